@@ -194,10 +194,11 @@ type Claim struct {
 	Service     *ServiceState `json:"service,omitempty"`
 	Quote       Quote         `json:"quote"`
 	InHeadline  bool          `json:"in_headline"`
-	// Negated marks a figure the text denies or only supposes ("no
-	// casualties were reported", "could kill thousands"). Such claims are
-	// kept for review but never count towards flags or totals.
-	Negated bool `json:"negated,omitempty"`
+	// Hypothetical marks a figure the text only supposes or threatens
+	// ("could kill thousands"). Such claims are kept for review but never
+	// count towards flags or totals. A denial ("no casualties were
+	// reported") is not hypothetical: it is a claim of zero.
+	Hypothetical bool `json:"hypothetical,omitempty"`
 }
 
 // FlagKind names what does not add up.

@@ -1,0 +1,478 @@
+package extract
+
+import (
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/extract/number"
+)
+
+// Limits on how far apart a number and its trigger may stand. They keep the
+// rules from linking a number to a verb of another clause.
+const (
+	maxAfterScan     = 10 // tokens scanned after the number for its trigger
+	maxUnknownGap    = 2  // words of no table between number and trigger
+	maxBeforeScan    = 14 // tokens scanned before the number for its trigger
+	defaultBeforeGap = 2
+	victimLookahead  = 4
+)
+
+// figure is a casualty figure found in a sentence, before it becomes a claim.
+type figure struct {
+	kind         claim.Kind
+	numTok       int // index of the number token
+	trigTok      int // index of the trigger's first token
+	victims      claim.Victims
+	victimsText  string
+	hypothetical bool
+	whole        int  // 1 + index of the figure this one is a part of ("including 5 children"); 0 for none
+	count        claim.Count
+	start, end   int // span of the figure in the sentence (number and trigger)
+}
+
+// triggerAt returns the longest casualty trigger starting at toks[i] usable
+// on the given side of the number.
+func triggerAt(toks []token, i int, after bool) (*entry, int) {
+	if i >= len(toks) || toks[i].kind != tokWord {
+		return nil, 0
+	}
+	for _, e := range triggers.byFirst[toks[i].lower] {
+		if i+len(e.words) > len(toks) || !phraseAt(toks, i, e.words) {
+			continue
+		}
+		where := e.field(1)
+		if after && (where == "after" || where == "both") || !after && (where == "before" || where == "both") {
+			return e, len(e.words)
+		}
+	}
+	return nil, 0
+}
+
+func phraseAt(toks []token, i int, words []string) bool {
+	for k, w := range words {
+		t := toks[i+k]
+		if t.kind != tokWord || t.lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// victimAt classifies toks[i] as a victim noun or modifier.
+func victimAt(toks []token, i int) (claim.Victims, bool, bool) {
+	if toks[i].kind != tokWord {
+		return "", false, false
+	}
+	e, _ := victimLex.match(toks, i)
+	if e == nil {
+		return "", false, false
+	}
+	return claim.Victims(e.field(0)), e.field(1) == "noun", true
+}
+
+// victimPhrase reads the victim words at toks[i:] ("Syrian rebels", "civilian",
+// "soldiers and fighters"), returning the category, the span of the words and
+// the index after them. A generic noun (people, forces) takes its category
+// from a modifier before it ("rebel forces").
+type victimScan struct {
+	cat        claim.Victims
+	start, end int // token range of the victim words, end exclusive
+	modifier   claim.Victims
+}
+
+func (v *victimScan) add(toks []token, i int) bool {
+	cat, noun, ok := victimAt(toks, i)
+	if !ok {
+		return false
+	}
+	if v.start == v.end {
+		v.start = i
+	}
+	v.end = i + 1
+	if !noun {
+		if v.modifier == "" {
+			v.modifier = cat
+		}
+		return true
+	}
+	if v.cat == "" || v.cat == claim.People {
+		v.cat = cat
+	}
+	return true
+}
+
+func (v *victimScan) category() claim.Victims {
+	switch {
+	case v.cat == claim.SecurityForces && v.modifier == claim.Combatants:
+		return claim.Combatants
+	case (v.cat == "" || v.cat == claim.People) && v.modifier != "":
+		return v.modifier
+	case v.cat == "":
+		return claim.People
+	}
+	return v.cat
+}
+
+// matchAfter looks for a trigger after the number at toks[i]: "130 people
+// were killed", "29 Syria Rebels Dead", "658 cases of injuries".
+func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
+	var v victimScan
+	unknown := 0
+	limit := min(len(toks), i+1+maxAfterScan)
+	for j := i + 1; j < limit; j++ {
+		t := toks[j]
+		switch t.kind {
+		case tokNum:
+			return f, false
+		case tokPunct:
+			if t.lower == "," && j+1 < len(toks) && toks[j+1].kind == tokWord {
+				if _, _, isVictim := victimAt(toks, j+1); isVictim {
+					continue
+				}
+			}
+			return f, false
+		}
+		if e, n := triggerAt(toks, j, true); e != nil {
+			f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: j, end: toks[j+n-1].end}
+			if v.start == v.end {
+				// "bodies of civilians", "deaths among civilians"
+				scanVictimsAfter(toks, j+n, &v)
+			}
+			f.victims = v.category()
+			if v.start < v.end {
+				f.victimsText = text[toks[v.start].start:toks[v.end-1].end]
+			}
+			return f, true
+		}
+		if e, _ := triggerAt(toks, j, false); e != nil {
+			// An active verb ("killing") takes its own object; the number
+			// before it is not what it counts.
+			return f, false
+		}
+		if v.add(toks, j) {
+			continue
+		}
+		if thingLex.has(t.lower) {
+			return f, false
+		}
+		if t.lower == "and" || t.lower == "or" {
+			if j+1 < len(toks) {
+				if _, _, isVictim := victimAt(toks, j+1); isVictim {
+					continue
+				}
+			}
+			return f, false
+		}
+		if gapLex.has(t.lower) {
+			continue
+		}
+		unknown++
+		if unknown > maxUnknownGap {
+			return f, false
+		}
+	}
+	return f, false
+}
+
+// scanVictimsAfter reads "of civilians" / "among civilians" after a trigger
+// noun.
+func scanVictimsAfter(toks []token, j int, v *victimScan) {
+	for k := j; k < min(len(toks), j+victimLookahead); k++ {
+		if toks[k].kind != tokWord {
+			return
+		}
+		if v.add(toks, k) {
+			continue
+		}
+		if v.start < v.end {
+			return
+		}
+		switch toks[k].lower {
+		case "of", "among", "the", "including":
+			continue
+		}
+		return
+	}
+}
+
+// matchBefore looks for a trigger before the number at toks[i]: "killing at
+// least 12", "the death toll rose to 58", "killed 5 people and 12 others".
+func matchBefore(text string, toks []token, i int) (f figure, ok bool) {
+	for k := i - 1; k >= 0 && k >= i-maxBeforeScan; k-- {
+		if toks[k].kind == tokPunct && toks[k].lower != "," {
+			break
+		}
+		e, n := triggerAt(toks, k, false)
+		if e == nil {
+			continue
+		}
+		gap := defaultBeforeGap
+		if g := e.field(2); g != "" {
+			gap = int(g[0] - '0')
+		}
+		if !gapOK(toks, k+n, i, gap) {
+			continue
+		}
+		f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: k}
+		var v victimScan
+		scanVictimsAfterNumber(toks, i+1, &v)
+		if v.start == 0 && v.end == 0 && isThingAfter(toks, i+1) {
+			return f, false
+		}
+		if e.field(3) == "victim" && v.start == v.end {
+			return f, false
+		}
+		f.victims = v.category()
+		if v.start < v.end {
+			f.victimsText = text[toks[v.start].start:toks[v.end-1].end]
+			f.end = toks[v.end-1].end
+		} else {
+			f.end = toks[i].end
+		}
+		return f, true
+	}
+	return f, false
+}
+
+// gapOK reports whether the tokens in [from, to) may separate a trigger from
+// its number: at most gap words that are not a previous coordinated figure
+// ("killed 5 people and 12 others": "5 people and" is skipped).
+func gapOK(toks []token, from, to, gap int) bool {
+	words := 0
+	for j := from; j < to; j++ {
+		t := toks[j]
+		switch {
+		case t.kind == tokNum:
+			// Skip a coordinated figure: N [victim words] (and|,).
+			k := j + 1
+			for k < to && toks[k].kind == tokWord {
+				if _, _, isVictim := victimAt(toks, k); !isVictim && !gapLex.has(toks[k].lower) {
+					break
+				}
+				k++
+			}
+			if k < to && (toks[k].lower == "and" || toks[k].lower == ",") && k == to-1 {
+				return true
+			}
+			return false
+		case t.kind == tokPunct:
+			return false
+		}
+		words++
+		if words > gap && !gapLex.has(t.lower) {
+			return false
+		}
+		if words > gap+3 {
+			return false
+		}
+	}
+	return true
+}
+
+func scanVictimsAfterNumber(toks []token, j int, v *victimScan) {
+	unknown := 0
+	for k := j; k < min(len(toks), j+victimLookahead); k++ {
+		if toks[k].kind != tokWord {
+			return
+		}
+		if v.add(toks, k) {
+			continue
+		}
+		if v.start < v.end {
+			return
+		}
+		if thingLex.has(toks[k].lower) {
+			return
+		}
+		switch toks[k].lower {
+		case "of", "more", "other", "others", "people", "civilian", "the":
+			continue
+		}
+		unknown++
+		if unknown > 1 {
+			return
+		}
+	}
+}
+
+// isThingAfter reports whether the number is followed by a non-person noun
+// ("killed in 150 airstrikes", "destroyed 12 tanks").
+func isThingAfter(toks []token, j int) bool {
+	for k := j; k < min(len(toks), j+3); k++ {
+		if toks[k].kind != tokWord {
+			return false
+		}
+		if thingLex.has(toks[k].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// findFigures returns the casualty figures of one sentence.
+func findFigures(text string, toks []token) []figure {
+	var out []figure
+	for i, t := range toks {
+		if t.kind != tokNum || t.num.Kind != number.Count {
+			continue
+		}
+		a, okA := matchAfter(text, toks, i)
+		b, okB := matchBefore(text, toks, i)
+		var f figure
+		switch {
+		case okA && okB:
+			if a.trigTok-i <= i-b.trigTok {
+				f = a
+			} else {
+				f = b
+			}
+		case okA:
+			f = a
+		case okB:
+			f = b
+		default:
+			continue
+		}
+		f.count = t.num.Count
+		f.start = min(toks[f.trigTok].start, t.start)
+		if f.end < t.end {
+			f.end = t.end
+		}
+		f.hypothetical = hypotheticalNear(toks, min(f.trigTok, i))
+		out = append(out, f)
+	}
+	out = append(out, subFigures(text, toks, out)...)
+	out = append(out, denials(toks)...)
+	return out
+}
+
+// hypotheticalNear reports whether a modal or conditional word stands just
+// before the figure ("could kill thousands", "threatens to displace").
+func hypotheticalNear(toks []token, at int) bool {
+	for k := max(0, at-3); k < at; k++ {
+		if e, _ := modalLex.match(toks, k); e != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// subFigures finds the numbers that count a part of a figure of the same
+// sentence: "12 were killed, including 5 children", "six civilians including
+// a child were among at least 22 killed". They take the kind of that figure.
+func subFigures(text string, toks []token, figs []figure) []figure {
+	if len(figs) == 0 {
+		return nil
+	}
+	taken := map[int]bool{}
+	for _, f := range figs {
+		taken[f.numTok] = true
+	}
+	var out []figure
+	for i, t := range toks {
+		if t.kind != tokNum || t.num.Kind != number.Count || taken[i] {
+			continue
+		}
+		parent := -1
+		// "including 5 children", "among them 3 women"
+		for k := max(0, i-3); k < i; k++ {
+			if e, n := subLex.match(toks, k); e != nil && e.field(0) == "before" && k+n == i {
+				parent = nearestFigure(figs, i, true)
+			}
+		}
+		// "5 of them children", "six civilians ... were among at least 22 killed"
+		if parent < 0 {
+			unknown := 0
+			for k := i + 1; k < min(len(toks), i+8); k++ {
+				if e, _ := subLex.match(toks, k); e != nil && e.field(0) == "after" {
+					parent = nearestFigure(figs, i, false)
+					if parent < 0 {
+						parent = nearestFigure(figs, i, true)
+					}
+					break
+				}
+				if toks[k].kind != tokWord {
+					break
+				}
+				if _, _, isVictim := victimAt(toks, k); isVictim || gapLex.has(toks[k].lower) {
+					continue
+				}
+				if unknown++; unknown > 3 {
+					break
+				}
+			}
+		}
+		if parent < 0 {
+			continue
+		}
+		var v victimScan
+		scanVictimsAfterNumber(toks, i+1, &v)
+		if v.start == v.end {
+			// "including 5 others" says nothing new about whom; keep it.
+			v.cat = claim.People
+		}
+		p := figs[parent]
+		f := figure{kind: p.kind, numTok: i, trigTok: p.trigTok, whole: parent + 1, count: t.num.Count,
+			victims: v.category(), start: t.start, end: t.end, hypothetical: p.hypothetical}
+		if v.start < v.end {
+			f.victimsText = text[toks[v.start].start:toks[v.end-1].end]
+			f.end = toks[v.end-1].end
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// nearestFigure returns the index of the figure whose number is nearest
+// before (or after) token i, or -1.
+func nearestFigure(figs []figure, i int, before bool) int {
+	best := -1
+	for j, f := range figs {
+		if before && f.numTok < i && (best < 0 || f.numTok > figs[best].numTok) {
+			best = j
+		}
+		if !before && f.numTok > i && (best < 0 || f.numTok < figs[best].numTok) {
+			best = j
+		}
+	}
+	return best
+}
+
+// denials finds statements that nobody was hurt ("no casualties were
+// reported", "no one was killed"). They are claims of zero: a count that
+// other sources can contradict.
+func denials(toks []token) []figure {
+	var out []figure
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		span := 0
+		switch t.lower {
+		case "no", "zero":
+			if i+1 < len(toks) && toks[i+1].lower == "one" {
+				span = 2
+			} else {
+				span = 1
+			}
+		case "nobody", "none":
+			span = 1
+		default:
+			continue
+		}
+		for k := i + span; k < min(len(toks), i+span+4); k++ {
+			if e, n := triggerAt(toks, k, true); e != nil {
+				kind := claim.Kind(e.field(0))
+				zero := int64(0)
+				out = append(out, figure{kind: kind, numTok: i, trigTok: k, victims: claim.People,
+					count: claim.Count{Value: &zero, Low: 0, High: claim.Int64(0), Qualifier: claim.Exact, Text: "no"},
+					start: t.start, end: toks[k+n-1].end})
+				i = k + n - 1
+				break
+			}
+			if toks[k].kind != tokWord || !(gapLex.has(toks[k].lower) || toks[k].lower == "reported" || toks[k].lower == "immediate" || toks[k].lower == "civilian") {
+				break
+			}
+		}
+	}
+	return out
+}

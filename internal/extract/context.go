@@ -1,0 +1,387 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/extract/attrib"
+)
+
+// How far back a sentence without a speaker, cause or place of its own may
+// borrow one from the sentences before it.
+const (
+	speakerParagraphs = 1 // a speaker carries over to the next paragraph, not further
+	causeSentences    = 2 // a cause carries over within its paragraph, this many sentences back
+	placeParagraphs   = 3
+)
+
+// docContext resolves what a sentence leaves to its context: who is
+// speaking, which place "the city" is, what caused the figures.
+type docContext struct {
+	doc      *document.Document
+	sents    []*analysed
+	speakers []*claim.Source // per sentence: its speaker, own or carried over
+	outlet   *claim.Source
+}
+
+func newContext(doc *document.Document, sents []*analysed) *docContext {
+	c := &docContext{doc: doc, sents: sents, speakers: make([]*claim.Source, len(sents))}
+	c.outlet = c.outletSource()
+	var last *claim.Source
+	lastPara := -1
+	for i, s := range sents {
+		own := ownSpeaker(s)
+		switch {
+		case own != nil:
+			c.speakers[i] = own
+		case s.headline:
+			c.speakers[i] = nil
+		case hasCarryOver(s) || s.quoted:
+			// A quotation whose speaker comes after it in the paragraph
+			// ("... recorded," the statement reads) belongs to that speaker.
+			if next := c.laterQuoteSpeaker(i); next != nil {
+				c.speakers[i] = next
+			} else {
+				c.speakers[i] = last
+			}
+		case last != nil && s.para-lastPara <= speakerParagraphs:
+			c.speakers[i] = last
+		}
+		if c.speakers[i] != nil && !s.headline {
+			last = c.speakers[i]
+			lastPara = s.para
+		}
+	}
+	return c
+}
+
+// ownSpeaker is the first named speaker of a sentence.
+func ownSpeaker(s *analysed) *claim.Source {
+	for _, a := range s.attribs {
+		if !attrib.IsCarryOver(a) && a.Source.Name != "" {
+			src := a.Source
+			return &src
+		}
+	}
+	return nil
+}
+
+func hasCarryOver(s *analysed) bool {
+	for _, a := range s.attribs {
+		if attrib.IsCarryOver(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterQuoteSpeaker finds the speaker named after a quotation that runs on
+// from sentence i within its paragraph.
+func (c *docContext) laterQuoteSpeaker(i int) *claim.Source {
+	para := c.sents[i].para
+	for j := i + 1; j < len(c.sents) && c.sents[j].para == para; j++ {
+		if !c.sents[j].quoted {
+			return nil
+		}
+		if sp := ownSpeaker(c.sents[j]); sp != nil {
+			return sp
+		}
+		if hasCarryOver(c.sents[j]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// outletSource is the fallback speaker: the wire service credited in the
+// text, else the outlet.
+func (c *docContext) outletSource() *claim.Source {
+	name := c.doc.Source
+	if len(c.doc.Credits) > 0 {
+		name = c.doc.Credits[0]
+	}
+	if name == "" {
+		return nil
+	}
+	if src, ok := attrib.Normalize(name); ok {
+		return &src
+	}
+	return &claim.Source{Text: name, Name: name, Type: claim.Media}
+}
+
+// rawText maps a span of a sentence to the text as read.
+func (s *analysed) rawSpan(start, end int) (int, int) {
+	return s.seg.RawSpan(s.start+start, s.start+end)
+}
+
+func (s *analysed) rawText(start, end int) string {
+	a, b := s.rawSpan(start, end)
+	return s.seg.Raw[a:b]
+}
+
+func (s *analysed) quote() claim.Quote {
+	a, b := s.seg.RawSpan(s.start, s.end)
+	return claim.Quote{Start: a, End: b, Text: s.seg.Raw[a:b]}
+}
+
+func (c *docContext) casualtyClaim(si int, f figure) claim.Claim {
+	s := c.sents[si]
+	count := f.count
+	if count.Text != "" && f.numTok < len(s.toks) && s.toks[f.numTok].kind == tokNum {
+		t := s.toks[f.numTok]
+		count.Text = s.rawText(t.start, t.end)
+	}
+	cl := claim.Claim{
+		Kind:         f.kind,
+		Count:        &count,
+		Victims:      f.victims,
+		VictimsText:  f.victimsText,
+		Quote:        s.quote(),
+		InHeadline:   s.headline,
+		Hypothetical: f.hypothetical,
+	}
+	at := s.toks[f.numTok].start
+	cl.Rate, cl.Period = s.timeNear(at)
+	cl.Cause, cl.CauseText = c.causeFor(si, at)
+	cl.Actor = s.actorNear(at)
+	cl.Source = c.sourceFor(si)
+	if places := c.placesFor(si, at); len(places) > 0 {
+		cl.Place = &places[0]
+	}
+	return cl
+}
+
+func (c *docContext) serviceClaims(si int, sv serviceFind) []claim.Claim {
+	s := c.sents[si]
+	base := claim.Claim{
+		Kind:       claim.Service,
+		Service:    &claim.ServiceState{Name: sv.name, Status: sv.status},
+		Quote:      s.quote(),
+		InHeadline: s.headline,
+		Source:     c.sourceFor(si),
+	}
+	places := c.placesFor(si, sv.start)
+	if len(places) == 0 {
+		return []claim.Claim{base}
+	}
+	out := make([]claim.Claim, 0, len(places))
+	for i := range places {
+		cl := base
+		cl.Place = &places[i]
+		out = append(out, cl)
+	}
+	return out
+}
+
+func (c *docContext) sourceFor(si int) *claim.Source {
+	if sp := c.speakers[si]; sp != nil {
+		src := *sp
+		return &src
+	}
+	if c.outlet != nil {
+		src := *c.outlet
+		return &src
+	}
+	return nil
+}
+
+// timeNear returns the rate and the period nearest to offset at.
+func (s *analysed) timeNear(at int) (*string, *claim.Period) {
+	var rate *string
+	var period *claim.Period
+	bestR, bestP := len(s.text)+1, len(s.text)+1
+	for i := range s.times {
+		e := &s.times[i]
+		d := distance(at, e.Start, e.End)
+		if e.Rate != "" && d < bestR {
+			r := e.Rate
+			rate, bestR = &r, d
+		}
+		if e.Period != nil && d < bestP {
+			p := *e.Period
+			p.Text = s.rawText(e.Start, e.End)
+			period, bestP = &p, d
+		}
+	}
+	return rate, period
+}
+
+func distance(at, start, end int) int {
+	switch {
+	case at < start:
+		return start - at
+	case at >= end:
+		return at - end
+	}
+	return 0
+}
+
+// causeFor finds the cause nearest to the figure in its sentence, else in the
+// sentences just before it in the same paragraph.
+func (c *docContext) causeFor(si, at int) (claim.Cause, string) {
+	s := c.sents[si]
+	if cause, text := nearestCause(s, at); cause != "" {
+		return cause, text
+	}
+	if s.headline {
+		return claim.UnknownCause, ""
+	}
+	for j := si - 1; j >= 0 && j >= si-causeSentences && c.sents[j].para == s.para && !c.sents[j].headline; j-- {
+		if cause, text := nearestCause(c.sents[j], len(c.sents[j].text)); cause != "" {
+			return cause, text
+		}
+	}
+	return claim.UnknownCause, ""
+}
+
+func nearestCause(s *analysed, at int) (claim.Cause, string) {
+	var cause claim.Cause
+	var text string
+	best := len(s.text) + 1
+	for i := 0; i < len(s.toks); i++ {
+		e, n := causeLex.match(s.toks, i)
+		if e == nil {
+			continue
+		}
+		start, end := s.toks[i].start, s.toks[i+n-1].end
+		if d := distance(at, start, end); d < best {
+			cause, text, best = claim.Cause(e.field(0)), s.rawText(start, end), d
+		}
+		i += n - 1
+	}
+	return cause, text
+}
+
+// actorNear returns the perpetrator named nearest to the figure, leaving out
+// the sentence's speaker.
+func (s *analysed) actorNear(at int) *claim.Actor {
+	var actor *claim.Actor
+	best := len(s.text) + 1
+	for _, sp := range s.actors {
+		if s.isSpeaker(sp.Start, sp.End) {
+			continue
+		}
+		a, ok := attrib.NormalizeActor(sp.Text)
+		if !ok {
+			continue
+		}
+		if d := distance(at, sp.Start, sp.End); d < best {
+			a.Text = s.rawText(sp.Start, sp.End)
+			actor, best = &a, d
+		}
+	}
+	return actor
+}
+
+func (s *analysed) isSpeaker(start, end int) bool {
+	for _, a := range s.attribs {
+		if start < a.End && a.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// placesFor returns the place(s) a figure at offset at refers to: a place
+// named in its sentence, the antecedent of "the city" or "these
+// settlements", else the place last named before it.
+func (c *docContext) placesFor(si, at int) []claim.Place {
+	s := c.sents[si]
+	best := -1
+	for i, m := range s.places {
+		if m.inner {
+			continue
+		}
+		if best < 0 || distance(at, m.fullStart, m.fullEnd) < distance(at, s.places[best].fullStart, s.places[best].fullEnd) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		m := s.places[best]
+		if !m.anaphor {
+			return []claim.Place{s.mentionPlace(m)}
+		}
+		return c.antecedents(si, m.fullStart, m.plural)
+	}
+	if s.headline {
+		return nil
+	}
+	return c.antecedents(si, 0, false)
+}
+
+// antecedents walks back from sentence si (before offset at) to the places
+// last named: one place, or for a plural anaphor the last list of places.
+func (c *docContext) antecedents(si, at int, plural bool) []claim.Place {
+	para := c.sents[si].para
+	for j := si; j >= 0; j-- {
+		s := c.sents[j]
+		if s.headline && !c.sents[si].headline || para-s.para > placeParagraphs {
+			break
+		}
+		var named []placeMention
+		for _, m := range s.places {
+			if m.anaphor || m.inner || j == si && m.fullStart >= at {
+				continue
+			}
+			named = append(named, m)
+		}
+		if len(named) == 0 {
+			continue
+		}
+		if !plural {
+			return []claim.Place{s.mentionPlace(named[len(named)-1])}
+		}
+		if len(named) >= 2 {
+			out := make([]claim.Place, 0, len(named))
+			for _, m := range named {
+				out = append(out, s.mentionPlace(m))
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// mentionPlace is the claim place of a mention: its full phrase as written;
+// resolution to the gazetteer fills in the rest.
+func (s *analysed) mentionPlace(m placeMention) claim.Place {
+	return claim.Place{Text: s.rawText(m.fullStart, m.fullEnd)}
+}
+
+// documentInfo builds the result's document object, with every place the
+// body names.
+func (c *docContext) documentInfo() claim.DocumentInfo {
+	d := c.doc
+	info := claim.DocumentInfo{ID: d.ID, Title: d.Title.Raw, Credits: d.Credits, Places: []claim.Place{}}
+	if info.Title == "" && d.Headline[1] > d.Headline[0] {
+		a, b := d.Body.RawSpan(d.Headline[0], d.Headline[1])
+		info.Title = strings.TrimSpace(d.Body.Raw[a:b])
+	}
+	if d.Published != "" {
+		info.Published = &d.Published
+	}
+	if d.Source != "" {
+		info.Source = &d.Source
+	}
+	if d.URL != "" {
+		info.URL = &d.URL
+	}
+	if d.HTML {
+		info.Text = d.Body.Raw
+	}
+	for _, s := range c.sents {
+		if s.seg != &d.Body {
+			continue
+		}
+		for _, m := range s.places {
+			if m.anaphor {
+				continue
+			}
+			a, b := s.rawSpan(m.nameStart, m.nameEnd)
+			start, end := a, b
+			info.Places = append(info.Places, claim.Place{Text: d.Body.Raw[a:b], Start: &start, End: &end})
+		}
+	}
+	return info
+}

@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/extract/attrib"
+	"github.com/tallyhq/tally/internal/extract/number"
+	"github.com/tallyhq/tally/internal/extract/timex"
+)
+
+// analysed is one sentence with everything the rule sets found in it.
+// Offsets inside are relative to the sentence text.
+type analysed struct {
+	sentence
+	seg      *document.Text
+	text     string
+	headline bool
+	toks     []token
+	times    []timex.Expr
+	attribs  []attrib.Attribution
+	actors   []attrib.Span
+	places   []placeMention
+	figures  []figure
+	services []serviceFind
+}
+
+// Check extracts the claims of one document and checks its figures against
+// each other. It never fails: a document with no figures gives no claims.
+func Check(doc *document.Document) claim.Result {
+	var published time.Time
+	if doc.Published != "" {
+		published, _ = time.Parse(time.DateOnly, doc.Published)
+	}
+	var sents []*analysed
+	if doc.Title.Norm != "" {
+		sents = append(sents, analyse(&doc.Title, published, true)...)
+	}
+	body := analyse(&doc.Body, published, false)
+	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
+		for _, s := range body {
+			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
+				s.headline = true
+			}
+		}
+	}
+	sents = append(sents, body...)
+
+	ctx := newContext(doc, sents)
+	var claims []claim.Claim
+	subs := subOf{}
+	for si, s := range sents {
+		first := len(claims)
+		for _, f := range s.figures {
+			if f.whole > 0 {
+				subs[len(claims)] = first + f.whole - 1
+			}
+			claims = append(claims, ctx.casualtyClaim(si, f))
+		}
+		for _, sv := range s.services {
+			claims = append(claims, ctx.serviceClaims(si, sv)...)
+		}
+	}
+	for i := range claims {
+		claims[i].ID = fmt.Sprintf("c%d", i+1)
+	}
+	res := claim.Result{
+		Document: ctx.documentInfo(),
+		Claims:   claims,
+		Flags:    checkFlags(claims, subs),
+	}
+	if res.Claims == nil {
+		res.Claims = []claim.Claim{}
+	}
+	if res.Flags == nil {
+		res.Flags = []claim.Flag{}
+	}
+	return res
+}
+
+// analyse segments a text and runs every rule set over each sentence.
+func analyse(seg *document.Text, published time.Time, headline bool) []*analysed {
+	var out []*analysed
+	for _, sp := range splitSentences(seg.Norm) {
+		text := seg.Norm[sp.start:sp.end]
+		mentions := number.Find(text)
+		toks := tokenize(text, mentions)
+		s := &analysed{
+			sentence: sp,
+			seg:      seg,
+			text:     text,
+			headline: headline,
+			toks:     toks,
+			times:    timex.Find(text, published),
+			attribs:  attrib.Find(text),
+			actors:   attrib.FindActors(text),
+			places:   findPlaces(toks),
+			figures:  findFigures(text, toks),
+			services: findServices(toks),
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,176 @@
+package extract
+
+import "strings"
+
+// placeMention is a place name found in a sentence. Offsets are into the
+// sentence text: name is the bare name ("Raqqa"), full the phrase the figure
+// refers to ("the outskirts of Raqqa", "Idlib province").
+type placeMention struct {
+	nameStart, nameEnd int
+	fullStart, fullEnd int
+	inner              bool // "the suburbs of Damascus in East Ghouta": Damascus only situates East Ghouta
+	anaphor            bool // "the city", "these settlements": refers back
+	plural             bool // "these settlements": refers to a list
+	possessor          bool // "Syria's" in "Syria's Raqqa"
+}
+
+// isNameToken reports whether a token can be part of a place name: a
+// capitalised word that is not a month, weekday, title or organisation, or
+// a lower-case Arabic article inside a name ("Deir ez-Zor").
+func isNameToken(t token) bool {
+	if t.kind != tokWord || !t.upper {
+		return false
+	}
+	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
+	if placeLex.has(w) && roleOf(w) == "stop" {
+		return false
+	}
+	for _, suffix := range []string{"-led", "-backed", "-based", "-born", "-run", "-held", "-controlled"} {
+		if strings.HasSuffix(w, suffix) {
+			return false
+		}
+	}
+	return true
+}
+
+// arabicArticles may stand in lower case inside a place name.
+var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "as": true, "ar": true, "an": true, "ash": true, "at": true, "ez-zor": true, "al-": true}
+
+func roleOf(w string) string {
+	for _, e := range placeLex.byFirst[w] {
+		if len(e.words) == 1 {
+			return e.field(0)
+		}
+	}
+	return ""
+}
+
+// findPlaces returns the place mentions of a sentence: capitalised names
+// after a locative preposition or a head noun ("in Raqqa", "the city of
+// Raqqa", "Syria's Raqqa"), lists continuing them ("Aleppo, Deir ez-Zor and
+// East Ghouta"), and anaphors ("the city").
+func findPlaces(toks []token) []placeMention {
+	var out []placeMention
+	for i := 0; i < len(toks); i++ {
+		e, n := placeLex.match(toks, i)
+		if e != nil && e.field(0) == "anaphor" {
+			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
+				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
+				plural: strings.HasPrefix(toks[i].lower, "these")})
+			i += n - 1
+			continue
+		}
+		start := -1
+		switch {
+		case e != nil && (e.field(0) == "prep" || e.field(0) == "head"):
+			start = i + n
+		case isNameToken(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "s'")) && i+1 < len(toks) && isNameToken(toks[i+1]):
+			// "Syria's Raqqa": the possessor is a place when the possessed is.
+			start = i
+		default:
+			continue
+		}
+		end, list := readPlaceList(toks, start, i)
+		if len(list) == 0 {
+			continue
+		}
+		out = append(out, list...)
+		i = end - 1
+	}
+	return out
+}
+
+// readPlaceList reads one or more coordinated place names from toks[j:]
+// ("the suburbs of Damascus in East Ghouta", "Aleppo, Deir ez-Zor and ...").
+// cue is the index of the preposition or head that introduced them.
+func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
+	var out []placeMention
+	fullStart := toks[cue].start
+	if e, _ := placeLex.match(toks, cue); e != nil && e.field(0) == "prep" {
+		fullStart = -1
+	}
+	for {
+		k := j
+		if k < len(toks) && toks[k].lower == "the" {
+			k++
+		}
+		headStart := -1
+		for k < len(toks) {
+			e, n := placeLex.match(toks, k)
+			if e == nil || e.field(0) != "head" {
+				break
+			}
+			if headStart < 0 {
+				headStart = k
+			}
+			k += n
+		}
+		nameStart := k
+		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && arabicArticles[toks[k].lower] && k+1 < len(toks) && isNameToken(toks[k+1])) {
+			k++
+			if strings.HasSuffix(toks[k-1].lower, "'s") {
+				break
+			}
+		}
+		if k == nameStart {
+			break
+		}
+		m := placeMention{nameStart: toks[nameStart].start, nameEnd: trimPossessive(toks[k-1]), fullStart: toks[nameStart].start}
+		switch {
+		case headStart >= 0:
+			m.fullStart = toks[headStart].start
+			if j < headStart {
+				m.fullStart = toks[j].start
+			}
+		case fullStart >= 0 && len(out) == 0:
+			m.fullStart = fullStart
+		}
+		if k < len(toks) {
+			if e, n := placeLex.match(toks, k); e != nil && e.field(0) == "tail" {
+				k += n
+			}
+		}
+		m.fullEnd = max(m.nameEnd, toks[k-1].end)
+		if strings.HasSuffix(toks[k-1].lower, "'s") {
+			m.fullEnd = m.nameEnd
+		}
+		possessor := strings.HasSuffix(toks[k-1].lower, "'s") || strings.HasSuffix(toks[k-1].lower, "s'")
+		if len(out) > 0 && out[len(out)-1].possessor {
+			m.fullStart = out[len(out)-1].fullStart
+		}
+		m.possessor = possessor
+		out = append(out, m)
+		j = k
+		if possessor && j < len(toks) && isNameToken(toks[j]) {
+			continue
+		}
+		// Continue a list: ", X", "and X", "or X", "in X" (the last situates the first).
+		if j+1 < len(toks) && (toks[j].lower == "," || toks[j].lower == "and" || toks[j].lower == "or" || toks[j].lower == "in") {
+			next := j + 1
+			if toks[j].lower == "," && next < len(toks) && toks[next].lower == "and" {
+				next++
+			}
+			if toks[j].lower == "in" {
+				// "the suburbs of Damascus in East Ghouta": the outer name is
+				// the situating one when the inner had a head noun.
+				if headStart >= 0 {
+					out[len(out)-1].inner = true
+				}
+			}
+			j = next
+			continue
+		}
+		break
+	}
+	return j, out
+}
+
+func trimPossessive(t token) int {
+	if strings.HasSuffix(t.lower, "'s") {
+		return t.end - 2
+	}
+	if strings.HasSuffix(t.lower, "'") {
+		return t.end - 1
+	}
+	return t.end
+}
