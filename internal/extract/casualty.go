@@ -116,15 +116,33 @@ func (v *victimScan) category() claim.Victims {
 func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 	var v victimScan
 	unknown := 0
+	inPart, sawAux := false, false
+	partWords, capitalised := 0, 0
 	limit := min(len(toks), i+1+maxAfterScan)
 	for j := i + 1; j < limit; j++ {
 		t := toks[j]
 		switch t.kind {
 		case tokNum:
+			// A coordinated subject ("eight children and three women were
+			// among the dead") or a part named inside the phrase ("12
+			// people including 3 children were killed") does not end it.
+			if prev := toks[j-1]; v.start < v.end && prev.kind == tokWord && (prev.lower == "and" || isSubcountBefore(toks, j)) {
+				inPart = isSubcountBefore(toks, j)
+				continue
+			}
 			return f, false
 		case tokPunct:
-			if t.lower == "," && j+1 < len(toks) && toks[j+1].kind == tokWord {
+			if inPart && (t.lower == "," || t.lower == "-" || t.lower == ")") {
+				// The end of a part set off by dashes or commas: "23
+				// civilians - including nine children - dead".
+				inPart = false
+				continue
+			}
+			if (t.lower == "," || t.lower == "-" || t.lower == "(") && j+1 < len(toks) && toks[j+1].kind == tokWord {
 				if _, _, isVictim := victimAt(toks, j+1); isVictim {
+					continue
+				}
+				if e, _ := subLex.match(toks, j+1); e != nil && e.field(0) == "before" {
 					continue
 				}
 			}
@@ -147,6 +165,19 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 			// before it is not what it counts.
 			return f, false
 		}
+		if e, n := subLex.match(toks, j); e != nil && e.field(0) == "before" {
+			inPart = true
+			j += n - 1
+			continue
+		}
+		if inPart {
+			// The words of a part ("including 3 children", "most of them
+			// non-Syrians") say nothing of the whole's victims.
+			if _, _, isVictim := victimAt(toks, j); isVictim || partWords < maxUnknownGap+1 {
+				partWords++
+				continue
+			}
+		}
 		if v.add(toks, j) {
 			continue
 		}
@@ -155,17 +186,30 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 		}
 		if t.lower == "and" || t.lower == "or" {
 			if j+1 < len(toks) {
-				if _, _, isVictim := victimAt(toks, j+1); isVictim {
+				if _, _, isVictim := victimAt(toks, j+1); isVictim || toks[j+1].kind == tokNum && v.start < v.end {
+					continue
+				}
+				// "were rounded up and executed": coordinated passives.
+				if e, _ := triggerAt(toks, j+1, true); e != nil && sawAux {
 					continue
 				}
 			}
 			return f, false
 		}
+		if auxiliaries[t.lower] {
+			sawAux = true
+		}
 		if gapLex.has(t.lower) {
 			continue
 		}
-		unknown++
-		if unknown > maxUnknownGap {
+		// Names ("Jeish Al Fatah terrorists", "Syria rebels") may stand
+		// between a number and its noun; other words may not, beyond a few.
+		if t.upper {
+			capitalised++
+		} else {
+			unknown++
+		}
+		if unknown > maxUnknownGap || unknown+capitalised > maxUnknownGap+2 {
 			return f, false
 		}
 	}
@@ -253,7 +297,7 @@ func gapOK(toks []token, from, to, gap int) bool {
 				return true
 			}
 			return false
-		case t.kind == tokPunct:
+		case t.kind == tokPunct || clauseBreaks[t.lower]:
 			return false
 		}
 		words++
@@ -319,7 +363,8 @@ func findFigures(text string, toks []token) []figure {
 		var f figure
 		switch {
 		case okA && okB:
-			if a.trigTok-i <= i-b.trigTok {
+			// On a tie the verb before wins: "attacks kill 10 injure scores".
+			if a.trigTok-i < i-b.trigTok {
 				f = a
 			} else {
 				f = b
@@ -339,10 +384,20 @@ func findFigures(text string, toks []token) []figure {
 		f.hypothetical = hypotheticalNear(toks, min(f.trigTok, i))
 		out = append(out, f)
 	}
+	markParts(toks, out)
 	out = append(out, subFigures(text, toks, out)...)
 	out = append(out, denials(toks)...)
+	out = append(out, singulars(text, toks)...)
 	return out
 }
+
+// clauseBreaks end the reach of a verb before a number: in "killed two
+// while 12 were wounded" the 12 is not killed.
+var clauseBreaks = map[string]bool{"and": true, "or": true, "while": true, "but": true, "whereas": true,
+	"when": true, "after": true, "as": true, "since": true, "because": true, "although": true}
+
+// auxiliaries mark a passive or perfect verb phrase.
+var auxiliaries = map[string]bool{"were": true, "was": true, "been": true, "are": true, "is": true}
 
 // hypotheticalNear reports whether a modal or conditional word stands just
 // before the figure ("could kill thousands", "threatens to displace").
@@ -476,3 +531,67 @@ func denials(toks []token) []figure {
 	}
 	return out
 }
+
+// isSubcountBefore reports whether a phrase such as "including" or "among
+// them" ends just before toks[i].
+func isSubcountBefore(toks []token, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if e, n := subLex.match(toks, k); e != nil && e.field(0) == "before" && k+n == i {
+			return true
+		}
+	}
+	return false
+}
+
+// markParts makes a figure introduced by "including" or "among them" a part
+// of the figure of the same kind before it: "Twelve were killed including
+// five children".
+func markParts(toks []token, figs []figure) {
+	for i := range figs {
+		if !isSubcountBefore(toks, figs[i].numTok) {
+			continue
+		}
+		if p := nearestFigure(figs, figs[i].numTok, true); p >= 0 && figs[p].kind == figs[i].kind {
+			figs[i].whole = p + 1
+		}
+	}
+}
+
+// singulars finds one victim named with an article: "a woman was killed",
+// "A child killed", "an officer died". They are figures of one.
+func singulars(text string, toks []token) []figure {
+	var out []figure
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tokWord || t.lower != "a" && t.lower != "an" && t.lower != "one" {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(toks) && toks[j].kind == tokWord && !victimLex.has(toks[j].lower) && toks[j+1].kind == tokWord && victimLex.has(toks[j+1].lower) {
+			j++ // "a young woman"
+		}
+		cat, noun, ok := victimAt(toks, j)
+		if !ok || !noun || !singularVictim[toks[j].lower] {
+			continue
+		}
+		for k := j + 1; k < min(len(toks), j+4); k++ {
+			if e, n := triggerAt(toks, k, true); e != nil && e.field(0) != string(claim.Returned) {
+				one := int64(1)
+				out = append(out, figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: k, victims: cat,
+					victimsText: text[toks[j].start:toks[j].end],
+					count:       claim.Count{Value: &one, Low: 1, High: claim.Int64(1), Qualifier: claim.Exact, Text: text[t.start:toks[j].end]},
+					start:       t.start, end: toks[k+n-1].end})
+				break
+			}
+			if toks[k].kind != tokWord || !auxiliaries[toks[k].lower] && toks[k].lower != "has" && toks[k].lower != "reportedly" {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// singularVictim lists the victim nouns that name one person.
+var singularVictim = map[string]bool{"woman": true, "child": true, "man": true, "boy": true, "girl": true,
+	"soldier": true, "civilian": true, "officer": true, "person": true, "fighter": true, "militant": true,
+	"policeman": true, "journalist": true, "doctor": true, "teenager": true, "baby": true, "infant": true}

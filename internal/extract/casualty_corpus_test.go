@@ -28,8 +28,8 @@ var casualtyCorpus = []struct {
 	{"Dozens of civilians were reportedly killed in the shelling.", []string{"killed|Dozens|civilians"}},
 	{"More than 200 militants were eliminated during the week the ministry said.", []string{"killed|More than 200|combatants"}},
 	{"Thousands of bodies of civilians are still buried under the ruins.", []string{"killed|Thousands|civilians"}},
-	{"Eight children and three women were among the dead.", nil},
-	{"Some 35 members of the pro-government militia were killed.", []string{"killed|Some 35|people"}},
+	{"Eight children and three women were among the dead.", []string{"killed|Eight|children", "killed|three|women"}},
+	{"Some 35 members of the pro-government militia were killed.", []string{"killed|Some 35|combatants"}},
 	{"Two policemen were killed and four others wounded when the bomb went off.", []string{"killed|Two|security_forces", "injured|four|people"}},
 	{"Five civilians were killed while 12 were wounded in the strike.", []string{"killed|Five|civilians", "injured|12|people"}},
 	{"In all 48 deaths were recorded across the province last month.", []string{"killed|48|people"}},
@@ -37,7 +37,7 @@ var casualtyCorpus = []struct {
 	{"Between 25 and 30 soldiers perished in the ambush.", []string{"killed|Between 25 and 30|security_forces"}},
 	{"Nearly 100 people were killed in a week of bombardment.", []string{"killed|Nearly 100|people"}},
 	{"Four fighters from the Islamist faction were killed overnight.", []string{"killed|Four|combatants"}},
-	{"12 people including 3 children were killed", []string{"killed|12|people"}},
+	{"12 people including 3 children were killed", []string{"killed|12|people", "killed|3|children|sub"}},
 	// killed, before the number
 	{"The airstrike killed 19 people in the crowded square.", []string{"killed|19|people"}},
 	{"Government shelling killed at least seven civilians on Monday.", []string{"killed|at least seven|civilians"}},
@@ -61,7 +61,7 @@ var casualtyCorpus = []struct {
 	{"The shelling wounded 14 children at the school.", []string{"injured|14|children"}},
 	{"Six soldiers were lightly hurt.", []string{"injured|Six|security_forces"}},
 	{"Some 80 people were hospitalised with breathing problems.", []string{"injured|Some 80|people"}},
-	{"Medics said 23 of the wounded were in critical condition.", nil},
+	{"Medics said 23 of the wounded were in critical condition.", []string{"injured|23|people"}},
 	// casualties
 	{"Every week 25-30 cases of civilian casualties are recorded.", []string{"casualties|25-30|civilians"}},
 	{"The raid caused more than 50 casualties.", []string{"casualties|more than 50|people"}},

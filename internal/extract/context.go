@@ -28,10 +28,16 @@ type docContext struct {
 func newContext(doc *document.Document, sents []*analysed) *docContext {
 	c := &docContext{doc: doc, sents: sents, speakers: make([]*claim.Source, len(sents))}
 	c.outlet = c.outletSource()
+	c.resolvePlaces()
 	var last *claim.Source
 	lastPara := -1
 	for i, s := range sents {
 		own := ownSpeaker(s)
+		if own != nil && last != nil && own.Name != last.Name && shortFormOf(own.Text, last.Text) {
+			// "the Defense Ministry said" after "the Russian Defense
+			// Ministry": the same speaker named shorter.
+			own = last
+		}
 		switch {
 		case own != nil:
 			c.speakers[i] = own
@@ -65,6 +71,28 @@ func ownSpeaker(s *analysed) *claim.Source {
 		}
 	}
 	return nil
+}
+
+// shortFormOf reports whether a speaker phrase is a shorter naming of an
+// earlier one: every word of short ("the ministry") occurs in long ("the
+// Russian Defense Ministry").
+func shortFormOf(short, long string) bool {
+	words := strings.Fields(strings.ToLower(long))
+	have := map[string]bool{}
+	for _, w := range words {
+		have[w] = true
+	}
+	n := 0
+	for _, w := range strings.Fields(strings.ToLower(short)) {
+		if w == "the" {
+			continue
+		}
+		if !have[w] {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n < len(words)
 }
 
 func hasCarryOver(s *analysed) bool {
@@ -235,17 +263,27 @@ func (c *docContext) causeFor(si, at int) (claim.Cause, string) {
 	return claim.UnknownCause, ""
 }
 
+// Generic causes give way to a specific one nearby: "the blowing up on a
+// mine" is a mine, "the explosion of a car bomb" a car bomb.
+var genericCauses = map[claim.Cause]bool{claim.Explosion: true, claim.Clashes: true}
+
+const genericCausePenalty = 60 // bytes
+
 func nearestCause(s *analysed, at int) (claim.Cause, string) {
 	var cause claim.Cause
 	var text string
-	best := len(s.text) + 1
+	best := len(s.text) + genericCausePenalty + 1
 	for i := 0; i < len(s.toks); i++ {
 		e, n := causeLex.match(s.toks, i)
 		if e == nil {
 			continue
 		}
 		start, end := s.toks[i].start, s.toks[i+n-1].end
-		if d := distance(at, start, end); d < best {
+		d := distance(at, start, end)
+		if genericCauses[claim.Cause(e.field(0))] {
+			d += genericCausePenalty
+		}
+		if d < best {
 			cause, text, best = claim.Cause(e.field(0)), s.rawText(start, end), d
 		}
 		i += n - 1
@@ -259,7 +297,7 @@ func (s *analysed) actorNear(at int) *claim.Actor {
 	var actor *claim.Actor
 	best := len(s.text) + 1
 	for _, sp := range s.actors {
-		if s.isSpeaker(sp.Start, sp.End) {
+		if s.isSpeaker(sp.Start, sp.End) || !s.actsHere(sp) {
 			continue
 		}
 		a, ok := attrib.NormalizeActor(sp.Text)
@@ -274,6 +312,44 @@ func (s *analysed) actorNear(at int) *claim.Actor {
 	return actor
 }
 
+// actsHere reports whether an actor named in the sentence is said to do
+// something: "by the coalition", "Russian airstrikes", "regime forces
+// shelled", "the coalition's bombing". A name standing alone ("the Daesh
+// capital") is not a perpetrator.
+func (s *analysed) actsHere(sp attrib.Span) bool {
+	first, last := -1, -1
+	for i, t := range s.toks {
+		if t.start >= sp.Start && t.end <= sp.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	k := first - 1
+	if k >= 0 && s.toks[k].lower == "the" {
+		k--
+	}
+	if k >= 0 && (s.toks[k].lower == "by" || s.toks[k].lower == "of") {
+		return true
+	}
+	for j := max(0, first-2); j <= min(len(s.toks)-1, last+3); j++ {
+		if j >= first && j <= last {
+			continue
+		}
+		if e, _ := causeLex.match(s.toks, j); e != nil {
+			return true
+		}
+		if e, _ := triggerAt(s.toks, j, false); e != nil && j > last {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *analysed) isSpeaker(start, end int) bool {
 	for _, a := range s.attribs {
 		if start < a.End && a.Start < end {
@@ -283,14 +359,62 @@ func (s *analysed) isSpeaker(start, end int) bool {
 	return false
 }
 
+// placeState is the place in focus as the text goes on: the last place
+// named or referred back to, and the last list of places named together.
+type placeState struct {
+	focus     *claim.Place
+	focusPara int
+	list      []claim.Place
+}
+
+// resolvePlaces walks the document in order, resolving each anaphor ("the
+// city", "these settlements") to the place in focus and recording, for each
+// sentence, the state before it. Headline sentences keep their own state.
+func (c *docContext) resolvePlaces() {
+	var body placeState
+	for _, s := range c.sents {
+		st := &body
+		if s.headline {
+			st = &placeState{}
+		}
+		s.placesBefore = *st
+		s.resolved = make([][]claim.Place, len(s.places))
+		var named []claim.Place
+		for i, m := range s.places {
+			switch {
+			case m.anaphor && m.plural:
+				s.resolved[i] = st.list
+			case m.anaphor:
+				if st.focus != nil {
+					s.resolved[i] = []claim.Place{*st.focus}
+					st.focusPara = s.para
+				}
+			case m.inner:
+				continue
+			default:
+				p := s.mentionPlace(m)
+				s.resolved[i] = []claim.Place{p}
+				st.focus, st.focusPara = &p, s.para
+				// A list's members go by their names: "Aleppo", not
+				// "cities of Aleppo".
+				named = append(named, claim.Place{Text: s.rawText(m.nameStart, m.nameEnd)})
+			}
+		}
+		if len(named) >= 2 {
+			st.list = named
+		}
+	}
+}
+
 // placesFor returns the place(s) a figure at offset at refers to: a place
 // named in its sentence, the antecedent of "the city" or "these
-// settlements", else the place last named before it.
+// settlements", else the place in focus when the sentence began, if it was
+// named recently.
 func (c *docContext) placesFor(si, at int) []claim.Place {
 	s := c.sents[si]
 	best := -1
 	for i, m := range s.places {
-		if m.inner {
+		if m.inner || len(s.resolved[i]) == 0 {
 			continue
 		}
 		if best < 0 || distance(at, m.fullStart, m.fullEnd) < distance(at, s.places[best].fullStart, s.places[best].fullEnd) {
@@ -298,47 +422,10 @@ func (c *docContext) placesFor(si, at int) []claim.Place {
 		}
 	}
 	if best >= 0 {
-		m := s.places[best]
-		if !m.anaphor {
-			return []claim.Place{s.mentionPlace(m)}
-		}
-		return c.antecedents(si, m.fullStart, m.plural)
+		return s.resolved[best]
 	}
-	if s.headline {
-		return nil
-	}
-	return c.antecedents(si, 0, false)
-}
-
-// antecedents walks back from sentence si (before offset at) to the places
-// last named: one place, or for a plural anaphor the last list of places.
-func (c *docContext) antecedents(si, at int, plural bool) []claim.Place {
-	para := c.sents[si].para
-	for j := si; j >= 0; j-- {
-		s := c.sents[j]
-		if s.headline && !c.sents[si].headline || para-s.para > placeParagraphs {
-			break
-		}
-		var named []placeMention
-		for _, m := range s.places {
-			if m.anaphor || m.inner || j == si && m.fullStart >= at {
-				continue
-			}
-			named = append(named, m)
-		}
-		if len(named) == 0 {
-			continue
-		}
-		if !plural {
-			return []claim.Place{s.mentionPlace(named[len(named)-1])}
-		}
-		if len(named) >= 2 {
-			out := make([]claim.Place, 0, len(named))
-			for _, m := range named {
-				out = append(out, s.mentionPlace(m))
-			}
-			return out
-		}
+	if st := s.placesBefore; st.focus != nil && s.para-st.focusPara <= placeParagraphs {
+		return []claim.Place{*st.focus}
 	}
 	return nil
 }

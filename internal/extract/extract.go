@@ -25,6 +25,9 @@ type analysed struct {
 	places   []placeMention
 	figures  []figure
 	services []serviceFind
+
+	resolved     [][]claim.Place // per place mention: what it refers to
+	placesBefore placeState      // the place in focus when the sentence begins
 }
 
 // Check extracts the claims of one document and checks its figures against
@@ -59,8 +62,17 @@ func Check(doc *document.Document) claim.Result {
 			}
 			claims = append(claims, ctx.casualtyClaim(si, f))
 		}
+		seen := map[string]bool{}
 		for _, sv := range s.services {
-			claims = append(claims, ctx.serviceClaims(si, sv)...)
+			for _, c := range ctx.serviceClaims(si, sv) {
+				// "water pipes are restored or water delivery is organized"
+				// is one statement about water per place.
+				key := c.Service.Name + "\x00" + placeText(c.Place)
+				if !seen[key] {
+					seen[key] = true
+					claims = append(claims, c)
+				}
+			}
 		}
 	}
 	for i := range claims {
@@ -103,4 +115,11 @@ func analyse(seg *document.Text, published time.Time, headline bool) []*analysed
 		out = append(out, s)
 	}
 	return out
+}
+
+func placeText(p *claim.Place) string {
+	if p == nil {
+		return ""
+	}
+	return p.Text
 }

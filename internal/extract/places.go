@@ -18,8 +18,13 @@ type placeMention struct {
 // capitalised word that is not a month, weekday, title or organisation, or
 // a lower-case Arabic article inside a name ("Deir ez-Zor").
 func isNameToken(t token) bool {
-	if t.kind != tokWord || !t.upper {
+	if t.kind != tokWord {
 		return false
+	}
+	if !t.upper {
+		// "ez-Zor", "al-Numan": a lower-case article joined to a name.
+		article, rest, ok := strings.Cut(t.lower, "-")
+		return ok && arabicArticles[article] && rest != ""
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 	if placeLex.has(w) && roleOf(w) == "stop" {
@@ -53,6 +58,10 @@ func findPlaces(toks []token) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); i++ {
 		e, n := placeLex.match(toks, i)
+		if e != nil && e.field(0) == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
+			// "the city of Raqqa" names the city: read it as a head noun.
+			continue
+		}
 		if e != nil && e.field(0) == "anaphor" {
 			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
 				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
@@ -73,6 +82,20 @@ func findPlaces(toks []token) []placeMention {
 		end, list := readPlaceList(toks, start, i)
 		if len(list) == 0 {
 			continue
+		}
+		if e != nil && e.field(0) == "head" && len(list) > 0 {
+			// "the Salah al-Din district of Aleppo": a name before the head
+			// noun belongs to the phrase.
+			k := i
+			for k > 0 && isNameToken(toks[k-1]) {
+				k--
+			}
+			if k < i && k > 0 && toks[k-1].lower == "the" {
+				k--
+			}
+			if k < i {
+				list[0].fullStart = toks[k].start
+			}
 		}
 		out = append(out, list...)
 		i = end - 1

@@ -1,0 +1,174 @@
+package attrib
+
+import (
+	"github.com/tallyhq/tally/internal/claim"
+)
+
+// ActorMention is one actor named in a sentence. A phrase naming two
+// actors ("Syrian and Russian warplanes") gives two mentions with the same
+// span.
+type ActorMention struct {
+	Span
+	Actor claim.Actor // Text is the span's text
+}
+
+// sideFillers may stand between a side and its means: "Syrian and Russian
+// warplanes", "Russian fighter jets", "government heavy artillery".
+var sideFillers = map[string]bool{
+	"and": true, "or": true, "fighter": true, "war": true, "heavy": true, "special": true,
+	"ground": true, "armed": true, "regular": true, "elite": true, "allied": true,
+	"combat": true, "attack": true, "cruise": true, "ballistic": true, "backed": false,
+}
+
+// notSideTails after a hyphen turn a side into a modifier of someone else:
+// "Russian-backed", "Turkish-made", "US-based".
+var notSideTails = map[string]bool{
+	"backed": true, "based": true, "made": true, "allied": true, "supported": true,
+	"sponsored": true, "funded": true, "trained": true, "armed": true, "held": true,
+	"controlled": true, "brokered": true, "owned": true,
+}
+
+// FindActors returns the actor mentions in a sentence by name: "warplanes
+// of the US-led coalition" → "US-led coalition", "by regime forces" →
+// "regime forces", "Russian airstrikes", "ISIS militants". Spans exclude a
+// leading "the"; each span is returned once.
+func FindActors(sentence string) []Span {
+	ms := FindActorMentions(sentence)
+	var out []Span
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].Start == m.Start && out[n-1].End == m.End {
+			continue
+		}
+		out = append(out, m.Span)
+	}
+	return out
+}
+
+// FindActorMentions is FindActors with each mention normalised.
+func FindActorMentions(sentence string) []ActorMention {
+	var buf [64]tok
+	t := tokenize(sentence, buf[:0])
+	var out []ActorMention
+	span := func(s, e int) Span {
+		a, b := t[s].start, t[e-1].end
+		return Span{Start: a, End: b, Text: sentence[a:b]}
+	}
+	for i := 0; i < len(t); {
+		e, end := lex.act.longest(t, i)
+		if e == nil || (e.name == "" && e.side == "" && !e.block) {
+			i++
+			continue
+		}
+		if e.block {
+			i = end
+			continue
+		}
+		// A hyphenated "Russian-backed" or "pro-Turkey" names no actor of its own.
+		if end < len(t) && t[end].hyph && notSideTails[t[end].key] {
+			i = end + 1
+			continue
+		}
+		if i > 0 && t[i].hyph && (t[i-1].key == "pro" || t[i-1].key == "anti") && e.name == "" {
+			i = end
+			continue
+		}
+		// Sides: collect "Syrian and Russian" up to a means word.
+		if e.side != "" {
+			if ms, next, ok := sideMentions(t, i, span); ok {
+				out = append(out, ms...)
+				i = next
+				continue
+			}
+		}
+		if e.name == "" {
+			i = end
+			continue
+		}
+		// A name, extended over its head ("ISIS militants", "regime warplanes").
+		j := end
+		for j < len(t) {
+			f, fend := lex.act.longest(t, j)
+			if f == nil || (!f.follow && f.means == 0) || f.name != "" && f.means == 0 {
+				break
+			}
+			j = fend
+		}
+		sp := span(i, j)
+		out = append(out, ActorMention{Span: sp, Actor: claim.Actor{Text: sp.Text, Name: e.name}})
+		i = j
+	}
+	return out
+}
+
+// sideMentions reads sides, fillers and a means word from token i:
+// "Syrian and Russian warplanes" → Syrian government forces, Russian Air
+// Force. It returns the token after the phrase.
+func sideMentions(t []tok, i int, span func(s, e int) Span) ([]ActorMention, int, bool) {
+	type side struct{ ground, air string }
+	var sides []side
+	j := i
+	meansEnd, means := -1, byte(0)
+	for j < len(t) && j-i < 8 {
+		e, end := lex.act.longest(t, j)
+		switch {
+		case e != nil && e.means != 0 && len(sides) > 0:
+			meansEnd, means = end, e.means
+			j = end
+			// "air strikes": keep the last of adjacent means words.
+			for j < len(t) {
+				f, fend := lex.act.longest(t, j)
+				if f == nil || f.means == 0 {
+					break
+				}
+				if f.means != 'x' {
+					means = f.means
+				}
+				meansEnd, j = fend, fend
+			}
+		case e != nil && e.side != "" && meansEnd < 0:
+			if end < len(t) && t[end].hyph && notSideTails[t[end].key] {
+				return nil, 0, false
+			}
+			sides = append(sides, side{e.side, e.sideAir})
+			j = end
+			continue
+		case e == nil && meansEnd < 0 && t[j].word() && sideFillers[t[j].key]:
+			j++
+			continue
+		case e != nil && e.name != "" && meansEnd < 0 && len(sides) > 0:
+			return nil, 0, false // "Syrian rebels": the name decides
+		}
+		break
+	}
+	if meansEnd < 0 {
+		return nil, 0, false
+	}
+	sp := span(i, meansEnd)
+	var out []ActorMention
+	seen := map[string]bool{}
+	for _, s := range sides {
+		name := s.ground
+		if means == 'a' && s.air != "" {
+			name = s.air
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		out = append(out, ActorMention{Span: sp, Actor: claim.Actor{Text: sp.Text, Name: name}})
+	}
+	return out, meansEnd, true
+}
+
+// NormalizeActor maps a perpetrator phrase ("the US-led coalition",
+// "regime forces", "Assad's forces", "Russian warplanes", "Daesh", "the
+// Syrian army", "Turkish artillery", "Kurdish YPG") to a canonical name.
+// Actor.Text is the phrase as given. A phrase naming two actors gives the
+// first. ok is false when the phrase names no actor.
+func NormalizeActor(phrase string) (claim.Actor, bool) {
+	ms := FindActorMentions(phrase)
+	if len(ms) == 0 {
+		return claim.Actor{Text: phrase}, false
+	}
+	return claim.Actor{Text: phrase, Name: ms[0].Actor.Name}, true
+}

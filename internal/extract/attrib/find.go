@@ -1,0 +1,1116 @@
+package attrib
+
+import (
+	"github.com/tallyhq/tally/internal/claim"
+)
+
+// Span is a stretch of the sentence: byte offsets and the text between them.
+type Span struct {
+	Start, End int
+	Text       string
+}
+
+// Via is the medium a statement reached the article through: the agency
+// in "a military source told SANA" or "a source quoted by SANA".
+type Via struct {
+	Span
+	Source claim.Source
+}
+
+// Attribution is one statement's speaker.
+type Attribution struct {
+	Span                // the speaker phrase as written, determiner included ("the Russian Defense Ministry")
+	Cue    string       // the cue as written: "according to", "said", "told", "reported", ...
+	CueAt  int          // byte offset of the cue in the sentence
+	Source claim.Source // normalised; Name "" for a carry-over (see IsCarryOver)
+	Quoted bool         // the speaker is attached to a quotation ("...," the ministry stated)
+	Via    *Via         // the medium, when the sentence names one
+}
+
+// IsCarryOver reports whether a names no speaker of its own but refers back
+// to one named earlier: "he said", "the statement reads", "the group added",
+// "its spokesman said". The caller should carry the previous sentence's
+// speaker over; Source.Type may still hint at the kind of speaker when there
+// is none to carry.
+func IsCarryOver(a Attribution) bool { return a.Cue != "" && a.Source.Name == "" }
+
+type cueKind uint8
+
+const (
+	cueNone      cueKind = iota
+	cueSay               // said, added, ...: speaker before, or after ("said the Observatory")
+	cueVerb              // reported, claimed, announced, ...: speaker before
+	cueTell              // told: speaker before, listener after
+	cueQuote             // quoted, cited: "X quoted Y as saying", "X quoted by Y"
+	cueCiting            // citing, quoting: speaker after
+	cueAccording         // according (to): speaker after
+)
+
+var cues = map[string]cueKind{
+	"said": cueSay, "says": cueSay, "say": cueSay, "added": cueSay, "adds": cueSay,
+	"stated": cueSay, "states": cueSay, "noted": cueSay, "notes": cueSay,
+	"explained": cueSay, "wrote": cueSay, "tweeted": cueSay,
+	"reported": cueVerb, "reports": cueVerb, "claimed": cueVerb, "claims": cueVerb,
+	"announced": cueVerb, "announces": cueVerb, "confirmed": cueVerb, "confirms": cueVerb,
+	"indicated": cueVerb, "revealed": cueVerb, "declared": cueVerb, "documented": cueVerb,
+	"mentioned": cueVerb, "affirmed": cueVerb, "alleged": cueVerb, "reads": cueVerb,
+	"estimated": cueVerb, "estimates": cueVerb, "recorded": cueVerb, "counted": cueVerb,
+	"warned": cueVerb, "insisted": cueVerb, "asserted": cueVerb, "stressed": cueVerb,
+	"told": cueTell, "tells": cueTell,
+	"quoted": cueQuote, "cited": cueQuote,
+	"citing": cueCiting, "quoting": cueCiting,
+	"according": cueAccording,
+}
+
+// nounLike are cue forms that are also plural nouns ("media reports said"):
+// they are not cues when another cue follows.
+var nounLike = map[string]bool{
+	"reports": true, "claims": true, "states": true, "notes": true, "estimates": true, "says": false,
+}
+
+// capCues may be written with a capital: sentence-initial "According to",
+// headline "Homs Governor Says".
+// "Said" is left out: it is a common Arabic name ("Osama Said").
+var capCues = map[string]bool{"according": true, "citing": true, "quoting": true, "says": true, "told": true, "say": true}
+
+// weakCues are verbs that often have a non-speaker subject ("Videos
+// recorded", "Other reports"); their speaker must be in the lexicon.
+var weakCues = map[string]bool{
+	"recorded": true, "counted": true, "estimated": true, "estimates": true, "reports": true,
+	"claims": true, "states": true, "notes": true, "documented": true, "warned": true,
+	"insisted": true, "stressed": true, "asserted": true, "revealed": true, "indicated": true,
+	"mentioned": true, "affirmed": true, "alleged": true, "declared": true, "reads": true,
+}
+
+// preps before a phrase make it the object of a preposition, not a
+// subject: "in northern Syria said" names no speaker.
+var preps = map[string]bool{
+	"of": true, "in": true, "at": true, "from": true, "inside": true, "near": true, "to": true,
+	"with": true, "for": true, "by": true, "into": true, "on": true, "across": true,
+	"throughout": true, "around": true, "under": true, "over": true, "against": true,
+	"between": true, "within": true, "outside": true, "about": true, "towards": true,
+	"toward": true, "through": true, "than": true, "like": true,
+}
+
+// clauseOpeners may stand before a subject.
+var clauseOpeners = map[string]bool{
+	"who": true, "which": true, "what": true, "whom": true, "where": true, "and": true, "but": true, "while": true, "as": true, "that": true, "meanwhile": true,
+	"however": true, "whereas": true, "although": true, "though": true, "when": true,
+	"also": true, "so": true, "because": true, "since": true, "after": true, "yet": true,
+}
+
+// invertible cues can have their speaker after them: "..., said the Observatory".
+var invertible = map[string]bool{"said": true, "says": true, "added": true, "stated": true, "noted": true, "explained": true, "wrote": true, "continued": true}
+
+// advSkip are words that may stand between a speaker and its verb ("the
+// Observatory also said", "the army has officially announced").
+var advSkip = map[string]bool{
+	"also": true, "later": true, "earlier": true, "previously": true, "further": true,
+	"separately": true, "repeatedly": true, "officially": true, "meanwhile": true,
+	"however": true, "too": true, "then": true, "had": true, "has": true, "have": true,
+	"already": true, "publicly": true, "recently": true, "initially": true, "first": true,
+	"again": true, "would": true, "could": true, "may": true, "might": true, "did": true,
+	"does": true, "do": true, "will": true, "subsequently": true, "now": true, "just": true,
+	"reportedly": true, "allegedly": true, "separately,": true, "late": true, "himself": true,
+	"herself": true, "itself": true, "themselves": true, "last": true, "night": true,
+	"yesterday": true, "today": true, "tonight": true, "morning": true, "evening": true,
+	"afternoon": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "on": true,
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
+
+// contPreps may continue a speaker phrase: "a source at Aleppo police
+// command", "the head of the local council", "a statement by the army".
+var contPreps = map[string]bool{"of": true, "for": true, "at": true, "in": true, "from": true, "by": true}
+
+// compoundTails make a hyphenated modifier part of a speaker phrase:
+// "Britain-based", "state-run", "US-backed".
+var compoundTails = map[string]bool{
+	"based": true, "run": true, "backed": true, "led": true, "linked": true, "affiliated": true,
+	"funded": true, "controlled": true, "held": true, "allied": true, "aligned": true,
+	"supported": true, "owned": true, "language": true, "government": true, "regime": true,
+	"opposition": true,
+}
+
+// stopCaps are capitalised words that never belong to a speaker phrase:
+// sentence-initial function words, times.
+var stopCaps = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true,
+	"and": true, "or": true, "as": true, "after": true, "before": true, "meanwhile": true,
+	"however": true, "also": true, "earlier": true, "later": true, "since": true, "while": true,
+	"when": true, "if": true, "it": true, "he": true, "she": true, "they": true, "we": true,
+	"this": true, "that": true, "these": true, "those": true, "there": true, "then": true,
+	"today": true, "yesterday": true, "last": true, "for": true, "of": true, "to": true,
+	"by": true, "with": true, "from": true, "according": true, "speaking": true, "i": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "so": true, "thus": true, "not": true,
+	"no": true, "what": true, "where": true, "why": true, "how": true, "who": true, "which": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "get": true, "click": true,
+	"tags": true, "related": true, "read": true, "more": true, "updated": true, "share": true,
+	"says": true, "said": true, "told": true, "people": true, "many": true, "some": true,
+	"several": true, "most": true, "all": true, "both": true, "each": true, "other": true,
+	"another": true, "one": true, "two": true, "three": true, "dozens": true, "hundreds": true,
+	"thousands": true, "residents": false,
+}
+
+// demonymAdj are adjectives that name no one on their own ("Russian").
+var demonymAdj = map[string]bool{
+	"syrian": true, "russian": true, "turkish": true, "kurdish": true, "american": true,
+	"iranian": true, "israeli": true, "arab": true, "western": true, "british": true,
+	"french": true, "iraqi": true, "lebanese": true, "jordanian": true, "german": true,
+}
+
+// maxWords bounds a speaker phrase.
+const maxWords = 12
+
+type parser struct {
+	s         string
+	t         []tok
+	aliasFrom []int // token i ends a source alias starting at aliasFrom[i], or -1
+	aliasTo   []int // token i starts a source alias ending before aliasTo[i], or -1
+	out       []Attribution
+}
+
+// Find returns the attributions in a sentence: who is said to have made
+// each statement, with the cue and, for "told X"/"quoted by X", the medium.
+// It handles "according to X", "X said/told/reported/claimed/...", the
+// inverted "..., said X", the speaker after a quotation, "citing X",
+// "X quoted by Y", "Y quoted X as saying", coordinated speakers ("residents
+// and activists said") and appositions ("SOHR, a Britain-based monitor,
+// said"). Passives without an agent ("it was reported") give nothing.
+// Phrases that refer back ("he said", "the statement reads") are returned
+// as carry-overs: see IsCarryOver. Attributions come in text order; no
+// input makes it panic, and its work is linear in the sentence's length.
+func Find(sentence string) []Attribution {
+	var buf [64]tok
+	p := parser{s: sentence, t: tokenize(sentence, buf[:0])}
+	if !p.hasCue() {
+		return nil
+	}
+	p.matchAliases()
+	for i := range p.t {
+		if k := p.cueAt(i); k != cueNone {
+			p.handle(i, k)
+		}
+	}
+	return p.out
+}
+
+func (p *parser) hasCue() bool {
+	for i := range p.t {
+		if p.cueAt(i) != cueNone {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) cueAt(i int) cueKind {
+	t := &p.t[i]
+	if !t.word() || t.hyph {
+		return cueNone
+	}
+	k := cues[t.key]
+	if k == cueNone || t.poss {
+		return cueNone
+	}
+	if t.cap && !capCues[t.key] {
+		return cueNone // "United States", "Reports say"
+	}
+	if k == cueAccording && (i+1 >= len(p.t) || p.t[i+1].key != "to") {
+		return cueNone
+	}
+	if nounLike[t.key] && i+1 < len(p.t) {
+		if nk := cues[p.t[i+1].key]; nk == cueSay || nk == cueVerb || nk == cueTell {
+			return cueNone
+		}
+	}
+	if (t.key == "said" || t.key == "reported") && i > 0 && determiners[p.t[i-1].key] {
+		return cueNone // "the said ministry", "the reported use": adjectives
+	}
+	return k
+}
+
+func (p *parser) matchAliases() {
+	n := len(p.t)
+	p.aliasFrom = make([]int, n)
+	p.aliasTo = make([]int, n)
+	for i := range p.aliasFrom {
+		p.aliasFrom[i], p.aliasTo[i] = -1, -1
+	}
+	for i := 0; i < n; i++ {
+		if !p.t[i].word() {
+			continue
+		}
+		e, end := lex.src.longest(p.t, i)
+		if e == nil || e.reject {
+			continue
+		}
+		p.aliasTo[i] = end
+		if p.aliasFrom[end-1] < 0 || i < p.aliasFrom[end-1] {
+			p.aliasFrom[end-1] = i
+		}
+	}
+}
+
+func (p *parser) key(i int) string {
+	if i < 0 || i >= len(p.t) {
+		return ""
+	}
+	return p.t[i].key
+}
+
+func (p *parser) span(s, e int) Span {
+	if s >= e || s < 0 || e > len(p.t) {
+		return Span{}
+	}
+	a, b := p.t[s].start, p.t[e-1].end
+	return Span{Start: a, End: b, Text: p.s[a:b]}
+}
+
+// classify normalises the tokens s..e.
+func (p *parser) classify(s, e int) (claim.Source, status) {
+	if s >= e || s < 0 || e > len(p.t) {
+		return claim.Source{}, stReject
+	}
+	sp := p.span(s, e)
+	// Offsets of the sub-slice stay relative to p.s, so pass p.s[0:end].
+	src, st := normalizeToks(p.s[:p.t[e-1].end], p.t[s:e])
+	src.Text = sp.Text
+	return src, st
+}
+
+// placeNouns may occur in a locative phrase attached to a speaker ("activists
+// in the town", "a source in Aleppo province") but never head one.
+var placeNouns = map[string]bool{
+	"province": true, "town": true, "city": true, "village": true, "district": true,
+	"area": true, "region": true, "countryside": true, "neighbourhood": true,
+	"neighborhood": true, "governorate": true, "quarter": true, "camp": true, "scene": true,
+	"site": true, "capital": true, "suburbs": true, "outskirts": true, "country": true,
+	"east": true, "west": true, "north": true, "south": true, "areas": true, "towns": true,
+	"villages": true, "cities": true, "provinces": true, "ground": true,
+}
+
+// unitOK reports whether the hyphen group g..i may be part of a speaker
+// phrase: a capitalised name, a speaker word, or a compound modifier.
+func (p *parser) unitOK(g, i int) bool {
+	t := &p.t[i]
+	if !t.word() {
+		return false
+	}
+	if t.hyph && compoundTails[t.key] && i > g {
+		return true
+	}
+	if lex.vocab[t.key] || (t.alt != "" && lex.vocab[t.alt]) || placeNouns[t.key] {
+		return !stopCaps[t.key] || t.cap
+	}
+	for j := g; j <= i; j++ {
+		if p.t[j].cap && !stopCaps[p.t[j].key] && !isDigits(p.t[j].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainWord reports whether token i is a lower-case word that may be an
+// adjective inside a noun phrase ("the hard-line militant group").
+func (p *parser) plainWord(i int) bool {
+	t := &p.t[i]
+	return t.word() && !t.cap && !determiners[t.key] && !possPronouns[t.key] && !pronouns[t.key] &&
+		!contPreps[t.key] && !preps[t.key] && !beForms[t.key] && !isDigits(t.key) &&
+		cues[t.key] == cueNone && !clauseOpeners[t.key] && !advSkip[t.key] && t.key != "not"
+}
+
+// headAt reports whether token j can be (part of) the head a preposition
+// attaches a speaker phrase to.
+func (p *parser) headAt(j int) bool {
+	if j < 0 || j >= len(p.t) || !p.t[j].word() || placeNouns[p.t[j].key] {
+		return false
+	}
+	if p.aliasFrom[j] >= 0 || p.aliasTo[j] >= 0 {
+		return true
+	}
+	return p.unitOK(j, j)
+}
+
+// group returns the first token of the hyphen group ending at i.
+func (p *parser) group(i int) int {
+	g := i
+	for g > 0 && p.t[g].hyph && p.t[g-1].word() {
+		g--
+	}
+	return g
+}
+
+// backward finds the speaker phrase ending just before token end.
+func (p *parser) backward(end int) (int, bool) {
+	i, s, words := end-1, end, 0
+	lowerHead := false // the unit just taken is a lower-case common noun
+	for i >= 0 && words < maxWords {
+		t := &p.t[i]
+		if a := p.aliasFrom[i]; a >= 0 {
+			s, i = a, a-1
+			words++
+			lowerHead = false
+			continue
+		}
+		if t.p == pRParen && words == 0 {
+			// "(SOHR) said": a bracketed acronym after the name.
+			j := i - 1
+			for j >= 0 && i-j < 6 && p.t[j].word() {
+				j--
+			}
+			if j >= 0 && j < i-1 && p.t[j].p == pLParen {
+				s, i = j, j-1
+				continue
+			}
+			break
+		}
+		if !t.word() {
+			break
+		}
+		if determiners[t.key] || possPronouns[t.key] {
+			if words == 0 {
+				break
+			}
+			s = i
+			// "the head of the observatory": go on past "of the".
+			if i >= 2 && contPreps[p.t[i-1].key] && !p.t[i-1].cap && p.headAt(i-2) && !determiners[p.t[i-2].key] {
+				s, i = i-1, i-2
+				continue
+			}
+			break
+		}
+		if pronouns[t.key] {
+			if words == 0 && t.key != "who" && t.key != "which" && t.key != "one" {
+				s, words = i, 1
+			}
+			break
+		}
+		if contPreps[t.key] && !t.cap {
+			if words > 0 && p.headAt(i-1) && !determiners[p.key(i-1)] {
+				s, i = i, i-1
+				continue
+			}
+			break
+		}
+		g := p.group(i)
+		if p.unitOK(g, i) {
+			s, i = g, g-1
+			words++
+			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0
+			continue
+		}
+		// Up to two adjectives between a determiner and a common noun: "the
+		// hard-line militant group", "a new report".
+		if words > 0 && lowerHead {
+			j, n := i, 0
+			for j >= 0 && n < 2 && p.plainWord(j) {
+				j = p.group(j) - 1
+				n++
+			}
+			if j >= 0 && n > 0 && (determiners[p.t[j].key] || possPronouns[p.t[j].key]) && p.t[j].word() {
+				s = j
+			}
+		}
+		break
+	}
+	if words == 0 {
+		return 0, false
+	}
+	return p.trimPlace(s, end), true
+}
+
+var compass = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"rural": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+}
+
+// trimPlace drops a leading locative that the backward walk took in
+// without a preposition: "the region SANA said" → "SANA", "the town
+// activists" → "activists".
+func (p *parser) trimPlace(s, end int) int {
+	i := s
+	for i < end && p.t[i].word() && (determiners[p.t[i].key] || compass[p.t[i].key]) {
+		i++
+	}
+	for i < end && p.t[i].word() && p.t[i].cap && !placeNouns[p.t[i].key] && p.aliasTo[i] < 0 {
+		i++
+	}
+	if i < end && p.t[i].word() && placeNouns[p.t[i].key] && p.aliasTo[i] < 0 {
+		for i < end && p.t[i].word() && placeNouns[p.t[i].key] {
+			i++
+		}
+		if i < end && p.t[i].word() {
+			return i
+		}
+	}
+	return s
+}
+
+// forward finds the speaker phrase starting at token start and returns
+// its end.
+func (p *parser) forward(start int) (int, bool) {
+	n := len(p.t)
+	i := start
+	if i < n && (determiners[p.t[i].key] || possPronouns[p.t[i].key]) && p.t[i].word() {
+		i++
+	}
+	words := 0
+	for i < n && words < maxWords {
+		if end := p.aliasTo[i]; end > i {
+			i = end
+			words++
+			continue
+		}
+		t := &p.t[i]
+		if t.p == pLParen && words > 0 {
+			j := i + 1
+			for j < n && j-i < 6 && p.t[j].word() {
+				j++
+			}
+			if j < n && j > i+1 && p.t[j].p == pRParen {
+				i = j + 1
+				continue
+			}
+			break
+		}
+		if !t.word() || determiners[t.key] || pronouns[t.key] || possPronouns[t.key] {
+			break
+		}
+		if contPreps[t.key] && !t.cap {
+			j := i + 1
+			if determiners[p.key(j)] {
+				j++
+			}
+			if words > 0 && (p.headAt(j) || (j < n && placeNouns[p.t[j].key])) {
+				i = j
+				continue
+			}
+			break
+		}
+		if _, isCue := cues[t.key]; isCue && !t.cap {
+			break
+		}
+		g := i
+		for g+1 < n && p.t[g+1].hyph {
+			g++
+		}
+		if p.unitOK(i, g) {
+			i = g + 1
+			words++
+			continue
+		}
+		// An adjective before a speaker word: "preliminary reports",
+		// "the Syrian opposing UK-based Observatory".
+		if p.plainWord(i) {
+			j := g + 1
+			if j < n && p.plainWord(j) && !p.headAt(j) {
+				for j+1 < n && p.t[j+1].hyph {
+					j++
+				}
+				j++
+			}
+			if j < n && p.headAt(j) && !placeNouns[p.t[j].key] {
+				i = j
+				continue
+			}
+		}
+		break
+	}
+	if words == 0 {
+		return 0, false
+	}
+	return i, true
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true,
+}
+
+var periods = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "morning": true, "evening": true, "night": true}
+
+// skipBack steps back over adverbs and times between a speaker and its
+// verb ("the Observatory also said", "the army on Sunday announced", "the
+// U.N. in August said", "this week said").
+func (p *parser) skipBack(i int) int {
+	k := i
+	for n := 0; n < 6 && k > 0; n++ {
+		t := &p.t[k-1]
+		if !t.word() {
+			break
+		}
+		switch {
+		case t.key == "on" || t.key == "in":
+			if k < i && (advSkip[p.key(k)] || months[p.key(k)]) && !p.t[k-1].cap {
+				k--
+				continue
+			}
+		case months[t.key] && t.cap:
+			k--
+			continue
+		case periods[t.key] && (p.key(k-2) == "this" || p.key(k-2) == "last"):
+			k -= 2
+			continue
+		case advSkip[t.key] || t.key == "there":
+			k--
+			continue
+		}
+		break
+	}
+	// "the ministry in a statement said"
+	if k >= 3 && p.key(k-1) == "statement" && p.key(k-2) == "a" && p.key(k-3) == "in" {
+		k -= 3
+	}
+	return k
+}
+
+func (p *parser) handle(i int, kind cueKind) {
+	cueEnd := i + 1
+	if kind == cueAccording {
+		cueEnd = i + 2
+	}
+	cue := p.span(i, cueEnd)
+	switch kind {
+	case cueAccording, cueCiting:
+		p.fromForward(cueEnd, cue, false)
+		return
+	}
+	k := p.skipBack(i)
+	passive := k > 0 && beForms[p.key(k-1)] && !p.t[k-1].upper
+	byNext := p.key(cueEnd) == "by"
+	if passive {
+		if kind == cueQuote {
+			// "X was quoted (by Y) as saying"
+			a, _, st := p.speakerBefore(k-1, cue)
+			if st == stReject {
+				return
+			}
+			if byNext {
+				a.Via = p.viaAfter(cueEnd + 1)
+			}
+			p.add(a)
+			return
+		}
+		if byNext {
+			p.fromForward(cueEnd+1, cue, false)
+		}
+		return // "it was reported": no speaker
+	}
+	if byNext {
+		if kind == cueQuote {
+			// "a source quoted by SANA"
+			if a, _, st := p.speakerBefore(k, cue); st != stReject {
+				a.Via = p.viaAfter(cueEnd + 1)
+				p.add(a)
+				return
+			}
+		}
+		// "the attack claimed by Daesh", "as reported by SANA"
+		p.fromForward(cueEnd+1, cue, false)
+		return
+	}
+	a, s, st := p.speakerBefore(k, cue)
+	ok := st != stReject
+	switch kind {
+	case cueQuote:
+		// "SANA quoted a military source as saying": the object speaks.
+		if e, fok := p.forward(cueEnd); fok {
+			if src, st := p.classify(cueEnd, e); st.ok() {
+				obj := Attribution{Span: p.span(cueEnd, e), Cue: cue.Text, CueAt: cue.Start, Source: src}
+				if ok && a.Source.Name != "" {
+					obj.Via = &Via{Span: a.Span, Source: a.Source}
+				}
+				p.add(obj)
+				return
+			}
+		}
+	case cueTell:
+		if ok {
+			if v := p.viaAfter(cueEnd); v != nil {
+				a.Via = v
+			}
+		}
+	}
+	if st == stWeak && weakCues[p.t[i].key] {
+		ok = false
+	}
+	if ok && st == stWeak && kind == cueSay && invertible[p.t[i].key] {
+		// "...of Tabaqa said observatory head Rami Abdel Rahman": a guessed
+		// name before the verb loses to a known one after it.
+		if p.inverted(i, cue, true) {
+			return
+		}
+	}
+	if ok {
+		if p.quoteAfter(cueEnd) {
+			a.Quoted = true
+		}
+		p.add(a)
+		p.coordinated(a, s, cue)
+		return
+	}
+	if kind == cueSay && invertible[p.t[i].key] {
+		p.inverted(i, cue, false)
+	}
+}
+
+// speakerBefore finds and classifies the speaker phrase that ends before
+// token k (a comma closing an apposition may stand between). It also
+// returns the phrase's first token.
+func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
+	commaClosed := false
+	if k > 1 && p.t[k-1].p == pComma && p.t[k-2].word() {
+		k--
+		commaClosed = true
+	}
+	// "Syrian state television, which said": the relative pronoun's
+	// antecedent speaks.
+	if k > 1 && (p.key(k-1) == "which" || p.key(k-1) == "who") {
+		k--
+		if k > 1 && p.t[k-1].p == pComma {
+			k--
+		}
+	}
+	s, ok := p.backward(k)
+	if !ok {
+		// "The monitor, which relies on a network of sources inside Syria
+		// for its information, said"
+		if s2, e2, ok2 := p.antecedent(k, true); ok2 {
+			return p.finish(s2, e2, cue, nil, false)
+		}
+		return Attribution{}, 0, stReject
+	}
+	var via *Via
+	// "a military source quoted by SANA said": SANA is the medium.
+	if s >= 2 && p.key(s-1) == "by" && (p.key(s-2) == "quoted" || p.key(s-2) == "cited") {
+		vs, vst := p.classify(s, k)
+		q := s - 2
+		if p.key(q-1) == "as" {
+			q--
+		}
+		if q > 1 && p.t[q-1].p == pComma {
+			q--
+		}
+		if s2, ok2 := p.backward(q); ok2 {
+			if vst.ok() {
+				via = &Via{Span: p.span(s, k), Source: vs}
+			}
+			s, k = s2, q
+		}
+	}
+	s = p.apposition(s, k, commaClosed)
+	// "Speaking to Syrian state TV Barazi said": the medium before a name.
+	split := false
+	if via == nil && s > 0 && (p.key(s-1) == "to" || p.key(s-1) == "with") {
+		if m, ok := p.mediaPrefix(s, k); ok {
+			vs, _ := p.classify(s, m)
+			via = &Via{Span: p.span(s, m), Source: vs}
+			s, split = m, true
+		}
+	}
+	// "near Damascus British Foreign Secretary William Hague said": a place
+	// after a preposition is not part of the speaker.
+	if !split && s > 0 && preps[p.key(s-1)] {
+		if e, _ := lex.src.longest(p.t[:k], s); e != nil && (e.reject || e.alone) {
+			_, end := lex.src.longest(p.t[:k], s)
+			if end < k && p.t[end].word() {
+				s = end
+			}
+		}
+	}
+	_, st := p.classify(s, k)
+	// "The Observatory which relies on activists inside Syria said": when
+	// the phrase before the verb is a guess or the object of a preposition,
+	// the subject the relative clause hangs on is the speaker.
+	if st != stOK || (s > 0 && preps[p.key(s-1)]) {
+		if s2, e2, ok2 := p.antecedent(s, st == stReject || st == stWeak); ok2 {
+			return p.finish(s2, e2, cue, nil, false)
+		}
+	}
+	if st == stWeak && !split {
+		// A guessed name or a metonym must be a subject, not the object of
+		// a preposition ("in northern Syria said", "of Tabaqa said").
+		if s > 0 && preps[p.key(s-1)] {
+			return Attribution{}, 0, stReject
+		}
+		if p.isMetonym(s, k) && !p.clauseStart(s) {
+			return Attribution{}, 0, stReject
+		}
+	}
+	return p.finish(s, k, cue, via, false)
+}
+
+// finish builds the attribution for the phrase s..e.
+func (p *parser) finish(s, e int, cue Span, via *Via, quoted bool) (Attribution, int, status) {
+	src, st := p.classify(s, e)
+	if st == stReject {
+		return Attribution{}, 0, stReject
+	}
+	a := Attribution{Span: p.span(s, e), Cue: cue.Text, CueAt: cue.Start, Source: src, Via: via}
+	if st == stAnaphor {
+		a.Source.Name = ""
+	}
+	a.Quoted = quoted || p.quoteBefore(s)
+	return a, s, st
+}
+
+// clauseStart reports whether a subject can start at token s.
+func (p *parser) clauseStart(s int) bool {
+	if s == 0 || !p.t[s-1].word() {
+		return true
+	}
+	return clauseOpeners[p.key(s-1)]
+}
+
+// isMetonym reports whether s..e is a place standing for its government.
+func (p *parser) isMetonym(s, e int) bool {
+	for i := s; i < e; i++ {
+		if !p.t[i].word() || determiners[p.t[i].key] {
+			continue
+		}
+		en, end := lex.src.longest(p.t[:e], i)
+		return en != nil && en.alone && end == e
+	}
+	return false
+}
+
+// antecedent finds the subject of a clause interrupted by a relative
+// clause or a participle before token s: "X which relies on ...", "X who
+// spoke to AFP ...", "a doctor living in Akruma ...". X must start a
+// clause and be a source; with loose, a description or a guessed name
+// will do. The interruption may not contain a cue or sentence punctuation.
+func (p *parser) antecedent(s int, loose bool) (int, int, bool) {
+	for w := s - 1; w > 0 && w >= s-25; w-- {
+		t := &p.t[w]
+		if t.p == pEnd || isQuote(t.p) || (t.word() && cues[t.key] != cueNone && !t.cap) {
+			return 0, 0, false
+		}
+		if !t.word() || t.cap {
+			continue
+		}
+		rel := t.key == "which" || t.key == "who" || t.key == "that"
+		ing := len(t.key) > 4 && t.key[len(t.key)-3:] == "ing" && !lex.vocab[t.key]
+		if !rel && !ing {
+			continue
+		}
+		e := w
+		if e > 0 && p.t[e-1].p == pComma {
+			e--
+		}
+		s2, ok := p.backward(e)
+		if !ok {
+			if rel {
+				return 0, 0, false
+			}
+			continue
+		}
+		if !p.clauseStart(s2) {
+			if rel {
+				return 0, 0, false
+			}
+			continue
+		}
+		_, st := p.classify(s2, e)
+		if st == stOK && (loose || !p.genericPhrase(s2, e)) {
+			return s2, e, true
+		}
+		if st == stWeak && loose {
+			return s2, e, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// apposition extends the phrase s..e leftwards over an earlier phrase for
+// the same source: "the Syrian Observatory for Human Rights, a
+// Britain-based monitor", "Talal Barazi, the governor of Homs,", "Rami
+// Abdel-Rahman the organisation's head".
+func (p *parser) apposition(s, e int, commaClosed bool) int {
+	j := s - 1
+	comma := false
+	if j >= 0 && p.t[j].p == pComma {
+		j--
+		comma = true
+	}
+	if j < 0 || !p.t[j].word() {
+		return s
+	}
+	s0, ok := p.backward(j + 1)
+	if !ok || s0 > j {
+		return s
+	}
+	src1, st1 := p.classify(s, e)
+	src0, st0 := p.classify(s0, j+1)
+	if st0 == stOK && st1 == stReject && determiners[p.key(s)] && p.key(s) != "a" && p.key(s) != "an" {
+		// A title that names no one on its own: "the organisation's head".
+		return s0
+	}
+	if !st1.ok() || !st0.ok() {
+		return s
+	}
+	if src0.Name == src1.Name && st0 == stOK {
+		return s0
+	}
+	// "SOHR a Britain-based monitor": a description of the same kind,
+	// introduced by a comma or an indefinite article.
+	indefinite := p.key(s) == "a" || p.key(s) == "an"
+	if p.genericPhrase(s, e) && src0.Type == src1.Type && st0 == stOK && (comma || indefinite) {
+		return s0
+	}
+	// A person named before his title, set off by commas.
+	if comma && commaClosed && st0 == stWeak && src0.Type == claim.Unknown && p.allCaps(s0, j+1) {
+		return s0
+	}
+	return s
+}
+
+// genericPhrase reports whether the best alias of s..e is a description.
+func (p *parser) genericPhrase(s, e int) bool {
+	var best *srcEntry
+	bestEnd := 0
+	for i := s; i < e; {
+		en, end := lex.src.longest(p.t[:e], i)
+		if en == nil {
+			i++
+			continue
+		}
+		if !en.reject && (best == nil || better(en, end, best, bestEnd)) {
+			best, bestEnd = en, end
+		}
+		i = end
+	}
+	return best != nil && best.generic
+}
+
+func (p *parser) allCaps(s, e int) bool {
+	for i := s; i < e; i++ {
+		if p.t[i].word() && !p.t[i].cap && !p.t[i].hyph {
+			return false
+		}
+	}
+	return true
+}
+
+// mediaPrefix splits "Syrian state TV Barazi" into a media alias and the
+// capitalised name after it; it returns the name's first token.
+func (p *parser) mediaPrefix(s, e int) (int, bool) {
+	m := p.aliasTo[s]
+	if m <= s || m >= e {
+		return 0, false
+	}
+	if src, st := p.classify(s, m); st != stOK || src.Type != claim.Media {
+		return 0, false
+	}
+	for i := m; i < e; i++ {
+		if !p.t[i].word() || !p.t[i].cap {
+			return 0, false
+		}
+	}
+	if src, st := p.classify(m, e); !st.ok() || src.Type == claim.Media {
+		return 0, false
+	}
+	return m, true
+}
+
+// viaAfter classifies the listener or medium starting at token j ("told
+// Reuters", "quoted by SANA").
+func (p *parser) viaAfter(j int) *Via {
+	e, ok := p.forward(j)
+	if !ok {
+		return nil
+	}
+	src, st := p.classify(j, e)
+	if !st.ok() {
+		return nil
+	}
+	return &Via{Span: p.span(j, e), Source: src}
+}
+
+// fromForward adds the speaker that follows a cue ("according to X",
+// "citing X", "claimed by X"). Documents are looked through: "according
+// to a report by the UN" names the UN.
+func (p *parser) fromForward(j int, cue Span, quoted bool) {
+	// "a new toll from X", "figures compiled by X": skip to X.
+	for b := j; b < len(p.t) && b < j+5 && p.t[b].word(); b++ {
+		if !docNouns[p.key(b)] {
+			continue
+		}
+		for c := b + 1; c < len(p.t) && c < b+4 && p.t[c].word(); c++ {
+			if k := p.key(c); k == "by" || k == "from" || k == "of" {
+				if e2, ok2 := p.forward(c + 1); ok2 {
+					if _, st := p.classify(c+1, e2); st.ok() {
+						j = c + 1
+					}
+				}
+				break
+			}
+		}
+		break
+	}
+	e, ok := p.forward(j)
+	if !ok {
+		return
+	}
+	src, st := p.classify(j, e)
+	if st == stReject {
+		return
+	}
+	e = p.appositionAfter(j, e)
+	if st.ok() {
+		src, _ = p.classify(j, e)
+	}
+	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src, Quoted: quoted}
+	if st == stAnaphor {
+		a.Source.Name = ""
+	}
+	p.add(a)
+}
+
+var docNouns = map[string]bool{
+	"report": true, "reports": true, "statement": true, "toll": true, "tally": true, "figures": true,
+	"data": true, "count": true, "estimate": true, "estimates": true, "information": true,
+	"list": true, "study": true, "survey": true, "records": true, "record": true, "video": true,
+	"footage": true, "post": true, "posting": true, "account": true, "monitoring": false,
+	"documentation": true, "tweet": true, "count.": true, "toll.": true,
+}
+
+// appositionAfter extends a forward phrase j..e over a following phrase
+// for the same source: "the Observatory, a Britain-based monitor".
+func (p *parser) appositionAfter(j, e int) int {
+	b := e
+	if b < len(p.t) && p.t[b].p == pComma {
+		b++
+	}
+	if b >= len(p.t) || !p.t[b].word() {
+		return e
+	}
+	e2, ok := p.forward(b)
+	if !ok {
+		return e
+	}
+	src0, st0 := p.classify(j, e)
+	src1, st1 := p.classify(b, e2)
+	if !st0.ok() || !st1.ok() {
+		return e
+	}
+	indefinite := p.key(b) == "a" || p.key(b) == "an"
+	if src0.Name == src1.Name || (p.genericPhrase(b, e2) && src0.Type == src1.Type && (b > e || indefinite)) {
+		return e2
+	}
+	if st0 == stWeak && src0.Type == claim.Unknown && p.allCaps(j, e) && (b > e || determiners[p.key(b)]) && src1.Type != claim.Unknown {
+		return e2 // "Rami Abdel Rahman, head of the Observatory"
+	}
+	return e
+}
+
+// inverted handles "..., said the Observatory": the speaker after the
+// verb. With strong, only a speaker found in the lexicon counts. It
+// reports whether it added one.
+func (p *parser) inverted(i int, cue Span, strong bool) bool {
+	j := i + 1
+	if j >= len(p.t) || pronouns[p.key(j)] {
+		return false
+	}
+	e, ok := p.forward(j)
+	if !ok {
+		return false
+	}
+	// After a real inverted speaker comes the end of the clause, not a verb:
+	// "said the army had..." is a reported clause.
+	if e < len(p.t) && p.t[e].word() {
+		k := p.key(e)
+		switch {
+		case preps[k] || determiners[k] || advSkip[k]:
+		case len(k) > 4 && k[len(k)-3:] == "ing":
+		case k == "which" || k == "who" || k == "as" || k == "while" || k == "after" || k == "and" || k == "via" || k == "told":
+		default:
+			return false
+		}
+	}
+	src, st := p.classify(j, e)
+	if st == stReject || (strong && st != stOK) {
+		return false
+	}
+	e = p.appositionAfter(j, e)
+	if st.ok() {
+		src, _ = p.classify(j, e)
+	}
+	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src}
+	if st == stAnaphor {
+		a.Source.Name = ""
+	}
+	a.Quoted = p.quoteBefore(i)
+	p.add(a)
+	return true
+}
+
+// coordinated adds the first speaker of "state media and activists said".
+func (p *parser) coordinated(a Attribution, s int, cue Span) {
+	if s < 2 || p.key(s-1) != "and" {
+		return
+	}
+	s0, ok := p.backward(s - 1)
+	if !ok {
+		return
+	}
+	src, st := p.classify(s0, s-1)
+	if st == stReject {
+		return
+	}
+	b := Attribution{Span: p.span(s0, s-1), Cue: cue.Text, CueAt: cue.Start, Source: src, Quoted: a.Quoted}
+	if st == stAnaphor {
+		b.Source.Name = ""
+	}
+	p.add(b)
+}
+
+// quoteBefore reports whether a quotation closes just before token s
+// (`"...," the ministry said`).
+func (p *parser) quoteBefore(s int) bool {
+	for j := s - 1; j >= 0 && j >= s-2; j-- {
+		switch p.t[j].p {
+		case pCloseQ, pAmbQ:
+			return true
+		case pComma:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// quoteAfter reports whether a quotation opens just after the cue
+// (`X said: "...`).
+func (p *parser) quoteAfter(j int) bool {
+	for k := j; k < len(p.t) && k <= j+1; k++ {
+		switch p.t[k].p {
+		case pOpenQ, pAmbQ:
+			return true
+		case pColon, pComma:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// add appends a, unless the same speaker phrase is already there (a
+// chain "quoted by X said" reaches it twice).
+func (p *parser) add(a Attribution) {
+	if a.Text == "" {
+		return
+	}
+	for _, o := range p.out {
+		if o.Start == a.Start && o.End == a.End {
+			return
+		}
+	}
+	p.out = append(p.out, a)
+}

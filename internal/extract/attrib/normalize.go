@@ -1,0 +1,189 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/tallyhq/tally/internal/claim"
+)
+
+// status is what a speaker phrase turned out to be.
+type status int
+
+const (
+	stReject  status = iota // not a source: a place, a time, an ordinary noun
+	stOK                    // a source found in the lexicon
+	stWeak                  // a guess: an unknown capitalised name, or a place standing for its government
+	stAnaphor               // refers back to an earlier speaker ("he", "the group")
+)
+
+// ok reports whether the phrase names a source, surely or by a guess.
+func (s status) ok() bool { return s == stOK || s == stWeak }
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+
+// definite determiners make "the group" refer back; "a group" does not.
+var definite = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true}
+
+var possPronouns = map[string]bool{"its": true, "his": true, "her": true, "their": true, "our": true}
+
+var pronouns = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"who": true, "which": true, "one": true, "both": true, "some": true, "others": true, "another": true,
+}
+
+// Normalize maps a source phrase as written ("the Russian Defense Ministry",
+// "Syria's state news agency SANA", "a monitor", "residents", "Homs Governor
+// Talal Barazi") to a canonical name and type. Source.Text is the phrase as
+// given. ok is false when the phrase is not a plausible source: a pronoun, a
+// place, a time, an ordinary noun. For a phrase that refers back to an
+// earlier speaker ("he", "the group", "the statement", "its spokesman") ok is
+// false, Name is "" and Type may hint at the kind of speaker ("the ministry"
+// → government); Find reports those as carry-over attributions.
+func Normalize(phrase string) (claim.Source, bool) {
+	var buf [32]tok
+	toks := tokenize(phrase, buf[:0])
+	src, st := normalizeToks(phrase, toks)
+	return src, st.ok()
+}
+
+// normalizeToks classifies the words of toks (offsets into s).
+func normalizeToks(s string, toks []tok) (claim.Source, status) {
+	src := claim.Source{Text: strings.TrimSpace(s), Type: claim.Unknown}
+	if len(toks) > 0 {
+		src.Text = s[toks[0].start:toks[len(toks)-1].end]
+	}
+	// Words only: punctuation inside a phrase (commas of an apposition,
+	// brackets of an acronym) does not change who it names.
+	var wbuf [32]tok
+	words := wbuf[:0]
+	for _, t := range toks {
+		if t.word() {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 {
+		return src, stReject
+	}
+	possessed := false
+	def := false
+	for len(words) > 0 && (determiners[words[0].key] || possPronouns[words[0].key]) {
+		possessed = possessed || possPronouns[words[0].key]
+		def = def || definite[words[0].key]
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return src, stReject
+	}
+	if len(words) == 1 && pronouns[words[0].key] {
+		if words[0].key == "one" || words[0].key == "who" || words[0].key == "which" {
+			return src, stReject
+		}
+		return src, stAnaphor
+	}
+	// "the group", "this organisation": the whole phrase points back.
+	if def || possessed || len(words) == 1 {
+		if typ, ok := lex.anaphor[joinKeys(words)]; ok && (def || possessed) {
+			src.Type = typ
+			return src, stAnaphor
+		}
+	}
+
+	var best, head *srcEntry
+	bestEnd := 0
+	var rbuf [32]bool
+	rejected := rbuf[:0]
+	for range words {
+		rejected = append(rejected, false)
+	}
+	for i := 0; i < len(words); {
+		e, end := lex.src.longest(words, i)
+		if e == nil {
+			i++
+			continue
+		}
+		if e.reject || (e.alone && (i > 0 || end < len(words))) {
+			for j := i; j < end; j++ {
+				rejected[j] = true
+			}
+		} else {
+			if best == nil || better(e, end, best, bestEnd) {
+				best, bestEnd = e, end
+			}
+			if end == len(words) {
+				head = e
+			}
+		}
+		i = end
+	}
+	// The head noun decides what a government's outlet or a town's people
+	// are: "Syria's government-run TV" is media, "Damascus residents" local.
+	if head != nil && best != nil && head != best && head.generic && best.typ == claim.Government &&
+		head.typ != claim.Government && head.typ != claim.Unknown {
+		best = head
+	}
+	if best != nil {
+		if possessed && best.generic {
+			// "its spokesman", "their correspondent": someone of an
+			// entity named earlier.
+			src.Type = best.typ
+			return src, stAnaphor
+		}
+		src.Name = best.canon
+		if src.Name == "*" {
+			src.Name = cleanName(s, words)
+		}
+		src.Type = best.typ
+		if best.alone {
+			return src, stWeak
+		}
+		return src, stOK
+	}
+	// No alias: a capitalised name that is not a place, a time or an
+	// adjective is taken as a person or body we do not know ("Hisham Marwah").
+	for i, w := range words {
+		if w.cap && !rejected[i] && !stopCaps[w.key] && !isDigits(w.key) && !demonymAdj[w.key] && !demonymAdj[w.alt] {
+			src.Name = cleanName(s, words)
+			return src, stWeak
+		}
+	}
+	return src, stReject
+}
+
+// better ranks alias matches within one phrase: a name beats a generic
+// description, a typed source beats "unknown", then the longer, then the
+// later one (English heads come last: "the Britain-based Syrian Observatory").
+func better(e *srcEntry, end int, b *srcEntry, bEnd int) bool {
+	if e.generic != b.generic {
+		return !e.generic
+	}
+	if (e.typ == claim.Unknown) != (b.typ == claim.Unknown) {
+		return e.typ != claim.Unknown
+	}
+	if e.n != b.n {
+		return e.n > b.n
+	}
+	return end > bEnd
+}
+
+func joinKeys(words []tok) string {
+	if len(words) == 1 {
+		return words[0].key
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.key)
+	}
+	return b.String()
+}
+
+// cleanName is the phrase from its first word after any determiner, with
+// white space collapsed: the name of a source we have no canonical name for.
+func cleanName(s string, words []tok) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(s[words[0].start:words[len(words)-1].end]), " ")
+}

@@ -1,0 +1,259 @@
+package attrib
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Punctuation classes of a token. Words have class 0.
+const (
+	pEnd    = '.' // sentence end: . ! ? ; and a blank line
+	pComma  = ','
+	pColon  = ':'
+	pOpenQ  = 'o' // opening quotation mark
+	pCloseQ = 'c' // closing quotation mark
+	pAmbQ   = 'q' // a straight quote we cannot orient
+	pLParen = '('
+	pRParen = ')'
+	pDash   = '-' // a free-standing dash between clauses
+	pOther  = 'x'
+)
+
+// tok is one word or punctuation mark with its byte offsets in the text.
+// The keys are what the lexicons are matched on: lower case, without dots,
+// apostrophes or a possessive 's, so "U.S.", "US" and "us" share the key
+// "us" and "Syria's" and the stripped "Syrias" can both find "syrian".
+type tok struct {
+	start, end int
+	key        string // normalised word; "" for punctuation
+	alt        string // second key to try: plural/possessive stripped or its demonym
+	ukey       string // "^"+key for all-capital words, matched by case-sensitive aliases
+	p          byte   // punctuation class, 0 for words
+	cap        bool   // starts with an upper-case letter
+	upper      bool   // all letters upper-case and at least one letter ("ISIS", "U.S.")
+	hyph       bool   // glued to the previous word by a hyphen ("led" in "US-led")
+	poss       bool   // written with a possessive ("Assad's")
+}
+
+func (t *tok) word() bool { return t.p == 0 }
+
+// demonyms lets a possessive country name match the adjective form the
+// lexicons use: "Syria's state news agency" = "Syrian state news agency",
+// "Russias ministry of defence" = "Russian ministry of defence".
+var demonyms = map[string]string{
+	"syria": "syrian", "russia": "russian", "turkey": "turkish", "iran": "iranian",
+	"israel": "israeli", "america": "american", "britain": "british", "iraq": "iraqi",
+	"jordan": "jordanian", "lebanon": "lebanese", "france": "french", "germany": "german",
+}
+
+// titleAbbrevs are abbreviations whose full stop belongs to the word, so that
+// "Maj. Gen. Igor Konashenkov said" is not cut into sentences.
+var titleAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "maj": true, "col": true,
+	"lt": true, "capt": true, "sgt": true, "brig": true, "st": true, "prof": true, "sen": true,
+	"rep": true, "gov": true, "cpl": true, "adm": true, "lieut": true, "no": false,
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// tokenize splits s into words and punctuation. It never fails: invalid
+// UTF-8 bytes become one-byte punctuation tokens. Runs in one pass.
+func tokenize(s string, out []tok) []tok {
+	out = out[:0]
+	glued := false // the previous word ended in a hyphen that joins this one
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n':
+			// A blank line ends a sentence (headline, paragraphs); a single
+			// newline is only wrapping.
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
+				out = append(out, tok{start: i, end: i + 1, p: pEnd})
+			}
+			glued = false
+			i += w
+		case unicode.IsSpace(r):
+			glued = false
+			i += w
+		case isWordRune(r):
+			j := scanWord(s, i)
+			out = append(out, makeWord(s, i, j, glued))
+			glued = false
+			if j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if isHyphen(r2) && j+w2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+					if isWordRune(r3) {
+						glued = true
+						j += w2
+					}
+				}
+			}
+			i = j
+		default:
+			out = append(out, tok{start: i, end: i + w, p: punctClass(s, i, r, w)})
+			glued = false
+			i += w
+		}
+	}
+	return out
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// an apostrophe between letters, full stops of initialisms (U.S., U.N.) and
+// of title abbreviations, and separators inside numbers (1,500; 3.5).
+func scanWord(s string, i int) int {
+	j := i
+	segLen := 0 // letters since the last dot, for initialisms
+	dotted := false
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			j += w
+			segLen++
+			continue
+		}
+		if j+w < len(s) && j > i {
+			next, _ := utf8.DecodeRuneInString(s[j+w:])
+			prev, _ := utf8.DecodeLastRuneInString(s[i:j])
+			if isApos(r) && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				j += w
+				continue
+			}
+			if (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+				j += w
+				continue
+			}
+			if r == '.' && segLen == 1 && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				// "U.S": keep going inside an initialism
+				j += w
+				segLen = 0
+				dotted = true
+				continue
+			}
+		}
+		break
+	}
+	// A trailing full stop belongs to "U.S." and "Gen." but not to a word
+	// that ends a sentence.
+	if j < len(s) && s[j] == '.' {
+		word := s[i:j]
+		if (dotted && segLen == 1) || titleAbbrevs[strings.ToLower(word)] {
+			j++
+		}
+	}
+	// A plural possessive written "rebels'" keeps its apostrophe.
+	if j < len(s) && j > i && s[j] == '\'' && s[j-1] == 's' {
+		if j+1 == len(s) || !isWordRune(rune(s[j+1])) {
+			j++
+		}
+	}
+	return j
+}
+
+func makeWord(s string, i, j int, glued bool) tok {
+	raw := s[i:j]
+	t := tok{start: i, end: j, hyph: glued}
+	r, _ := utf8.DecodeRuneInString(raw)
+	t.cap = unicode.IsUpper(r)
+	letters, uppers := 0, 0
+	for _, c := range raw {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				uppers++
+			}
+		}
+	}
+	t.upper = letters > 0 && letters == uppers
+	k := strings.ToLower(raw)
+	switch {
+	case strings.HasSuffix(k, "'s"), strings.HasSuffix(k, "’s"), strings.HasSuffix(k, "ʼs"):
+		_, w := utf8.DecodeLastRuneInString(k[:len(k)-1])
+		k = k[:len(k)-1-w]
+		t.poss = true
+	case strings.HasSuffix(k, "s'"):
+		k = k[:len(k)-1]
+		t.poss = true
+	}
+	if strings.ContainsAny(k, ".'’ʼ") {
+		k = strings.Map(func(c rune) rune {
+			if c == '.' || isApos(c) {
+				return -1
+			}
+			return c
+		}, k)
+	}
+	t.key = k
+	if t.poss {
+		t.alt = demonyms[k]
+	} else if len(k) > 2 && k[len(k)-1] == 's' {
+		// Possessive with the apostrophe stripped ("Syrias"), or a plural.
+		stem := k[:len(k)-1]
+		if d, ok := demonyms[stem]; ok {
+			t.alt = d
+		} else {
+			t.alt = stem
+		}
+	}
+	if t.upper && k != "" {
+		t.ukey = "^" + k
+	}
+	return t
+}
+
+func punctClass(s string, i int, r rune, w int) byte {
+	switch r {
+	case '.', '!', '?', ';', '…':
+		return pEnd
+	case ',', '،':
+		return pComma
+	case ':':
+		return pColon
+	case '(', '[':
+		return pLParen
+	case ')', ']':
+		return pRParen
+	case '“', '«', '„':
+		return pOpenQ
+	case '”', '»':
+		return pCloseQ
+	case '"', '‘', '’':
+		// Straight quotes: a mark glued to the word before it closes a
+		// quotation, one glued to the word after it opens one.
+		before := i > 0 && !unicode.IsSpace(lastRune(s[:i]))
+		after := i+w < len(s) && !unicode.IsSpace(firstRune(s[i+w:]))
+		switch {
+		case before && !after:
+			return pCloseQ
+		case after && !before:
+			return pOpenQ
+		case i == 0:
+			return pOpenQ
+		case i+w == len(s):
+			return pCloseQ
+		}
+		return pAmbQ
+	case '-', '–', '—', '‐', '‑':
+		return pDash
+	}
+	return pOther
+}
+
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// isQuote reports whether class p is any quotation mark.
+func isQuote(p byte) bool { return p == pOpenQ || p == pCloseQ || p == pAmbQ }

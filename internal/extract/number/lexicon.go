@@ -1,0 +1,437 @@
+package number
+
+import "strings"
+
+// This file holds the word tables. Everything the scanner knows about words
+// is here, as data, so that adding a qualifier or a unit is a one-line
+// change; the code in find.go only asks what flags a word carries.
+
+// wclass is a word's role in a spelled-out number.
+type wclass uint8
+
+const (
+	wNone    wclass = iota
+	wUnit           // zero..nine
+	wTeen           // ten..nineteen
+	wTens           // twenty..ninety
+	wHundred        // hundred
+	wScale          // thousand, million, billion, trillion
+	wDozen          // dozen (x12)
+	wDigits         // a digit string (only as the first element)
+	wA              // "a"/"an": 1, but only before hundred/scale/dozen
+	wHalf           // "half" in "half a million"
+	wQuarter        // "quarter" in "a quarter of a million"
+)
+
+// flag is a set of facts about a word.
+type flag uint32
+
+const (
+	fNum           flag = 1 << iota // part of a spelled-out number (see class)
+	fOrdinal                        // first, second ... (val is the ordinal)
+	fStart                          // may start a mention
+	fMonth                          // month name, counted only when capitalised
+	fMeasure                        // unit after a number: the number is a Measure
+	fDuration                       // a span of time (also fMeasure)
+	fMoney                          // currency after a number: "dollars"
+	fMoneyPre                       // currency before a number: "USD", "€"
+	fCurrencyAdj                    // "Syrian" in "Syrian pounds"
+	fPercent                        // "percent", "pct"
+	fClock                          // "pm", "GMT": the number is a time of day
+	fHHMM                           // "hours", "hrs": a four-digit HHMM before it is a time
+	fAgeBefore                      // "aged 15"
+	fStamp                          // "updated 1935": page furniture before a time
+	fYearPrep                       // "in 2014", "since 2013"
+	fCountNoun                      // "2000 people": a 19xx/20xx number before it is a count
+	fCountVerb                      // "killed 2000": a 19xx/20xx number after it is a count
+	fIdent                          // "Resolution 2254": a number after it is an identifier
+	fIdentCap                       // the same, but only when capitalised ("Division 30")
+	fIdentChain                     // "URL 0 612": every number right after it is an identifier
+	fPluralScale                    // "thousands" in "tens of thousands"
+	fPronounAfter                   // "one of", "one another": "one" is a pronoun
+	fPronounBefore                  // "no one", "each one": "one" is a pronoun
+	fEra                            // "1750 BC": the number is a year (upper case only)
+)
+
+// qual is the qualifier a phrase puts on the number after it.
+type qual uint8
+
+const (
+	qNone    qual = iota
+	qAtLeast      // Low = N, High open
+	qAtMost       // Low = 0, High = N
+	qAbout        // Low = floor(0.9N), High = ceil(1.1N)
+	qNearly       // about, but Low = floor(0.9N), High = N
+	qBetween      // introduces "between X and Y"
+	qFrom         // introduces "from X to Y"
+)
+
+// phrase is a multi-word qualifier or vague quantity, keyed by its first word.
+type phrase struct {
+	words   []string // lower case
+	q       qual     // qualifier phrases
+	over    bool     // the plain word "over": dropped before a span of time
+	vague   bool     // vague quantity phrases
+	low     int64
+	high    int64 // -1: open-ended
+	needOf  bool  // only a quantity when "of" follows ("scores of", "tens of")
+	ofScale bool  // may take "of thousands"/"of millions" after it
+}
+
+// lexEntry is everything known about one lower-case word.
+type lexEntry struct {
+	flags   flag
+	class   wclass
+	val     int64
+	phrases []*phrase // qualifier then vague phrases starting with this word, longest first
+}
+
+// Qualifier phrases, matched case-insensitively, longest first. See the
+// package documentation for the intervals.
+var qualifierPhrases = []struct {
+	text string
+	q    qual
+}{
+	{"at least", qAtLeast},
+	{"more than", qAtLeast},
+	{"well over", qAtLeast},
+	{"just over", qAtLeast},
+	{"over", qAtLeast},
+	{"well above", qAtLeast},
+	{"above", qAtLeast},
+	{"upwards of", qAtLeast},
+	{"upward of", qAtLeast},
+	{"in excess of", qAtLeast},
+	{"surpassed", qAtLeast},
+	{"surpassing", qAtLeast},
+	{"exceeded", qAtLeast},
+	{"exceeding", qAtLeast},
+	{"topped", qAtLeast},
+	{"no fewer than", qAtLeast},
+	{"not fewer than", qAtLeast},
+	{"no less than", qAtLeast},
+	{"not less than", qAtLeast},
+	{"a minimum of", qAtLeast},
+	{"greater than", qAtLeast},
+	{"higher than", qAtLeast},
+
+	{"up to", qAtMost},
+	{"as many as", qAtMost},
+	{"as much as", qAtMost},
+	{"as high as", qAtMost},
+	{"fewer than", qAtMost},
+	{"less than", qAtMost},
+	{"no more than", qAtMost},
+	{"not more than", qAtMost},
+	{"at most", qAtMost},
+	{"at the most", qAtMost},
+	{"a maximum of", qAtMost},
+	{"maximum of", qAtMost},
+
+	{"some", qAbout},
+	{"around", qAbout},
+	{"about", qAbout},
+	{"approximately", qAbout},
+	{"approx", qAbout},
+	{"roughly", qAbout},
+	{"an estimated", qAbout},
+	{"estimated", qAbout},
+	{"circa", qAbout},
+	{"nearly", qNearly},
+	{"almost", qNearly},
+	{"close to", qNearly},
+	{"just under", qNearly},
+	{"just shy of", qNearly},
+
+	{"between", qBetween},
+	{"from", qFrom},
+}
+
+// Vague quantities; see the package documentation.
+var vaguePhrases = []struct {
+	text      string
+	low, high int64
+	needOf    bool
+	ofScale   bool
+}{
+	{"a few", 2, 5, false, false},
+	{"a couple of", 2, 3, false, false},
+	{"a handful of", 2, 5, false, false},
+	{"several", 3, 9, false, false},
+	{"a number of", 2, -1, false, false},
+	{"a small number of", 2, 9, false, false},
+	{"a large number of", 10, -1, false, false},
+	{"tens", 10, 99, true, true},
+	{"dozens", 12, 99, false, true},
+	{"scores", 20, 99, true, true},
+	{"hundreds", 100, 999, false, true},
+	{"thousands", 1000, 9999, false, false},
+	{"millions", 1000000, -1, false, false},
+	{"billions", 1000000000, -1, false, false},
+}
+
+var (
+	units = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	teens = []string{"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		"seventeen", "eighteen", "nineteen"}
+	tensWords = []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	scales    = map[string]int64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+	// Plural scales after a vague word and "of": "tens of thousands".
+	pluralScales = map[string]int64{"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+	ordinalWords = map[string]int64{
+		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+		"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+		"nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+		"sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+		"thousandth": 1000, "millionth": 1000000,
+	}
+
+	// Months count only when capitalised, since "march" and "may" are verbs.
+	months = []string{"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+	durationUnits = []string{"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+		"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
+		"yr", "yrs", "decade", "decades", "century", "centuries", "seconds", "secs"}
+	measureUnits = []string{"km", "kms", "kilometers", "kilometres", "kilometer", "kilometre",
+		"mile", "miles", "m", "meter", "meters", "metre", "metres", "cm", "mm", "feet", "foot",
+		"ft", "yard", "yards", "inch", "inches", "kg", "kgs", "kilogram", "kilograms", "kilo",
+		"kilos", "gram", "grams", "ton", "tons", "tonne", "tonnes", "litre", "litres", "liter",
+		"liters", "gallon", "gallons", "barrels", "bpd", "hectare", "hectares", "acre",
+		"acres", "dunum", "dunums", "dunam", "dunams", "donum", "donums", "degree", "degrees",
+		"sq", "square", "calibre", "caliber", "mph", "kph", "kmh", "knots", "mw", "megawatts",
+		"kw", "kilowatts", "km2", "sqkm"}
+	moneyAfter = []string{"dollar", "dollars", "usd", "euro", "euros", "eur", "pound", "pounds",
+		"lira", "liras", "lire", "ruble", "rubles", "rouble", "roubles", "riyal", "riyals",
+		"rial", "rials", "dinar", "dinars", "dirham", "dirhams", "yuan", "yen", "syp", "lbp",
+		"francs", "gbp"}
+	moneyBefore = []string{"usd", "us$", "eur", "gbp", "syp", "lbp", "rub", "€", "£", "$"}
+	// "1000 Syrian pounds": an adjective between a number and its currency.
+	currencyAdjectives = []string{"syrian", "lebanese", "turkish", "egyptian", "jordanian",
+		"iraqi", "iranian", "saudi", "qatari", "us", "american", "russian", "british",
+		"kuwaiti", "emirati"}
+	percentWords = []string{"percent", "pct", "percentage"}
+	clockWords   = []string{"am", "pm", "gmt", "utc", "o'clock", "est", "edt", "cet", "cest",
+		"eet", "eest", "bst"}
+	hhmmWords = []string{"hours", "hrs", "hr", "local"}
+	// Words before a number that make it an age.
+	ageBefore = []string{"aged", "age", "ages"}
+	// Page furniture: "(updated 1935 05.10.2017)".
+	stampWords = []string{"updated", "posted", "modified"}
+	// Words after which a 19xx/20xx number is a year even before a noun:
+	// "in 2014 rebels took the town".
+	yearPreps = []string{"in", "since", "until", "till", "by", "during", "before", "after",
+		"early", "late", "mid", "from", "through", "throughout", "end", "beginning", "summer",
+		"winter", "spring", "autumn", "year", "copyright"}
+	// Nouns after which a 19xx/20xx number is a count: "2000 civilians".
+	countNouns = []string{"people", "persons", "civilians", "children", "kids", "women", "men",
+		"fighters", "soldiers", "militants", "rebels", "troops", "terrorists", "jihadists",
+		"gunmen", "insurgents", "members", "refugees", "families", "residents", "inhabitants",
+		"dead", "killed", "wounded", "injured", "casualties", "deaths", "victims", "bodies",
+		"displaced", "prisoners", "detainees", "homes", "houses", "students", "babies",
+		"infants", "martyrs", "workers", "personnel", "officers", "policemen", "militiamen",
+		"combatants", "individuals", "migrants", "returnees", "evacuees", "patients",
+		"hostages", "were", "others", "more", "airstrikes", "strikes", "raids", "shells",
+		"rockets", "missiles", "bombs", "attacks", "cases", "lives", "buildings", "tents"}
+	// Verbs before which a 19xx/20xx number is a count: "killed 2000".
+	countVerbs = []string{"killed", "killing", "kill", "kills", "wounded", "wounding", "injured",
+		"injuring", "displaced", "displacing", "evacuated", "rescued", "arrested", "detained",
+		"executed", "massacred", "claimed", "freed", "released", "total", "toll"}
+	// Nouns whose following number names something instead of counting it.
+	identNouns = []string{"resolution", "resolutions", "article", "articles", "route",
+		"highway", "flight", "chapter", "paragraph", "clause", "decree", "protocol", "page",
+		"channel", "item", "id", "model", "version", "motorway", "hangar", "platform",
+		"unscr", "views"}
+	// Capitalised only, and kept short: headlines capitalise every word.
+	identCapNouns = []string{"no", "nos", "road", "street", "division", "brigade", "regiment",
+		"battalion", "squadron", "unit", "sector", "zone", "phase", "block", "gate", "building",
+		"law", "hall", "room", "apartment", "checkpoint"}
+	identChainNouns = []string{"url"}
+	// "one of the", "one another", "one by one": "one" is not a count.
+	pronounAfter = []string{"of", "another", "another's", "anothers", "by", "after", "who",
+		"else", "hand", "that", "which"}
+	pronounBefore = []string{"no", "any", "every", "each", "the", "this", "that", "which",
+		"someone", "anyone", "everyone"}
+	eras = []string{"bc", "ad", "bce", "ce"}
+)
+
+// maxWord is the longest word looked up; longer words are in no table.
+const maxWord = 24
+
+var (
+	lex       map[string]*lexEntry
+	zeroEntry lexEntry
+)
+
+func entry(w string) *lexEntry {
+	e := lex[w]
+	if e == nil {
+		e = &lexEntry{}
+		lex[w] = e
+	}
+	return e
+}
+
+func mark(words []string, f flag) {
+	for _, w := range words {
+		entry(w).flags |= f
+	}
+}
+
+func init() {
+	lex = make(map[string]*lexEntry, 1024)
+	num := func(w string, c wclass, v int64) {
+		e := entry(w)
+		e.flags |= fNum | fStart
+		e.class, e.val = c, v
+	}
+	for i, w := range units {
+		num(w, wUnit, int64(i))
+	}
+	for i, w := range teens {
+		num(w, wTeen, int64(10+i))
+	}
+	for i, w := range tensWords {
+		num(w, wTens, int64(20+10*i))
+	}
+	num("hundred", wHundred, 100)
+	for w, v := range scales {
+		num(w, wScale, v)
+	}
+	num("dozen", wDozen, 12)
+	num("a", wA, 1)
+	num("an", wA, 1)
+	num("half", wHalf, 0)
+	num("quarter", wQuarter, 0)
+	for w, v := range ordinalWords {
+		e := entry(w)
+		e.flags |= fOrdinal | fStart
+		e.val = v
+	}
+	for w, v := range pluralScales {
+		e := entry(w)
+		e.flags |= fPluralScale
+		e.val = v
+	}
+	mark(months, fMonth)
+	mark(durationUnits, fMeasure|fDuration)
+	mark(measureUnits, fMeasure)
+	mark(moneyAfter, fMoney)
+	mark(moneyBefore, fMoneyPre)
+	mark(currencyAdjectives, fCurrencyAdj)
+	mark(percentWords, fPercent)
+	mark(clockWords, fClock)
+	mark(hhmmWords, fHHMM)
+	mark(ageBefore, fAgeBefore)
+	mark(stampWords, fStamp)
+	mark(yearPreps, fYearPrep)
+	mark(countNouns, fCountNoun)
+	mark(countVerbs, fCountVerb)
+	mark(identNouns, fIdent)
+	mark(identCapNouns, fIdentCap)
+	mark(identChainNouns, fIdent|fIdentChain)
+	mark(pronounAfter, fPronounAfter)
+	mark(pronounBefore, fPronounBefore)
+	mark(eras, fEra)
+
+	for _, p := range qualifierPhrases {
+		w := strings.Fields(p.text)
+		ph := &phrase{words: w, q: p.q, over: p.text == "over"}
+		e := entry(w[0])
+		e.flags |= fStart
+		e.phrases = append(e.phrases, ph)
+	}
+	for _, p := range vaguePhrases {
+		w := strings.Fields(p.text)
+		ph := &phrase{words: w, vague: true, low: p.low, high: p.high, needOf: p.needOf, ofScale: p.ofScale}
+		e := entry(w[0])
+		e.flags |= fStart
+		e.phrases = append(e.phrases, ph)
+	}
+	// Longest first, qualifiers before vague phrases, so that "a maximum of"
+	// and "a large number of" win over shorter phrases sharing a first word.
+	for _, e := range lex {
+		ps := e.phrases
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && phraseLess(ps[j], ps[j-1]); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	}
+	for w, e := range lex {
+		if len(w) > maxWord {
+			panic("number: lexicon word longer than maxWord: " + w)
+		}
+		if e.flags&fStart != 0 {
+			if k, ok := shapeKey(w); ok {
+				startShapes[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+	buildLexTable()
+}
+
+// lexKeys and lexVals are the lexicon as an open-addressing hash table
+// (linear probing, at most a quarter full): the scan looks words up often
+// enough that a specialised table beats the built-in map.
+var (
+	lexKeys []string
+	lexVals []*lexEntry
+	lexMask uint32
+)
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func buildLexTable() {
+	size := 1
+	for size < 4*len(lex) {
+		size *= 2
+	}
+	lexKeys, lexVals, lexMask = make([]string, size), make([]*lexEntry, size), uint32(size-1)
+	for w, e := range lex {
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+		j := h & lexMask
+		for lexKeys[j] != "" {
+			j = (j + 1) & lexMask
+		}
+		lexKeys[j], lexVals[j] = w, e
+	}
+}
+
+// startShapes is a bit set of the (first letter, length, last letter)
+// shapes of the words that may start a mention. Find checks it before the
+// map lookup: most words ("the", "said", "killed") fail it, which makes the
+// scan about twice as fast.
+var startShapes [(26*26*(maxWord+1) + 63) / 64]uint64
+
+// shapeKey returns the shape of a word of ASCII letters.
+func shapeKey(w string) (uint, bool) {
+	n := len(w)
+	if n == 0 || n > maxWord || !isAlpha(w[0]) || !isAlpha(w[n-1]) {
+		return 0, false
+	}
+	first, last := uint(w[0]|0x20-'a'), uint(w[n-1]|0x20-'a')
+	return (first*26+last)*(maxWord+1) + uint(n), true
+}
+
+// mayStart reports whether word t could start a mention, without a lookup.
+func mayStart(s string, t tok) bool {
+	k, ok := shapeKey(s[t.s:t.e])
+	return ok && startShapes[k/64]&(1<<(k%64)) != 0
+}
+
+func phraseLess(a, b *phrase) bool {
+	if a.vague != b.vague {
+		return !a.vague
+	}
+	return len(a.words) > len(b.words)
+}

@@ -1,0 +1,151 @@
+package timex
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTokenizerSeparators covers the non-ASCII separators: en and em dashes
+// connect ranges, a no-break space separates words.
+func TestTokenizerSeparators(t *testing.T) {
+	pub := time.Date(2018, 4, 7, 12, 0, 0, 0, time.UTC)
+	cases := []struct{ text, span, start, end string }{
+		{"Deaths in October\u2013December 2017 rose.", "in October\u2013December 2017", "2017-10-01", "2017-12-31"},
+		{"Deaths in October \u2014 December 2017 rose.", "in October \u2014 December 2017", "2017-10-01", "2017-12-31"},
+		{"Shelling on\u00a0Sunday\u00a0night killed 4.", "on\u00a0Sunday\u00a0night", "2018-04-01", "2018-04-01"},
+		{"Al-Qusayr fell in Ma\u00efd 2013.", "2013", "2013-01-01", "2013-12-31"},
+	}
+	for _, c := range cases {
+		got := Find(c.text, pub)
+		checkInvariants(t, c.text, got)
+		if c.text == cases[3].text { // "Ma\u00efd" is one unknown word: no context for 2013
+			if len(got) != 0 {
+				t.Errorf("%q: got %s, want nothing", c.text, show(c.text, got))
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].Period == nil || got[0].Period.Text != c.span ||
+			got[0].Period.Start != c.start || got[0].Period.End != c.end {
+			t.Errorf("%q: got %s, want %q %s..%s", c.text, show(c.text, got), c.span, c.start, c.end)
+		}
+	}
+}
+
+// TestPublishedLocation: the publication day is the calendar day in the
+// time's own location, not in UTC.
+func TestPublishedLocation(t *testing.T) {
+	beirut := time.FixedZone("EET", 3*3600)
+	pub := time.Date(2018, 4, 8, 1, 0, 0, 0, beirut) // still April 7 in UTC
+	got := Find("yesterday", pub)
+	if len(got) != 1 || got[0].Period.Start != "2018-04-07" {
+		t.Fatalf("got %s, want 2018-04-07", show("yesterday", got))
+	}
+}
+
+// TestAbsurdInputs: no panic and sane results on odd publication dates and
+// pathological texts.
+func TestAbsurdInputs(t *testing.T) {
+	pubs := []time.Time{{}, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	texts := []string{
+		"", "-", "since", "from", "between 2011 and", "the end of the end of the end of the start of",
+		"in the past 9999 years and 9999 years ago", "since 31 February 2016", "March 32",
+		strings.Repeat("the beginning of ", 2000) + "2014", strings.Repeat("early ", 1000) + "March",
+		"\xe2\x80", "\xe2", "\xc2", "Ma\xff\xfe 5", "2018-13-45", "99.99.2017", "0.0.2017",
+	}
+	for _, pub := range pubs {
+		for _, text := range texts {
+			checkInvariants(t, text, Find(text, pub))
+		}
+	}
+}
+
+// TestLinear: a text made of many failing near-matches costs about as much
+// per byte as a short one.
+func TestLinear(t *testing.T) {
+	pub := time.Date(2018, 4, 7, 0, 0, 0, 0, time.UTC)
+	unit := "the beginning of the end of the first week of since from between early late the past few "
+	small, large := strings.Repeat(unit, 200), strings.Repeat(unit, 6400)
+	cost := func(s string) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			t0 := time.Now()
+			Find(s, pub)
+			best = min(best, time.Since(t0))
+		}
+		return best
+	}
+	cs, cl := cost(small), cost(large)
+	if ratio := float64(cl) / float64(cs); ratio > 32*4 { // 32x the text; allow noise
+		t.Fatalf("32x text took %.0fx the time", ratio)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, c := range corpus {
+		f.Add(c.text, int32(17628)) // 2018-04-07
+		f.Add(c.text, int32(0))
+	}
+	f.Add("From 1 to 5 March, October-December 2017, since mid-2012", int32(-719162))
+	f.Fuzz(func(t *testing.T, text string, days int32) {
+		var pub time.Time
+		if days != 0 { // days since 1970-01-01; 0 stands for unknown
+			pub = time.Unix(int64(days)*86400, 0).UTC()
+		}
+		checkInvariants(t, text, Find(text, pub))
+	})
+}
+
+// benchCorpus loads article texts and dates from the FA-KES development set
+// next to the repository (TALLY_BENCH_CSV overrides the path).
+func benchCorpus(b *testing.B) (texts []string, pubs []time.Time, size int64) {
+	path := os.Getenv("TALLY_BENCH_CSV")
+	if path == "" {
+		path = filepath.Join("..", "..", "..", "..", "shared", "corpus", "fakes-dev", "fakes-dev.csv")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("benchmark corpus absent: %v", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) < 2 {
+		b.Skipf("benchmark corpus unreadable: %v", err)
+	}
+	ci, di := -1, -1
+	for i, h := range rows[0] {
+		switch h {
+		case "article_content":
+			ci = i
+		case "date":
+			di = i
+		}
+	}
+	if ci < 0 {
+		b.Skip("benchmark corpus has no article_content column")
+	}
+	for _, r := range rows[1:] {
+		var pub time.Time
+		if di >= 0 {
+			pub, _ = time.Parse("1/2/06", r[di])
+		}
+		texts, pubs = append(texts, r[ci]), append(pubs, pub)
+		size += int64(len(r[ci]))
+	}
+	return texts, pubs, size
+}
+
+func BenchmarkFind(b *testing.B) {
+	texts, pubs, size := benchCorpus(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, text := range texts {
+			Find(text, pubs[i])
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package timex
+
+// Token kinds.
+const (
+	kWord  uint8 = iota + 1 // letters (and any non-ASCII bytes), then letters or digits
+	kNum                    // ASCII digits, maybe with an ordinal suffix ("5th")
+	kPunct                  // one other byte; en and em dashes become '-'
+	kOther                  // digits glued to letters ("10km", "262016s")
+)
+
+// Token flags.
+const (
+	fCap   uint8 = 1 << iota // first letter upper case
+	fLower                   // first letter lower case
+	fOrd                     // number with an ordinal suffix
+)
+
+// tok is one token of the text. Offsets are bytes; int32 keeps the slice
+// compact, and Find refuses texts longer than that.
+type tok struct {
+	start, end int32
+	num        int32  // value of a kNum token, -1 when longer than 9 digits
+	w          uint16 // lexicon index of a kWord token, 0 when unknown
+	kind       uint8
+	ndig       uint8 // digits of a kNum token (capped at 255)
+	flags      uint8
+	ch         byte // the byte of a kPunct token
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// Byte classes for the tokeniser's inner loops.
+const (
+	cPunct uint8 = iota
+	cSpace
+	cDigit
+	cLower
+	cUpper
+	cHigh // a byte of a non-ASCII character
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = cSpace
+		case c >= '0' && c <= '9':
+			t[c] = cDigit
+		case c >= 'a' && c <= 'z':
+			t[c] = cLower
+		case c >= 'A' && c <= 'Z':
+			t[c] = cUpper
+		case c >= 0x80:
+			t[c] = cHigh
+		}
+	}
+	return t
+}()
+
+// sepLen is the length of a non-ASCII separator at s[i]: 3 for an en or em
+// dash, 2 for a no-break space, 0 otherwise.
+func sepLen(s string, i int) int {
+	if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94) {
+		return 3
+	}
+	if s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 {
+		return 2
+	}
+	return 0
+}
+
+// tokenize splits text into toks, appending to dst. Words continue over
+// letters, digits and non-ASCII bytes (so a name in another script stays one
+// token), except the dashes and the no-break space, which separate.
+func tokenize(dst []tok, s string) []tok {
+	var buf [16]byte
+	n := len(s)
+	for i := 0; i < n; {
+		c := s[i]
+		switch byteClass[c] {
+		case cSpace:
+			i++
+		case cDigit:
+			j := i
+			var v int64
+			for j < n && byteClass[s[j]] == cDigit {
+				if j-i < 10 {
+					v = v*10 + int64(s[j]-'0')
+				}
+				j++
+			}
+			t := tok{start: int32(i), kind: kNum, ndig: uint8(min(j-i, 255)), num: int32(v)}
+			if j-i > 9 {
+				t.num = -1
+			}
+			k := j
+			for k < n && byteClass[s[k]]-cDigit <= cUpper-cDigit {
+				k++
+			}
+			if k > j {
+				if k-j == 2 && isOrdinalSuffix(s[j]|0x20, s[j+1]|0x20) {
+					t.flags |= fOrd
+				} else {
+					t.kind = kOther
+				}
+				j = k
+			}
+			t.end = int32(j)
+			dst = append(dst, t)
+			i = j
+		case cLower, cUpper, cHigh:
+			if c >= 0x80 && sepLen(s, i) != 0 {
+				if sepLen(s, i) == 2 { // no-break space
+					i += 2
+					continue
+				}
+				dst = append(dst, tok{start: int32(i), end: int32(i + 3), kind: kPunct, ch: '-'})
+				i += 3
+				continue
+			}
+			j := i + 1
+			for j < n {
+				k := byteClass[s[j]]
+				if k-cDigit <= cUpper-cDigit || k == cHigh && sepLen(s, j) == 0 {
+					j++
+					continue
+				}
+				break
+			}
+			t := tok{start: int32(i), end: int32(j), kind: kWord}
+			if byteClass[c] == cUpper {
+				t.flags |= fCap
+			} else if byteClass[c] == cLower {
+				t.flags |= fLower
+			}
+			if l := j - i; l <= lexMaxLen && l <= len(buf) && mayBeWord(l, s[i], s[j-1]) {
+				for k := range l {
+					b := s[i+k]
+					if byteClass[b] == cUpper {
+						b += 'a' - 'A'
+					}
+					buf[k] = b
+				}
+				t.w = lexIndex[string(buf[:l])]
+			}
+			dst = append(dst, t)
+			i = j
+		default:
+			dst = append(dst, tok{start: int32(i), end: int32(i + 1), kind: kPunct, ch: c})
+			i++
+		}
+	}
+	return dst
+}
+
+// lexFilter has a bit for each (length, first letter, last letter) of a
+// lexicon word, so that most words of a text skip the map look-up.
+var lexFilter [16 * 32 * 32 / 64]uint64
+
+func filterKey(l int, first, last byte) int {
+	return (l&15)<<10 | int(first&31)<<5 | int(last&31)
+}
+
+func mayBeWord(l int, first, last byte) bool {
+	k := filterKey(l, first, last)
+	return lexFilter[k>>6]&(1<<(k&63)) != 0
+}
+
+func isOrdinalSuffix(a, b byte) bool {
+	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+}
