@@ -23,7 +23,7 @@ type figure struct {
 	victims      claim.Victims
 	victimsText  string
 	hypothetical bool
-	whole        int  // 1 + index of the figure this one is a part of ("including 5 children"); 0 for none
+	whole        int // 1 + index of the figure this one is a part of ("including 5 children"); 0 for none
 	count        claim.Count
 	start, end   int // span of the figure in the sentence (number and trigger)
 }
@@ -76,6 +76,17 @@ type victimScan struct {
 	cat        claim.Victims
 	start, end int // token range of the victim words, end exclusive
 	modifier   claim.Victims
+	generic    bool // the noun so far says little ("members", "others"): a later one may replace it
+}
+
+// generic nouns give way to a more telling one after them: "members of the
+// militia", "others, among them children".
+func generic(word string) bool {
+	switch word {
+	case "members", "others", "individuals", "victims":
+		return true
+	}
+	return false
 }
 
 func (v *victimScan) add(toks []token, i int) bool {
@@ -93,8 +104,9 @@ func (v *victimScan) add(toks []token, i int) bool {
 		}
 		return true
 	}
-	if v.cat == "" || v.cat == claim.People {
+	if v.cat == "" || v.generic {
 		v.cat = cat
+		v.generic = generic(toks[i].lower)
 	}
 	return true
 }
@@ -353,35 +365,61 @@ func isThingAfter(toks []token, j int) bool {
 
 // findFigures returns the casualty figures of one sentence.
 func findFigures(text string, toks []token) []figure {
-	var out []figure
+	type candidates struct {
+		i        int
+		a, b     figure
+		okA, okB bool
+	}
+	var cands []candidates
 	for i, t := range toks {
 		if t.kind != tokNum || t.num.Kind != number.Count {
 			continue
 		}
-		a, okA := matchAfter(text, toks, i)
-		b, okB := matchBefore(text, toks, i)
+		c := candidates{i: i}
+		c.a, c.okA = matchAfter(text, toks, i)
+		c.b, c.okB = matchBefore(text, toks, i)
+		if c.okA || c.okB {
+			cands = append(cands, c)
+		}
+	}
+	// A trigger between two numbers ("Two killed 6 injured", "kill 83
+	// injured 100") belongs to one of them: to the later number when the
+	// earlier already has its own verb before it, else to the earlier.
+	for k := 0; k+1 < len(cands); k++ {
+		prev, next := &cands[k], &cands[k+1]
+		if prev.okA && next.okB && prev.a.trigTok == next.b.trigTok {
+			if prev.okB {
+				prev.okA = false
+			} else {
+				next.okB = false
+			}
+		}
+	}
+	var out []figure
+	for _, c := range cands {
 		var f figure
 		switch {
-		case okA && okB:
+		case c.okA && c.okB:
 			// On a tie the verb before wins: "attacks kill 10 injure scores".
-			if a.trigTok-i < i-b.trigTok {
-				f = a
+			if c.a.trigTok-c.i < c.i-c.b.trigTok {
+				f = c.a
 			} else {
-				f = b
+				f = c.b
 			}
-		case okA:
-			f = a
-		case okB:
-			f = b
+		case c.okA:
+			f = c.a
+		case c.okB:
+			f = c.b
 		default:
 			continue
 		}
+		t := toks[c.i]
 		f.count = t.num.Count
 		f.start = min(toks[f.trigTok].start, t.start)
 		if f.end < t.end {
 			f.end = t.end
 		}
-		f.hypothetical = hypotheticalNear(toks, min(f.trigTok, i))
+		f.hypothetical = hypotheticalNear(toks, min(f.trigTok, c.i))
 		out = append(out, f)
 	}
 	markParts(toks, out)

@@ -30,6 +30,7 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	c.outlet = c.outletSource()
 	c.resolvePlaces()
 	var last *claim.Source
+	var history []*claim.Source
 	lastPara := -1
 	for i, s := range sents {
 		own := ownSpeaker(s)
@@ -43,7 +44,11 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 			c.speakers[i] = own
 		case s.headline:
 			c.speakers[i] = nil
-		case hasCarryOver(s) || s.quoted:
+		case hasCarryOver(s):
+			// "the monitor documented", "the statement reads": the speaker
+			// named before, of the same kind when the phrase says which.
+			c.speakers[i] = carryOver(s, history, last)
+		case s.quoted:
 			// A quotation whose speaker comes after it in the paragraph
 			// ("... recorded," the statement reads) belongs to that speaker.
 			if next := c.laterQuoteSpeaker(i); next != nil {
@@ -57,6 +62,7 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 		if c.speakers[i] != nil && !s.headline {
 			last = c.speakers[i]
 			lastPara = s.para
+			history = append(history, last)
 		}
 	}
 	return c
@@ -93,6 +99,31 @@ func shortFormOf(short, long string) bool {
 		n++
 	}
 	return n > 0 && n < len(words)
+}
+
+// carryOver resolves a back-reference to a speaker: the latest speaker of
+// the type the phrase names ("the monitor" → the last monitor), else the
+// last speaker; with no one to refer to, the phrase itself as a speaker of
+// that type.
+func carryOver(s *analysed, history []*claim.Source, last *claim.Source) *claim.Source {
+	var a attrib.Attribution
+	for _, x := range s.attribs {
+		if attrib.IsCarryOver(x) {
+			a = x
+			break
+		}
+	}
+	if t := a.Source.Type; t != "" && t != claim.Unknown {
+		for k := len(history) - 1; k >= 0; k-- {
+			if history[k].Type == t {
+				return history[k]
+			}
+		}
+		if last == nil || last.Type != t {
+			return &claim.Source{Text: a.Text, Name: strings.TrimPrefix(strings.ToLower(a.Text), "the "), Type: t}
+		}
+	}
+	return last
 }
 
 func hasCarryOver(s *analysed) bool {

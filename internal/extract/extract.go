@@ -112,9 +112,31 @@ func analyse(seg *document.Text, published time.Time, headline bool) []*analysed
 			figures:  findFigures(text, toks),
 			services: findServices(toks),
 		}
+		s.places = s.dropNamedParties(s.places)
 		out = append(out, s)
 	}
 	return out
+}
+
+// dropNamedParties removes place mentions that are the names of speakers or
+// actors ("according to the United Nations", "by the Syrian Arab Army").
+func (s *analysed) dropNamedParties(places []placeMention) []placeMention {
+	kept := places[:0]
+	for _, m := range places {
+		if m.anaphor || !s.isSpeaker(m.nameStart, m.nameEnd) && !s.isActor(m.nameStart, m.nameEnd) {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+func (s *analysed) isActor(start, end int) bool {
+	for _, a := range s.actors {
+		if start < a.End && a.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 func placeText(p *claim.Place) string {

@@ -27,7 +27,12 @@ func isNameToken(t token) bool {
 		return ok && arabicArticles[article] && rest != ""
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-	if placeLex.has(w) && roleOf(w) == "stop" {
+	if role := roleOf(w); role == "stop" || role == "prep" {
+		return false
+	}
+	// Title-case headlines capitalise every word: a casualty, victim or
+	// cause word ends a name ("Syria Stronghold Kill 22").
+	if triggers.has(w) || victimLex.has(w) || causeLex.has(w) || thingLex.has(w) {
 		return false
 	}
 	for _, suffix := range []string{"-led", "-backed", "-based", "-born", "-run", "-held", "-controlled"} {

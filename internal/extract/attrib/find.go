@@ -717,10 +717,20 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	// "near Damascus British Foreign Secretary William Hague said": a place
 	// after a preposition is not part of the speaker.
 	if !split && s > 0 && preps[p.key(s-1)] {
-		if e, _ := lex.src.longest(p.t[:k], s); e != nil && (e.reject || e.alone) {
-			_, end := lex.src.longest(p.t[:k], s)
+		if e, end := lex.src.longest(p.t[:k], s); e != nil && (e.reject || e.alone) {
 			if end < k && p.t[end].word() {
 				s = end
+			}
+		} else if e == nil {
+			// "killed in Binnish activists said": an unknown place name.
+			m := s
+			for m < k && p.t[m].word() && p.t[m].cap && p.aliasTo[m] < 0 {
+				m++
+			}
+			if m > s && m < k && !p.t[m].cap {
+				if _, st := p.classify(m, k); st == stOK {
+					s = m
+				}
 			}
 		}
 	}

@@ -95,25 +95,26 @@ func normalizeToks(s string, toks []tok) (claim.Source, status) {
 	for range words {
 		rejected = append(rejected, false)
 	}
-	for i := 0; i < len(words); {
+	// Matches may overlap ("Syria's government-run TV" holds both "Syrian
+	// government" and "government-run TV"), so every start is tried.
+	headLen := 0
+	for i := 0; i < len(words); i++ {
 		e, end := lex.src.longest(words, i)
 		if e == nil {
-			i++
 			continue
 		}
 		if e.reject || (e.alone && (i > 0 || end < len(words))) {
 			for j := i; j < end; j++ {
 				rejected[j] = true
 			}
-		} else {
-			if best == nil || better(e, end, best, bestEnd) {
-				best, bestEnd = e, end
-			}
-			if end == len(words) {
-				head = e
-			}
+			continue
 		}
-		i = end
+		if best == nil || better(e, end, best, bestEnd) {
+			best, bestEnd = e, end
+		}
+		if end == len(words) && end-i > headLen {
+			head, headLen = e, end-i
+		}
 	}
 	// The head noun decides what a government's outlet or a town's people
 	// are: "Syria's government-run TV" is media, "Damascus residents" local.

@@ -135,6 +135,10 @@ func (f *finder) identBefore(i int) (id, chain bool) {
 	switch {
 	case p.k == tNum:
 		return p.e == f.chainEnd, true
+	case isSym(s, p, ','), is(s, p, "and"), is(s, p, "or"):
+		// "resolutions 2118 and 2254"
+		pp := prev(s, p.s)
+		return pp.k == tNum && pp.e == f.chainEnd, true
 	case isSym(s, p, '#'):
 		return true, false
 	case isSym(s, p, '-') && p.e == i:
@@ -244,7 +248,7 @@ func (f *finder) kindOf(x *expr) (k Kind, duration, chain, emit bool) {
 	case Percent, Money, Age:
 		return a.kind, false, false, true
 	}
-	if b.age {
+	if b.age || f.appositiveAge(x) {
 		return Age, false, false, true
 	}
 	if q.clockSfx || (a.kind == TimeOfDay && q.val <= 2400) {
@@ -302,6 +306,22 @@ func (f *finder) kindOf(x *expr) (k Kind, duration, chain, emit bool) {
 	return Count, false, false, true
 }
 
+// appositiveAge reports an age set off by commas after a person noun: "a
+// boy, 9, and his sister, 7, were wounded".
+func (f *finder) appositiveAge(x *expr) bool {
+	s := f.s
+	q := &x.q1
+	if !q.digits || q.commas || q.frac || q.val > 120 || x.qual != qNone || x.hasQ2 {
+		return false
+	}
+	p := prev(s, x.start)
+	if !isSym(s, p, ',') || f.look(prev(s, p.s)).flags&fPerson == 0 {
+		return false
+	}
+	n := f.next(x.end)
+	return n.k == tEOF || isSym(s, n, ',') || isSym(s, n, ')') || isSym(s, n, '.') || isSym(s, n, ';')
+}
+
 // pronoun reports a bare "one" that stands for a person or thing rather
 // than counting: "one of the", "no one", "one another", "one-sided".
 func (f *finder) pronoun(x *expr, a afterCtx) bool {
@@ -315,6 +335,9 @@ func (f *finder) pronoun(x *expr, a afterCtx) bool {
 	p := prev(s, x.start)
 	if f.look(p).flags&fPronounBefore != 0 {
 		return true
+	}
+	if is(s, p, "by") && is(s, prev(s, p.s), "one") {
+		return true // the second "one" of "one by one"
 	}
 	return isSym(s, p, '-') && p.e == x.start && is(s, prev(s, p.s), "no")
 }

@@ -50,6 +50,7 @@ const (
 	fPluralScale                    // "thousands" in "tens of thousands"
 	fPronounAfter                   // "one of", "one another": "one" is a pronoun
 	fPronounBefore                  // "no one", "each one": "one" is a pronoun
+	fPerson                         // "a boy, 9,": a person noun before an age in commas
 	fEra                            // "1750 BC": the number is a year (upper case only)
 )
 
@@ -249,7 +250,13 @@ var (
 	identCapNouns = []string{"no", "nos", "road", "street", "division", "brigade", "regiment",
 		"battalion", "squadron", "unit", "sector", "zone", "phase", "block", "gate", "building",
 		"law", "hall", "room", "apartment", "checkpoint"}
-	identChainNouns = []string{"url"}
+	// Identifier nouns whose every following number is an identifier too:
+	// "URL 0 612", "resolutions 2118 and 2254".
+	identChainNouns = []string{"url", "resolutions", "articles"}
+	// "a boy, 9, and his sister, 7": a number in commas after one of these is an age.
+	personNouns = []string{"boy", "girl", "man", "woman", "son", "daughter", "sister", "brother",
+		"child", "mother", "father", "wife", "husband", "baby", "teenager", "student", "nephew",
+		"niece", "cousin", "grandmother", "grandfather"}
 	// "one of the", "one another", "one by one": "one" is not a count.
 	pronounAfter = []string{"of", "another", "another's", "anothers", "by", "after", "who",
 		"else", "hand", "that", "which"}
@@ -336,6 +343,7 @@ func init() {
 	mark(pronounAfter, fPronounAfter)
 	mark(pronounBefore, fPronounBefore)
 	mark(eras, fEra)
+	mark(personNouns, fPerson)
 
 	for _, p := range qualifierPhrases {
 		w := strings.Fields(p.text)

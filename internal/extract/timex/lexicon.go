@@ -54,6 +54,8 @@ const (
 	rCtx           // makes a bare month or year a date: "in May", "of 2014"
 	rBlock         // a boundary, not a period: "until May", "by 2019"
 	rBlock2        // "ahead of", "prior to": block when followed by of/to
+	rFuture        // next, this: "next Sunday", "this Saturday" may lie ahead
+	rDivision      // half (2), quarter (4): "the first half of 2017"
 	rQuant         // dozens, hundreds: a count before "a day"
 	rFreq          // once, twice, times: "twice a day"
 	rRateBlockPrev // "in a day", "more than a year": not rates
