@@ -15,14 +15,15 @@ import (
 // keeps the cost independent of the article's length.
 const (
 	leadWindow = 2000
-	tailWindow = 6000
+	tailWindow = 3000
 )
 
 // compiledRule is a furnitureRule ready to match.
 type compiledRule struct {
 	furnitureRule
 	re                  *regexp.Regexp
-	blank, date, credit int // submatch indexes of the named groups, or -1
+	before              *regexp.Regexp // Before, anchored at the end
+	blank, date, credit int            // submatch indexes of the named groups, or -1
 }
 
 var (
@@ -72,6 +73,11 @@ func init() {
 		}
 		c := compiledRule{furnitureRule: r, re: re,
 			blank: re.SubexpIndex("blank"), date: re.SubexpIndex("date"), credit: re.SubexpIndex("credit")}
+		if r.Before != "" {
+			if c.before, err = regexp.Compile(`(?:` + expand.Replace(r.Before) + `)$`); err != nil {
+				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", r.Name, err))
+			}
+		}
 		switch r.Zone {
 		case lead:
 			leadRules = append(leadRules, c)
@@ -458,6 +464,15 @@ func (f *furniture) anywhere() {
 		for _, m := range r.re.FindAllSubmatchIndex(f.buf, -1) {
 			if r.Within > 0 && m[0] >= r.Within {
 				break
+			}
+			if r.before != nil {
+				from := max(0, m[0]-80)
+				b := r.before.FindIndex(f.buf[from:m[0]])
+				if b == nil {
+					continue
+				}
+				m = slices.Clone(m)
+				m[0] = from + b[0]
 			}
 			f.apply(r, 0, m)
 		}

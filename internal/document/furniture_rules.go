@@ -49,6 +49,12 @@ type furnitureRule struct {
 	// Within: an anywhere rule that only matches starting in the body's
 	// first Within bytes (0: no limit).
 	Within int
+	// Before: an anywhere rule whose Pattern only counts when this pattern
+	// matches right before it (within 80 bytes); both are blanked. Search
+	// for the distinctive part ("(Reuters)") and check the context
+	// ("BEIRUT ") behind it: much faster than one pattern that starts
+	// with the context.
+	Before string
 }
 
 var furnitureRules = []furnitureRule{
@@ -68,7 +74,7 @@ var furnitureRules = []furnitureRule{
 	{Name: "agency in parentheses", Zone: lead, Pattern: `\((?P<credit>{AGENCY})\)(?:\s*[-:]+)?`},
 	{Name: "dateline", Zone: lead, Pattern: `{CITY}\b(?:\s*[-:]+)?`},
 	{Name: "agency", Zone: lead, Pattern: `(?:{ANYCITY}\s+)?(?P<credit>{AGENCY})\b(?:\s*[-:]+)?`, After: true},
-	{Name: "byline", Zone: lead, Pattern: `By\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}\b`},
+	{Name: "byline", Zone: lead, Pattern: `By\s+[A-Z][a-z'-]+\s+[A-Z][a-z'-]+\b`},
 	{Name: "video label", Zone: lead, Pattern: `Video\b`, After: true},
 	{Name: "title suffix", Zone: lead, Pattern: `(?:Reports?|Source|Media)\b`, After: true},
 	{Name: "Reuters byline", Zone: lead, Pattern: `(?:[A-Z][a-z'-]+ ){1,5}[A-Z][a-z'-]+\.`, After: true},
@@ -108,7 +114,8 @@ var furnitureRules = []furnitureRule{
 	{Name: "updated stamp", Zone: anywhere, Pattern: `\(updated [0-9]{3,4} [0-9]{2}\.[0-9]{2}\.[0-9]{4}\)`},
 	{Name: "Ahram credit and stamp", Zone: anywhere, Within: 600, Pattern: `\b(?P<credit>AFP|AP|Reuters|REUTERS)\s+(?P<date>{WEEKDAY}\s+{DAY}\s+{MONTH}\s+{YEAR})`},
 	{Name: "Ahram counters", Zone: anywhere, Pattern: `Print Tweet Views [0-9]+`},
-	{Name: "dateline with agency", Zone: anywhere, Pattern: `(?:{CITY}|[A-Z]{3,}(?: [A-Z]{3,})?)(?:,?\s+{MONTH}\s+[0-9]{1,2})?,?\s*\((?P<credit>{AGENCY})\)(?:\s*[-:]+)?`},
+	{Name: "dateline with agency", Zone: anywhere, Pattern: `\((?P<credit>{AGENCY})\)(?:\s*[-:]+)?`,
+		Before: `(?:{CITY}|[A-Z]{3,}(?: [A-Z]{3,})?)(?:,?\s+{MONTH}\s+[0-9]{1,2})?,?\s*`},
 	{Name: "click to enlarge", Zone: anywhere, Pattern: `[(\[]Click to enlarge[)\]]`},
 	{Name: "photo credit in brackets", Zone: anywhere, Pattern: `\[(?:AFP|AP|Reuters|Getty(?: Images)?|Anadolu|AA)\]`},
 	{Name: "tweet link", Zone: anywhere, Pattern: `pic\.twitter\.com\S*`},

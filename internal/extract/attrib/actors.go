@@ -46,8 +46,9 @@ func FindActors(sentence string) []Span {
 
 // FindActorMentions is FindActors with each mention normalised.
 func FindActorMentions(sentence string) []ActorMention {
-	var buf [64]tok
-	t := tokenize(sentence, buf[:0])
+	p := getParser(sentence)
+	defer putParser(p)
+	t := p.t
 	var out []ActorMention
 	span := func(s, e int) Span {
 		a, b := t[s].start, t[e-1].end

@@ -1,6 +1,9 @@
 package attrib
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/tallyhq/tally/internal/claim"
 )
 
@@ -130,6 +133,7 @@ var compoundTails = map[string]bool{
 	"based": true, "run": true, "backed": true, "led": true, "linked": true, "affiliated": true,
 	"funded": true, "controlled": true, "held": true, "allied": true, "aligned": true,
 	"supported": true, "owned": true, "language": true, "government": true, "regime": true,
+	"operated": true, "sponsored": true,
 	"opposition": true,
 }
 
@@ -185,8 +189,8 @@ type parser struct {
 // as carry-overs: see IsCarryOver. Attributions come in text order; no
 // input makes it panic, and its work is linear in the sentence's length.
 func Find(sentence string) []Attribution {
-	var buf [64]tok
-	p := parser{s: sentence, t: tokenize(sentence, buf[:0])}
+	p := getParser(sentence)
+	defer putParser(p)
 	if !p.hasCue() {
 		return nil
 	}
@@ -196,7 +200,29 @@ func Find(sentence string) []Attribution {
 			p.handle(i, k)
 		}
 	}
-	return p.out
+	out := p.out
+	p.out = nil
+	return out
+}
+
+// parsers are pooled: Find runs over megabytes of sentences, and its
+// token and index slices would otherwise dominate its cost.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+func getParser(s string) *parser {
+	p := parsers.Get().(*parser)
+	p.s = s
+	p.t = tokenize(s, p.t[:0])
+	return p
+}
+
+func putParser(p *parser) {
+	if cap(p.t) > 1<<14 {
+		p.t, p.aliasFrom, p.aliasTo = nil, nil, nil // do not pin one huge input
+	}
+	p.s, p.out = "", nil
+	clear(p.t) // drop references into the text
+	parsers.Put(p)
 }
 
 func (p *parser) hasCue() bool {
@@ -236,8 +262,8 @@ func (p *parser) cueAt(i int) cueKind {
 
 func (p *parser) matchAliases() {
 	n := len(p.t)
-	p.aliasFrom = make([]int, n)
-	p.aliasTo = make([]int, n)
+	p.aliasFrom = slices.Grow(p.aliasFrom[:0], n)[:n]
+	p.aliasTo = slices.Grow(p.aliasTo[:0], n)[:n]
 	for i := range p.aliasFrom {
 		p.aliasFrom[i], p.aliasTo[i] = -1, -1
 	}
@@ -349,7 +375,7 @@ func (p *parser) group(i int) int {
 func (p *parser) backward(end int) (int, bool) {
 	i, s, words := end-1, end, 0
 	lowerHead := false // the unit just taken is a lower-case common noun
-	for i >= 0 && words < maxWords {
+	for steps := 0; i >= 0 && words < maxWords && steps < 3*maxWords; steps++ {
 		t := &p.t[i]
 		if a := p.aliasFrom[i]; a >= 0 {
 			s, i = a, a-1
@@ -391,7 +417,9 @@ func (p *parser) backward(end int) (int, bool) {
 			break
 		}
 		if contPreps[t.key] && !t.cap {
-			if words > 0 && p.headAt(i-1) && !determiners[p.key(i-1)] {
+			// "the district of Alwaer": a place noun may take an "of".
+			placeOf := t.key == "of" && i > 0 && placeNouns[p.key(i-1)]
+			if words > 0 && (p.headAt(i-1) || placeOf) && !determiners[p.key(i-1)] {
 				s, i = i, i-1
 				continue
 			}
@@ -399,9 +427,9 @@ func (p *parser) backward(end int) (int, bool) {
 		}
 		g := p.group(i)
 		if p.unitOK(g, i) {
+			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0 && !placeNouns[p.t[i].key]
 			s, i = g, g-1
 			words++
-			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0
 			continue
 		}
 		// Up to two adjectives between a determiner and a common noun: "the
@@ -444,8 +472,28 @@ func (p *parser) trimPlace(s, end int) int {
 		for i < end && p.t[i].word() && placeNouns[p.t[i].key] {
 			i++
 		}
-		if i < end && p.t[i].word() {
+		if i < end && p.t[i].word() && !contPreps[p.t[i].key] {
 			return i
+		}
+		return s
+	}
+	// "central Damascus local media": a known place before a common noun
+	// that is a source by itself ("A Madaya resident" keeps its town).
+	i = s
+	for i < end && p.t[i].word() && compass[p.t[i].key] {
+		i++
+	}
+	m := i
+	for m < end && p.t[m].word() && p.t[m].cap {
+		e, end2 := lex.src.longest(p.t[:end], m)
+		if e == nil || !(e.reject || e.alone) {
+			return s
+		}
+		m = end2
+	}
+	if m > i && m < end && p.t[m].word() && !contPreps[p.t[m].key] {
+		if _, st := p.classify(m, end); st == stOK {
+			return m
 		}
 	}
 	return s
@@ -460,7 +508,7 @@ func (p *parser) forward(start int) (int, bool) {
 		i++
 	}
 	words := 0
-	for i < n && words < maxWords {
+	for steps := 0; i < n && words < maxWords && steps < 3*maxWords; steps++ {
 		if end := p.aliasTo[i]; end > i {
 			i = end
 			words++
@@ -514,7 +562,7 @@ func (p *parser) forward(start int) (int, bool) {
 				}
 				j++
 			}
-			if j < n && p.headAt(j) && !placeNouns[p.t[j].key] {
+			if j < n && p.headAt(j) && !placeNouns[p.t[j].key] && (!p.t[j].cap || p.aliasTo[j] >= 0 || (j+1 < n && p.t[j+1].hyph && compoundTails[p.t[j+1].key])) {
 				i = j
 				continue
 			}
@@ -671,11 +719,13 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	}
 	// "Syrian state television, which said": the relative pronoun's
 	// antecedent speaks.
+	rel := false
 	if k > 1 && (p.key(k-1) == "which" || p.key(k-1) == "who") {
 		k--
 		if k > 1 && p.t[k-1].p == pComma {
 			k--
 		}
+		rel = true
 	}
 	s, ok := p.backward(k)
 	if !ok {
@@ -738,12 +788,12 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	// "The Observatory which relies on activists inside Syria said": when
 	// the phrase before the verb is a guess or the object of a preposition,
 	// the subject the relative clause hangs on is the speaker.
-	if st != stOK || (s > 0 && preps[p.key(s-1)]) {
+	if !rel && (st != stOK || (s > 0 && preps[p.key(s-1)])) {
 		if s2, e2, ok2 := p.antecedent(s, st == stReject || st == stWeak); ok2 {
 			return p.finish(s2, e2, cue, nil, false)
 		}
 	}
-	if st == stWeak && !split {
+	if st == stWeak && !split && !rel {
 		// A guessed name or a metonym must be a subject, not the object of
 		// a preposition ("in northern Syria said", "of Tabaqa said").
 		if s > 0 && preps[p.key(s-1)] {
@@ -830,7 +880,7 @@ func (p *parser) antecedent(s int, loose bool) (int, int, bool) {
 		if st == stOK && (loose || !p.genericPhrase(s2, e)) {
 			return s2, e, true
 		}
-		if st == stWeak && loose {
+		if (st == stWeak || st == stAnaphor) && loose {
 			return s2, e, true
 		}
 		return 0, 0, false
@@ -1117,8 +1167,10 @@ func (p *parser) add(a Attribution) {
 	if a.Text == "" {
 		return
 	}
-	for _, o := range p.out {
-		if o.Start == a.Start && o.End == a.End {
+	// Duplicates come from neighbouring cues, so looking back a little
+	// keeps this linear on pathological input.
+	for j := len(p.out) - 1; j >= 0 && j >= len(p.out)-4; j-- {
+		if o := p.out[j]; o.Start == a.Start && o.End == a.End {
 			return
 		}
 	}

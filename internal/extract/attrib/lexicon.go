@@ -69,27 +69,37 @@ func (n *node[E]) children(t *tok, out []*node[E]) []*node[E] {
 }
 
 // longest returns the longest entry matching toks from i, and its end.
-// Tokens with several keys branch; the search is capped so that it stays
-// linear whatever the input.
+// A token with several keys branches ("Syria's" may continue as "syria" or
+// "syrian"); the search keeps a small explicit stack and a visit budget so
+// that it stays linear whatever the input.
 func (t *trie[E]) longest(toks []tok, i int) (*E, int) {
+	type frame struct {
+		n *node[E]
+		j int
+	}
+	var stack [16]frame
+	sp := 0
+	stack[sp] = frame{&t.root, i}
+	sp++
 	var best *E
 	end := i
-	budget := 64
-	var walk func(n *node[E], j int)
-	walk = func(n *node[E], j int) {
-		if j >= len(toks) || j-i >= maxAliasLen || budget <= 0 {
-			return
+	for budget := 64; sp > 0 && budget > 0; budget-- {
+		sp--
+		f := stack[sp]
+		if f.j >= len(toks) || f.j-i >= maxAliasLen {
+			continue
 		}
 		var buf [3]*node[E]
-		for _, c := range n.children(&toks[j], buf[:0]) {
-			budget--
-			if c.e != nil && j+1 > end {
-				best, end = c.e, j+1
+		for _, c := range f.n.children(&toks[f.j], buf[:0]) {
+			if c.e != nil && f.j+1 > end {
+				best, end = c.e, f.j+1
 			}
-			walk(c, j+1)
+			if c.next != nil && sp < len(stack) {
+				stack[sp] = frame{c, f.j + 1}
+				sp++
+			}
 		}
 	}
-	walk(&t.root, i)
 	return best, end
 }
 

@@ -19,7 +19,12 @@ const (
 // ok reports whether the phrase names a source, surely or by a guess.
 func (s status) ok() bool { return s == stOK || s == stWeak }
 
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+// determiners open a noun phrase; "one" and "another" count ("One
+// resident said").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"one": true, "another": true,
+}
 
 // definite determiners make "the group" refer back; "a group" does not.
 var definite = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true}
@@ -138,6 +143,13 @@ func normalizeToks(s string, toks []tok) (claim.Source, status) {
 			return src, stWeak
 		}
 		return src, stOK
+	}
+	// "the hard-line militant group": an anaphoric head with adjectives.
+	if def || possessed {
+		if typ, ok := lex.anaphor[words[len(words)-1].key]; ok {
+			src.Type = typ
+			return src, stAnaphor
+		}
 	}
 	// No alias: a capitalised name that is not a place, a time or an
 	// adjective is taken as a person or body we do not know ("Hisham Marwah").

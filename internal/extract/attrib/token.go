@@ -56,6 +56,9 @@ var titleAbbrevs = map[string]bool{
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -119,6 +122,11 @@ func scanWord(s string, i int) int {
 	segLen := 0 // letters since the last dot, for initialisms
 	dotted := false
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			j++
+			segLen++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += w
@@ -166,20 +174,49 @@ func scanWord(s string, i int) int {
 func makeWord(s string, i, j int, glued bool) tok {
 	raw := s[i:j]
 	t := tok{start: i, end: j, hyph: glued}
-	r, _ := utf8.DecodeRuneInString(raw)
-	t.cap = unicode.IsUpper(r)
-	letters, uppers := 0, 0
-	for _, c := range raw {
-		if unicode.IsLetter(c) {
+	letters, uppers, ascii, marks := 0, 0, true, false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z':
 			letters++
-			if unicode.IsUpper(c) {
-				uppers++
-			}
+			uppers++
+		case 'a' <= c && c <= 'z':
+			letters++
+		case c == '.' || c == '\'':
+			marks = true
 		}
 	}
+	var k string
+	if ascii {
+		// The common case, without allocation when already lower case.
+		t.cap = 'A' <= raw[0] && raw[0] <= 'Z'
+		k = raw
+		if uppers > 0 {
+			k = strings.ToLower(raw)
+		}
+	} else {
+		letters, uppers = 0, 0
+		for i, c := range raw {
+			if i == 0 {
+				t.cap = unicode.IsUpper(c)
+			}
+			if unicode.IsLetter(c) {
+				letters++
+				if unicode.IsUpper(c) {
+					uppers++
+				}
+			}
+		}
+		k = strings.ToLower(raw)
+		marks = true
+	}
 	t.upper = letters > 0 && letters == uppers
-	k := strings.ToLower(raw)
+	last := k[len(k)-1]
 	switch {
+	case last != 's' && last != '\'':
 	case strings.HasSuffix(k, "'s"), strings.HasSuffix(k, "’s"), strings.HasSuffix(k, "ʼs"):
 		_, w := utf8.DecodeLastRuneInString(k[:len(k)-1])
 		k = k[:len(k)-1-w]
@@ -188,7 +225,7 @@ func makeWord(s string, i, j int, glued bool) tok {
 		k = k[:len(k)-1]
 		t.poss = true
 	}
-	if strings.ContainsAny(k, ".'’ʼ") {
+	if marks && strings.ContainsAny(k, ".'’ʼ") {
 		k = strings.Map(func(c rune) rune {
 			if c == '.' || isApos(c) {
 				return -1

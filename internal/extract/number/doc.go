@@ -79,9 +79,23 @@
 // identifiers ("around 3 pm" is the time "3"), and plain "over" is dropped
 // before a span of time ("over two days" is a duration, not "more than").
 // Four-digit numbers from 1900 to 2099 are years unless something says they
-// are counts: a qualifier ("about 2000"), a following people noun ("2000
-// civilians") or a preceding casualty verb ("killed 2000"); a preceding "in",
-// "since", "until" and the like keeps them years. Leading-zero four-digit
-// numbers ("0914") and four-digit numbers directly before a date ("1935
-// 05.10.2017") are clock times.
+// are counts: a qualifier ("about 2000"), a following lower-case people noun
+// ("2000 civilians") or a preceding casualty verb ("killed 2000", "a toll of
+// 2000"); a preceding "in", "since", "until" and the like, a month ("March
+// 2011") or a day of a date ("August 3 2015 People inspect...") keeps them
+// years. Leading-zero four-digit numbers ("0914"), four-digit numbers
+// directly before a date ("1935 05.10.2017") and after "at" following a date
+// ("Apr 2017 at 1935") are clock times. Numbers glued to letters or named by
+// a preceding noun are identifiers: "MH17", "Su-24", "Resolution 2254",
+// "Division 30", "No. 5", and the share counters of "Get short URL 0 612".
+// Spelled-out numbers are never years ("two thousand and fifteen" is a count).
+//
+// # Known limits
+//
+// Find reads form, not meaning: "the toll rose from 20 to 30" is the range
+// 20-30, "At 7 the shelling resumed" is the count 7, "In March 29 people
+// died" (punctuation stripped) is the date "March 29". "1.500" is one and a
+// half, not fifteen hundred; spaces separate thousands only before a group
+// starting with 0 ("300 000", not "1 500"). "Many", "numerous" and "few"
+// without "a" are not quantities.
 package number

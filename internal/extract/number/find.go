@@ -14,12 +14,12 @@ type quantity struct {
 	vlow       int64
 	vhigh      int64 // -1: open-ended
 	form       numForm
-	digits     bool // written with digits
-	nd         int  // digits of the integer part
-	b          int64
-	bn         int
-	lead0      bool
-	commas     bool
+	digits     bool  // written with digits
+	nd         int   // digits of the integer part
+	b          int64 // the part after "/" or ":" ("9/11", "3:1")
+	bn         int   // and its digit count
+	lead0      bool  // "05", "0914"
+	commas     bool  // "1,500"
 	ordinal    bool
 	decade     bool // "1990s"
 	identSfx   bool // "17A": letters glued to the digits that are no unit
@@ -83,7 +83,7 @@ func Find(text string) []Mention {
 	f := newFinder(text)
 	// News text has about one number per 150 bytes; sizing the result for
 	// that up front saves most of append's copying on long texts.
-	out := make([]Mention, 0, len(text)/160+2)
+	out := make([]Mention, 0, len(text)/160+4)
 	i := 0
 	for i < len(text) {
 		// The loop body sees every word of the text, so it tokenises
@@ -174,15 +174,15 @@ func (f *finder) expression(start, pos int, ql qual) (expr, bool) {
 	if ql == qBetween || ql == qFrom {
 		intro = ql
 	}
+	// rangeTail may share q2's scale with q1; keep q1 as read in case the
+	// range is rejected. "in 2011 to 1.5 million this year" is a year, then
+	// a count, not a range.
 	q1Save := x.q1
-	if q2, open, ok := f.rangeTail(&x.q1, intro); ok {
-		if !(yearLike(&q1Save) && !yearLike(&q2) && f.before(start).yearPrep) {
-			x.q2, x.hasQ2, x.open, x.end = q2, true, open, q2.end
-			return x, true
-		}
-		// "in 2011 to 1.5 million this year": a year, then a count.
-		x.q1 = q1Save
+	if q2, open, ok := f.rangeTail(&x.q1, intro); ok && !(yearLike(&q1Save) && !yearLike(&q2) && f.before(start).yearPrep) {
+		x.q2, x.hasQ2, x.open, x.end = q2, true, open, q2.end
+		return x, true
 	}
+	x.q1 = q1Save
 	if intro != qNone {
 		x.start, x.qual = x.numStart, qNone
 	}
@@ -292,7 +292,7 @@ func (f *finder) rangeTail(q1 *quantity, intro qual) (quantity, bool, bool) {
 	if !ok || q2.vague || q2.ordinal || q2.decade || q2.identSfx || (q2.form != formInt && q2.form != formDecimal) {
 		return quantity{}, false, false
 	}
-	if dash && q1.nd == 4 && q2.nd == 2 && !q1.commas && !q2.commas && q1.scale == 1 && q1.val >= 1900 && q1.val <= 2099 {
+	if dash && yearLike(q1) && q2.digits && q2.nd == 2 && !q2.commas && q2.scale == 1 {
 		// "2017-18"
 		q2.val += q1.val - q1.val%100
 		q2.num, q2.den = q2.val, 1

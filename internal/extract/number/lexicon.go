@@ -245,10 +245,9 @@ var (
 	identNouns = []string{"resolution", "resolutions", "article", "articles", "route",
 		"highway", "flight", "chapter", "paragraph", "clause", "decree", "protocol", "page",
 		"channel", "item", "id", "model", "version", "motorway", "hangar", "platform",
-		"unscr", "views"}
+		"unscr", "views", "regiment", "battalion"}
 	// Capitalised only, and kept short: headlines capitalise every word.
-	identCapNouns = []string{"no", "nos", "road", "street", "division", "brigade", "regiment",
-		"battalion", "squadron", "unit", "sector", "zone", "phase", "block", "gate", "building",
+	identCapNouns = []string{"no", "nos", "road", "street", "division", "brigade", "squadron", "unit", "sector", "zone", "phase", "block", "gate", "building",
 		"law", "hall", "room", "apartment", "checkpoint"}
 	// Identifier nouns whose every following number is an identifier too:
 	// "URL 0 612", "resolutions 2118 and 2254".

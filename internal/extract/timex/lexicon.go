@@ -56,6 +56,7 @@ const (
 	rBlock2        // "ahead of", "prior to": block when followed by of/to
 	rFuture        // next, this: "next Sunday", "this Saturday" may lie ahead
 	rDivision      // half (2), quarter (4): "the first half of 2017"
+	rCountNoun     // people, civilians...: "2000 people" is not a year
 	rQuant         // dozens, hundreds: a count before "a day"
 	rFreq          // once, twice, times: "twice a day"
 	rRateBlockPrev // "in a day", "more than a year": not rates
@@ -71,6 +72,9 @@ const (
 	rOnly          // the unit "day" in "the day before yesterday"
 	roleCount      = iota
 )
+
+// The roles must fit the 64 bits of role.
+var _ [64 - roleCount]struct{}
 
 // Units of time, the val of rUnit and rRateAdv words.
 const (
@@ -158,7 +162,10 @@ var lexRows = []lexRow{
 	{rOn, 0, "on"}, {rIn | rCtx, 0, "in"}, {rDuring | rCtx, 0, "during"},
 	{rThroughout | rCtx, 0, "throughout"}, {rOver, 0, "over"}, {rFor, 0, "for"},
 	{rWithin, 0, "within"}, {rAt, 0, "at"},
-	{rBlock, 0, "before by until till next coming upcoming this"}, {rBlock2, 0, "ahead prior"},
+	{rBlock, 0, "before by until till"}, {rBlock2, 0, "ahead prior"},
+	{rFuture, 0, "next coming upcoming this"},
+	{rDivision, 2, "half"}, {rDivision, 4, "quarter"},
+	{rCountNoun, 0, "people persons civilians children women men fighters soldiers troops militants rebels families refugees residents dead deaths casualties victims others homes houses"},
 	{rBefore, 0, "before"},
 	{rSingle, 0, "single"},
 

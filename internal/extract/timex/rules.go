@@ -10,10 +10,15 @@ type anchor struct {
 	season  int
 	part    int  // 1, 2, 3: first, middle, last third of the month or year
 	week    int  // week of the month, 1-4, -1 for the last
+	div     int  // the month or year cut in div pieces (2 halves, 4 quarters)...
+	divIdx  int  // ...of which this is the divIdx-th (1-based; -1 for the last)
+	firstN  int  // the first N (last N when negative) units of the month or year...
+	firstU  int  // ...in this unit (uDay, uWeek, uMonth)
+	wday    int  // weekday+1 of a plain weekday ("Friday"), for weekday ranges
 	strict  bool // "last March": strictly before pub's month or season
 	bareDay bool // a day number alone ("1" in "1-5 March"), only in ranges
 	bare    bool // a month, year or season alone: needs a context word
-	rel     bool
+	rel     bool // lo, hi and prec are already resolved
 	lo, hi  date
 	prec    claim.Precision
 	attach  role
@@ -39,7 +44,7 @@ func (p *parser) plainUnit(i int) bool {
 }
 
 // compound reports whether token i is glued by a hyphen to the next word,
-// as in "week-long", "year-old", "mid-2016": a modifier, not a period.
+// as in "week-long" or "year-old": a modifier, not a period.
 func (p *parser) compound(i int) bool {
 	return p.punct(i+1, '-') && p.adj(i) && p.adj(i+1) && i+2 < len(p.toks) && p.toks[i+2].kind == kWord
 }
@@ -57,6 +62,7 @@ func (p *parser) anchor(i int, bareDayOK bool) (a anchor, end int, ok bool) {
 		return a, 0, false
 	}
 	p.depth++
+	p.steps++
 	defer func() { p.depth-- }()
 	if p.toks[i].kind == kNum {
 		return p.numAnchor(i, bareDayOK)
@@ -130,7 +136,8 @@ func (p *parser) numAnchor(i int, bareDayOK bool) (a anchor, end int, ok bool) {
 	if a, end, ok = p.agoAnchor(i); ok {
 		return a, end, true
 	}
-	if y, ok := p.year(i); ok {
+	// A year alone; "between 1900 and 2000 people" counts, not years.
+	if y, ok := p.year(i); ok && !p.has(i+1, rCountNoun) {
 		return anchor{y: y, bare: true}, i + 1, true
 	}
 	if d, ok := p.day(i); ok && bareDayOK {
@@ -166,6 +173,11 @@ func (p *parser) monthAnchor(i int) (a anchor, end int, ok bool) {
 	}
 	if y, ok := p.year(j); ok {
 		a.y = y
+		return a, j + 1, true
+	}
+	// "Last updated at Apr 092017": a page stamp with day and year glued.
+	if n, ok := p.number(j); ok && p.toks[j].ndig == 6 && validDate(n%10000, m, n/10000) && n%10000 >= 1900 && n%10000 <= 2099 {
+		a.d, a.y = n/10000, n%10000
 		return a, j + 1, true
 	}
 	if (p.punct(j, ',') || p.has(j, rOf)) && !abbr {
@@ -217,7 +229,9 @@ func (p *parser) weekdayAnchor(i int, strict bool) (a anchor, end int, ok bool) 
 		end++
 	}
 	d := p.weekdayBefore(w.val, strict)
-	return p.rel(d, d, claim.Day, attDay), end, true
+	a = p.rel(d, d, claim.Day, attDay)
+	a.wday = w.val + 1
+	return a, end, true
 }
 
 // weekdayBefore is the most recent weekday wd on or before pub (strictly
@@ -398,6 +412,25 @@ func (p *parser) theAnchor(i int) (a anchor, end int, ok bool) {
 		}
 		a.week, a.bare, a.attach = w.val, false, rIn|rDuring|rOver
 		return a, end, true
+	case w.has(rOrdinal) && p.has(j+1, rDivision) && p.has(j+2, rOf): // the first half of 2017
+		a, end, ok = p.ofTarget(j + 3)
+		if !ok || w.val > p.val(j+1) {
+			return a, 0, false
+		}
+		a.div, a.divIdx, a.bare, a.attach = p.val(j+1), w.val, false, attStretch|rOver
+		return a, end, true
+	case w.has(rOrdinal) && (w.val == 1 || w.val == -1): // the first three months of 2018
+		n, vague, k, ok := p.count(j + 1)
+		if !ok || vague || n < 1 || !p.has(k, rUnit) || !p.has(k, rPlural) || !p.has(k+1, rOf) {
+			return a, 0, false
+		}
+		u := p.val(k)
+		a, end, ok = p.ofTarget(k + 2)
+		if !ok {
+			return a, 0, false
+		}
+		a.firstN, a.firstU, a.bare, a.attach = n*w.val, u, false, attStretch|rOver
+		return a, end, true
 	case w.has(rSeason):
 		a, end, ok = p.seasonAnchor(j)
 		return a, end, ok
@@ -464,33 +497,79 @@ func (p *parser) agoAnchor(i int) (a anchor, end int, ok bool) {
 	}
 	end = j + 2
 	pub := p.pub
+	var lo, hi date
+	var prec claim.Precision
 	if vague {
-		switch u {
-		case uHour:
-			return p.rel(pub.addDays(-1), pub, claim.Day, 0), end, true
-		case uDay:
-			return p.rel(pub.addDays(-7), pub.addDays(-2), claim.Week, 0), end, true
-		case uWeek:
-			return p.rel(pub.addMonths(-2), pub.addDays(-14), claim.Month, 0), end, true
-		case uMonth:
-			return p.rel(pub.addMonths(-12), pub.addMonths(-2), claim.Month, 0), end, true
+		v := vagueAgo[u]
+		lo, hi, prec = back(pub, v.u, v.far), back(pub, v.u, v.near), v.prec
+	} else {
+		// The unit that holds pub moved back n units: that day, Monday–Sunday
+		// week, calendar month or year.
+		lo, prec = back(pub, u, n), unitPrec[u]
+		hi = lo
+		if u == uHour { // "10 hours ago": today or yesterday
+			hi = pub.addDays(-n / 24)
 		}
-		return p.rel(date{pub.y - 10, 1, 1}, date{pub.y - 2, 12, 31}, claim.Year, 0), end, true
 	}
+	switch prec {
+	case claim.Week:
+		if !vague {
+			lo = lo.monday()
+			hi = lo.addDays(6)
+		}
+	case claim.Month:
+		if !vague {
+			lo, hi = date{lo.y, lo.m, 1}, monthEnd(lo.y, lo.m)
+		}
+	case claim.Year:
+		lo, hi = date{lo.y, 1, 1}, date{hi.y, 12, 31}
+	}
+	return p.rel(lo, hi, prec, 0), end, true
+}
+
+// back moves pub back n units; hours round up to whole days.
+func back(pub date, u, n int) date {
 	switch u {
 	case uHour:
-		return p.rel(pub.addDays(-(n+23)/24), pub.addDays(-n/24), claim.Day, 0), end, true
+		return pub.addDays(-(n + 23) / 24)
 	case uDay:
-		d := pub.addDays(-n)
-		return p.rel(d, d, claim.Day, 0), end, true
+		return pub.addDays(-n)
 	case uWeek:
-		lo := pub.addDays(-7 * n).monday()
-		return p.rel(lo, lo.addDays(6), claim.Week, 0), end, true
+		return pub.addDays(-7 * n)
 	case uMonth:
-		first := date{pub.y, pub.m, 1}.addMonths(-n)
-		return p.rel(first, monthEnd(first.y, first.m), claim.Month, 0), end, true
+		return pub.addMonths(-n)
 	}
-	return p.rel(date{pub.y - n, 1, 1}, date{pub.y - n, 12, 31}, claim.Year, 0), end, true
+	return pub.addMonths(-12 * n)
+}
+
+// unitPrec is the precision of a period counted in a unit.
+var unitPrec = [...]claim.Precision{uHour: claim.Day, uDay: claim.Day, uWeek: claim.Week, uMonth: claim.Month, uYear: claim.Year}
+
+// vagueRolling is how far "in recent days", "the past few weeks" reach back
+// for each unit, and the precision that leaves: one step coarser than the
+// unit, since "few" could be two or ten.
+var vagueRolling = [...]struct {
+	u, n int
+	prec claim.Precision
+}{
+	uHour:  {uDay, 1, claim.Day},
+	uDay:   {uDay, 7, claim.Week},
+	uWeek:  {uMonth, 1, claim.Month},
+	uMonth: {uMonth, 6, claim.Month},
+	uYear:  {uYear, 5, claim.Year},
+}
+
+// vagueAgo is the span of "a few days ago", "several years ago": from far
+// to near units before pub.
+var vagueAgo = [...]struct {
+	u, far, near int
+	prec         claim.Precision
+}{
+	uHour:  {uDay, 1, 0, claim.Day},
+	uDay:   {uDay, 7, 2, claim.Week},
+	uWeek:  {uDay, 61, 14, claim.Month},
+	uMonth: {uMonth, 12, 2, claim.Month},
+	uYear:  {uYear, 10, 2, claim.Year},
 }
 
 // resolve turns an anchor into an interval, filling in the year from pub
@@ -553,27 +632,81 @@ func seasonSpan(y, s int) (lo, hi date) {
 	return lo, monthEnd(end.y, end.m)
 }
 
-// applyPart narrows a month or year to the third or the week a part word
-// names; a part of a day or week is ignored.
+// applyPart narrows a month or year to the part the text names: a third
+// ("early", "mid", "late"), a week of the month, a half or quarter, or its
+// first or last N days, weeks or months. A part of a day or week, or one
+// that does not fit (the first 40 days of March), is ignored.
 func applyPart(a *anchor, lo, hi date, prec claim.Precision) (date, date, claim.Precision) {
-	switch {
-	case a.week != 0 && prec == claim.Month:
-		last := daysIn(lo.y, lo.m)
-		if a.week < 0 {
-			return date{lo.y, lo.m, last - 6}, date{lo.y, lo.m, last}, claim.Week
-		}
-		return date{lo.y, lo.m, 7*a.week - 6}, date{lo.y, lo.m, 7 * a.week}, claim.Week
-	case a.part != 0 && prec == claim.Month && !a.rel || a.part != 0 && prec == claim.Month && lo.d == 1:
-		if a.season != 0 { // early summer: the first month of the season
+	if a.season != 0 {
+		if a.part != 0 { // early summer: its first month
 			first := lo.addMonths(a.part - 1)
 			return first, monthEnd(first.y, first.m), claim.Month
 		}
+		return lo, hi, prec
+	}
+	isMonth := prec == claim.Month && lo.d == 1
+	isYear := prec == claim.Year && lo.m == 1 && lo.d == 1
+	if !isMonth && !isYear {
+		return lo, hi, prec
+	}
+	if a.week == 0 && a.part == 0 && a.div == 0 && a.firstN == 0 {
+		return lo, hi, prec
+	}
+	// Parts divide the whole calendar unit, even when it is the current
+	// one ("earlier this year" ends at pub, "early this year" is Jan-Apr).
+	if isMonth {
+		hi = monthEnd(lo.y, lo.m)
+	} else {
+		hi = date{lo.y, 12, 31}
+	}
+	last := daysIn(lo.y, lo.m)
+	switch {
+	case a.week != 0 && isMonth:
+		if a.week < 0 {
+			return date{lo.y, lo.m, last - 6}, hi, claim.Week
+		}
+		return date{lo.y, lo.m, 7*a.week - 6}, date{lo.y, lo.m, 7 * a.week}, claim.Week
+	case a.part != 0 && isMonth:
 		if a.part == 3 {
-			return date{lo.y, lo.m, 21}, monthEnd(lo.y, lo.m), claim.Week
+			return date{lo.y, lo.m, 21}, hi, claim.Week
 		}
 		return date{lo.y, lo.m, 10*a.part - 9}, date{lo.y, lo.m, 10 * a.part}, claim.Week
-	case a.part != 0 && prec == claim.Year:
+	case a.part != 0:
 		return date{lo.y, 4*a.part - 3, 1}, monthEnd(lo.y, 4*a.part), claim.Month
+	case a.div != 0:
+		k := a.divIdx
+		if k < 0 {
+			k = a.div
+		}
+		if isMonth { // the first half of March
+			return date{lo.y, lo.m, (k-1)*last/a.div + 1}, date{lo.y, lo.m, k * last / a.div}, claim.Week
+		}
+		per := 12 / a.div
+		return date{lo.y, (k-1)*per + 1, 1}, monthEnd(lo.y, k*per), claim.Month
+	case a.firstN != 0:
+		n, fromEnd := a.firstN, a.firstN < 0
+		if fromEnd {
+			n = -n
+		}
+		var days int
+		switch {
+		case a.firstU == uDay:
+			days, prec = n, claim.Day
+		case a.firstU == uWeek:
+			days, prec = 7*n, claim.Week
+		case a.firstU == uMonth && isYear && n <= 12:
+			if fromEnd {
+				return date{lo.y, 13 - n, 1}, hi, claim.Month
+			}
+			return lo, monthEnd(lo.y, n), claim.Month
+		}
+		if days == 0 || days > int(hi.time().Sub(lo.time()).Hours()/24)+1 {
+			return lo, hi, prec
+		}
+		if fromEnd {
+			return hi.addDays(1 - days), hi, prec
+		}
+		return lo, lo.addDays(days - 1), prec
 	}
 	return lo, hi, prec
 }
@@ -627,6 +760,10 @@ func (p *parser) combine(a, b anchor) (lo, hi date, prec claim.Precision, ok boo
 			return lo, hi, prec, false
 		}
 		b = anchor{y: a.y, m: a.m, d: b.d}
+	}
+	if a.wday != 0 && b.wday != 0 { // from Friday to Sunday: the Friday before that Sunday
+		d := b.lo.addDays(-((b.wday - a.wday + 7) % 7))
+		a.lo, a.hi = d, d
 	}
 	if !a.rel && !b.rel {
 		switch {
@@ -750,31 +887,12 @@ func (p *parser) rolling(i int) (m match, ok bool) {
 		return m, false
 	}
 	p.usedPub = true
-	pub := p.pub
-	var lo date
-	var prec claim.Precision
-	switch {
-	case u == uHour && vague:
-		lo, prec = pub.addDays(-1), claim.Day
-	case u == uHour:
-		lo, prec = pub.addDays(-(n+23)/24), claim.Day
-	case u == uDay && vague:
-		lo, prec = pub.addDays(-7), claim.Week
-	case u == uDay:
-		lo, prec = pub.addDays(-n), claim.Day
-	case u == uWeek && vague:
-		lo, prec = pub.addMonths(-1), claim.Month
-	case u == uWeek:
-		lo, prec = pub.addDays(-7*n), claim.Week
-	case u == uMonth && vague:
-		lo, prec = pub.addMonths(-6), claim.Month
-	case u == uMonth:
-		lo, prec = pub.addMonths(-n), claim.Month
-	case vague:
-		lo, prec = pub.addMonths(-60), claim.Year
-	default:
-		lo, prec = pub.addMonths(-12*n), claim.Year
+	lo, prec := back(p.pub, u, n), unitPrec[u]
+	if vague {
+		v := vagueRolling[u]
+		lo, prec = back(p.pub, v.u, v.n), v.prec
 	}
+	pub := p.pub
 	return match{start: i, end: j + 1, lo: lo, hi: pub, prec: prec, attach: attRolling}, true
 }
 

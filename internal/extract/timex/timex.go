@@ -3,7 +3,8 @@
 // knows about dates in prose: absolute dates ("5 March 2017", "March 5",
 // "2018-04-07", "05.10.2017", "Sun 10 Jul 2016"), months, years and seasons,
 // parts of them ("mid-March", "late 2016", "the end of last year", "the
-// first week of May"), ranges ("From October 2017 to March 2018", "between
+// first week of May", "the first half of 2017", "the first three months of
+// 2018"), ranges ("From October 2017 to March 2018", "between
 // January and March", "1-5 March", "October-December 2017"), open periods
 // ("since 2014", "since the beginning of the year"), expressions relative
 // to the publication date ("on Sunday", "yesterday", "last week", "in the
@@ -11,7 +12,8 @@
 // "daily").
 //
 // Resolution conventions. Every period is a pair of inclusive calendar dates
-// with the precision of its coarsest named unit. Publication is "pub".
+// with a precision: the unit it is known to (a range takes the coarser of
+// its two ends). Publication is "pub".
 //   - News speaks of the past: an expression without a year ("March 5", "in
 //     March") is the most recent such date or month at or before pub; a
 //     weekday is the most recent such day on or before pub (pub itself when
@@ -30,19 +32,27 @@
 //   - "N days ago" is that day; "N weeks ago" the Monday–Sunday week holding
 //     pub-7N; "N months ago" and "N years ago" that calendar month or year.
 //     "a few days ago" is pub-7..pub-2 (week), and so on for other units.
-//   - "yesterday" is pub-1, "today", "tonight", "this morning" pub,
-//     "overnight" and "last night" pub-1..pub, "the weekend" the most
-//     recent Saturday–Sunday not after pub.
+//   - "yesterday" is pub-1, "the day before yesterday" pub-2, "today",
+//     "tonight", "this morning" pub, "overnight" and "last night"
+//     pub-1..pub, "overnight Sunday" that Sunday and the next day (up to
+//     pub), "the weekend" the most recent Saturday–Sunday not after pub.
+//   - What may lie ahead is not placed: "next Sunday", "this Saturday",
+//     "in the coming days" yield nothing.
 //   - Parts: early/beginning, mid/middle and late/end are the thirds of a
 //     month (days 1–10, 11–20, 21–end; precision week) or of a year (Jan–Apr,
-//     May–Aug, Sep–Dec; precision month). Seasons are meteorological
-//     (spring Mar–May ... winter Y is Dec Y–Feb Y+1; precision month).
+//     May–Aug, Sep–Dec; precision month); "the first week of May" is days
+//     1–7 (week); halves and quarters split the month (week) or year
+//     (month); "the first N days/weeks/months of X" take the unit's
+//     precision. A part of a day or week is ignored ("late Sunday" is that
+//     Sunday). Seasons are meteorological (spring Mar–May ... winter Y is
+//     Dec Y–Feb Y+1; precision month).
 //   - "since X" runs from X's first day to pub with X's precision; "since the
 //     beginning of X" is the same as "since X". An X that cannot be dated
 //     ("since the start of the war") yields nothing.
 //   - Ranges take missing parts of one end from the other ("1-5 March",
 //     "between January and March 2018"); when neither end has a year, the
-//     later end is placed at or before pub and the earlier end before it.
+//     later end is placed at or before pub and the earlier end before it
+//     ("from Friday to Sunday" is the Friday before that Sunday).
 //   - Expressions relative to an unknown event ("a day later", "the
 //     previous week", "two days after") and vague ones ("recently") yield
 //     nothing, nor do boundaries ("until May", "by 2019", "before March").
@@ -53,8 +63,9 @@
 // 2017", "over the past week", "since 2014"). Months must be capitalised
 // and, when alone, introduced ("in May", "during March"), so that "may be
 // killed", "at May talks" and "a march" are not dates; a four-digit number
-// is a year only when introduced or part of a date, so "1935 05.10.2017"
-// yields only 2017-10-05.
+// is a year only when introduced ("in 2014", "of 2014", "since 2014") or
+// part of a date, so "1935 05.10.2017" yields only 2017-10-05, and "the 2011
+// uprising" and "between 1900 and 2000 people" yield nothing.
 //
 // Rates ("every week", "each day", "per month", "30 a week", "weekly",
 // "daily", "annually") carry Rate and no Period. "a day" is a rate only
@@ -91,6 +102,7 @@ type parser struct {
 	depth     int  // nesting of anchor parses, bounded to keep Find linear
 	lastEnd   int  // token index after the last match
 	prevMatch bool // the last match ended at lastEnd and was kept
+	steps     int  // anchor parses tried, for the linearity test
 }
 
 var parserPool = sync.Pool{New: func() any { return new(parser) }}
@@ -103,21 +115,25 @@ func Find(text string, published time.Time) []Expr {
 		text = text[:math.MaxInt32] // offsets are int32; such a text is not news
 	}
 	p := parserPool.Get().(*parser)
-	p.text = text
-	p.toks = tokenize(p.toks[:0], text)
-	p.lastEnd, p.prevMatch = 0, false
-	p.pub, p.hasPub = date{2000, 1, 1}, false
-	if !published.IsZero() {
-		if d := dateOf(published); d.y >= 1 && d.y <= 9999 {
-			p.pub, p.hasPub = d, true
-		}
-	}
-	out := p.run()
+	out := p.find(text, published)
 	p.text = ""
 	if cap(p.toks) <= 1<<16 { // don't let one huge text pin memory in the pool
 		parserPool.Put(p)
 	}
 	return out
+}
+
+func (p *parser) find(text string, published time.Time) []Expr {
+	p.text = text
+	p.toks = tokenize(p.toks[:0], text)
+	p.lastEnd, p.prevMatch, p.steps = 0, false, 0
+	p.pub, p.hasPub = date{2000, 1, 1}, false // a placeholder keeps date arithmetic sane
+	if !published.IsZero() {
+		if d := dateOf(published); d.y >= 1 && d.y <= 9999 {
+			p.pub, p.hasPub = d, true
+		}
+	}
+	return p.run()
 }
 
 // match is one expression found at a token.
@@ -167,7 +183,7 @@ func (p *parser) run() []Expr {
 			s--
 			start = int(toks[s].start)
 		}
-		keep := (p.hasPub || !p.usedPub) && !p.blocked(s, m.end) &&
+		keep := (p.hasPub || !p.usedPub) && !p.blocked(s, m.end, p.usedPub) &&
 			!m.hi.less(m.lo) && m.lo.y >= 1 && m.hi.y <= 9999
 		if keep {
 			out = append(out, Expr{Start: start, End: end, Period: &claim.Period{
@@ -193,15 +209,16 @@ func (p *parser) bareOK(i int, ctx role) bool {
 }
 
 // blocked reports whether the expression at tokens [s, e) is a boundary
-// ("until May", "by 2019", "ahead of Sunday's talks") or may lie ahead
-// ("next Sunday", "this Saturday", which this package does not place)
-// rather than when something happened. A possessive ("by Sunday's
-// strikes") is not blocked.
-func (p *parser) blocked(s, e int) bool {
+// ("until May", "by 2019", "ahead of Sunday's talks") rather than when
+// something happened, or, when resolved against pub (relative), may lie
+// ahead ("next Sunday", "this Saturday", which this package does not
+// place; "this Oct. 11 2016 file photo" is kept). A possessive ("by
+// Sunday's strikes") is not blocked.
+func (p *parser) blocked(s, e int, relative bool) bool {
 	if p.punct(e, '\'') && p.adj(e-1) {
 		return false
 	}
-	if p.has(s-1, rBlock) {
+	if p.has(s-1, rBlock) || relative && p.has(s-1, rFuture) {
 		return true
 	}
 	return p.has(s-1, rOf|rTo) && p.has(s-2, rBlock2)

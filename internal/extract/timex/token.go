@@ -10,13 +10,12 @@ const (
 
 // Token flags.
 const (
-	fCap   uint8 = 1 << iota // first letter upper case
-	fLower                   // first letter lower case
-	fOrd                     // number with an ordinal suffix
+	fCap uint8 = 1 << iota // first letter upper case
+	fOrd                   // number with an ordinal suffix
 )
 
 // tok is one token of the text. Offsets are bytes; int32 keeps the slice
-// compact, and Find refuses texts longer than that.
+// compact, and Find reads no further than that.
 type tok struct {
 	start, end int32
 	num        int32  // value of a kNum token, -1 when longer than 9 digits
@@ -27,18 +26,19 @@ type tok struct {
 	ch         byte // the byte of a kPunct token
 }
 
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
 // Byte classes for the tokeniser's inner loops.
 const (
-	cPunct uint8 = iota
+	cPunct uint8 = iota // the zero class: anything not listed below
 	cSpace
 	cDigit
 	cLower
 	cUpper
 	cHigh // a byte of a non-ASCII character
 )
+
+// isAlnum reports whether class k is a digit or letter; the classes are
+// ordered so that one unsigned comparison does.
+func isAlnum(k uint8) bool { return k-cDigit <= cUpper-cDigit }
 
 var byteClass = func() (t [256]uint8) {
 	for c := range 256 {
@@ -95,7 +95,7 @@ func tokenize(dst []tok, s string) []tok {
 				t.num = -1
 			}
 			k := j
-			for k < n && byteClass[s[k]]-cDigit <= cUpper-cDigit {
+			for k < n && isAlnum(byteClass[s[k]]) {
 				k++
 			}
 			if k > j {
@@ -122,7 +122,7 @@ func tokenize(dst []tok, s string) []tok {
 			j := i + 1
 			for j < n {
 				k := byteClass[s[j]]
-				if k-cDigit <= cUpper-cDigit || k == cHigh && sepLen(s, j) == 0 {
+				if isAlnum(k) || k == cHigh && sepLen(s, j) == 0 {
 					j++
 					continue
 				}
@@ -131,8 +131,6 @@ func tokenize(dst []tok, s string) []tok {
 			t := tok{start: int32(i), end: int32(j), kind: kWord}
 			if byteClass[c] == cUpper {
 				t.flags |= fCap
-			} else if byteClass[c] == cLower {
-				t.flags |= fLower
 			}
 			if l := j - i; l <= lexMaxLen && l <= len(buf) && mayBeWord(l, s[i], s[j-1]) {
 				for k := range l {
