@@ -17,7 +17,7 @@ type ActorMention struct {
 var sideFillers = map[string]bool{
 	"and": true, "or": true, "fighter": true, "war": true, "heavy": true, "special": true,
 	"ground": true, "armed": true, "regular": true, "elite": true, "allied": true,
-	"combat": true, "attack": true, "cruise": true, "ballistic": true, "backed": false,
+	"combat": true, "attack": true, "cruise": true, "ballistic": true,
 }
 
 // notSideTails after a hyphen turn a side into a modifier of someone else:

@@ -68,12 +68,12 @@ var cues = map[string]cueKind{
 // nounLike are cue forms that are also plural nouns ("media reports said"):
 // they are not cues when another cue follows.
 var nounLike = map[string]bool{
-	"reports": true, "claims": true, "states": true, "notes": true, "estimates": true, "says": false,
+	"reports": true, "claims": true, "states": true, "notes": true, "estimates": true,
 }
 
 // capCues may be written with a capital: sentence-initial "According to",
-// headline "Homs Governor Says".
-// "Said" is left out: it is a common Arabic name ("Osama Said").
+// headline "Homs Governor Says". "Said" is left out: it is a common Arabic
+// name ("Osama Said").
 var capCues = map[string]bool{"according": true, "citing": true, "quoting": true, "says": true, "told": true, "say": true}
 
 // weakCues are verbs that often have a non-speaker subject ("Videos
@@ -97,13 +97,13 @@ var preps = map[string]bool{
 
 // clauseOpeners may stand before a subject.
 var clauseOpeners = map[string]bool{
-	"who": true, "which": true, "what": true, "whom": true, "where": true, "and": true, "but": true, "while": true, "as": true, "that": true, "meanwhile": true,
-	"however": true, "whereas": true, "although": true, "though": true, "when": true,
+	"who": true, "which": true, "what": true, "whom": true, "where": true, "and": true,
+	"but": true, "while": true, "as": true, "that": true, "meanwhile": true, "however": true, "whereas": true, "although": true, "though": true, "when": true,
 	"also": true, "so": true, "because": true, "since": true, "after": true, "yet": true,
 }
 
 // invertible cues can have their speaker after them: "..., said the Observatory".
-var invertible = map[string]bool{"said": true, "says": true, "added": true, "stated": true, "noted": true, "explained": true, "wrote": true, "continued": true}
+var invertible = map[string]bool{"said": true, "says": true, "added": true, "stated": true, "noted": true, "explained": true, "wrote": true}
 
 // advSkip are words that may stand between a speaker and its verb ("the
 // Observatory also said", "the army has officially announced").
@@ -114,7 +114,7 @@ var advSkip = map[string]bool{
 	"already": true, "publicly": true, "recently": true, "initially": true, "first": true,
 	"again": true, "would": true, "could": true, "may": true, "might": true, "did": true,
 	"does": true, "do": true, "will": true, "subsequently": true, "now": true, "just": true,
-	"reportedly": true, "allegedly": true, "separately,": true, "late": true, "himself": true,
+	"reportedly": true, "allegedly": true, "late": true, "himself": true,
 	"herself": true, "itself": true, "themselves": true, "last": true, "night": true,
 	"yesterday": true, "today": true, "tonight": true, "morning": true, "evening": true,
 	"afternoon": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
@@ -133,8 +133,7 @@ var compoundTails = map[string]bool{
 	"based": true, "run": true, "backed": true, "led": true, "linked": true, "affiliated": true,
 	"funded": true, "controlled": true, "held": true, "allied": true, "aligned": true,
 	"supported": true, "owned": true, "language": true, "government": true, "regime": true,
-	"operated": true, "sponsored": true,
-	"opposition": true,
+	"operated": true, "sponsored": true, "opposition": true,
 }
 
 // stopCaps are capitalised words that never belong to a speaker phrase:
@@ -157,7 +156,7 @@ var stopCaps = map[string]bool{
 	"says": true, "said": true, "told": true, "people": true, "many": true, "some": true,
 	"several": true, "most": true, "all": true, "both": true, "each": true, "other": true,
 	"another": true, "one": true, "two": true, "three": true, "dozens": true, "hundreds": true,
-	"thousands": true, "residents": false,
+	"thousands": true,
 }
 
 // demonymAdj are adjectives that name no one on their own ("Russian").
@@ -186,8 +185,9 @@ type parser struct {
 // and activists said") and appositions ("SOHR, a Britain-based monitor,
 // said"). Passives without an agent ("it was reported") give nothing.
 // Phrases that refer back ("he said", "the statement reads") are returned
-// as carry-overs: see IsCarryOver. Attributions come in text order; no
-// input makes it panic, and its work is linear in the sentence's length.
+// as carry-overs: see IsCarryOver. Attributions come in the order of their
+// cues, then of their speakers; no input makes it panic, and its work is
+// linear in the sentence's length.
 func Find(sentence string) []Attribution {
 	p := getParser(sentence)
 	defer putParser(p)
@@ -202,6 +202,12 @@ func Find(sentence string) []Attribution {
 	}
 	out := p.out
 	p.out = nil
+	slices.SortStableFunc(out, func(a, b Attribution) int {
+		if a.CueAt != b.CueAt {
+			return a.CueAt - b.CueAt
+		}
+		return a.Start - b.Start
+	})
 	return out
 }
 
@@ -427,7 +433,7 @@ func (p *parser) backward(end int) (int, bool) {
 		}
 		g := p.group(i)
 		if p.unitOK(g, i) {
-			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0 && !placeNouns[p.t[i].key]
+			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0 && !placeNouns[p.t[i].key] && !compass[p.t[i].key]
 			s, i = g, g-1
 			words++
 			continue
@@ -458,43 +464,46 @@ var compass = map[string]bool{
 }
 
 // trimPlace drops a leading locative that the backward walk took in
-// without a preposition: "the region SANA said" → "SANA", "the town
-// activists" → "activists".
+// because commas were stripped: "the region SANA said" → "SANA", "the town
+// activists" → "activists", "central Damascus local media" → "local
+// media", "the eastern Syrian city of Ashara Syrian Observatory..." → "Syrian
+// Observatory...". The locative must hold a place noun or a known place;
+// "A Madaya resident" and "Homs Governor Talal Barazi" stay whole.
 func (p *parser) trimPlace(s, end int) int {
-	i := s
-	for i < end && p.t[i].word() && (determiners[p.t[i].key] || compass[p.t[i].key]) {
-		i++
-	}
-	for i < end && p.t[i].word() && p.t[i].cap && !placeNouns[p.t[i].key] && p.aliasTo[i] < 0 {
-		i++
-	}
-	if i < end && p.t[i].word() && placeNouns[p.t[i].key] && p.aliasTo[i] < 0 {
-		for i < end && p.t[i].word() && placeNouns[p.t[i].key] {
-			i++
-		}
-		if i < end && p.t[i].word() && !contPreps[p.t[i].key] {
-			return i
-		}
-		return s
-	}
-	// "central Damascus local media": a known place before a common noun
-	// that is a source by itself ("A Madaya resident" keeps its town).
-	i = s
-	for i < end && p.t[i].word() && compass[p.t[i].key] {
-		i++
-	}
-	m := i
-	for m < end && p.t[m].word() && p.t[m].cap {
-		e, end2 := lex.src.longest(p.t[:end], m)
-		if e == nil || !(e.reject || e.alone) {
+	place := false
+	for i := s; i < end; {
+		t := &p.t[i]
+		if !t.word() {
 			return s
 		}
-		m = end2
-	}
-	if m > i && m < end && p.t[m].word() && !contPreps[p.t[m].key] {
-		if _, st := p.classify(m, end); st == stOK {
-			return m
+		if e, e2 := lex.src.longest(p.t[:end], i); e != nil {
+			if e.reject || e.alone {
+				place = true
+				i = e2
+				continue
+			}
+			if e.generic && t.cap {
+				return s // a title: "Homs Governor"
+			}
+			if place && i > s && (!e.generic || !t.cap) {
+				return i
+			}
+			return s
 		}
+		switch {
+		case placeNouns[t.key]:
+			place = true
+		case determiners[t.key] || compass[t.key] || t.key == "of" || t.key == "in":
+		case t.cap && !stopCaps[t.key]:
+		case lex.vocab[t.key] || (t.alt != "" && lex.vocab[t.alt]):
+			if place && i > s {
+				return i
+			}
+			return s
+		default:
+			return s
+		}
+		i++
 	}
 	return s
 }
@@ -626,7 +635,7 @@ func (p *parser) handle(i int, kind cueKind) {
 	cue := p.span(i, cueEnd)
 	switch kind {
 	case cueAccording, cueCiting:
-		p.fromForward(cueEnd, cue, false)
+		p.fromForward(cueEnd, cue)
 		return
 	}
 	k := p.skipBack(i)
@@ -646,7 +655,7 @@ func (p *parser) handle(i int, kind cueKind) {
 			return
 		}
 		if byNext {
-			p.fromForward(cueEnd+1, cue, false)
+			p.fromForward(cueEnd+1, cue)
 		}
 		return // "it was reported": no speaker
 	}
@@ -660,7 +669,7 @@ func (p *parser) handle(i int, kind cueKind) {
 			}
 		}
 		// "the attack claimed by Daesh", "as reported by SANA"
-		p.fromForward(cueEnd+1, cue, false)
+		p.fromForward(cueEnd+1, cue)
 		return
 	}
 	a, s, st := p.speakerBefore(k, cue)
@@ -732,7 +741,7 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 		// "The monitor, which relies on a network of sources inside Syria
 		// for its information, said"
 		if s2, e2, ok2 := p.antecedent(k, true); ok2 {
-			return p.finish(s2, e2, cue, nil, false)
+			return p.finish(s2, e2, cue, nil)
 		}
 		return Attribution{}, 0, stReject
 	}
@@ -790,7 +799,7 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	// the subject the relative clause hangs on is the speaker.
 	if !rel && (st != stOK || (s > 0 && preps[p.key(s-1)])) {
 		if s2, e2, ok2 := p.antecedent(s, st == stReject || st == stWeak); ok2 {
-			return p.finish(s2, e2, cue, nil, false)
+			return p.finish(s2, e2, cue, nil)
 		}
 	}
 	if st == stWeak && !split && !rel {
@@ -803,11 +812,11 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 			return Attribution{}, 0, stReject
 		}
 	}
-	return p.finish(s, k, cue, via, false)
+	return p.finish(s, k, cue, via)
 }
 
 // finish builds the attribution for the phrase s..e.
-func (p *parser) finish(s, e int, cue Span, via *Via, quoted bool) (Attribution, int, status) {
+func (p *parser) finish(s, e int, cue Span, via *Via) (Attribution, int, status) {
 	src, st := p.classify(s, e)
 	if st == stReject {
 		return Attribution{}, 0, stReject
@@ -816,7 +825,7 @@ func (p *parser) finish(s, e int, cue Span, via *Via, quoted bool) (Attribution,
 	if st == stAnaphor {
 		a.Source.Name = ""
 	}
-	a.Quoted = quoted || p.quoteBefore(s)
+	a.Quoted = p.quoteBefore(s)
 	return a, s, st
 }
 
@@ -996,7 +1005,7 @@ func (p *parser) viaAfter(j int) *Via {
 // fromForward adds the speaker that follows a cue ("according to X",
 // "citing X", "claimed by X"). Documents are looked through: "according
 // to a report by the UN" names the UN.
-func (p *parser) fromForward(j int, cue Span, quoted bool) {
+func (p *parser) fromForward(j int, cue Span) {
 	// "a new toll from X", "figures compiled by X": skip to X.
 	for b := j; b < len(p.t) && b < j+5 && p.t[b].word(); b++ {
 		if !docNouns[p.key(b)] {
@@ -1026,7 +1035,7 @@ func (p *parser) fromForward(j int, cue Span, quoted bool) {
 	if st.ok() {
 		src, _ = p.classify(j, e)
 	}
-	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src, Quoted: quoted}
+	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src}
 	if st == stAnaphor {
 		a.Source.Name = ""
 	}
@@ -1037,8 +1046,8 @@ var docNouns = map[string]bool{
 	"report": true, "reports": true, "statement": true, "toll": true, "tally": true, "figures": true,
 	"data": true, "count": true, "estimate": true, "estimates": true, "information": true,
 	"list": true, "study": true, "survey": true, "records": true, "record": true, "video": true,
-	"footage": true, "post": true, "posting": true, "account": true, "monitoring": false,
-	"documentation": true, "tweet": true, "count.": true, "toll.": true,
+	"footage": true, "post": true, "posting": true, "account": true, "documentation": true,
+	"tweet": true,
 }
 
 // appositionAfter extends a forward phrase j..e over a following phrase
@@ -1087,7 +1096,7 @@ func (p *parser) inverted(i int, cue Span, strong bool) bool {
 	if e < len(p.t) && p.t[e].word() {
 		k := p.key(e)
 		switch {
-		case preps[k] || determiners[k] || advSkip[k]:
+		case preps[k] || determiners[k] || timeWords[k]:
 		case len(k) > 4 && k[len(k)-3:] == "ing":
 		case k == "which" || k == "who" || k == "as" || k == "while" || k == "after" || k == "and" || k == "via" || k == "told":
 		default:
@@ -1109,6 +1118,14 @@ func (p *parser) inverted(i int, cue Span, strong bool) bool {
 	a.Quoted = p.quoteBefore(i)
 	p.add(a)
 	return true
+}
+
+// timeWords may follow an inverted speaker: "said the Observatory late on
+// Sunday".
+var timeWords = map[string]bool{
+	"yesterday": true, "today": true, "tonight": true, "earlier": true, "later": true,
+	"late": true, "last": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // coordinated adds the first speaker of "state media and activists said".

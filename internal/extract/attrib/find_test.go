@@ -158,6 +158,16 @@ var findCases = []findCase{
 	{"The OPCW said sarin was used in the attack.", "The OPCW", "said", "OPCW", un, false, ""},
 	{"Hezbollah's Al-Manar TV reported that 15 militants died.", "Hezbollah's Al-Manar TV", "reported", "Al-Manar", med, false, ""},
 	{"Daesh-linked Amaq news agency claimed the attack.", "Daesh-linked Amaq news agency", "claimed", "Amaq News Agency", med, false, ""},
+	{"The monitor which relies on a network of contacts across the country for its information said 16 fighters died.", "The monitor", "said", "", mon, false, ""},
+	{"A Saraqeb resident speaking by phone from the town said the market was hit three times.", "A Saraqeb resident", "said", "residents", loc, false, ""},
+	{"One paramedic who reached the site said the dead included a baby.", "One paramedic", "said", "medical sources", loc, false, ""},
+	{"The raids were condemned by Syrian state television which said 9 soldiers were killed.", "Syrian state television", "said", "Syrian state television", med, false, ""},
+	{"Activists in the district of Waer in Homs said 4 civilians died.", "Activists in the district of Waer in Homs", "said", "activists", loc, false, ""},
+	{"The shelling killed two women in the border area Turkish officials said.", "Turkish officials", "said", "Turkish government", gov, false, ""},
+	{"A car bomb exploded near the old market central Damascus local media reported.", "local media", "reported", "local media", med, false, ""},
+	{`"We buried 11 people today" the hard-line militant group said.`, "the hard-line militant group", "said", "", unk, true, ""},
+	{"The Syrian government has said it does not use chemical weapons.", "The Syrian government", "said", "Syrian government", gov, false, ""},
+	{"The U.N. in August said that 191,000 people had been killed.", "The U.N.", "said", "United Nations", un, false, ""},
 }
 
 // Coordinated speakers give one attribution each.

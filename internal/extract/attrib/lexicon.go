@@ -127,7 +127,7 @@ type lexicon struct {
 	src     trie[srcEntry]
 	anaphor map[string]claim.SourceType // whole-phrase anaphors ("the group") → type hint
 	act     trie[actEntry]
-	vocab   map[string]bool // lower-case words that may occur inside a speaker phrase
+	vocab   map[string]bool // words of descriptions and of words.txt, allowed inside a speaker phrase
 	errs    []string        // malformed data lines, reported by the tests
 }
 
@@ -235,9 +235,12 @@ func (l *lexicon) loadSources() {
 			bad("alias has no words or too many")
 			return
 		}
+		// Words of descriptions ("military source", "the group") may grow a
+		// speaker phrase word by word; names are matched whole, so their
+		// words ("Save the Children") must not.
 		for _, k := range keys {
 			k = strings.TrimPrefix(k, "^")
-			if !reject && !notVocab[k] && !isDigits(k) {
+			if (flags["generic"] || flags["anaphor"]) && !reject && !notVocab[k] && !isDigits(k) {
 				l.vocab[k] = true
 			}
 		}

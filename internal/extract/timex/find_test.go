@@ -149,3 +149,25 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// TestLexTable: the hash table finds every lexicon word, and nothing else.
+func TestLexTable(t *testing.T) {
+	for w, i := range lexIndex {
+		h := lexHashSeed
+		for k := range len(w) {
+			h = lexHashStep(h, w[k])
+		}
+		if got := lexLookup([]byte(w), h); got != i {
+			t.Errorf("lexLookup(%q) = %d, want %d", w, got, i)
+		}
+	}
+	for _, w := range []string{"said", "killed", "xyz", "marc", "mayo"} {
+		h := lexHashSeed
+		for k := range len(w) {
+			h = lexHashStep(h, w[k])
+		}
+		if got := lexLookup([]byte(w), h); got != 0 {
+			t.Errorf("lexLookup(%q) = %d, want 0", w, got)
+		}
+	}
+}

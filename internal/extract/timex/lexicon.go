@@ -191,6 +191,34 @@ var (
 	lexMaxLen int
 )
 
+// lexTable is lexIndex as an open-addressing hash table, which the
+// tokeniser probes with a hash it computes while lower-casing a word; it is
+// several times cheaper than a map look-up, and most words of a text are
+// looked up.
+var lexTable [1024]struct {
+	word string
+	idx  uint16
+}
+
+const lexMask = len(lexTable) - 1
+
+// lexHash is FNV-1a, step by step as the tokeniser lower-cases.
+const lexHashSeed uint32 = 2166136261
+
+func lexHashStep(h uint32, b byte) uint32 { return (h ^ uint32(b)) * 16777619 }
+
+func lexLookup(word []byte, h uint32) uint16 {
+	for i := int(h) & lexMask; ; i = (i + 1) & lexMask {
+		e := &lexTable[i]
+		if e.idx == 0 {
+			return 0
+		}
+		if e.word == string(word) {
+			return e.idx
+		}
+	}
+}
+
 func init() {
 	lexIndex = make(map[string]uint16)
 	lexWords = []wordInfo{{}}
@@ -202,6 +230,15 @@ func init() {
 				lexWords = append(lexWords, wordInfo{})
 				lexIndex[w] = i
 				lexMaxLen = max(lexMaxLen, len(w))
+				h := lexHashSeed
+				for k := range len(w) {
+					h = lexHashStep(h, w[k])
+				}
+				slot := int(h) & lexMask
+				for lexTable[slot].idx != 0 {
+					slot = (slot + 1) & lexMask
+				}
+				lexTable[slot].word, lexTable[slot].idx = w, i
 				k := filterKey(len(w), w[0], w[len(w)-1])
 				lexFilter[k>>6] |= 1 << (k & 63)
 			}
@@ -214,5 +251,8 @@ func init() {
 				e.val = row.val
 			}
 		}
+	}
+	if len(lexIndex) > len(lexTable)/2 { // keep probe chains short
+		panic("timex: lexTable too small")
 	}
 }

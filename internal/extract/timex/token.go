@@ -133,14 +133,16 @@ func tokenize(dst []tok, s string) []tok {
 				t.flags |= fCap
 			}
 			if l := j - i; l <= lexMaxLen && l <= len(buf) && mayBeWord(l, s[i], s[j-1]) {
+				h := lexHashSeed
 				for k := range l {
 					b := s[i+k]
 					if byteClass[b] == cUpper {
 						b += 'a' - 'A'
 					}
 					buf[k] = b
+					h = lexHashStep(h, b)
 				}
-				t.w = lexIndex[string(buf[:l])]
+				t.w = lexLookup(buf[:l], h)
 			}
 			dst = append(dst, t)
 			i = j
