@@ -105,12 +105,16 @@ func analyse(seg *document.Text, published time.Time, headline bool) []*analysed
 			text:     text,
 			headline: headline,
 			toks:     toks,
-			times:    timex.Find(text, published),
 			attribs:  attrib.Find(text),
-			actors:   attrib.FindActors(text),
 			places:   findPlaces(toks),
 			figures:  findFigures(text, toks),
 			services: findServices(toks),
+		}
+		// Times and actors matter only where there is a figure to date and
+		// blame; most sentences have none, and skipping them keeps check fast.
+		if len(s.figures) > 0 || len(s.services) > 0 {
+			s.times = timex.Find(text, published)
+			s.actors = attrib.FindActors(text)
 		}
 		s.places = s.dropNamedParties(s.places)
 		out = append(out, s)
