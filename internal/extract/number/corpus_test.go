@@ -830,6 +830,12 @@ var corpus = []struct {
 	{"One hundred people have been killed.", []string{
 		"One hundred|count|exact|100|100|100",
 	}},
+	// "scores" and "tens" need "of", or a casualty verb before them.
+	{"The bombing killed at least 25 soldiers and injured scores.", []string{
+		"at least 25|count|at_least|25|25|-",
+		"scores|count|vague|-|20|99",
+	}},
+	{"Students said the test scores were lower this year.", nil},
 }
 
 func ptrString(v *int64) string {

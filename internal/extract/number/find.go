@@ -81,9 +81,9 @@ func (f *finder) look(t tok) *lexEntry {
 // bytes, including invalid UTF-8.
 func Find(text string) []Mention {
 	f := newFinder(text)
-	// News text has about one number per 150 bytes; sizing the result for
-	// that up front saves most of append's copying on long texts.
-	out := make([]Mention, 0, len(text)/160+4)
+	// News text has about one number per 150 bytes; sizing the result a
+	// little above that up front saves append's copying on long texts.
+	out := make([]Mention, 0, len(text)/128+4)
 	i := 0
 	for i < len(text) {
 		// The loop body sees every word of the text, so it tokenises
@@ -132,13 +132,16 @@ func (f *finder) try(t tok) (expr, bool) {
 			if !ok {
 				continue
 			}
-			if x, ok := f.expression(t.s, end, p.q); ok {
+			if x, ok := f.expression(t.s, f.next(end), p.q); ok {
 				x.qualOver = p.over
 				return x, true
 			}
 		}
 	}
-	return f.expression(t.s, t.s, qNone)
+	if t.k == tWord && f.look(t).flags&fQuantity == 0 {
+		return expr{}, false // "in", "at", "over": qualifiers only
+	}
+	return f.expression(t.s, t, qNone)
 }
 
 // matchPhrase reports whether phrase p starts at word t, and where it ends.
@@ -154,11 +157,11 @@ func (f *finder) matchPhrase(t tok, p *phrase) (int, bool) {
 	return pos, true
 }
 
-// expression reads a quantity at pos and what may follow it: the other end
-// of a range, or a trailing qualifier ("or more", "+"). start is where the
-// qualifier ql (if any) starts.
-func (f *finder) expression(start, pos int, ql qual) (expr, bool) {
-	q1, ok := f.quantity(pos)
+// expression reads a quantity starting at token t and what may follow it:
+// the other end of a range, or a trailing qualifier ("or more", "+"). start
+// is where the qualifier ql (if any) starts.
+func (f *finder) expression(start int, t tok, ql qual) (expr, bool) {
+	q1, ok := f.quantity(t)
 	if !ok {
 		return expr{}, false
 	}
@@ -288,7 +291,7 @@ func (f *finder) rangeTail(q1 *quantity, intro qual) (quantity, bool, bool) {
 			}
 		}
 	}
-	q2, ok := f.quantity(pos)
+	q2, ok := f.quantity(f.next(pos))
 	if !ok || q2.vague || q2.ordinal || q2.decade || q2.identSfx || (q2.form != formInt && q2.form != formDecimal) {
 		return quantity{}, false, false
 	}
@@ -310,9 +313,8 @@ func (f *finder) rangeTail(q1 *quantity, intro qual) (quantity, bool, bool) {
 	return q2, open, true
 }
 
-// quantity reads one number at pos: digits or words.
-func (f *finder) quantity(pos int) (quantity, bool) {
-	t := f.next(pos)
+// quantity reads one number starting at token t: digits or words.
+func (f *finder) quantity(t tok) (quantity, bool) {
 	switch t.k {
 	case tNum:
 		return f.digitQuantity(t), true
@@ -576,7 +578,10 @@ func (f *finder) wordQuantity(t tok) (quantity, bool) {
 		if !p.vague {
 			continue
 		}
-		if end, ok := f.matchPhrase(t, p); ok && (!p.needOf || is(s, f.next(end), "of")) {
+		// "scores of people", or "injured scores": after a casualty verb
+		// "scores" needs no "of", elsewhere it may be a plural noun.
+		if end, ok := f.matchPhrase(t, p); ok && (!p.needOf || is(s, f.next(end), "of") ||
+			f.look(prev(s, t.s)).flags&fCountVerb != 0) {
 			q.vague, q.vlow, q.vhigh, q.end = true, p.low, p.high, end
 			f.vagueScale(&q, p.ofScale)
 			return q, true
@@ -672,7 +677,9 @@ func (f *finder) vagueScale(q *quantity, ofScale bool) {
 			o = o || o2
 		}
 		if o {
-			q.over = true
+			// "several billion billion": beyond any count; keep the
+			// interval well-formed.
+			q.over, q.vhigh = true, -1
 		}
 		q.end = end
 		ofScale = false

@@ -51,6 +51,7 @@ const (
 	fPronounAfter                   // "one of", "one another": "one" is a pronoun
 	fPronounBefore                  // "no one", "each one": "one" is a pronoun
 	fPerson                         // "a boy, 9,": a person noun before an age in commas
+	fQuantity                       // may start a quantity (not only a qualifier)
 	fEra                            // "1750 BC": the number is a year (upper case only)
 )
 
@@ -75,7 +76,7 @@ type phrase struct {
 	vague   bool     // vague quantity phrases
 	low     int64
 	high    int64 // -1: open-ended
-	needOf  bool  // only a quantity when "of" follows ("scores of", "tens of")
+	needOf  bool  // only a quantity when "of" or a casualty verb is next to it ("scores of", "injured scores")
 	ofScale bool  // may take "of thousands"/"of millions" after it
 }
 
@@ -238,8 +239,9 @@ var (
 		"hostages", "were", "others", "more", "airstrikes", "strikes", "raids", "shells",
 		"rockets", "missiles", "bombs", "attacks", "cases", "lives", "buildings", "tents"}
 	// Verbs before which a 19xx/20xx number is a count: "killed 2000".
-	countVerbs = []string{"killed", "killing", "kill", "kills", "wounded", "wounding", "injured",
-		"injuring", "displaced", "displacing", "evacuated", "rescued", "arrested", "detained",
+	// Also what lets "scores" and "tens" stand without "of": "injured scores".
+	countVerbs = []string{"killed", "killing", "kill", "kills", "wounded", "wounding", "wound",
+		"wounds", "injured", "injuring", "injure", "injures", "displaced", "displacing", "evacuated", "rescued", "arrested", "detained",
 		"executed", "massacred", "claimed", "freed", "released", "total", "toll"}
 	// Nouns whose following number names something instead of counting it.
 	identNouns = []string{"resolution", "resolutions", "article", "articles", "route",
@@ -291,7 +293,7 @@ func init() {
 	lex = make(map[string]*lexEntry, 1024)
 	num := func(w string, c wclass, v int64) {
 		e := entry(w)
-		e.flags |= fNum | fStart
+		e.flags |= fNum | fStart | fQuantity
 		e.class, e.val = c, v
 	}
 	for i, w := range units {
@@ -314,7 +316,7 @@ func init() {
 	num("quarter", wQuarter, 0)
 	for w, v := range ordinalWords {
 		e := entry(w)
-		e.flags |= fOrdinal | fStart
+		e.flags |= fOrdinal | fStart | fQuantity
 		e.val = v
 	}
 	for w, v := range pluralScales {
@@ -355,7 +357,7 @@ func init() {
 		w := strings.Fields(p.text)
 		ph := &phrase{words: w, vague: true, low: p.low, high: p.high, needOf: p.needOf, ofScale: p.ofScale}
 		e := entry(w[0])
-		e.flags |= fStart
+		e.flags |= fStart | fQuantity
 		e.phrases = append(e.phrases, ph)
 	}
 	// Longest first, qualifiers before vague phrases, so that "a maximum of"
