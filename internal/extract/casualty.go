@@ -31,7 +31,7 @@ type figure struct {
 // triggerAt returns the longest casualty trigger starting at toks[i] usable
 // on the given side of the number.
 func triggerAt(toks []token, i int, after bool) (*entry, int) {
-	if i >= len(toks) || toks[i].kind != tokWord {
+	if i >= len(toks) || toks[i].kind != tokWord || toks[i].tables&triggers.bit == 0 {
 		return nil, 0
 	}
 	for _, e := range triggers.byFirst[toks[i].lower] {

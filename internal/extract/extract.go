@@ -105,7 +105,7 @@ func analyse(seg *document.Text, published time.Time, headline bool) []*analysed
 			text:     text,
 			headline: headline,
 			toks:     toks,
-			attribs:  attrib.Find(text),
+			attribs:  findAttributions(text, toks),
 			places:   findPlaces(toks),
 			figures:  findFigures(text, toks),
 			services: findServices(toks),
@@ -148,4 +148,15 @@ func placeText(p *claim.Place) string {
 		return ""
 	}
 	return p.Text
+}
+
+// findAttributions runs the attribution rules on sentences that have a cue
+// word at all.
+func findAttributions(text string, toks []token) []attrib.Attribution {
+	for _, t := range toks {
+		if t.kind == tokWord && attrib.MayAttribute(t.lower) {
+			return attrib.Find(text)
+		}
+	}
+	return nil
 }

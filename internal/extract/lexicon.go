@@ -30,7 +30,14 @@ func (e *entry) field(n int) string {
 type lexicon struct {
 	name    string
 	byFirst map[string][]*entry
+	bit     uint16 // this table's bit in firstWords
 }
+
+// firstWords maps a lower-case word to the set of tables (one bit each)
+// that have a phrase starting with it. The tokenizer looks each word up
+// once, so that the many table probes of the rules cost a bit test, not a
+// map lookup, for the words no table knows.
+var firstWords = map[string]uint16{}
 
 // loadLexicon reads rules/NAME.tsv: one phrase a line, tab-separated value
 // columns after it, '#' starting a comment line. The tables are compiled
@@ -58,14 +65,24 @@ func loadLexicon(name string) *lexicon {
 	for _, es := range lx.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].words) > len(es[j].words) })
 	}
+	lx.bit = 1 << len(lexicons)
+	if lx.bit == 0 {
+		panic("extract: more rule tables than firstWords has bits")
+	}
+	lexicons = append(lexicons, lx)
+	for w := range lx.byFirst {
+		firstWords[w] |= lx.bit
+	}
 	return lx
 }
+
+var lexicons []*lexicon
 
 // match returns the longest phrase starting at toks[i] and the number of
 // tokens it covers, or nil. Phrases match word tokens only, so punctuation
 // ends them.
 func (lx *lexicon) match(toks []token, i int) (*entry, int) {
-	if i >= len(toks) || toks[i].kind != tokWord {
+	if i >= len(toks) || toks[i].kind != tokWord || toks[i].tables&lx.bit == 0 {
 		return nil, 0
 	}
 	for _, e := range lx.byFirst[toks[i].lower] {
@@ -89,6 +106,9 @@ func (lx *lexicon) match(toks []token, i int) (*entry, int) {
 
 // has reports whether the single word w is a one-word phrase of the table.
 func (lx *lexicon) has(w string) bool {
+	if firstWords[w]&lx.bit == 0 {
+		return false
+	}
 	for _, e := range lx.byFirst[w] {
 		if len(e.words) == 1 {
 			return true

@@ -25,6 +25,7 @@ type token struct {
 	start, end int
 	lower      string // lower-cased word, or the punctuation mark
 	upper      bool   // the word starts with a capital letter
+	tables     uint16 // the rule tables with a phrase starting with this word (see firstWords)
 	num        *number.Mention
 }
 
@@ -33,6 +34,18 @@ type token struct {
 // ("more than 55 thousand", "25-30", "dozens of").
 func tokenize(s string, mentions []number.Mention) []token {
 	toks := make([]token, 0, len(s)/5+1)
+	// Lower-casing the sentence once costs one allocation instead of one
+	// a word; it keeps offsets only when every byte is ASCII.
+	lowered := ""
+	if isASCII(s) {
+		lowered = strings.ToLower(s)
+	}
+	lower := func(i, j int) string {
+		if lowered != "" {
+			return lowered[i:j]
+		}
+		return strings.ToLower(s[i:j])
+	}
 	mi := 0
 	for i := 0; i < len(s); {
 		for mi < len(mentions) && mentions[mi].End <= i {
@@ -40,19 +53,25 @@ func tokenize(s string, mentions []number.Mention) []token {
 		}
 		if mi < len(mentions) && mentions[mi].Start == i {
 			m := &mentions[mi]
-			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: strings.ToLower(s[m.Start:m.End]), num: m})
+			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: lower(m.Start, m.End), num: m})
 			i = m.End
 			mi++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || unicode.IsSpace(r):
 			i += size
 		case isWordRune(r):
 			j := i + size
 			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
+				r2, sz := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, sz = utf8.DecodeRuneInString(s[j:])
+				}
 				if isWordRune(r2) || ((r2 == '-' || r2 == '\'') && j+sz < len(s) && isWordByte(s[j+sz])) {
 					j += sz
 					continue
@@ -63,7 +82,8 @@ func tokenize(s string, mentions []number.Mention) []token {
 				// A mention starting inside a word ("x25") ends the word there.
 				j = mentions[mi].Start
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, lower: strings.ToLower(s[i:j]), upper: unicode.IsUpper(r)})
+			w := lower(i, j)
+			toks = append(toks, token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), tables: firstWords[w]})
 			i = j
 		default:
 			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: s[i : i+size]})
@@ -74,9 +94,34 @@ func tokenize(s string, mentions []number.Mention) []token {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '*'
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiWord marks the ASCII bytes that belong to words; '*' is kept in
+// words because agencies mark banned groups with it ("Daesh*").
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['*'] = true
+	return t
+}()
 
 func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -1193,3 +1193,8 @@ func (p *parser) add(a Attribution) {
 	}
 	p.out = append(p.out, a)
 }
+
+// MayAttribute reports whether a lower-cased word is one of the cues Find
+// looks for. A caller that has already split a sentence into words can skip
+// Find, and its tokenising, for sentences with no cue: most of them.
+func MayAttribute(lowerWord string) bool { return cues[lowerWord] != cueNone }
