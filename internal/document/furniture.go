@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,8 +23,9 @@ const (
 type compiledRule struct {
 	furnitureRule
 	re                  *regexp.Regexp
-	before              *regexp.Regexp // Before, anchored at the end
+	before              *regexp.Regexp // Before, anchored at both ends
 	blank, date, credit int            // submatch indexes of the named groups, or -1
+	reach               int            // tail rules: how far back from the end a match can start
 }
 
 var (
@@ -73,8 +75,20 @@ func init() {
 		}
 		c := compiledRule{furnitureRule: r, re: re,
 			blank: re.SubexpIndex("blank"), date: re.SubexpIndex("date"), credit: re.SubexpIndex("credit")}
+		if r.Zone == tail {
+			c.reach = tailWindow
+			if prefix, _ := re.LiteralPrefix(); prefix == "" {
+				// Without plain text to jump to, the matcher tries every
+				// start: give it only as many as a match can span.
+				syn, err := syntax.Parse(p, syntax.Perl)
+				if err != nil {
+					panic(fmt.Sprintf("document: furniture rule %q: %v", r.Name, err))
+				}
+				c.reach = min(tailWindow, maxLen(syn)+16)
+			}
+		}
 		if r.Before != "" {
-			if c.before, err = regexp.Compile(`(?:` + expand.Replace(r.Before) + `)$`); err != nil {
+			if c.before, err = regexp.Compile(`^(?:` + expand.Replace(r.Before) + `)$`); err != nil {
 				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", r.Name, err))
 			}
 		}
@@ -93,6 +107,46 @@ func init() {
 		}
 		titleSuffixRes = append(titleSuffixRes, regexp.MustCompile(s))
 	}
+}
+
+// maxLen estimates the longest match of re in bytes, taking * and + as 64
+// repeats.
+func maxLen(re *syntax.Regexp) int {
+	const many = 64
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(string(re.Rune))
+	case syntax.OpCharClass:
+		n := 1
+		for i := 1; i < len(re.Rune); i += 2 {
+			n = max(n, utf8.RuneLen(min(re.Rune[i], utf8.MaxRune)))
+		}
+		return n
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return many * maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return many * maxLen(re.Sub[0])
+		}
+		return re.Max * maxLen(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n += maxLen(sub)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			n = max(n, maxLen(sub))
+		}
+		return n
+	}
+	return 0 // empty-width assertions
 }
 
 // furniture blanks page furniture in one document's body.
@@ -163,7 +217,7 @@ func (f *furniture) apply(r *compiledRule, base int, m []int) bool {
 
 // blankSpan blanks buf[a:b]; it reports whether anything but space was there.
 func (f *furniture) blankSpan(a, b int) bool {
-	a, b = widenBytes(string(f.buf), a, b)
+	a, b = widenBytes(f.buf, a, b)
 	if a >= b || len(bytes.TrimSpace(f.buf[a:b])) == 0 {
 		return false
 	}
@@ -354,36 +408,47 @@ func (f *furniture) tail() {
 		if end == 0 {
 			return
 		}
-		start := max(0, end-tailWindow)
-		for start > 0 && !utf8.RuneStart(f.buf[start]) {
-			start++
-		}
-		win := f.buf[start:end]
 		matched := false
 		for i := range tailRules {
 			r := &tailRules[i]
-			if m := r.re.FindSubmatchIndex(win); m != nil && f.apply(r, start, m) {
+			start := f.runeStartAfter(max(0, end-r.reach))
+			if m := r.re.FindSubmatchIndex(f.buf[start:end]); m != nil && f.apply(r, start, m) {
 				matched = true
 				break
 			}
 		}
-		if !matched && !f.linkList(start, end) && !f.signature(end) {
+		if !matched && !f.linkList(f.runeStartAfter(max(0, end-tailWindow)), end) && !f.signature(end) {
 			return
 		}
 	}
 }
 
+// runeStartAfter moves i forward to a rune start.
+func (f *furniture) runeStartAfter(i int) int {
+	for i > 0 && i < len(f.buf) && !utf8.RuneStart(f.buf[i]) {
+		i++
+	}
+	return i
+}
+
 // linkMarkers open lists of links to other articles at the end of a page.
 var linkMarkers = regexp.MustCompile(`\b(?:Related(?: News| Articles| Stories| Coverage| Topics| Posts| Content)?|Read [Aa]lso|Also [Rr]ead|See [Aa]lso|More [Oo]n [Tt]his|Recommended|Most [Rr]ead|Tags|TAGS)\b`)
 
+// linkWords are the words linkMarkers start with.
+var linkWords = []string{"Related", "Read ", "Also ", "See ", "More ", "Recommended", "Most ", "Tags", "TAGS"}
+
 // linkList blanks a list of links or tags running to the end of the body:
 // after its marker ("Related News", "Read also:", "Tags") come only
-// headlines, which have no sentence ending in a full stop.
+// headlines, which have no sentence ending in a full stop, not even the
+// last one (an article's last sentence starting "Recommended ..." stays).
 func (f *furniture) linkList(start, end int) bool {
 	win := f.buf[start:end]
+	if !slices.ContainsFunc(linkWords, func(w string) bool { return bytes.Contains(win, []byte(w)) }) {
+		return false // most texts: skip the slower pattern
+	}
 	for _, m := range linkMarkers.FindAllIndex(win, -1) {
 		rest := win[m[1]:]
-		if len(rest) > 2500 || hasSentenceEnd(rest) {
+		if len(rest) > 2500 || hasSentenceEnd(rest) || bytes.HasSuffix(rest, []byte(".")) || bytes.HasSuffix(rest, []byte("!")) {
 			continue
 		}
 		return f.blankSpan(start+m[0], end)
@@ -461,34 +526,81 @@ func (f *furniture) signature(end int) bool {
 func (f *furniture) anywhere() {
 	for i := range anywhereRules {
 		r := &anywhereRules[i]
-		for _, m := range r.re.FindAllSubmatchIndex(f.buf, -1) {
+		buf := f.buf
+		if r.Within > 0 {
+			buf = buf[:min(len(buf), r.Within+200)]
+		}
+		for _, m := range r.re.FindAllSubmatchIndex(buf, -1) {
 			if r.Within > 0 && m[0] >= r.Within {
 				break
 			}
 			if r.before != nil {
-				from := max(0, m[0]-80)
-				b := r.before.FindIndex(f.buf[from:m[0]])
-				if b == nil {
+				from, ok := f.beforeStart(r.before, m[0])
+				if !ok {
 					continue
 				}
-				m = slices.Clone(m)
-				m[0] = from + b[0]
+				m[0] = from
 			}
 			f.apply(r, 0, m)
 		}
 	}
 }
 
-var youtubeRe = regexp.MustCompile(`\s-\s*YouTube\b`)
+// beforeStart checks a rule's Before context behind pos: it returns where
+// the context starts. The context must end in a capital or a digit and
+// spaces or a comma ("BEIRUT (Reuters)", "MOSCOW October 1 (RIA Novosti)"),
+// which rules most places out at once, and start with a capital at the
+// start of a word; the earliest start that matches wins.
+func (f *furniture) beforeStart(before *regexp.Regexp, pos int) (int, bool) {
+	i := pos
+	for i > 0 && (f.buf[i-1] == ' ' || f.buf[i-1] == ',') {
+		i--
+	}
+	if i == 0 || !(isASCIIUpper(f.buf[i-1]) || f.buf[i-1] >= '0' && f.buf[i-1] <= '9') {
+		return 0, false
+	}
+	for k := max(0, pos-48); k < i; k++ {
+		if isASCIIUpper(f.buf[k]) && (k == 0 || !isWordByte(f.buf, k-1)) && before.Match(f.buf[k:pos]) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+func isASCIIUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // youtube blanks embedded video titles ("Suspected gas attack on rebel-held
 // Idlib kills at least 58 - YouTube"), whose figures repeat the article's.
 func (f *furniture) youtube() {
-	for _, m := range youtubeRe.FindAllIndex(f.buf, -1) {
-		start := sentenceStart(f.buf, m[0], 250)
-		if start >= 0 {
-			f.blankSpan(start, m[1])
+	for _, i := range indexAll(f.buf, "YouTube") {
+		// Preceded by " - " (or " -").
+		j := i
+		for j > 0 && f.buf[j-1] == ' ' {
+			j--
 		}
+		if j < 2 || f.buf[j-1] != '-' || f.buf[j-2] != ' ' {
+			continue
+		}
+		end := i + len("YouTube")
+		if end < len(f.buf) && isWordByte(f.buf, end) {
+			continue
+		}
+		if start := sentenceStart(f.buf, j-2, 250); start >= 0 {
+			f.blankSpan(start, end)
+		}
+	}
+}
+
+// indexAll returns the offsets of every occurrence of s in b.
+func indexAll(b []byte, s string) []int {
+	var out []int
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte(s))
+		if k < 0 {
+			return out
+		}
+		out = append(out, i+k)
+		i += k + len(s)
 	}
 }
 
@@ -513,10 +625,10 @@ func sentenceStart(b []byte, pos, limit int) int {
 	return -1
 }
 
-// captionRe finds Sputnik-style photo credits that run into the headline of
-// a related article: ". AP Photo Hussein Malla Over 20 Daesh Terrorists
-// Killed in SDF Operations ... "Over the past two days ...".
-var captionRe = regexp.MustCompile(`(?:^|[.!?"]\s)\s*(AP Photo|REUTERS|Photo|Sputnik|AFP Photo|YouTube[A-Za-z]*)\s`)
+// captionMarkers open Sputnik-style photo credits that run into the
+// headline of a related article: ". AP Photo Hussein Malla Over 20 Daesh
+// Terrorists Killed in SDF Operations ... "Over the past two days ...".
+var captionMarkers = []string{"AP Photo", "REUTERS", "Photo", "Sputnik", "AFP Photo", "YouTube"}
 
 // captionSmall are the words a title-case headline leaves in lower case.
 var captionSmall = map[string]bool{
@@ -529,61 +641,82 @@ var captionSmall = map[string]bool{
 var captionStarters = map[string]bool{"A": true, "An": true, "The": true, "On": true, "In": true, "At": true, "According": true}
 
 // captions blanks photo credits with the related headline glued to them.
-// The headline is the run of title-case words after the credit; the run
-// stops at punctuation or at the first lower-case word, whose capitalised
-// predecessor starts the article's next sentence and is kept.
 func (f *furniture) captions() {
-	for _, m := range captionRe.FindAllSubmatchIndex(f.buf, -1) {
-		start := m[2]
-		i := m[1]
-		var ends []int // end of each title-case word
-		stoppedByWord := false
-	scan:
-		for i < len(f.buf) && len(ends) < 30 {
-			for i < len(f.buf) && f.buf[i] == ' ' {
-				i++
-			}
-			ws := i
-			for i < len(f.buf) && f.buf[i] != ' ' && f.buf[i] != '\n' {
-				i++
-			}
-			w := string(f.buf[ws:i])
-			if w == "" {
-				break
-			}
-			r, _ := utf8.DecodeRuneInString(w)
-			if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) && unicode.IsLower(r) {
-				r, _ = utf8.DecodeRuneInString(w[h+1:]) // "ez-Zor", "al-Nusra"
-			}
-			switch {
-			case strings.ContainsAny(w, `"()`) || strings.HasSuffix(w, ".") && len(w) > 2 && !strings.Contains(w[:len(w)-1], "."):
-				break scan
-			case len(ends) >= 2 && captionStarters[w]:
-				// Sputnik's headlines keep these in lower case: a
-				// capitalised one starts the article's next sentence.
-				break scan
-			case unicode.IsUpper(r) || unicode.IsDigit(r) || captionSmall[w]:
-				ends = append(ends, i)
-			default:
-				stoppedByWord = true
-				break scan
-			}
+	for _, marker := range captionMarkers {
+		for _, start := range indexAll(f.buf, marker) {
+			f.caption(start, start+len(marker))
 		}
-		if stoppedByWord && len(ends) > 0 {
-			ends = ends[:len(ends)-1] // the next sentence's first word
-		}
-		// Drop a trailing dateline in capitals ("MOSCOW" before "(Sputnik)").
-		for len(ends) > 1 {
-			prevEnd := ends[len(ends)-2]
-			w := strings.TrimSpace(string(f.buf[prevEnd:ends[len(ends)-1]]))
-			if w != strings.ToUpper(w) || len(w) < 3 {
-				break
-			}
-			ends = ends[:len(ends)-1]
-		}
-		if len(ends) < 4 {
-			continue
-		}
-		f.blankSpan(start, ends[len(ends)-1])
 	}
+}
+
+// caption blanks one photo credit at buf[start:markerEnd] and the headline
+// glued to it, if the credit opens a sentence. The headline is the run of
+// title-case words after the credit; the run stops at punctuation or at the
+// first lower-case word, whose capitalised predecessor starts the article's
+// next sentence and is kept.
+func (f *furniture) caption(start, markerEnd int) {
+	i := markerEnd
+	for i < len(f.buf) && isWordByte(f.buf, i) { // "YouTubeJustInfortheTruth"
+		_, n := utf8.DecodeRune(f.buf[i:])
+		i += n
+	}
+	if i >= len(f.buf) || f.buf[i] != ' ' {
+		return
+	}
+	if p := start; p > 0 {
+		for p > 0 && (f.buf[p-1] == ' ' || f.buf[p-1] == '\n') {
+			p--
+		}
+		if p == start || p > 0 && strings.IndexByte(`.!?"`, f.buf[p-1]) < 0 {
+			return // glued to a word, or inside a sentence
+		}
+	}
+	var ends []int // end of each title-case word
+	stoppedByWord := false
+scan:
+	for i < len(f.buf) && len(ends) < 30 {
+		for i < len(f.buf) && f.buf[i] == ' ' {
+			i++
+		}
+		ws := i
+		for i < len(f.buf) && f.buf[i] != ' ' && f.buf[i] != '\n' {
+			i++
+		}
+		w := string(f.buf[ws:i])
+		if w == "" {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) && unicode.IsLower(r) {
+			r, _ = utf8.DecodeRuneInString(w[h+1:]) // "ez-Zor", "al-Nusra"
+		}
+		switch {
+		case strings.ContainsAny(w, `"()`) || strings.HasSuffix(w, ".") && len(w) > 2 && !strings.Contains(w[:len(w)-1], "."):
+			break scan
+		case len(ends) >= 2 && captionStarters[w]:
+			// Sputnik's headlines keep these in lower case: a capitalised
+			// one starts the article's next sentence.
+			break scan
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || captionSmall[w]:
+			ends = append(ends, i)
+		default:
+			stoppedByWord = true
+			break scan
+		}
+	}
+	if stoppedByWord && len(ends) > 0 {
+		ends = ends[:len(ends)-1] // the next sentence's first word
+	}
+	// Drop a trailing dateline in capitals ("MOSCOW" before "(Sputnik)").
+	for len(ends) > 1 {
+		w := strings.TrimSpace(string(f.buf[ends[len(ends)-2]:ends[len(ends)-1]]))
+		if w != strings.ToUpper(w) || len(w) < 3 {
+			break
+		}
+		ends = ends[:len(ends)-1]
+	}
+	if len(ends) < 4 {
+		return
+	}
+	f.blankSpan(start, ends[len(ends)-1])
 }

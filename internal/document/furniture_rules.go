@@ -24,6 +24,10 @@ package document
 //
 // Whatever a rule matches is blanked in Norm (replaced by spaces, offsets
 // unchanged), never deleted.
+//
+// Tail rules are matched against the end of the text only as far back as
+// their longest possible match (a * or + counts as 64 repeats), unless they
+// open with plain text; so do not start a tail pattern with ^.
 
 // zone is where in the body a furniture rule applies.
 type zone int
@@ -50,7 +54,8 @@ type furnitureRule struct {
 	// first Within bytes (0: no limit).
 	Within int
 	// Before: an anywhere rule whose Pattern only counts when this pattern
-	// matches right before it (within 80 bytes); both are blanked. Search
+	// matches right before it (within 48 bytes, ending in a capital or a
+	// digit then spaces or a comma); both are blanked. Search
 	// for the distinctive part ("(Reuters)") and check the context
 	// ("BEIRUT ") behind it: much faster than one pattern that starts
 	// with the context.
@@ -84,30 +89,38 @@ var furnitureRules = []furnitureRule{
 	{Name: "Sputnik comments", Zone: tail, Pattern: `Community standards\s*Discussion[\s\S]*`},
 	{Name: "Sputnik Telegram", Zone: tail, Pattern: `Never miss a story again[\s\S]*`},
 	{Name: "Sputnik counter", Zone: tail, Pattern: `\.\.\.\s*[0-9]+`},
-	{Name: "Sputnik topic", Zone: tail, Pattern: `(?:\.\.\.\s*[0-9]+\s+)?Topic\s[^()\n]{1,150}\([0-9]+\)`},
-	{Name: "Reuters sign-off", Zone: tail, Pattern: `(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled) by [\s\S]{0,400}?Our Standards:\s*The Thomson (?P<credit>Reuters) Trust Principles\.?`},
+	// Patterns that open with plain text are found fast: rather than one
+	// pattern with alternatives, write a rule per opening.
+	{Name: "Sputnik topic", Zone: tail, Pattern: `Topic\s[^()\n]{1,150}\([0-9]+\)`},
 	{Name: "Reuters standards", Zone: tail, Pattern: `Our Standards:\s*The Thomson (?P<credit>Reuters) Trust Principles\.?`},
-	{Name: "reporting credits", Zone: tail, Pattern: `(?:(?:Additional )?[Rr]eporting|Writing|Editing) by [A-Z][^.\n]{2,300}`},
-	{Name: "follow us", Zone: tail, Pattern: `(?:A picture is worth a thousand words\.\s*)?Follow us on [A-Z][\s\S]{0,1000}`},
-	{Name: "copyright", Zone: tail, Pattern: `(?:Copyright|\(c\)|©)[\s\S]{0,300}`},
+	{Name: "Reuters additional reporting", Zone: tail, Pattern: `Additional reporting by [A-Z][^.\n]{2,300}`},
+	{Name: "Reuters reporting", Zone: tail, Pattern: `Reporting by [A-Z][^.\n]{2,300}`},
+	{Name: "Reuters writing", Zone: tail, Pattern: `Writing by [A-Z][^.\n]{2,300}`},
+	{Name: "Reuters editing", Zone: tail, Pattern: `Editing by [A-Z][^.\n]{2,300}`},
+	{Name: "follow us", Zone: tail, Pattern: `Follow us on [A-Z][\s\S]{0,1000}`},
+	{Name: "TRT picture", Zone: tail, Pattern: `A picture is worth a thousand words\.`},
+	{Name: "copyright", Zone: tail, Pattern: `Copyright\b[\s\S]{0,300}`},
+	{Name: "copyright sign", Zone: tail, Pattern: `©[\s\S]{0,300}`},
 	{Name: "rights reserved", Zone: tail, Pattern: `All [Rr]ights [Rr]eserved\.?[\s\S]{0,200}`},
 	{Name: "subscribe", Zone: tail, Pattern: `(?:Subscribe|Sign up) (?:to|for) (?:our|the) [\s\S]{0,300}`},
 	{Name: "share", Zone: tail, Pattern: `Share (?:this|on|via)\b[^.\n]{0,100}`},
 	{Name: "source line", Zone: tail, Pattern: `Source:?\s+(?P<credit>{AGENCY})(?:\s+and\s+agencies)?`},
 	{Name: "source in parentheses", Zone: tail, Pattern: `\((?:Source|Sources|[Ww]ith):?\s+(?P<credit>[^()\n]{1,80})\)(?:\s*(?:Twitter|Facebook))?`},
-	{Name: "social sign-off", Zone: tail, Pattern: `(?:^|[.!?"')\]])\s*(?P<blank>Twitter|Facebook)`},
+	{Name: "social sign-off", Zone: tail, Pattern: `[.!?"')\]]\s*(?P<blank>Twitter|Facebook)`},
 	{Name: "Al Arabiya update", Zone: tail, Pattern: `Last Update:[^\n]{0,100}`},
-	{Name: "dashed credit", Zone: tail, Pattern: `(?:^|[\s.!?"')\]])(?P<blank>-{1,2}\s*(?P<credit>{AGENCY}))`},
+	{Name: "dashed credit", Zone: tail, Pattern: `[\s.!?"')\]](?P<blank>-{1,2}\s*(?P<credit>{AGENCY}))`},
 	{Name: "credit in parentheses", Zone: tail, Pattern: `(?P<blank>\((?P<credit>{AGENCY}(?:(?:,\s*|\s+and\s+){AGENCY})*)\))`},
-	{Name: "bare credit", Zone: tail, Pattern: `(?:^|[.!?"')\]])\s*(?P<blank>(?P<credit>{AGENCY}))`},
-	{Name: "also", Zone: tail, Pattern: `(?:^|[.!?"')\]])\s*(?P<blank>Also)`},
-	{Name: "read also", Zone: tail, Pattern: `(?:Read [Aa]lso|Also [Rr]ead|Read [Mm]ore|See [Aa]lso|More [Oo]n [Tt]his)\s*:?`},
+	{Name: "bare credit", Zone: tail, Pattern: `[.!?"')\]]\s*(?P<blank>(?P<credit>{AGENCY}))`},
+	{Name: "also", Zone: tail, Pattern: `[.!?"')\]]\s*(?P<blank>Also)`},
+	{Name: "read also", Zone: tail, Pattern: `Read (?:[Aa]lso|[Mm]ore)\s*:?`},
+	{Name: "also read", Zone: tail, Pattern: `Also [Rr]ead\s*:?`},
+	{Name: "see also", Zone: tail, Pattern: `See [Aa]lso\s*:?`},
 	{Name: "agencies contributed", Zone: tail, Pattern: `Agencies contributed to this (?:story|report)\.?`},
 	{Name: "Al-Araby translation note", Zone: tail, Pattern: `This article is an edited translation from our Arabic edition\.?`},
 	{Name: "Al-Alam image link", Zone: tail, Pattern: `MoreImage`},
 	{Name: "SANA bulletin", Zone: tail, Pattern: `English [Bb]ulletin`},
 	{Name: "graphic content warning", Zone: tail, Pattern: `WARNING:? GRAPHIC CONTENT`},
-	{Name: "editor codes", Zone: tail, Pattern: `(?:^|[.!?"')\]])\s*(?P<blank>[A-Z]{2,6}(?:\s*-?\s*[0-9]{1,3})?|[0-9]{1,3}(?:-[0-9]{1,3})?)`},
+	{Name: "editor codes", Zone: tail, Pattern: `[.!?"')\]]\s*(?P<blank>[A-Z]{2,6}(?:\s*-?\s*[0-9]{1,3})?|[0-9]{1,3}(?:-[0-9]{1,3})?)`},
 
 	// --- Anywhere ---
 	{Name: "Sputnik short URL", Zone: anywhere, Pattern: `Get short URL(?:\s+Topic\s[^()\n]{1,150}\([0-9]+\))?(?:\s+0\b){0,2}(?:\s+[0-9]+\b)?`},
@@ -116,11 +129,20 @@ var furnitureRules = []furnitureRule{
 	{Name: "Ahram counters", Zone: anywhere, Pattern: `Print Tweet Views [0-9]+`},
 	{Name: "dateline with agency", Zone: anywhere, Pattern: `\((?P<credit>{AGENCY})\)(?:\s*[-:]+)?`,
 		Before: `(?:{CITY}|[A-Z]{3,}(?: [A-Z]{3,})?)(?:,?\s+{MONTH}\s+[0-9]{1,2})?,?\s*`},
-	{Name: "click to enlarge", Zone: anywhere, Pattern: `[(\[]Click to enlarge[)\]]`},
+	{Name: "click to enlarge", Zone: anywhere, Pattern: `\(Click to enlarge\)`},
+	{Name: "click to enlarge in brackets", Zone: anywhere, Pattern: `\[Click to enlarge\]`},
 	{Name: "photo credit in brackets", Zone: anywhere, Pattern: `\[(?:AFP|AP|Reuters|Getty(?: Images)?|Anadolu|AA)\]`},
 	{Name: "tweet link", Zone: anywhere, Pattern: `pic\.twitter\.com\S*`},
-	{Name: "photo credit", Zone: anywhere, Pattern: `\((?:Photo:? )?(?:AFP|AP|Reuters|DHA|IHA|AA|Anadolu|TRT World and Agencies|Getty Images)(?: Photo)?\)|\b(?:DHA|IHA) Photo\b`},
-	{Name: "share buttons", Zone: anywhere, Pattern: `Share on (?:Facebook|Twitter|WhatsApp|LinkedIn|Telegram)|Share this (?:article|story)|Follow us on (?:Twitter|Facebook|Instagram|Telegram)|Click here to subscribe|All rights reserved\.?`},
+	{Name: "photo credit", Zone: anywhere, Pattern: `\((?:Photo:? )?(?:AFP|AP|Reuters|DHA|IHA|AA|Anadolu|TRT World and Agencies|Getty Images)(?: Photo)?\)`},
+	{Name: "DHA photo", Zone: anywhere, Pattern: `DHA Photo\b`},
+	{Name: "IHA photo", Zone: anywhere, Pattern: `IHA Photo\b`},
+	// Patterns that open with plain text are found fast; keep alternatives
+	// that open differently in rules of their own.
+	{Name: "share buttons", Zone: anywhere, Pattern: `Share on (?:Facebook|Twitter|WhatsApp|LinkedIn|Telegram)`},
+	{Name: "share this", Zone: anywhere, Pattern: `Share this (?:article|story)`},
+	{Name: "follow buttons", Zone: anywhere, Pattern: `Follow us on (?:Twitter|Facebook|Instagram|Telegram)`},
+	{Name: "subscribe link", Zone: anywhere, Pattern: `Click here to subscribe`},
+	{Name: "rights reserved", Zone: anywhere, Pattern: `All rights reserved\.?`},
 }
 
 // agencies are the outlets and wires whose credits are kept: each row's

@@ -1,9 +1,11 @@
 package document
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -11,6 +13,10 @@ import (
 // one of document and error per item, one-line errors naming the input,
 // and offsets that stay inside the text.
 func fuzzRead(t *testing.T, name string, data []byte) {
+	// A hang is a bug too: crash the worker so that the fuzzer keeps the
+	// input.
+	watchdog := time.AfterFunc(60*time.Second, func() { panic(fmt.Sprintf("HANG reading %s: %q", name, data)) })
+	defer watchdog.Stop()
 	for d, err := range Read(name, strings.NewReader(string(data)), Options{MaxBytes: 1 << 16}) {
 		if (d == nil) == (err == nil) {
 			t.Fatalf("doc %v and error %v", d, err)

@@ -144,7 +144,7 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooBig bool, err error)
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooBig {
-			if int64(len(line)+len(chunk)) > max+1 { // +1: the newline
+			if int64(len(line)+len(chunk)) > max+2 { // room for "\r\n"
 				tooBig, line = true, nil
 			} else {
 				line = append(line, chunk...)
@@ -155,6 +155,9 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooBig bool, err error)
 		}
 		line = bytes.TrimSuffix(line, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
+		if int64(len(line)) > max {
+			tooBig, line = true, nil
+		}
 		return line, tooBig, err
 	}
 }

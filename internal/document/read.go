@@ -64,6 +64,7 @@ const (
 	formatCSV
 	formatTSV
 	formatHTML
+	formatFeed // RSS or Atom: not an article
 )
 
 var extFormats = map[string]format{
@@ -187,7 +188,7 @@ func byteSize(n int64) string {
 
 // Read reads the documents in r. The format comes from name's extension,
 // else from the content: a leading '{' or '[' is JSON, a leading HTML tag
-// is HTML, anything else is plain text. Errors name name and, where there
+// is HTML, an RSS or Atom feed is an error, anything else is plain text. Errors name name and, where there
 // is one, the line or record.
 func Read(name string, r io.Reader, opt Options) iter.Seq2[*Document, error] {
 	return func(yield func(*Document, error) bool) {
@@ -236,8 +237,12 @@ func (rd *reader) read(r io.Reader) {
 	if f == formatSniff {
 		f = sniff(head)
 	}
-	if f == formatJSONL {
+	switch f {
+	case formatJSONL:
 		rd.readJSONLines(br)
+		return
+	case formatFeed:
+		rd.emit(nil, errorf(rd.name, "an RSS or Atom feed, not an article (tally ingest reads feeds)"))
 		return
 	}
 	max := rd.opt.max()
@@ -285,26 +290,34 @@ func sniff(head []byte) format {
 		}
 		return formatText
 	case '<':
-		if looksHTML(s) {
-			return formatHTML
-		}
+		return sniffMarkup(s)
 	}
 	return formatText
 }
 
-var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<!--", "<article", "<div", "<p>", "<p ", "<meta", "<title", "<?xml"}
+var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<!--", "<article", "<div", "<p>", "<p ", "<meta", "<title"}
 
-func looksHTML(s []byte) bool {
-	if len(s) > 64 {
-		s = s[:64]
+// sniffMarkup tells HTML from feeds and other XML (read as text).
+func sniffMarkup(s []byte) format {
+	l := bytes.ToLower(s[:min(len(s), 1024)])
+	if bytes.HasPrefix(l, []byte("<?xml")) {
+		switch {
+		case bytes.Contains(l, []byte("<rss")) || bytes.Contains(l, []byte("<feed")):
+			return formatFeed
+		case bytes.Contains(l, []byte("<html")):
+			return formatHTML
+		}
+		return formatText
 	}
-	l := bytes.ToLower(s)
+	if bytes.HasPrefix(l, []byte("<rss")) || bytes.HasPrefix(l, []byte("<feed")) {
+		return formatFeed
+	}
 	for _, p := range htmlStarts {
 		if bytes.HasPrefix(l, []byte(p)) {
-			return true
+			return formatHTML
 		}
 	}
-	return false
+	return formatText
 }
 
 // binaryReason says why sample does not look like text, or "" if it does:

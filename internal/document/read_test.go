@@ -536,6 +536,22 @@ func TestSniff(t *testing.T) {
 	}
 }
 
+func TestSniffMarkup(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want []string
+	}{
+		{`<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`, []string{"err stdin: an RSS or Atom feed, not an article (tally ingest reads feeds)"}},
+		{`<feed xmlns="http://www.w3.org/2005/Atom"></feed>`, []string{"err stdin: an RSS or Atom feed, not an article (tally ingest reads feeds)"}},
+		{`<note>Five people were hurt.</note>`, []string{"doc stdin"}},
+	} {
+		rs := collect(t, Read("stdin", strings.NewReader(tc.data), Options{}))
+		if got := summary(rs); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %q, want %q", tc.data, got, tc.want)
+		}
+	}
+}
+
 func TestReadPathStdin(t *testing.T) {
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -661,8 +677,8 @@ func TestFakesDev(t *testing.T) {
 }
 
 // checkRoundTrip checks a long text's offset map without checkText's
-// quadratic cost: every offset maps monotonically into Raw, and every word
-// of Norm maps to Raw text that normalises back to it.
+// quadratic cost: every offset maps monotonically into Raw, and the Raw
+// text of each unit (rune or replacement) normalises back to it.
 func checkRoundTrip(t *testing.T, origin string, txt *Text) {
 	t.Helper()
 	fresh := NewText(txt.Raw) // Norm before furniture was blanked
@@ -685,7 +701,34 @@ func checkRoundTrip(t *testing.T, origin string, txt *Text) {
 			t.Fatalf("%s: span %d-%d: %q normalises to %q, want %q", origin, s, e, txt.Raw[a:b], got, fresh.Norm[s:e])
 		}
 	}
-	for _, w := range strings.Fields(txt.Norm) {
-		_ = w
+}
+
+func BenchmarkReadFakesDev(b *testing.B) {
+	data, err := os.ReadFile(fakesDev)
+	if err != nil {
+		b.Skipf("fakes-dev corpus not available: %v", err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for _, err := range Read("fakes-dev.csv", bytes.NewReader(data), Options{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkReadLarge reads one large plain-text article: the cost of the
+// furniture rules on text that is mostly article.
+func BenchmarkReadLarge(b *testing.B) {
+	text := strings.Repeat("At least 29 \u201crebels\u201d were killed in clashes near the road, a monitor said on Sunday. ", 50000)
+	text = "Fri 07 Apr 2017 " + text + "--AFP"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, err := range Read("x.txt", strings.NewReader(text), Options{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

@@ -70,52 +70,59 @@ type builder struct {
 
 func (b *builder) build() {
 	raw := b.raw
+	bad := -1 // the next invalid byte at or after i; found lazily, kept while ahead
 	for i := 0; i < len(raw); {
-		// Text that is already NFC only needs the rune table; QuickSpan
-		// finds the longest such stretch cheaply.
-		n := norm.NFC.QuickSpanString(raw[i:])
-		if n > 0 {
-			b.scan(i, i+n)
-			i += n
-			if i >= len(raw) {
-				break
-			}
+		if bad < i {
+			bad = firstInvalid(raw, i)
 		}
-		r, size := utf8.DecodeRuneInString(raw[i:])
-		if r == utf8.RuneError && size <= 1 {
+		if i == bad {
 			b.out = append(b.out, ' ')
 			i++
+			continue
+		}
+		// The normaliser only ever sees valid UTF-8 (stretches between
+		// invalid bytes), so that an invalid byte separates text the
+		// same way whether a stretch is normalised alone or in context.
+		//
+		// Text that is already NFC only needs the rune table; QuickSpan
+		// finds the longest such stretch cheaply.
+		if n := norm.NFC.QuickSpanString(raw[i:bad]); n > 0 {
+			b.scan(i, i+n)
+			i += n
 			continue
 		}
 		// One normalisation segment (a starter and what combines with
 		// it): NFC it as a unit, since composition may merge or reorder
 		// its runes and no finer mapping exists.
-		m := norm.NFC.NextBoundaryInString(raw[i:], true)
+		m := norm.NFC.NextBoundaryInString(raw[i:bad], true)
 		if m <= 0 {
-			m = size
+			_, m = utf8.DecodeRuneInString(raw[i:bad])
 		}
 		seg := raw[i : i+m]
-		if !utf8.ValidString(seg) {
-			// Keep invalid bytes out of the normaliser; they are
-			// handled one by one on the next turn.
-			m = size
-			for m < len(seg) {
-				r, s := utf8.DecodeRuneInString(seg[m:])
-				if r == utf8.RuneError && s <= 1 {
-					break
-				}
-				m += s
-			}
-			seg = seg[:m]
-		}
-		out := norm.NFC.String(seg)
-		if out == seg {
-			b.scan(i, i+m)
-		} else {
+		if out := norm.NFC.String(seg); out != seg {
 			b.unit(i, i+m, foldString(out))
+		} else {
+			b.scan(i, i+m)
 		}
 		i += m
 	}
+}
+
+// firstInvalid returns the index of the first byte at or after i that does
+// not start a valid UTF-8 sequence, or len(s).
+func firstInvalid(s string, i int) int {
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }
 
 // scan copies Raw[start:end], which is NFC already, folding runes from the
@@ -312,7 +319,8 @@ func (t *Text) widen(start, end int) (int, int) {
 	return widenBytes(t.Norm, start, end)
 }
 
-func widenBytes(s string, start, end int) (int, int) {
+// widenBytes clamps [start, end) to s and extends it to rune boundaries.
+func widenBytes[S string | []byte](s S, start, end int) (int, int) {
 	if start < 0 {
 		start = 0
 	}

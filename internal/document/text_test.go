@@ -2,10 +2,12 @@ package document
 
 import (
 	"encoding/csv"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -245,6 +247,8 @@ func FuzzNewText(f *testing.F) {
 	f.Add(" date 2018-04-07 According to the Russian military, up to 30 civilians die due to mines every week.")
 	f.Add("\u201cUp to 30\u201d \u2014 died\u2026 Raq\u200bqa.")
 	f.Fuzz(func(t *testing.T, raw string) {
+		watchdog := time.AfterFunc(60*time.Second, func() { panic(fmt.Sprintf("HANG on %q", raw)) })
+		defer watchdog.Stop()
 		if len(raw) > 400 {
 			raw = raw[:400] // checkText is quadratic in the boundaries
 		}
