@@ -1,0 +1,163 @@
+package place
+
+import (
+	_ "embed" // the gazetteer files
+	"math"
+
+	"github.com/tallyhq/tally/internal/place/layout"
+)
+
+// The gazetteer is embedded as strings, not []byte: a string needs no
+// copy, lives in the binary's read-only data and is paged in by the
+// operating system as searches touch it. Nothing is decoded at start-up.
+var (
+	//go:embed data/entries.bin
+	entriesBin string
+	//go:embed data/names.bin
+	namesBin string
+	//go:embed data/exact.bin
+	exactBin string
+	//go:embed data/loose.bin
+	looseBin string
+)
+
+// EmbeddedSize is the number of bytes of gazetteer data in the binary.
+func EmbeddedSize() int {
+	return len(entriesBin) + len(namesBin) + len(exactBin) + len(looseBin)
+}
+
+func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }
+
+func u32(s string, off int) uint32 {
+	return uint32(s[off]) | uint32(s[off+1])<<8 | uint32(s[off+2])<<16 | uint32(s[off+3])<<24
+}
+
+// numEntries is the number of records in entries.bin.
+func numEntries() int { return len(entriesBin) / layout.RecordSize }
+
+// rec is the record of entry i, a slice of the embedded string.
+type rec string
+
+func record(i int32) rec {
+	return rec(entriesBin[int(i)*layout.RecordSize : int(i+1)*layout.RecordSize])
+}
+
+func (r rec) geonamesID() int64 { return int64(u32(string(r), layout.OffGeonamesID)) }
+func (r rec) lat() float64 {
+	return float64(int32(u32(string(r), layout.OffLat))) / layout.CoordScale
+}
+func (r rec) lon() float64 {
+	return float64(int32(u32(string(r), layout.OffLon))) / layout.CoordScale
+}
+func (r rec) population() int64 { return int64(u32(string(r), layout.OffPopulation)) }
+func (r rec) name() string      { return nameAt(int(u32(string(r), layout.OffName))) }
+
+// admin1 and admin2 give the entry index of the division, or -1.
+func (r rec) admin1() int32   { return int32(u16(string(r), layout.OffAdmin1)) - 1 }
+func (r rec) admin2() int32   { return int32(u16(string(r), layout.OffAdmin2)) - 1 }
+func (r rec) country() string { return string(r[layout.OffCountry : layout.OffCountry+2]) }
+func (r rec) level() byte     { return r[layout.OffKind] & 7 }
+func (r rec) feature() byte   { return r[layout.OffKind] >> 5 }
+func (r rec) events() int     { return int(r[layout.OffEvents]) }
+
+func nameAt(off int) string {
+	n := int(namesBin[off])
+	return namesBin[off+1 : off+1+n]
+}
+
+// levels maps layout levels to SPEC precisions.
+var levels = [...]Level{
+	layout.LevelPlace:   LevelPlace,
+	layout.LevelAdmin2:  LevelAdmin2,
+	layout.LevelAdmin1:  LevelAdmin1,
+	layout.LevelCountry: LevelCountry,
+	layout.LevelRegion:  LevelRegion,
+}
+
+// entryAt builds the Entry of index i. Its strings are slices of the
+// embedded data, so it allocates nothing.
+func entryAt(i int32) Entry {
+	r := record(i)
+	e := Entry{
+		GeonamesID: r.geonamesID(),
+		Name:       r.name(),
+		Country:    r.country(),
+		Lat:        r.lat(),
+		Lon:        r.lon(),
+		Population: r.population(),
+		Level:      levels[r.level()],
+		id:         i + 1,
+	}
+	if a := r.admin1(); a >= 0 {
+		e.Admin1 = record(a).name()
+	}
+	if a := r.admin2(); a >= 0 {
+		e.Admin2 = record(a).name()
+	}
+	return e
+}
+
+// index is one of the name indexes (exact.bin, loose.bin), searched in
+// place.
+type index string
+
+func (ix index) rows() int { return int(u32(string(ix), 0)) }
+
+// key returns the key of row i.
+func (ix index) key(i int) string {
+	blob := 4 + ix.rows()*layout.IndexRowSize
+	p := blob + int(u32(string(ix), 4+i*layout.IndexRowSize))
+	n := int(ix[p])
+	return string(ix[p+1 : p+1+n])
+}
+
+// value returns the entry index and flags of row i.
+func (ix index) value(i int) (int32, byte) {
+	v := u32(string(ix), 4+i*layout.IndexRowSize+4)
+	return int32(v & layout.EntryMask), byte(v >> layout.FlagShift)
+}
+
+// find returns the rows [lo, hi) whose key is k, by binary search: about
+// 20 short string comparisons for half a million rows.
+func (ix index) find(k string) (lo, hi int) {
+	n := ix.rows()
+	lo, hi = 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ix.key(m) < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == n || ix.key(lo) != k {
+		return lo, lo
+	}
+	// Rows of one key share its key offset, so the end of the run is
+	// found without comparing strings.
+	off := u32(string(ix), 4+lo*layout.IndexRowSize)
+	hi = lo + 1
+	for hi < n && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
+		hi++
+	}
+	return lo, hi
+}
+
+// within reports whether two points are at most km apart, rejecting most
+// far pairs by latitude alone (a degree of latitude is 111 km) before the
+// trigonometry.
+func within(lat1, lon1, lat2, lon2, km float64) bool {
+	if math.Abs(lat1-lat2)*111 > km {
+		return false
+	}
+	return haversine(lat1, lon1, lat2, lon2) <= km
+}
+
+// haversine gives the great-circle distance in km.
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}

@@ -1,0 +1,99 @@
+package place
+
+import (
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/tallyhq/tally/internal/place/layout"
+	"github.com/tallyhq/tally/internal/place/namekey"
+)
+
+// maxEmbedded is the size budget of the gazetteer in the binary (the whole
+// tally binary must stay under 60 MB).
+const maxEmbedded = 25 << 20
+
+func TestEmbeddedSize(t *testing.T) {
+	n := EmbeddedSize()
+	t.Logf("embedded gazetteer: %d bytes (%.1f MiB): entries %d, names %d, exact index %d, loose index %d; %d entries",
+		n, float64(n)/(1<<20), len(entriesBin), len(namesBin), len(exactBin), len(looseBin), numEntries())
+	if n > maxEmbedded {
+		t.Errorf("embedded gazetteer is %d bytes, over the %d budget", n, maxEmbedded)
+	}
+	// The manifest the generator wrote must describe these very files.
+	m, err := os.ReadFile("data/manifest.txt")
+	if err != nil {
+		t.Fatalf("data/manifest.txt: %v", err)
+	}
+	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "exact.bin": exactBin, "loose.bin": looseBin} {
+		re := regexp.MustCompile(`- ` + regexp.QuoteMeta(name) + `: (\d+) bytes`)
+		sm := re.FindSubmatch(m)
+		if sm == nil {
+			t.Errorf("manifest does not list %s", name)
+			continue
+		}
+		if size, _ := strconv.Atoi(string(sm[1])); size != len(data) {
+			t.Errorf("manifest says %s has %d bytes; it has %d: regenerate", name, size, len(data))
+		}
+	}
+}
+
+func TestIndexesAreSortedAndValid(t *testing.T) {
+	n := numEntries()
+	if len(entriesBin)%layout.RecordSize != 0 || n == 0 {
+		t.Fatalf("entries.bin has %d bytes, not a whole number of %d-byte records", len(entriesBin), layout.RecordSize)
+	}
+	for _, ix := range []struct {
+		name  string
+		index index
+		latin bool
+	}{{"exact", index(exactBin), false}, {"loose", index(looseBin), true}} {
+		prevKey, prevEntry := "", int32(-1)
+		for i := 0; i < ix.index.rows(); i++ {
+			k := ix.index.key(i)
+			e, flags := ix.index.value(i)
+			switch {
+			case k == "":
+				t.Fatalf("%s row %d: empty key", ix.name, i)
+			case k < prevKey || k == prevKey && e <= prevEntry:
+				t.Fatalf("%s row %d: %q/%d after %q/%d: not sorted", ix.name, i, k, e, prevKey, prevEntry)
+			case int(e) >= n:
+				t.Fatalf("%s row %d: entry %d of %d", ix.name, i, e, n)
+			case flags == 0:
+				t.Fatalf("%s row %d: no match flags", ix.name, i)
+			case !ix.latin && k != namekey.Key(k) && namekey.IsLatin(k):
+				t.Fatalf("%s row %d: key %q is not normalised", ix.name, i, k)
+			}
+			prevKey, prevEntry = k, e
+		}
+	}
+}
+
+func TestEntriesAreConsistent(t *testing.T) {
+	counts := map[Level]int{}
+	for i := int32(0); i < int32(numEntries()); i++ {
+		e := entryAt(i)
+		r := record(i)
+		counts[e.Level]++
+		if e.Name == "" || len(e.Country) != 2 || math.Abs(e.Lat) > 90 || math.Abs(e.Lon) > 180 {
+			t.Fatalf("entry %d malformed: %+v", i, e)
+		}
+		for _, a := range []int32{r.admin1(), r.admin2()} {
+			if a < 0 {
+				continue
+			}
+			ra := record(a)
+			if ra.level() != layout.LevelAdmin1 && ra.level() != layout.LevelAdmin2 || ra.country() != e.Country {
+				t.Fatalf("entry %d (%v) refers to %v as its division", i, e, entryAt(a))
+			}
+		}
+	}
+	t.Logf("entries by level: %v", counts)
+	for _, l := range []Level{LevelPlace, LevelAdmin2, LevelAdmin1, LevelCountry, LevelRegion} {
+		if counts[l] == 0 {
+			t.Errorf("no entries of level %s", l)
+		}
+	}
+}

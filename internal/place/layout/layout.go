@@ -1,0 +1,93 @@
+// Package layout fixes the byte layout of the gazetteer files in
+// internal/place/data, shared by the generator that writes them
+// (tools/gazetteer) and package place that reads them in place. Changing
+// anything here means regenerating the data.
+//
+// All integers are little-endian.
+//
+// entries.bin is a flat array of RecordSize-byte records, in this order:
+// countries (by ISO code), first-level divisions (by GeoNames code),
+// second-level divisions (by code), curated regions, then places (GeoNames
+// by id, then UCDP). Putting the divisions first lets a place refer to its
+// admin1 and admin2 with 16-bit indices.
+//
+// names.bin holds the display names: at each offset a length byte, then
+// that many bytes of UTF-8.
+//
+// exact.bin and loose.bin are the name indexes: a uint32 row count n, then
+// n rows of IndexRowSize bytes (uint32 key offset, uint32 value), then the
+// key blob (at each key offset a length byte and the key). Rows are sorted
+// by key bytes, then by entry; rows with equal keys share one key offset.
+// A value is the entry index in its low 24 bits and match flags (Flag*) in
+// its top 8 bits.
+package layout
+
+// Record layout of entries.bin.
+const (
+	RecordSize = 28
+
+	OffGeonamesID = 0  // uint32, 0 for UCDP and curated entries
+	OffLat        = 4  // int32, degrees × CoordScale
+	OffLon        = 8  // int32, degrees × CoordScale
+	OffPopulation = 12 // uint32
+	OffName       = 16 // uint32 offset into names.bin
+	OffAdmin1     = 20 // uint16 entry index + 1 of the admin1, 0 for none
+	OffAdmin2     = 22 // uint16 entry index + 1 of the admin2, 0 for none
+	OffCountry    = 24 // 2 bytes, ISO 3166-1 alpha-2
+	OffKind       = 26 // level (bits 0-2), source (bits 3-4), feature (bits 5-7)
+	OffEvents     = 27 // uint8, UCDP events at this place, capped at 255
+
+	CoordScale = 100000
+)
+
+// Levels (bits 0-2 of the kind byte).
+const (
+	LevelPlace   = 0
+	LevelAdmin2  = 1
+	LevelAdmin1  = 2
+	LevelCountry = 3
+	LevelRegion  = 4
+)
+
+// Sources (bits 3-4 of the kind byte).
+const (
+	SourceGeoNames = 0
+	SourceUCDP     = 1
+	SourceCurated  = 2
+)
+
+// Features (bits 5-7 of the kind byte): the GeoNames feature code, as far
+// as resolution cares.
+const (
+	FeatureOther   = 0 // PPL and the rest
+	FeatureCapital = 1 // PPLC
+	FeatureSeat1   = 2 // PPLA, seat of a first-level division
+	FeatureSeat2   = 3 // PPLA2
+	FeatureSection = 4 // PPLX, a section of a populated place
+	FeatureSeatLow = 5 // PPLA3, PPLA4, PPLA5
+)
+
+// Kind packs level, source and feature into the kind byte.
+func Kind(level, source, feature byte) byte { return level | source<<3 | feature<<5 }
+
+// Index layout.
+const (
+	IndexRowSize = 8
+	EntryMask    = 1<<24 - 1
+	FlagShift    = 24
+	MaxKeyLen    = 255
+)
+
+// Match flags: how the key was derived from the entry.
+const (
+	FlagCanonical = 1 // the entry's own name (GeoNames name or ASCII name)
+	FlagAlternate = 2 // an alternate name or curated alias
+	FlagStripped  = 4 // a division's name with its type word removed ("Afrin District" → "Afrin")
+	// FlagVariant marks an alternate that is the entry's own name in
+	// another spelling or script: one sharing the canonical name's
+	// skeleton ("Odessa" for "Odesa", "Kiev" for "Kyiv"), an Arabic-script
+	// name, or a curated alias. Historical and foreign names that merely
+	// coincide with another place's name ("Manchester", an old name of
+	// Richmond, Virginia) are plain alternates.
+	FlagVariant = 8
+)

@@ -1,0 +1,230 @@
+package place
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/place/layout"
+	"github.com/tallyhq/tally/internal/place/namekey"
+)
+
+// Level is how precisely a place is known: the precision values of SPEC.md.
+type Level = claim.Precision
+
+// The place precisions of SPEC.md.
+const (
+	LevelPlace   Level = "place"   // a town, village or neighbourhood
+	LevelNear    Level = "near"    // near or in the outskirts of a place
+	LevelAdmin2  Level = "admin2"  // a district
+	LevelAdmin1  Level = "admin1"  // a province, governorate, oblast or state
+	LevelCountry Level = "country" // a country
+	LevelRegion  Level = "region"  // an area that is not a division (East Ghouta, Donbas)
+)
+
+// Entry is one place of the gazetteer.
+type Entry struct {
+	GeonamesID int64  // 0 for UCDP and curated entries
+	Name       string // canonical name ("Ar Raqqah")
+	Admin1     string // first-level division name ("Ar-Raqqah"), as GeoNames admin1CodesASCII gives it
+	Admin2     string // second-level division name ("Ar-Raqqah District")
+	Country    string // ISO 3166-1 alpha-2
+	Lat, Lon   float64
+	Population int64 // 0 when unknown; for divisions and countries, the sum over their places
+	// Level is the entry's kind: place, admin2, admin1, country or
+	// region. An Entry returned by Resolve carries the precision of the
+	// resolution instead, which may also be near.
+	Level Level
+
+	id int32 // entry index + 1; 0 for an Entry not from the gazetteer
+}
+
+// cand is a candidate entry for a name, with how it matched.
+type cand struct {
+	idx   int32
+	flags byte // layout.Flag*: how the matched key was derived from the entry
+	exact bool // matched through the exact key, not only the skeleton
+}
+
+// candidates returns every entry whose exact key is key or whose skeleton
+// is the skeleton of key, in entry order, exact matches marked. It
+// allocates only the returned slice.
+func candidates(key string, out []cand) []cand {
+	out = out[:0]
+	if key == "" || len(key) > layout.MaxKeyLen {
+		return out
+	}
+	ex := index(exactBin)
+	lo, hi := ex.find(key)
+	for i := lo; i < hi; i++ {
+		idx, fl := ex.value(i)
+		out = append(out, cand{idx: idx, flags: fl, exact: true})
+	}
+	loose := namekey.Loose(key)
+	if loose == "" {
+		return out
+	}
+	lx := index(looseBin)
+	llo, lhi := lx.find(loose)
+	if llo == lhi {
+		return out
+	}
+	// Both runs are sorted by entry index: merge, keeping exact matches.
+	n := len(out)
+	j := 0
+	for i := llo; i < lhi; i++ {
+		idx, fl := lx.value(i)
+		for j < n && out[j].idx < idx {
+			j++
+		}
+		if j < n && out[j].idx == idx {
+			continue
+		}
+		out = append(out, cand{idx: idx, flags: fl})
+	}
+	if len(out) > n {
+		sort.Slice(out, func(a, b int) bool { return out[a].idx < out[b].idx })
+	}
+	return out
+}
+
+// Lookup returns every entry the name may denote as written: entries whose
+// normalised name equals it (case, diacritics, apostrophes, hyphens and
+// Arabic articles aside: "al-Raqqa", "Ar-Raqqah", "الرقة") and, after them,
+// entries that share only its transliteration skeleton ("Raqa", "Rakka").
+// Within each group the most populous come first. It does not strip
+// modifiers ("Idlib province"); Resolve does. Unknown names give nil.
+func Lookup(name string) []Entry {
+	cs := candidates(namekey.Key(name), nil)
+	if len(cs) == 0 {
+		return nil
+	}
+	sort.SliceStable(cs, func(a, b int) bool {
+		if cs[a].exact != cs[b].exact {
+			return cs[a].exact
+		}
+		return record(cs[a].idx).population() > record(cs[b].idx).population()
+	})
+	out := make([]Entry, len(cs))
+	for i, c := range cs {
+		out[i] = entryAt(c.idx)
+	}
+	return out
+}
+
+// IsKnown reports whether a phrase is a place name: its name, once
+// modifiers are stripped ("Idlib Province", "Syria's Raqqa"), is in the
+// gazetteer exactly, or is a transliteration variant with the same initial
+// and a skeleton of four consonants or more of a notable place (a division,
+// a region, or a city of 100,000 people or more) or of five or more of any
+// place, if the phrase has several words ("Kafr Zeita"). So an odd spelling
+// of a famous city is found ("Kharkov"), but not every capitalised word
+// that shares a short skeleton with some town ("Red" and Riyadh).
+//
+// Many ordinary words are also names, or GeoNames alternate names, of
+// small places somewhere ("Police", "March", "Reading", "Monday",
+// "Taliban"); IsKnown says only that the phrase can be a place. The
+// mention finder is expected to weigh it with the words around the
+// phrase (a locative preposition, a head noun such as "the town of").
+func IsKnown(name string) bool { return IsKnownIn(name, "") }
+
+// IsKnownIn is IsKnown for a text about country (ISO code): there, a
+// transliteration variant of a notable place of that country is known
+// however short its skeleton ("Raqa" in a Syrian article).
+func IsKnownIn(name, country string) bool {
+	q := parseMention(name, true)
+	if q.core == "" {
+		return false
+	}
+	var buf [32]cand
+	key := namekey.Key(q.core)
+	for _, c := range candidates(key, buf[:0]) {
+		if c.exact {
+			return true
+		}
+		r := record(c.idx)
+		if notable(r) && (skeletonLen(key) >= 4 && sameInitial(key, r.name()) || country != "" && r.country() == upper2(country)) {
+			return true
+		}
+		// A long skeleton of a name of several words ("Kafr Zeita") is
+		// not a coincidence.
+		if strings.Contains(key, " ") && skeletonLen(key) >= 5 && sameInitial(key, r.name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// notable is a place worth matching through its skeleton alone: a
+// division, a region, a city of 100,000 or a place UCDP recorded many
+// events at. Countries are not: their spellings are all listed.
+func notable(r rec) bool {
+	switch r.level() {
+	case layout.LevelCountry:
+		return false
+	case layout.LevelPlace:
+		return r.population() >= 100000 || r.events() >= 20
+	}
+	return true
+}
+
+// Country returns the country entry for an ISO 3166-1 alpha-2 code.
+func Country(iso2 string) (Entry, bool) {
+	if len(iso2) != 2 {
+		return Entry{}, false
+	}
+	i, ok := countryIndex(upper2(iso2))
+	if !ok {
+		return Entry{}, false
+	}
+	return entryAt(i), true
+}
+
+// Admin1Of returns the first-level division an entry of the gazetteer lies
+// in (the entry itself for a division of that level), for placing a
+// document at admin1 level.
+func Admin1Of(e Entry) (Entry, bool) {
+	if e.id == 0 {
+		return Entry{}, false
+	}
+	a := record(e.id - 1).admin1()
+	if a < 0 {
+		return Entry{}, false
+	}
+	return entryAt(a), true
+}
+
+func upper2(s string) string {
+	if len(s) != 2 {
+		return s
+	}
+	b := []byte{s[0], s[1]}
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// numCountries is the length of the country block at the start of
+// entries.bin, counted on first use (a few hundred records).
+var numCountries = sync.OnceValue(func() int {
+	n := 0
+	for n < numEntries() && record(int32(n)).level() == layout.LevelCountry {
+		n++
+	}
+	return n
+})
+
+// countryIndex finds the country entry of a code: countries come first in
+// entries.bin, sorted by code.
+func countryIndex(cc string) (int32, bool) {
+	n := numCountries()
+	i := sort.Search(n, func(i int) bool { return record(int32(i)).country() >= cc })
+	if i < n && record(int32(i)).country() == cc {
+		return int32(i), true
+	}
+	return 0, false
+}

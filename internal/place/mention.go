@@ -1,0 +1,251 @@
+package place
+
+import (
+	"strings"
+
+	"github.com/tallyhq/tally/internal/place/namekey"
+)
+
+// want is the kind of place a modifier asks for.
+type want int8
+
+const (
+	wantAny    want = iota
+	wantPlace       // "Raqqa city", "the town of Douma"
+	wantAdmin       // "Idlib province", "Hama countryside", "Donetsk Oblast"
+	wantAdmin2      // "Afrin district", "Bakhmut raion"
+)
+
+// query is a place mention taken apart: the name to look up and what the
+// words around it say.
+type query struct {
+	core  string   // the name as written, modifiers removed
+	key   string   // namekey.Key(core), once computed
+	want  want     // the kind of place asked for
+	near  bool     // outskirts, vicinity, a direction: somewhere around the place
+	quals []string // phrases that situate it: "Syria" in "Syria's Raqqa", "Texas" in "Austin, Texas"
+}
+
+// maxMention bounds the length of a mention Resolve takes apart. The
+// longest names in the gazetteer are under 100 bytes; a longer phrase is
+// not a place name, and refusing it keeps every call cheap.
+const maxMention = 300
+
+// modifier is a word or phrase around a name and what it says.
+type modifier struct {
+	text string
+	want want
+	near bool
+}
+
+// leading modifiers, longest first where one is a prefix of another. Each
+// ends in a space, so that they match whole words only.
+var leading = []modifier{
+	{"the outskirts of ", wantAny, true}, {"outskirts of ", wantAny, true},
+	{"the suburbs of ", wantAny, true}, {"suburbs of ", wantAny, true},
+	{"the vicinity of ", wantAny, true}, {"vicinity of ", wantAny, true},
+	{"the countryside of ", wantAdmin, false}, {"countryside of ", wantAdmin, false},
+	{"the city of ", wantPlace, false}, {"city of ", wantPlace, false},
+	{"the town of ", wantPlace, false}, {"town of ", wantPlace, false},
+	{"the village of ", wantPlace, false}, {"village of ", wantPlace, false},
+	{"the province of ", wantAdmin, false}, {"province of ", wantAdmin, false},
+	{"the governorate of ", wantAdmin, false}, {"governorate of ", wantAdmin, false},
+	{"the region of ", wantAdmin, false}, {"region of ", wantAdmin, false},
+	{"the state of ", wantAdmin, false}, {"state of ", wantAdmin, false},
+	{"the district of ", wantAdmin2, false}, {"district of ", wantAdmin2, false},
+	{"north of ", wantAny, true}, {"south of ", wantAny, true}, {"east of ", wantAny, true}, {"west of ", wantAny, true},
+	{"near ", wantAny, true}, {"around ", wantAny, true}, {"outside ", wantAny, true}, {"nearby ", wantAny, true},
+	{"the port city of ", wantPlace, false}, {"port city of ", wantPlace, false},
+	{"the port of ", wantPlace, false}, {"port of ", wantPlace, false},
+	{"the centre of ", wantPlace, false}, {"the center of ", wantPlace, false},
+	{"rural ", wantAdmin, false}, {"greater ", wantAny, false}, {"downtown ", wantPlace, false},
+	{"the ", wantAny, false},
+	// Directions: "northern Syria", "eastern Aleppo", "south-west Idlib".
+	{"north-eastern ", wantAny, true}, {"north-western ", wantAny, true}, {"south-eastern ", wantAny, true}, {"south-western ", wantAny, true},
+	{"northeastern ", wantAny, true}, {"northwestern ", wantAny, true}, {"southeastern ", wantAny, true}, {"southwestern ", wantAny, true},
+	{"north-east ", wantAny, true}, {"north-west ", wantAny, true}, {"south-east ", wantAny, true}, {"south-west ", wantAny, true},
+	{"northeast ", wantAny, true}, {"northwest ", wantAny, true}, {"southeast ", wantAny, true}, {"southwest ", wantAny, true},
+	{"northern ", wantAny, true}, {"southern ", wantAny, true}, {"eastern ", wantAny, true}, {"western ", wantAny, true},
+	{"north ", wantAny, true}, {"south ", wantAny, true}, {"east ", wantAny, true}, {"west ", wantAny, true},
+	{"central ", wantAny, true},
+}
+
+// trailing modifiers: single words after the name.
+var trailing = map[string]modifier{
+	"province": {want: wantAdmin}, "provinces": {want: wantAdmin}, "governorate": {want: wantAdmin},
+	"oblast": {want: wantAdmin}, "region": {want: wantAdmin}, "state": {want: wantAdmin},
+	"prefecture": {want: wantAdmin}, "department": {want: wantAdmin}, "countryside": {want: wantAdmin},
+	"krai": {want: wantAdmin}, "kray": {want: wantAdmin}, "emirate": {want: wantAdmin},
+	"district": {want: wantAdmin2}, "districts": {want: wantAdmin2}, "raion": {want: wantAdmin2},
+	"rayon": {want: wantAdmin2}, "county": {want: wantAdmin2}, "municipality": {want: wantAdmin2},
+	"city": {want: wantPlace}, "town": {want: wantPlace}, "village": {want: wantPlace},
+	"neighbourhood": {want: wantPlace}, "neighborhood": {want: wantPlace}, "camp": {want: wantPlace},
+	"centre": {want: wantPlace}, "center": {want: wantPlace},
+	"suburbs": {near: true}, "outskirts": {near: true}, "environs": {near: true}, "vicinity": {near: true},
+	"area": {near: true}, "areas": {near: true}, "frontline": {near: true}, "front": {near: true},
+}
+
+// hasPrefixFold reports whether s begins with the ASCII lower-case prefix p,
+// ignoring ASCII case. Only ASCII is folded, so byte offsets stay valid.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lastIndexFold finds the last ASCII-case-insensitive occurrence of the
+// lower-case word sep in s, or -1.
+func lastIndexFold(s, sep string) int {
+	for i := len(s) - len(sep); i >= 0; i-- {
+		if hasPrefixFold(s[i:], sep) {
+			return i
+		}
+	}
+	return -1
+}
+
+// exactKnown reports whether s, as written, is a name in the exact index.
+func exactKnown(s string) bool {
+	k := namekey.Key(s)
+	if k == "" {
+		return false
+	}
+	lo, hi := index(exactBin).find(k)
+	return lo < hi
+}
+
+const trimSet = " \t\r\n\"“”«»()[]{}.,;:!?"
+
+// parseMention takes a mention apart. A phrase that is itself a name in the
+// gazetteer ("Eastern Ghouta", "Kurdistan Region", "South Sudan") is kept
+// whole; otherwise qualifiers are split off (when quals is true) and
+// modifiers stripped one at a time until what is left is a known name or
+// nothing more can be stripped.
+func parseMention(raw string, quals bool) query {
+	var q query
+	s := strings.Trim(raw, trimSet)
+	if s == "" || len(s) > maxMention {
+		return q
+	}
+	if m, ok := loneModifier(s); ok {
+		// "City", "Countryside" and "Town" are places somewhere, but never
+		// what a text means by the bare word.
+		q.apply(m)
+		return q
+	}
+	if exactKnown(s) {
+		q.core = s
+		return q
+	}
+	if quals {
+		// "Austin, Texas", "Tripoli, Lebanon".
+		if i := strings.LastIndexByte(s, ','); i > 0 {
+			if w := strings.Trim(s[i+1:], trimSet); w != "" {
+				q.quals = append(q.quals, w)
+			}
+			s = strings.Trim(s[:i], trimSet)
+		}
+		// "Kafr Zeita in Hama countryside".
+		if i := lastIndexFold(s, " in "); i > 0 {
+			if w := strings.Trim(s[i+4:], trimSet); w != "" {
+				q.quals = append(q.quals, w)
+			}
+			s = strings.Trim(s[:i], trimSet)
+		}
+		// "Syria's Raqqa": the possessor situates the name.
+		for _, ap := range []string{"'s ", "’s "} {
+			if i := strings.Index(s, ap); i > 0 {
+				q.quals = append(q.quals, s[:i])
+				s = strings.Trim(s[i+len(ap):], trimSet)
+				break
+			}
+		}
+	}
+	for _, ap := range []string{"'s", "’s", "'", "’"} {
+		if rest, ok := strings.CutSuffix(s, ap); ok {
+			s = rest
+			break
+		}
+	}
+	for s != "" {
+		if m, ok := loneModifier(s); ok {
+			q.apply(m)
+			s = ""
+			break
+		}
+		if exactKnown(s) {
+			break
+		}
+		// The type word after a name goes first, so that a name
+		// beginning with a direction keeps it ("Western Australia state").
+		changed := false
+		if i := strings.LastIndexByte(s, ' '); i > 0 {
+			if m, ok := trailing[strings.ToLower(s[i+1:])]; ok {
+				s = strings.TrimSpace(s[:i])
+				q.apply(m)
+				changed = true
+			}
+		}
+		if !changed {
+			for _, m := range leading {
+				if hasPrefixFold(s, m.text) && len(s) > len(m.text) {
+					s = strings.TrimSpace(s[len(m.text):])
+					q.apply(m)
+					changed = true
+					break
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	q.core = s
+	if s == "" && len(q.quals) > 0 {
+		// "Deir ez-Zor's eastern countryside", "Syria's north": nothing
+		// but modifiers after the possessor, which is the place meant.
+		q.core, q.quals = q.quals[len(q.quals)-1], q.quals[:len(q.quals)-1]
+	}
+	return q
+}
+
+// loneModifier reports whether s is nothing but one modifier word
+// ("countryside", "north").
+func loneModifier(s string) (modifier, bool) {
+	if len(s) > 16 || strings.IndexByte(s, ' ') >= 0 {
+		return modifier{}, false // no modifier is that long or of two words
+	}
+	m, ok := loneWords[strings.ToLower(s)]
+	return m, ok
+}
+
+// loneWords are the one-word modifiers, leading or trailing.
+var loneWords = func() map[string]modifier {
+	m := map[string]modifier{}
+	for _, l := range leading {
+		if w := strings.TrimSpace(l.text); !strings.Contains(w, " ") {
+			m[w] = l
+		}
+	}
+	for w, t := range trailing {
+		m[w] = t
+	}
+	return m
+}()
+
+func (q *query) apply(m modifier) {
+	if m.want != wantAny && q.want == wantAny {
+		q.want = m.want
+	}
+	q.near = q.near || m.near
+}

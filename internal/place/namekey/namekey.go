@@ -1,0 +1,245 @@
+// Package namekey turns a place name as written into the keys the
+// gazetteer is indexed by. It is its own package because the generator
+// (tools/gazetteer) must compute exactly the same keys as the runtime
+// lookup, and the generator cannot import package place, whose embedded
+// data it is about to write.
+//
+// Two keys are computed:
+//
+//   - Key, the exact key: lower case, diacritics and apostrophes dropped,
+//     punctuation turned into single spaces, Arabic articles ("al-", "Al ",
+//     "ar-", "as-", "ad-", "el-", "ez-", and "ال" in Arabic script) removed.
+//     "Ar-Raqqah", "al-Raqqa" and "AR RAQQAH" all give "raqqah"/"raqqa";
+//     "Deir ez-Zor" and "Deir el-Zor" both give "deir zor".
+//   - Loose, a consonant skeleton of Key for Latin-script names, which joins
+//     the transliteration variants news writes: vowels dropped (one "@" marks
+//     a word-initial vowel), doubled letters collapsed, q/c to k, "ch"/"sh"
+//     together, a final "h" after a vowel dropped, and assimilated articles
+//     ("Ezzor", "Arraqqa") undone. Raqqa, Raqa, Rakka and Raqqah share "rk";
+//     Deir ez-Zor, Deir Ezzor, Deir al-Zour and Dayr az Zawr share "drzr".
+//
+// The skeleton is deliberately lossy, so matches through it are weaker
+// evidence than exact ones; package place scores them lower.
+package namekey
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxInput is the longest name, in bytes, that is keyed at all. No place
+// name comes near it; refusing longer input keeps every caller linear in
+// the input however long a phrase a buggy mention finder passes in.
+const MaxInput = 512
+
+// articles are the Arabic definite articles as news transliterates them,
+// standing as their own word once hyphens are spaces. They are dropped
+// wherever they stand, because writers differ both in the article's vowel
+// and in whether they write it at all ("Maarat al-Numan", "Maarat Numan").
+var articles = map[string]bool{
+	"al": true, "el": true, "ar": true, "as": true, "ad": true, "az": true,
+	"an": true, "at": true, "ash": true, "ath": true, "adh": true, "ez": true,
+	"es": true, "ed": true, "ul": true, "ud": true,
+}
+
+// abbreviations are expanded so that "St. Petersburg" meets "Saint Petersburg".
+var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+// special maps letters that Unicode does not decompose into a base letter
+// and a mark, and Arabic letter variants that spellings mix freely.
+var special = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d",
+	'þ': "th", 'ı': "i", 'ħ': "h", 'ŀ': "l", 'ŧ': "t", 'ĸ': "k", 'ŋ': "n",
+	'ə': "a", 'ɨ': "i",
+	'ٱ': "ا", // alef wasla
+	'ة': "ه", // ta marbuta is written as ha as often as not
+	'ى': "ي", // alef maqsura
+	'ی': "ي", // Persian yeh
+	'ک': "ك", // Persian kaf
+}
+
+// isApostrophe reports runes that are dropped without leaving a word
+// break: apostrophes, and the ayn and hamza signs of scholarly
+// transliteration ("Ma'arrat", "Maʿarrat").
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u2018', '`', '\u00B4', '\u02BC', '\u02BB', '\u02BE', '\u02BF', '\u2032', '\u02B9', '\u0640', '\u0621':
+		// U+0640 is the Arabic tatweel, U+0621 a standalone hamza.
+		return true
+	}
+	return false
+}
+
+// Key returns the exact key of name, or "" when name has no letters or
+// digits or is longer than MaxInput.
+func Key(name string) string {
+	if len(name) > MaxInput {
+		return ""
+	}
+	ascii := true
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		// Decomposing first lets one rule (drop combining marks) strip
+		// Latin accents and Arabic vowel signs and hamza seats alike.
+		name = norm.NFD.String(name)
+	}
+	var b strings.Builder
+	b.Grow(len(name))
+	space := true // no leading space
+	for _, r := range name {
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			b.WriteByte(byte(r))
+			space = false
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r + 'a' - 'A'))
+			space = false
+		case isApostrophe(r) || unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			if s, ok := special[r]; ok {
+				b.WriteString(s)
+			} else {
+				b.WriteRune(r)
+			}
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	out := strings.TrimSuffix(b.String(), " ")
+	if out == "" || !needsWordRules(out) {
+		return out // the common case: no article, no abbreviation
+	}
+	words := strings.Fields(out)
+	kept := words[:0:0]
+	for _, w := range words {
+		if articles[w] {
+			continue
+		}
+		if e, ok := abbreviations[w]; ok {
+			w = e
+		}
+		// The Arabic article is written joined to its noun.
+		if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+			w = rest
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == 0 {
+		// A name made only of article-like words ("As", a town in
+		// Belgium) keeps them.
+		kept = words
+	}
+	return strings.Join(kept, " ")
+}
+
+// needsWordRules reports whether some word of a normalised name is an
+// article or an abbreviation, or starts with the Arabic article.
+func needsWordRules(s string) bool {
+	for s != "" {
+		w, rest, _ := strings.Cut(s, " ")
+		if len(w) <= 3 && (articles[w] || abbreviations[w] != "") || strings.HasPrefix(w, "ال") {
+			return true
+		}
+		s = rest
+	}
+	return false
+}
+
+// IsLatin reports whether key is written in ASCII letters, digits and
+// spaces only, the keys that have a meaningful Loose form.
+func IsLatin(key string) bool {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == ' ') {
+			return false
+		}
+	}
+	return key != ""
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+		return true
+	}
+	return false
+}
+
+// Loose returns the consonant skeleton of an exact key (see the package
+// comment), or "" when key is not Latin.
+func Loose(key string) string {
+	if !IsLatin(key) {
+		return ""
+	}
+	out := make([]byte, 0, len(key))
+	emit := func(c byte) {
+		if n := len(out); n > 0 && out[n-1] == c {
+			return
+		}
+		out = append(out, c)
+	}
+	for _, t := range strings.Fields(key) {
+		// "ezzor", "arraqqa", "assuwayda": the article assimilated to the
+		// noun's first consonant and written joined.
+		if len(t) >= 5 && (t[0] == 'a' || t[0] == 'e') && t[1] == t[2] && strings.IndexByte("lrsztdn", t[1]) >= 0 {
+			t = t[2:]
+		}
+		// "Raqqah", "Hasakeh": a final h after a vowel is the ta marbuta,
+		// written or not.
+		if n := len(t); n >= 3 && t[n-1] == 'h' && isVowel(t[n-2]) {
+			t = t[:n-1]
+		}
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			var n byte
+			if i+1 < len(t) {
+				n = t[i+1]
+			}
+			switch {
+			case c == 'k' && n == 'h':
+				emit('x')
+				i++
+			case (c == 's' || c == 'c') && n == 'h':
+				emit('S') // English sh, French ch
+				i++
+			case c == 'z' && n == 'h', c == 'd' && n == 'j':
+				emit('j')
+				i++
+			case (c == 'g' || c == 't' || c == 'd') && n == 'h':
+				emit(c)
+				i++
+			case c == 'p' && n == 'h':
+				emit('f')
+				i++
+			case c == 'c' && n == 'k':
+				emit('k')
+				i++
+			case c == 'q' || c == 'c':
+				emit('k')
+			case c == 'x':
+				emit('k')
+				emit('s')
+			case isVowel(c):
+				if i == 0 {
+					emit('@')
+				}
+			default:
+				emit(c)
+			}
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,531 @@
+package place
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/tallyhq/tally/internal/place/layout"
+	"github.com/tallyhq/tally/internal/place/namekey"
+)
+
+// Context is what the text around a mention says about where it is.
+type Context struct {
+	Country string  // the article's country when known ("SY"), "" otherwise
+	Admin1  string  // an admin1 the mention is said to be in ("Kafr Zeita in Hama countryside" → "Hama")
+	Near    []Entry // places resolved nearby in the text, for co-mention scoring
+}
+
+// maxNear bounds how many co-mentioned places are weighed, so that an
+// article listing a thousand villages costs no more per mention than one
+// listing thirty.
+const maxNear = 32
+
+// Scoring weights. A score is roughly log10 of population, so one point is
+// a factor of ten: the country context (±4) outweighs any population
+// difference short of ten thousand to one, which is what "a wrong country
+// is worse than no answer" asks.
+const (
+	weightCapital   = 1.5 // a national capital is what a bare name usually means
+	weightSeat1     = 0.8 // so, less strongly, is a provincial capital
+	weightSeat2     = 0.3
+	weightSection   = -0.3 // a neighbourhood sharing a city's name is rarely meant
+	weightCanonical = 1.5  // the entry's own name
+	weightVariant   = 1.3  // its own name in another spelling or script ("Odessa", "الرقة")
+	weightAlternate = 0.3  // another name: historical, foreign, a neighbour's
+	weightStripped  = 0.5  // a division's name without its type word ("Afrin" for "Afrin District")
+	weightLoose     = -2.0 // a transliteration variant only: weak evidence
+	weightLooseRest = -3.0 // and weaker still when another place has the name exactly
+	weightCountry   = 4.0  // in (or out of) the context country
+	weightNeighbour = 1.0  // out of it, but within 800 km of it
+	weightAdmin1    = 3.0  // in the admin1 the text names
+	weightNotAdmin1 = -2.0
+	regionPrior     = 5.5 // curated regions have no population; they are well known
+	ucdpPerEvent    = 300 // UCDP places have no population: events stand in for prominence
+	margin          = 0.8 // a runner-up within this much (a factor of about 6) makes the best unsure
+)
+
+// levelWeight is the preference of each kind of mention for each level of
+// entry (indexed by want, then by layout level: place, admin2, admin1,
+// country, region). A bare name means a town before the province of the
+// same name, and a country before either.
+var levelWeight = [4][5]float64{
+	wantAny:    {0, -1.5, -0.5, 2, 1.5},
+	wantPlace:  {2, -3, -3, -3, -1},
+	wantAdmin:  {-3, 1, 3, 0, 1},
+	wantAdmin2: {0, 3, -1, -2, 0},
+}
+
+// hints is the context of one mention, resolved to entries.
+type hints struct {
+	country      string  // ISO code the place is said to be in
+	cLat, cLon   float64 // that country's representative point
+	hasCountryPt bool
+	admin1       []int32 // entry indices of the admin1s the place is said to be in
+	near         []Entry
+	anyExact     bool // some candidate matched the name exactly
+}
+
+type scored struct {
+	cand
+	score float64
+}
+
+// Resolve picks the best entry for a place mention. It strips modifiers
+// ("Idlib province", "the outskirts of Aleppo", "Syria's Raqqa", "Austin,
+// Texas") and weighs population, the context country (strongly), the admin1
+// the text names, distance to places named nearby, and whether the name
+// matched exactly or only as a transliteration variant.
+//
+// When it is unsure which of several places is meant but they share a
+// first-level division or a country, it returns that division or country,
+// with Level saying so; it returns ok=false when the name is unknown, when
+// the candidates lie in different countries with no context to choose, or
+// when the only candidates lie outside the context country and are not
+// prominent: a wrong country is worse than no answer.
+//
+// The returned Entry's Level is the precision of the resolution: place,
+// near (outskirts, a direction, or the countryside of a town), admin2
+// (a district named after its town), admin1, country or region.
+func Resolve(name string, ctx Context) (Entry, bool) {
+	q := parseMention(name, true)
+	if q.core == "" {
+		return Entry{}, false
+	}
+	var buf [64]cand
+	q.key = namekey.Key(q.core)
+	cs := candidates(q.key, buf[:0])
+	if len(cs) == 0 {
+		return Entry{}, false
+	}
+	h := newHints(ctx, q.quals)
+	for _, c := range cs {
+		h.anyExact = h.anyExact || c.exact
+	}
+	sc := make([]scored, 0, len(cs))
+	for _, c := range cs {
+		if !c.exact && record(c.idx).level() == layout.LevelCountry {
+			// Country names are listed with all their common spellings;
+			// a skeleton match ("town" and "Taiwan") is a coincidence.
+			continue
+		}
+		sc = append(sc, scored{c, h.score(c, q)})
+	}
+	if len(sc) == 0 {
+		return Entry{}, false
+	}
+	slices.SortStableFunc(sc, func(a, b scored) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.idx - b.idx)
+	})
+	return h.decide(sc, q)
+}
+
+// newHints resolves the context of a mention: qualifiers in the mention
+// itself ("Syria's", ", Texas") take precedence over the caller's context.
+func newHints(ctx Context, quals []string) hints {
+	var h hints
+	for _, qs := range quals {
+		cc, a1 := resolveQualifier(qs)
+		if cc != "" {
+			h.country = cc
+		}
+		h.admin1 = append(h.admin1, a1...)
+	}
+	if h.country == "" && len(ctx.Country) == 2 {
+		h.country = upper2(ctx.Country)
+	}
+	if len(h.admin1) == 0 && ctx.Admin1 != "" {
+		cc, a1 := resolveQualifier(ctx.Admin1)
+		h.admin1 = a1
+		if h.country == "" {
+			h.country = cc
+		}
+	}
+	if h.country != "" {
+		i, ok := countryIndex(h.country)
+		if !ok {
+			// Not a country the gazetteer knows ("XX", "EU", a typo):
+			// no context, rather than a context nothing is in.
+			h.country = ""
+			return h.withNear(ctx)
+		}
+		r := record(i)
+		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
+		// An admin1 of another country is a misreading of the context.
+		h.admin1 = slices.DeleteFunc(h.admin1, func(a int32) bool { return record(a).country() != h.country })
+	}
+	return h.withNear(ctx)
+}
+
+func (h hints) withNear(ctx Context) hints {
+	h.near = ctx.Near
+	if len(h.near) > maxNear {
+		h.near = h.near[:maxNear]
+	}
+	return h
+}
+
+// resolveQualifier reads a phrase that situates a place ("Syria", "Hama
+// countryside", "Texas", "Donetsk region") as a country code or a set of
+// first-level divisions.
+func resolveQualifier(s string) (cc string, admin1 []int32) {
+	q := parseMention(s, false)
+	var buf [64]cand
+	cs := candidates(namekey.Key(q.core), buf[:0])
+	var bestPlace int32 = -1
+	for _, c := range cs {
+		if !c.exact {
+			continue
+		}
+		r := record(c.idx)
+		switch r.level() {
+		case layout.LevelCountry:
+			if q.want != wantAdmin {
+				return r.country(), nil
+			}
+		case layout.LevelAdmin1:
+			admin1 = append(admin1, c.idx)
+		case layout.LevelRegion:
+			if a := r.admin1(); a >= 0 {
+				admin1 = append(admin1, a)
+			} else {
+				cc = r.country()
+			}
+		case layout.LevelPlace:
+			// "in Mosul": a provincial or national capital stands for
+			// its division.
+			if f := r.feature(); (f == layout.FeatureSeat1 || f == layout.FeatureCapital) &&
+				(bestPlace < 0 || r.population() > record(bestPlace).population()) {
+				bestPlace = c.idx
+			}
+		}
+	}
+	if len(admin1) == 0 {
+		for _, c := range cs {
+			if !c.exact && record(c.idx).level() == layout.LevelAdmin1 {
+				admin1 = append(admin1, c.idx)
+			}
+		}
+	}
+	if len(admin1) == 0 && bestPlace >= 0 {
+		if a := record(bestPlace).admin1(); a >= 0 {
+			admin1 = append(admin1, a)
+		}
+	}
+	for i, a := range admin1 {
+		c := record(a).country()
+		if i == 0 {
+			cc = c
+		} else if c != cc {
+			return "", admin1 // divisions in several countries: no country
+		}
+	}
+	return cc, admin1
+}
+
+func (h *hints) score(c cand, q query) float64 {
+	r := record(c.idx)
+	lvl := r.level()
+	var s float64
+	if lvl == layout.LevelRegion {
+		s = regionPrior
+	} else {
+		// Events stand in for population where GeoNames has none (all
+		// UCDP places, and Syrian towns such as Maarat al-Numan that
+		// cities500 lists with population 0).
+		p := max(float64(r.population()), float64(ucdpPerEvent*r.events()))
+		s = math.Log10(1 + p)
+	}
+	switch r.feature() {
+	case layout.FeatureCapital:
+		s += weightCapital
+	case layout.FeatureSeat1:
+		s += weightSeat1
+	case layout.FeatureSeat2:
+		s += weightSeat2
+	case layout.FeatureSection:
+		s += weightSection
+	}
+	switch {
+	case !c.exact:
+		s += weightLoose
+		if h.anyExact {
+			s += weightLooseRest
+		}
+	case c.flags&layout.FlagCanonical != 0:
+		s += weightCanonical
+	case c.flags&layout.FlagVariant != 0:
+		s += weightVariant
+	case c.flags&layout.FlagStripped != 0:
+		s += weightStripped
+	default:
+		s += weightAlternate
+	}
+	s += levelWeight[q.want][lvl]
+	cc := r.country()
+	if h.country != "" {
+		if cc == h.country {
+			s += weightCountry
+		} else {
+			s -= weightCountry
+			if h.hasCountryPt && within(h.cLat, h.cLon, r.lat(), r.lon(), 800) {
+				s += weightNeighbour
+			}
+		}
+	}
+	if len(h.admin1) > 0 {
+		switch {
+		case lvl != layout.LevelAdmin1 && slices.Contains(h.admin1, r.admin1()):
+			s += weightAdmin1
+		case slices.Contains(h.admin1, c.idx):
+			s += weightAdmin1 / 3
+		default:
+			s += weightNotAdmin1
+		}
+	}
+	if len(h.near) > 0 {
+		lat, lon := r.lat(), r.lon()
+		best := 0.0
+		for i := range h.near {
+			n := &h.near[i]
+			b := 0.0
+			if n.Country == cc {
+				b = 1
+			}
+			if within(lat, lon, n.Lat, n.Lon, 400) {
+				switch d := haversine(lat, lon, n.Lat, n.Lon); {
+				case d <= 50:
+					b += 2.5
+				case d <= 150:
+					b += 2
+				default:
+					b++
+				}
+			}
+			best = max(best, b)
+		}
+		s += best
+	}
+	return s
+}
+
+// decide turns ranked candidates into an answer at the level it is sure of.
+func (h *hints) decide(sc []scored, q query) (Entry, bool) {
+	best := sc[0]
+	rb := record(best.idx)
+	lvl := rb.level()
+	cc := rb.country()
+	if h.country != "" && cc != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
+		return Entry{}, false
+	}
+	if !best.exact && !h.acceptVariant(best.idx, q.key) {
+		return Entry{}, false
+	}
+	if best.exact && best.flags&(layout.FlagCanonical|layout.FlagVariant|layout.FlagStripped) == 0 &&
+		rb.population() < 100000 && !h.supports(best.idx) {
+		// Only another name of a small town, a historical or foreign one
+		// ("Taliban" for Bozhüyük, "June" for Unieux), and nothing in the
+		// text pointing there.
+		return Entry{}, false
+	}
+	if (lvl == layout.LevelAdmin1 || lvl == layout.LevelAdmin2) && q.want == wantAny {
+		// A bare name shared by a town and the district or province
+		// named after it means the town, even when the division's larger
+		// population scores higher ("Maarat al-Numan").
+		for _, o := range sc[1:] {
+			if o.score < best.score-3 {
+				break
+			}
+			ro := record(o.idx)
+			if o.exact && ro.level() == layout.LevelPlace && (ro.admin1() == best.idx || ro.admin2() == best.idx) {
+				best, rb, lvl = o, ro, layout.LevelPlace
+				break
+			}
+		}
+	}
+	sameCountry, sameAdmin1, rivals := true, true, false
+	for _, o := range sc[1:] {
+		if o.score < best.score-margin {
+			break
+		}
+		if nested(best.idx, o.idx) || samePlace(best.idx, o.idx) {
+			continue
+		}
+		if best.exact && !o.exact {
+			// Another place whose name only sounds alike does not make an
+			// exact match doubtful ("Raqqa" is not "Riga").
+			continue
+		}
+		rivals = true
+		ro := record(o.idx)
+		if ro.country() != cc {
+			sameCountry = false
+		}
+		if ro.admin1() != rb.admin1() || ro.admin1() < 0 {
+			sameAdmin1 = false
+		}
+	}
+	if !rivals {
+		e := entryAt(best.idx)
+		e.Level = resultLevel(rb, q)
+		return e, true
+	}
+	if !sameCountry {
+		return Entry{}, false
+	}
+	if cc != h.country && rb.population() < 10000 && rb.events() < 20 {
+		// Several hamlets called "Crescent" in one country say nothing
+		// about where the text is.
+		return Entry{}, false
+	}
+	if a := rb.admin1(); sameAdmin1 && a >= 0 && lvl != layout.LevelAdmin1 && lvl != layout.LevelCountry {
+		return entryAt(a), true
+	}
+	if i, ok := countryIndex(cc); ok {
+		return entryAt(i), true
+	}
+	return Entry{}, false
+}
+
+// foreignOK decides whether a place outside the text's country may be
+// meant: a capital or a city of a million, a city of 100,000 within 800 km
+// of that country or in a country the text also names places in. A
+// Mozambican "Palma" that the gazetteer lacks is not Palma de Mallorca.
+func (h *hints) foreignOK(c scored) bool {
+	r := record(c.idx)
+	if !c.exact {
+		return false
+	}
+	pop := r.population()
+	if r.feature() == layout.FeatureCapital || pop >= 1000000 {
+		return true
+	}
+	if pop < 100000 {
+		return false
+	}
+	if h.hasCountryPt && within(h.cLat, h.cLon, r.lat(), r.lon(), 800) {
+		return true
+	}
+	for i := range h.near {
+		if h.near[i].Country == r.country() {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptVariant decides whether a match through the transliteration
+// skeleton alone is good enough: the text's admin1 or a place named nearby
+// points at it; or the text's country does, and the place is notable
+// ("Raqa" in a Syrian article) or the skeleton long enough not to be a
+// coincidence ("Kafr Zeita" for Kafr Zayta); or, with no context, a
+// notable place with a long skeleton and the same initial.
+func (h *hints) acceptVariant(i int32, key string) bool {
+	r := record(i)
+	inCountry := h.country != "" && r.country() == h.country
+	if !inCountry && h.supports(i) {
+		return true // its admin1 or a place nearby
+	}
+	if n := skeletonLen(key); inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r)) {
+		return true // "Ain al-Fijeh" is ‘Ayn al Fījah; "Jobar" is not Yabrud
+	}
+	// With no context, only a long skeleton of a notable place: "Kharkov"
+	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
+	return notable(r) && skeletonLen(key) >= 4 && sameInitial(key, r.name())
+}
+
+// supports reports whether the context points at entry i: its country, its
+// admin1, or a place named within 150 km.
+func (h *hints) supports(i int32) bool {
+	r := record(i)
+	if h.country != "" && r.country() == h.country || slices.Contains(h.admin1, r.admin1()) {
+		return true
+	}
+	for j := range h.near {
+		if within(r.lat(), r.lon(), h.near[j].Lat, h.near[j].Lon, 150) {
+			return true
+		}
+	}
+	return false
+}
+
+// skeletonLen counts the consonant symbols of a key's skeleton.
+func skeletonLen(key string) int {
+	return len(namekey.Loose(key)) - strings.Count(namekey.Loose(key), "@")
+}
+
+// sameInitial reports whether a key and a name begin with the same letter,
+// q, k and c counting as one.
+func sameInitial(key, name string) bool {
+	k2 := namekey.Key(name)
+	if key == "" || k2 == "" {
+		return false
+	}
+	fold := func(c byte) byte {
+		if c == 'q' || c == 'c' {
+			return 'k'
+		}
+		return c
+	}
+	return fold(key[0]) == fold(k2[0])
+}
+
+// nested reports whether one entry contains the other: a town and the
+// province named after it are one answer at two precisions, not rivals.
+func nested(a, b int32) bool {
+	ra, rb := record(a), record(b)
+	switch {
+	case a == rb.admin1() || a == rb.admin2() || b == ra.admin1() || b == ra.admin2():
+		return true
+	case ra.level() == layout.LevelCountry || rb.level() == layout.LevelCountry:
+		return ra.country() == rb.country()
+	}
+	return false
+}
+
+// samePlace reports whether two places are the same town in two sources
+// (or a town and its neighbourhood): same country, within 25 km.
+func samePlace(a, b int32) bool {
+	ra, rb := record(a), record(b)
+	if ra.level() != layout.LevelPlace || rb.level() != layout.LevelPlace || ra.country() != rb.country() {
+		return false
+	}
+	return haversine(ra.lat(), ra.lon(), rb.lat(), rb.lon()) < 25
+}
+
+// resultLevel is the precision of a resolution to r: the entry's level,
+// made coarser for a town by what the mention said around it.
+func resultLevel(r rec, q query) Level {
+	if r.level() != layout.LevelPlace {
+		return levels[r.level()]
+	}
+	switch {
+	case q.near, q.want == wantAdmin: // "outskirts of Aleppo", "Kafr Nabl countryside"
+		return LevelNear
+	case q.want == wantAdmin2: // "Bakhmut district", where no district has that name
+		return LevelAdmin2
+	}
+	return LevelPlace
+}
+
+// String formats an entry for logs and test failures.
+func (e Entry) String() string {
+	var b strings.Builder
+	b.WriteString(e.Name)
+	for _, s := range []string{e.Admin2, e.Admin1, e.Country} {
+		if s != "" && s != e.Name {
+			b.WriteString(", ")
+			b.WriteString(s)
+		}
+	}
+	b.WriteString(" [")
+	b.WriteString(string(e.Level))
+	b.WriteString("]")
+	return b.String()
+}

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/tallyhq/tally/internal/place/layout"
+	"github.com/tallyhq/tally/internal/place/namekey"
+)
+
+// row is one index row before it is written: a key and the entry it leads to.
+type row struct {
+	key   string
+	entry int
+	flags byte
+}
+
+// write orders the entries and writes entries.bin, names.bin, exact.bin,
+// loose.bin and manifest.txt into dir.
+func (b *builder) write(dir string) error {
+	entries, err := b.finish()
+	if err != nil {
+		return err
+	}
+
+	// Display names, each distinct name stored once.
+	var names bytes.Buffer
+	nameOff := map[string]uint32{}
+	offsetOf := func(s string) (uint32, error) {
+		if off, ok := nameOff[s]; ok {
+			return off, nil
+		}
+		if len(s) > 255 {
+			return 0, fmt.Errorf("name %q longer than 255 bytes", s)
+		}
+		off := uint32(names.Len())
+		names.WriteByte(byte(len(s)))
+		names.WriteString(s)
+		nameOff[s] = off
+		return off, nil
+	}
+
+	recs := make([]byte, len(entries)*layout.RecordSize)
+	var exact, loose []row
+	for i, e := range entries {
+		r := recs[i*layout.RecordSize : (i+1)*layout.RecordSize]
+		off, err := offsetOf(e.name)
+		if err != nil {
+			return err
+		}
+		if len(e.cc) != 2 {
+			return fmt.Errorf("entry %q has country code %q", e.name, e.cc)
+		}
+		le := binary.LittleEndian
+		le.PutUint32(r[layout.OffGeonamesID:], uint32(e.gid))
+		le.PutUint32(r[layout.OffLat:], uint32(int32(math.Round(e.lat*layout.CoordScale))))
+		le.PutUint32(r[layout.OffLon:], uint32(int32(math.Round(e.lon*layout.CoordScale))))
+		le.PutUint32(r[layout.OffPopulation:], uint32(min(e.pop, math.MaxUint32)))
+		le.PutUint32(r[layout.OffName:], off)
+		le.PutUint16(r[layout.OffAdmin1:], uint16(e.admin1+1))
+		le.PutUint16(r[layout.OffAdmin2:], uint16(e.adm2+1))
+		copy(r[layout.OffCountry:], e.cc)
+		r[layout.OffKind] = layout.Kind(e.level, e.source, e.feature)
+		r[layout.OffEvents] = byte(min(e.events, 255))
+
+		// Keys: each distinct key once per entry, with every way it was
+		// reached.
+		keys := map[string]byte{}
+		for _, n := range e.names {
+			k := namekey.Key(n.text)
+			if k == "" || len(k) > layout.MaxKeyLen {
+				continue
+			}
+			keys[k] |= n.flag
+		}
+		looseKeys := map[string]byte{}
+		for k, f := range keys {
+			exact = append(exact, row{k, i, f})
+			if l := namekey.Loose(k); l != "" && len(l) <= layout.MaxKeyLen {
+				looseKeys[l] |= f
+			}
+		}
+		for l, f := range looseKeys {
+			loose = append(loose, row{l, i, f})
+		}
+	}
+
+	exactBin, exactKeys := indexBytes(exact)
+	looseBin, looseKeys := indexBytes(loose)
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"entries.bin", recs},
+		{"names.bin", names.Bytes()},
+		{"exact.bin", exactBin},
+		{"loose.bin", looseBin},
+	}
+	total := 0
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", f.name, err)
+		}
+		total += len(f.data)
+	}
+
+	counts := map[string]int{}
+	for _, e := range entries {
+		counts[levelName(e.level)+" from "+sourceName(e.source)]++
+	}
+	var m strings.Builder
+	m.WriteString("# Gazetteer manifest, written by tools/gazetteer (go generate ./internal/place/). Do not edit.\n\n")
+	m.WriteString("## Inputs\n")
+	for _, in := range b.inputs {
+		fmt.Fprintf(&m, "- %s\n", in)
+	}
+	m.WriteString("\n## Build\n")
+	for _, s := range b.stats {
+		fmt.Fprintf(&m, "- %s\n", s)
+	}
+	m.WriteString("\n## Entries\n")
+	for _, k := range sortedKeys(counts) {
+		fmt.Fprintf(&m, "- %s: %d\n", k, counts[k])
+	}
+	fmt.Fprintf(&m, "- total: %d\n", len(entries))
+	m.WriteString("\n## Files\n")
+	for _, f := range files {
+		fmt.Fprintf(&m, "- %s: %d bytes\n", f.name, len(f.data))
+	}
+	fmt.Fprintf(&m, "- total: %d bytes\n", total)
+	fmt.Fprintf(&m, "- exact index: %d rows, %d distinct keys\n", len(exact), exactKeys)
+	fmt.Fprintf(&m, "- loose index: %d rows, %d distinct keys\n", len(loose), looseKeys)
+	if err := os.WriteFile(filepath.Join(dir, "manifest.txt"), []byte(m.String()), 0o644); err != nil {
+		return fmt.Errorf("writing manifest.txt: %w", err)
+	}
+	fmt.Fprint(os.Stderr, m.String())
+	return nil
+}
+
+// indexBytes sorts rows and lays them out as layout describes, returning
+// the bytes and the number of distinct keys.
+func indexBytes(rows []row) ([]byte, int) {
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].key != rows[j].key {
+			return rows[i].key < rows[j].key
+		}
+		return rows[i].entry < rows[j].entry
+	})
+	var blob bytes.Buffer
+	out := make([]byte, 4+len(rows)*layout.IndexRowSize)
+	le := binary.LittleEndian
+	le.PutUint32(out, uint32(len(rows)))
+	distinct := 0
+	var keyOff uint32
+	for i, r := range rows {
+		if i == 0 || r.key != rows[i-1].key {
+			keyOff = uint32(blob.Len())
+			blob.WriteByte(byte(len(r.key)))
+			blob.WriteString(r.key)
+			distinct++
+		}
+		p := out[4+i*layout.IndexRowSize:]
+		le.PutUint32(p, keyOff)
+		le.PutUint32(p[4:], uint32(r.entry)|uint32(r.flags)<<layout.FlagShift)
+	}
+	return append(out, blob.Bytes()...), distinct
+}
+
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func levelName(l byte) string {
+	return [...]string{"place", "admin2", "admin1", "country", "region"}[l]
+}
+
+func sourceName(s byte) string {
+	return [...]string{"GeoNames", "UCDP GED", "curated tables"}[s]
+}
