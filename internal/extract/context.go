@@ -23,11 +23,13 @@ type docContext struct {
 	sents    []*analysed
 	speakers []*claim.Source // per sentence: its speaker, own or carried over
 	outlet   *claim.Source
+	country  string // ISO code of the country the article's places lie in most
 }
 
 func newContext(doc *document.Document, sents []*analysed) *docContext {
 	c := &docContext{doc: doc, sents: sents, speakers: make([]*claim.Source, len(sents))}
 	c.outlet = c.outletSource()
+	c.resolveGeo()
 	c.resolvePlaces()
 	var last *claim.Source
 	var history []*claim.Source
@@ -428,7 +430,9 @@ func (c *docContext) resolvePlaces() {
 				st.focus, st.focusPara = &p, s.para
 				// A list's members go by their names: "Aleppo", not
 				// "cities of Aleppo".
-				named = append(named, claim.Place{Text: s.rawText(m.nameStart, m.nameEnd)})
+				member := claim.Place{Text: s.rawText(m.nameStart, m.nameEnd)}
+				geoPlace(&member, m.entry)
+				named = append(named, member)
 			}
 		}
 		if len(named) >= 2 {
@@ -462,9 +466,11 @@ func (c *docContext) placesFor(si, at int) []claim.Place {
 }
 
 // mentionPlace is the claim place of a mention: its full phrase as written;
-// resolution to the gazetteer fills in the rest.
+// the gazetteer's resolution fills in the rest.
 func (s *analysed) mentionPlace(m placeMention) claim.Place {
-	return claim.Place{Text: s.rawText(m.fullStart, m.fullEnd)}
+	p := claim.Place{Text: s.rawText(m.fullStart, m.fullEnd)}
+	geoPlace(&p, m.entry)
+	return p
 }
 
 // documentInfo builds the result's document object, with every place the
@@ -498,7 +504,9 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 			}
 			a, b := s.rawSpan(m.nameStart, m.nameEnd)
 			start, end := a, b
-			info.Places = append(info.Places, claim.Place{Text: d.Body.Raw[a:b], Start: &start, End: &end})
+			p := claim.Place{Text: d.Body.Raw[a:b], Start: &start, End: &end}
+			geoPlace(&p, m.entry)
+			info.Places = append(info.Places, p)
 		}
 	}
 	return info

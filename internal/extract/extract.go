@@ -83,6 +83,7 @@ func Check(doc *document.Document) claim.Result {
 		Claims:   claims,
 		Flags:    checkFlags(claims, subs),
 	}
+	res.Document.PrimaryPlace = ctx.primaryPlace(claims)
 	if res.Claims == nil {
 		res.Claims = []claim.Claim{}
 	}

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tallyhq/tally/internal/place"
+)
 
 // placeMention is a place name found in a sentence. Offsets are into the
 // sentence text: name is the bare name ("Raqqa"), full the phrase the figure
@@ -12,6 +16,10 @@ type placeMention struct {
 	anaphor            bool // "the city", "these settlements": refers back
 	plural             bool // "these settlements": refers to a list
 	possessor          bool // "Syria's" in "Syria's Raqqa"
+	inNext             bool // "Kafr Zeita in Hama countryside": the next mention situates this one
+	marked             bool // a head or tail noun says it is a place ("the village of X", "X camp")
+
+	entry *place.Entry // the gazetteer's resolution, nil when unknown
 }
 
 // isNameToken reports whether a token can be part of a place name: a
@@ -78,7 +86,7 @@ func findPlaces(toks []token) []placeMention {
 		switch {
 		case e != nil && (e.field(0) == "prep" || e.field(0) == "head"):
 			start = i + n
-		case isNameToken(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "s'")) && i+1 < len(toks) && isNameToken(toks[i+1]):
+		case isNameToken(toks[i]) && isPossessive(toks[i]) && i+1 < len(toks) && isNameToken(toks[i+1]):
 			// "Syria's Raqqa": the possessor is a place when the possessed is.
 			start = i
 		default:
@@ -136,7 +144,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 		nameStart := k
 		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && arabicArticles[toks[k].lower] && k+1 < len(toks) && isNameToken(toks[k+1])) {
 			k++
-			if strings.HasSuffix(toks[k-1].lower, "'s") {
+			if isPossessive(toks[k-1]) {
 				break
 			}
 		}
@@ -153,16 +161,18 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 		case fullStart >= 0 && len(out) == 0:
 			m.fullStart = fullStart
 		}
+		m.marked = headStart >= 0
 		if k < len(toks) {
 			if e, n := placeLex.match(toks, k); e != nil && e.field(0) == "tail" {
 				k += n
+				m.marked = true
 			}
 		}
 		m.fullEnd = max(m.nameEnd, toks[k-1].end)
 		if strings.HasSuffix(toks[k-1].lower, "'s") {
 			m.fullEnd = m.nameEnd
 		}
-		possessor := strings.HasSuffix(toks[k-1].lower, "'s") || strings.HasSuffix(toks[k-1].lower, "s'")
+		possessor := isPossessive(toks[k-1])
 		if len(out) > 0 && out[len(out)-1].possessor {
 			m.fullStart = out[len(out)-1].fullStart
 		}
@@ -183,6 +193,8 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 				// the situating one when the inner had a head noun.
 				if headStart >= 0 {
 					out[len(out)-1].inner = true
+				} else {
+					out[len(out)-1].inNext = true
 				}
 			}
 			j = next
@@ -193,9 +205,32 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 	return j, out
 }
 
+// isPossessive reports whether a name is in the possessive: "Syria's",
+// and, since scraped copy often loses the apostrophe, "Syrias" when
+// "Syria" is a country.
+func isPossessive(t token) bool {
+	switch {
+	case strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s'"):
+		return true
+	case len(t.lower) > 3 && strings.HasSuffix(t.lower, "s"):
+		_, ok := countryPossessor(t.lower[:len(t.lower)-1])
+		return ok
+	}
+	return false
+}
+
+// countryPossessor reports whether a word names a country.
+func countryPossessor(word string) (place.Entry, bool) {
+	e, ok := place.Resolve(word, place.Context{})
+	return e, ok && e.Level == place.LevelCountry
+}
+
 func trimPossessive(t token) int {
 	if strings.HasSuffix(t.lower, "'s") {
 		return t.end - 2
+	}
+	if isPossessive(t) && !strings.HasSuffix(t.lower, "'") {
+		return t.end - 1
 	}
 	if strings.HasSuffix(t.lower, "'") {
 		return t.end - 1

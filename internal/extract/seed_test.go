@@ -151,6 +151,39 @@ func TestSeed(t *testing.T) {
 		t.Errorf("no headline/rate flag naming the 130 killed in 26 weeks; flags: %+v", res.Flags)
 	}
 
+	// Places resolve: Raqqa to the city of Ar Raqqah, East Ghouta to its
+	// region in Rif Dimashq, Aleppo and Deir ez-Zor to their cities, and the
+	// article's main event to the governorate of Ar-Raqqah.
+	for _, c := range res.Claims {
+		p := c.Place
+		if p == nil {
+			continue
+		}
+		var want struct {
+			name, admin1 string
+			id           int64
+		}
+		switch {
+		case strings.Contains(p.Text, "Raqqa"):
+			want.name, want.admin1, want.id = "Ar Raqqah", "Ar-Raqqah", 172955
+		case strings.Contains(p.Text, "East Ghouta"):
+			want.admin1 = "Rif-dimashq"
+		case p.Text == "Aleppo":
+			want.name, want.admin1 = "Aleppo", "Aleppo"
+		case p.Text == "Deir ez-Zor":
+			want.name, want.admin1 = "Deir ez-Zor", "Deir ez-Zor"
+		default:
+			continue
+		}
+		if p.Admin1 == nil || *p.Admin1 != want.admin1 || deref(p.Country) != "SY" ||
+			want.name != "" && deref(p.Name) != want.name || want.id != 0 && (p.GeonamesID == nil || *p.GeonamesID != want.id) {
+			t.Errorf("%s: place %q resolved to name %q admin1 %v country %q id %v, want %q in %s", c.ID, p.Text, deref(p.Name), p.Admin1, deref(p.Country), p.GeonamesID, want.name, want.admin1)
+		}
+	}
+	if pp := res.Document.PrimaryPlace; pp == nil || pp.Admin1 == nil || *pp.Admin1 != "Ar-Raqqah" || deref(pp.Country) != "SY" {
+		t.Errorf("primary_place = %+v, want admin1 Ar-Raqqah, SY", pp)
+	}
+
 	// Must not be claims: years, Daesh, the UN mission, the control change.
 	for _, c := range res.Claims {
 		if c.Count != nil {

@@ -1,0 +1,231 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/place"
+)
+
+// maxNearPlaces bounds the co-mentioned places weighed when resolving one
+// mention.
+const maxNearPlaces = 8
+
+// resolveGeo resolves the document's place mentions against the gazetteer.
+// A first pass without context finds the article's country (the one its
+// mentions resolve to most often); a second pass resolves each mention
+// with that country, the admin1 the text situates it in ("Kafr Zeita in
+// Hama countryside") and the places named before it. Names the gazetteer
+// does not know are dropped unless a head or tail noun marks them as places
+// ("the village of X", "X camp").
+func (c *docContext) resolveGeo() {
+	votes := map[string]int{}
+	for _, s := range c.sents {
+		for i := range s.places {
+			m := &s.places[i]
+			if m.anaphor {
+				continue
+			}
+			if e, ok := place.Resolve(s.mentionText(*m), place.Context{}); ok {
+				w := 1
+				if e.Level == place.LevelCountry {
+					w = 2
+				}
+				votes[e.Country] += w
+			}
+		}
+	}
+	best := 0
+	for country, n := range votes {
+		if n > best || n == best && country < c.country {
+			c.country, best = country, n
+		}
+	}
+
+	for _, s := range c.sents {
+		s.places = append(s.places, c.bareNames(s)...)
+		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+	}
+
+	var near []place.Entry
+	for _, s := range c.sents {
+		for i := len(s.places) - 1; i >= 0; i-- {
+			// Right to left, so that "X in Y" has Y resolved when X is.
+			m := &s.places[i]
+			if m.anaphor {
+				continue
+			}
+			ctx := place.Context{Country: c.country, Near: near}
+			if m.inNext && i+1 < len(s.places) && s.places[i+1].entry != nil {
+				ctx.Admin1 = s.places[i+1].entry.Admin1
+			}
+			if e, ok := place.Resolve(s.mentionText(*m), ctx); ok {
+				m.entry = &e
+			} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
+				m.entry = &e
+			}
+		}
+		kept := s.places[:0]
+		for _, m := range s.places {
+			if m.anaphor || m.entry != nil || m.marked {
+				kept = append(kept, m)
+			}
+			if m.entry != nil {
+				near = append(near, *m.entry)
+				if len(near) > maxNearPlaces {
+					near = near[1:]
+				}
+			}
+		}
+		s.places = kept
+	}
+}
+
+// mentionText is the phrase handed to the gazetteer: the name with the
+// words that say what kind of place it is ("Idlib province", "the outskirts
+// of Raqqa"), without a list's plural head ("cities of").
+func (s *analysed) mentionText(m placeMention) string {
+	text := s.text[m.fullStart:m.fullEnd]
+	lower := strings.ToLower(text)
+	for _, head := range []string{"cities of ", "towns of ", "villages of ", "settlements of "} {
+		if i := strings.Index(lower, head); i >= 0 {
+			return text[i+len(head):]
+		}
+	}
+	return text
+}
+
+// geoPlace fills a claim place from a gazetteer entry.
+func geoPlace(p *claim.Place, e *place.Entry) {
+	if e == nil {
+		return
+	}
+	name, admin1, country := e.Name, e.Admin1, e.Country
+	lat, lon := e.Lat, e.Lon
+	p.Name, p.Country, p.Lat, p.Lon = &name, &country, &lat, &lon
+	if admin1 != "" {
+		p.Admin1 = &admin1
+	}
+	if e.GeonamesID != 0 {
+		id := e.GeonamesID
+		p.GeonamesID = &id
+	}
+	p.Precision = e.Level
+}
+
+// primaryPlace is the admin1 of the article's main event: that of the first
+// casualty claim placed at admin1 level or finer (the headline's first),
+// else the admin1 the document names most.
+func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
+	inCountry := func(p *claim.Place) bool {
+		return p != nil && p.Admin1 != nil
+	}
+	for _, cl := range claims {
+		if cl.InHeadline && cl.Kind != claim.Service && inCountry(cl.Place) {
+			return c.admin1Place(*cl.Place.Admin1, *cl.Place.Country)
+		}
+	}
+	// A headline names the main event's place even without a figure.
+	for _, s := range c.sents {
+		if !s.headline {
+			continue
+		}
+		for _, m := range s.places {
+			if m.entry != nil && m.entry.Admin1 != "" {
+				return c.admin1Place(m.entry.Admin1, m.entry.Country)
+			}
+		}
+	}
+	for _, cl := range claims {
+		if cl.Kind != claim.Service && inCountry(cl.Place) {
+			return c.admin1Place(*cl.Place.Admin1, *cl.Place.Country)
+		}
+	}
+	counts := map[[2]string]int{}
+	var bestKey [2]string
+	for _, s := range c.sents {
+		for _, m := range s.places {
+			if m.entry == nil || m.entry.Admin1 == "" {
+				continue
+			}
+			k := [2]string{m.entry.Admin1, m.entry.Country}
+			counts[k]++
+			if counts[k] > counts[bestKey] {
+				bestKey = k
+			}
+		}
+	}
+	if counts[bestKey] == 0 {
+		return nil
+	}
+	return c.admin1Place(bestKey[0], bestKey[1])
+}
+
+// admin1Place is the document's primary place: the admin1 entry itself
+// when the gazetteer has it (with its coordinates), else its names.
+func (c *docContext) admin1Place(admin1, country string) *claim.Place {
+	for _, s := range c.sents {
+		for _, m := range s.places {
+			if m.entry == nil || m.entry.Admin1 != admin1 || m.entry.Country != country {
+				continue
+			}
+			if a, ok := place.Admin1Of(*m.entry); ok {
+				p := &claim.Place{Text: a.Name}
+				geoPlace(p, &a)
+				p.Precision = place.LevelAdmin1
+				return p
+			}
+		}
+	}
+	return &claim.Place{Text: admin1, Name: &admin1, Admin1: &admin1, Country: &country, Precision: place.LevelAdmin1}
+}
+
+// bareNames finds place names that stand without a preposition or head
+// noun ("Raqqa had been under Daesh control", "Aleppo bomb blast kills
+// six"): runs of capitalised words that the gazetteer resolves to a place in
+// the article's country. Ordinary words that happen to be place names
+// somewhere ("Police", "Reading") are why the country must match.
+func (c *docContext) bareNames(s *analysed) []placeMention {
+	if c.country == "" {
+		return nil
+	}
+	var out []placeMention
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+3 && isNameToken(toks[j]) && !isPossessive(toks[j-1]) {
+			j++
+		}
+		// The longest run the gazetteer knows, shortening from the right.
+		for k := j; k > i; k-- {
+			start, end := toks[i].start, trimPossessive(toks[k-1])
+			name := s.text[start:end]
+			if !place.IsKnownIn(name, c.country) {
+				continue
+			}
+			e, ok := place.Resolve(name, place.Context{Country: c.country})
+			if !ok || e.Country != c.country || e.Level == place.LevelPlace && e.Population == 0 {
+				continue
+			}
+			out = append(out, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
+			i = k - 1
+			break
+		}
+	}
+	return out
+}
+
+// coveredByPlace reports whether offset at lies inside a place mention the
+// rules already found.
+func (s *analysed) coveredByPlace(at int) bool {
+	for _, m := range s.places {
+		if at >= m.fullStart && at < m.fullEnd {
+			return true
+		}
+	}
+	return false
+}
