@@ -6,6 +6,7 @@ import (
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/extract/attrib"
+	"github.com/tallyhq/tally/internal/place"
 )
 
 // How far back a sentence without a speaker, cause or place of its own may
@@ -447,13 +448,18 @@ func (c *docContext) resolvePlaces() {
 // named recently.
 func (c *docContext) placesFor(si, at int) []claim.Place {
 	s := c.sents[si]
-	best := -1
+	best, bestD := -1, 0
 	for i, m := range s.places {
 		if m.inner || len(s.resolved[i]) == 0 {
 			continue
 		}
-		if best < 0 || distance(at, m.fullStart, m.fullEnd) < distance(at, s.places[best].fullStart, s.places[best].fullEnd) {
-			best = i
+		d := distance(at, m.fullStart, m.fullEnd)
+		if m.entry != nil && m.entry.Level == place.LevelCountry {
+			// "in Syria" says less than "in Aleppo" in the same sentence.
+			d += len(s.text)
+		}
+		if best < 0 || d < bestD {
+			best, bestD = i, d
 		}
 	}
 	if best >= 0 {
