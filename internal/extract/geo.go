@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/place"
@@ -27,7 +28,7 @@ func (c *docContext) resolveGeo() {
 			if m.anaphor {
 				continue
 			}
-			if e, ok := place.Resolve(s.mentionText(*m), place.Context{}); ok {
+			if e, ok := resolveBare(s.mentionText(*m)); ok {
 				w := 1
 				if e.Level == place.LevelCountry {
 					w = 2
@@ -49,6 +50,9 @@ func (c *docContext) resolveGeo() {
 	}
 
 	var near []place.Entry
+	// One sense per discourse: a name an article has resolved means the
+	// same place when it comes again, which also spares the gazetteer.
+	resolved := map[string]*place.Entry{}
 	for _, s := range c.sents {
 		for i := len(s.places) - 1; i >= 0; i-- {
 			// Right to left, so that "X in Y" has Y resolved when X is.
@@ -60,18 +64,25 @@ func (c *docContext) resolveGeo() {
 			if m.inNext && i+1 < len(s.places) && s.places[i+1].entry != nil {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
 			}
-			if e, ok := place.Resolve(s.mentionText(*m), ctx); ok {
+			text := s.mentionText(*m)
+			key := text + "\x00" + ctx.Admin1
+			if e, ok := resolved[key]; ok {
+				m.entry = e
+				continue
+			}
+			if e, ok := place.Resolve(text, ctx); ok {
 				m.entry = &e
 			} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
 				m.entry = &e
 			}
+			resolved[key] = m.entry
 		}
 		kept := s.places[:0]
 		for _, m := range s.places {
 			if m.anaphor || m.entry != nil || m.marked {
 				kept = append(kept, m)
 			}
-			if m.entry != nil {
+			if m.entry != nil && !slices.ContainsFunc(near, func(e place.Entry) bool { return sameEntry(e, *m.entry) }) {
 				near = append(near, *m.entry)
 				if len(near) > maxNearPlaces {
 					near = near[1:]
@@ -80,6 +91,10 @@ func (c *docContext) resolveGeo() {
 		}
 		s.places = kept
 	}
+}
+
+func sameEntry(a, b place.Entry) bool {
+	return a.Name == b.Name && a.Country == b.Country && a.Lat == b.Lat && a.Lon == b.Lon
 }
 
 // mentionText is the phrase handed to the gazetteer: the name with the
@@ -204,11 +219,7 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 		for k := j; k > i; k-- {
 			start, end := toks[i].start, trimPossessive(toks[k-1])
 			name := s.text[start:end]
-			if !place.IsKnownIn(name, c.country) {
-				continue
-			}
-			e, ok := place.Resolve(name, place.Context{Country: c.country})
-			if !ok || e.Country != c.country || e.Level == place.LevelPlace && e.Population == 0 {
+			if !isBarePlace(name, c.country) {
 				continue
 			}
 			out = append(out, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
@@ -217,6 +228,74 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 		}
 	}
 	return out
+}
+
+// isBarePlace reports whether a name standing alone is a place of the
+// article's country that the gazetteer is sure of.
+func isBarePlace(name, country string) bool {
+	key := country + "\x00" + name
+	if v, ok := geoMemo.get(key); ok {
+		return v.ok
+	}
+	ok := false
+	if place.IsKnownIn(name, country) {
+		e, found := place.Resolve(name, place.Context{Country: country})
+		ok = found && e.Country == country && (e.Level != place.LevelPlace || e.Population > 0)
+	}
+	geoMemo.put(key, geoAnswer{ok: ok})
+	return ok
+}
+
+// resolveBare resolves a name without context, as the first pass does to
+// find the article's country.
+func resolveBare(name string) (place.Entry, bool) {
+	key := "\x00\x00" + name
+	if v, ok := geoMemo.get(key); ok {
+		return v.entry, v.ok
+	}
+	e, ok := place.Resolve(name, place.Context{})
+	geoMemo.put(key, geoAnswer{e, ok})
+	return e, ok
+}
+
+// geoMemo remembers the gazetteer's context-free answers across documents:
+// a batch of war reports names the same few hundred places again and
+// again, and a resolution costs far more than a map lookup. It is bounded:
+// when full it is emptied and refilled.
+var geoMemo = &memo{m: map[string]geoAnswer{}}
+
+type geoAnswer struct {
+	entry place.Entry
+	ok    bool
+}
+
+type memo struct {
+	mu sync.RWMutex
+	m  map[string]geoAnswer
+}
+
+const maxGeoMemo = 50000
+
+func (g *memo) get(key string) (geoAnswer, bool) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	v, ok := g.m[key]
+	return v, ok
+}
+
+func (g *memo) put(key string, v geoAnswer) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.m) >= maxGeoMemo {
+		clear(g.m)
+	}
+	g.m[key] = v
+}
+
+func (g *memo) reset() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	clear(g.m)
 }
 
 // coveredByPlace reports whether offset at lies inside a place mention the

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tallyhq/tally/internal/place"
 )
@@ -219,11 +221,35 @@ func isPossessive(t token) bool {
 	return false
 }
 
-// countryPossessor reports whether a word names a country.
+// countryPossessor reports whether a lower-case word names a country. The
+// answers are remembered: the same few words ("syria", "iraq") come up in
+// every article, and the gazetteer's resolution is costly by comparison.
 func countryPossessor(word string) (place.Entry, bool) {
+	if v, ok := countryWords.Load(word); ok {
+		r := v.(countryAnswer)
+		return r.entry, r.ok
+	}
 	e, ok := place.Resolve(word, place.Context{})
-	return e, ok && e.Level == place.LevelCountry
+	ok = ok && e.Level == place.LevelCountry
+	if countryWordsSize.Add(1) <= maxCountryWords {
+		countryWords.Store(word, countryAnswer{e, ok})
+	}
+	return e, ok
 }
+
+type countryAnswer struct {
+	entry place.Entry
+	ok    bool
+}
+
+// maxCountryWords bounds the memory of countryPossessor against texts full
+// of distinct capitalised words ending in s.
+const maxCountryWords = 10000
+
+var (
+	countryWords     sync.Map
+	countryWordsSize atomic.Int64
+)
 
 func trimPossessive(t token) int {
 	if strings.HasSuffix(t.lower, "'s") {

@@ -114,7 +114,9 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	if len(sc) == 0 {
 		return Entry{}, false
 	}
-	slices.SortStableFunc(sc, func(a, b scored) int {
+	// The comparison is a total order (ties fall to the entry index), so an
+	// unstable sort gives the same order, faster.
+	slices.SortFunc(sc, func(a, b scored) int {
 		switch {
 		case a.score > b.score:
 			return -1
