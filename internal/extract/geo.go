@@ -70,10 +70,25 @@ func (c *docContext) resolveGeo() {
 				m.entry = e
 				continue
 			}
-			if e, ok := place.Resolve(text, ctx); ok {
+			switch e, ok := resolveBare(text); {
+			case ok && e.Country == c.country && ctx.Admin1 == "":
+				// Sure without context, and in the article's country:
+				// context would only confirm it.
 				m.entry = &e
-			} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
-				m.entry = &e
+			default:
+				// A name the gazetteer does not know in this country stays
+				// unknown whatever places stand near it: remember that.
+				unknownKey := "?" + c.country + "\x00" + key
+				if _, known := geoMemo.get(unknownKey); known {
+					break
+				}
+				if e, ok := place.Resolve(text, ctx); ok {
+					m.entry = &e
+				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
+					m.entry = &e
+				} else {
+					geoMemo.put(unknownKey, geoAnswer{})
+				}
 			}
 			resolved[key] = m.entry
 		}
