@@ -94,6 +94,9 @@ func (c *docContext) resolveGeo() {
 		}
 		kept := s.places[:0]
 		for _, m := range s.places {
+			if !m.anaphor && isCommonWord(s.text[m.nameStart:m.nameEnd]) {
+				continue
+			}
 			if m.anaphor || m.entry != nil || m.marked {
 				kept = append(kept, m)
 			}
@@ -318,6 +321,18 @@ func (g *memo) reset() {
 func (s *analysed) coveredByPlace(at int) bool {
 	for _, m := range s.places {
 		if at >= m.fullStart && at < m.fullEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// isCommonWord reports whether a name is an ordinary word that is a place
+// only inside a longer name ("New" in a title-case headline).
+func isCommonWord(name string) bool {
+	lower := strings.ToLower(name)
+	for _, e := range placeLex.byFirst[strings.Fields(lower + " x")[0]] {
+		if e.field(0) == "word" && strings.Join(e.words, " ") == lower {
 			return true
 		}
 	}
