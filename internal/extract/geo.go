@@ -86,6 +86,11 @@ func (c *docContext) resolveGeo() {
 					m.entry = &e
 				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
 					m.entry = &e
+				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok {
+					// Title case runs a name into the next words ("Deir
+					// Ezour Advances"): the longest known prefix is the name.
+					m.entry = &e
+					m.nameEnd, m.fullEnd = end, end
 				} else {
 					geoMemo.put(unknownKey, geoAnswer{})
 				}
@@ -337,4 +342,23 @@ func isCommonWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// resolvePrefix resolves the longest proper prefix of a multi-word name,
+// returning the entry and where the name then ends.
+func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry, int, bool) {
+	name := s.text[m.nameStart:m.nameEnd]
+	for {
+		cut := strings.LastIndexByte(name, ' ')
+		if cut <= 0 {
+			return place.Entry{}, 0, false
+		}
+		name = name[:cut]
+		if isCommonWord(name) {
+			continue
+		}
+		if e, ok := place.Resolve(name, ctx); ok {
+			return e, m.nameStart + len(name), true
+		}
+	}
 }
