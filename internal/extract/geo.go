@@ -9,6 +9,10 @@ import (
 	"github.com/tallyhq/tally/internal/place"
 )
 
+// wellKnownPopulation is the size from which a town named alone, in an
+// article whose country is not known, is taken to be that town.
+const wellKnownPopulation = 500_000
+
 // maxNearPlaces bounds the co-mentioned places weighed when resolving one
 // mention.
 const maxNearPlaces = 8
@@ -21,32 +25,14 @@ const maxNearPlaces = 8
 // does not know are dropped unless a head or tail noun marks them as places
 // ("the village of X", "X camp").
 func (c *docContext) resolveGeo() {
-	votes := map[string]int{}
-	for _, s := range c.sents {
-		for i := range s.places {
-			m := &s.places[i]
-			if m.anaphor {
-				continue
-			}
-			if e, ok := resolveBare(s.mentionText(*m)); ok {
-				w := 1
-				if e.Level == place.LevelCountry {
-					w = 2
-				}
-				votes[e.Country] += w
-			}
-		}
-	}
-	best := 0
-	for country, n := range votes {
-		if n > best || n == best && country < c.country {
-			c.country, best = country, n
-		}
-	}
-
+	c.country = c.voteCountry()
 	for _, s := range c.sents {
 		s.places = append(s.places, c.bareNames(s)...)
 		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+	}
+	if c.country == "" {
+		// The names found standing alone may tell the country.
+		c.country = c.voteCountry()
 	}
 
 	var near []place.Entry
@@ -225,9 +211,6 @@ func (c *docContext) admin1Place(admin1, country string) *claim.Place {
 // the article's country. Ordinary words that happen to be place names
 // somewhere ("Police", "Reading") are why the country must match.
 func (c *docContext) bareNames(s *analysed) []placeMention {
-	if c.country == "" {
-		return nil
-	}
 	var out []placeMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
@@ -261,7 +244,14 @@ func isBarePlace(name, country string) bool {
 		return v.ok
 	}
 	ok := false
-	if place.IsKnownIn(name, country) {
+	switch {
+	case isCommonWord(name):
+	case country == "":
+		// Without the article's country only a well-known place will do:
+		// "Explosion rocks down town Damascus".
+		e, found := place.Resolve(name, place.Context{})
+		ok = found && (e.Level == place.LevelCountry || e.Level == place.LevelAdmin1 || e.Population >= wellKnownPopulation)
+	case place.IsKnownIn(name, country):
 		e, found := place.Resolve(name, place.Context{Country: country})
 		ok = found && e.Country == country && (e.Level != place.LevelPlace || e.Population > 0)
 	}
@@ -361,4 +351,32 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 			return e, m.nameStart + len(name), true
 		}
 	}
+}
+
+// voteCountry is the country the document's place mentions resolve to
+// most often, without context; a country named outright counts double.
+func (c *docContext) voteCountry() string {
+	votes := map[string]int{}
+	for _, s := range c.sents {
+		for i := range s.places {
+			m := &s.places[i]
+			if m.anaphor {
+				continue
+			}
+			if e, ok := resolveBare(s.mentionText(*m)); ok {
+				w := 1
+				if e.Level == place.LevelCountry {
+					w = 2
+				}
+				votes[e.Country] += w
+			}
+		}
+	}
+	best, winner := 0, ""
+	for country, n := range votes {
+		if n > best || n == best && country < winner {
+			winner, best = country, n
+		}
+	}
+	return winner
 }
