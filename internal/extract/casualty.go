@@ -164,7 +164,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 			f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: j, end: toks[j+n-1].end}
 			if v.start == v.end {
 				// "bodies of civilians", "deaths among civilians"
-				scanVictimsAfter(toks, j+n, &v)
+				scanVictims(toks, j+n, &v, fillersAfterTrigger, 0)
 			}
 			f.victims = v.category()
 			if v.start < v.end {
@@ -228,9 +228,20 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 	return f, false
 }
 
-// scanVictimsAfter reads "of civilians" / "among civilians" after a trigger
-// noun.
-func scanVictimsAfter(toks []token, j int, v *victimScan) {
+// victimFillers are the words a victim scan may pass over before the
+// victim noun: after a trigger noun ("bodies of civilians"), and after a
+// number ("12 more people", "5 other civilians"), where one unknown word
+// (an adjective) may stand too.
+var (
+	fillersAfterTrigger = map[string]bool{"of": true, "among": true, "the": true, "including": true}
+	fillersAfterNumber  = map[string]bool{"of": true, "more": true, "other": true, "others": true, "people": true, "civilian": true, "the": true}
+)
+
+// scanVictims reads the victim words from toks[j:] into v, passing over
+// fillers and at most allowUnknown other words, and stopping at a
+// non-person noun.
+func scanVictims(toks []token, j int, v *victimScan, fillers map[string]bool, allowUnknown int) {
+	unknown := 0
 	for k := j; k < min(len(toks), j+victimLookahead); k++ {
 		if toks[k].kind != tokWord {
 			return
@@ -238,14 +249,15 @@ func scanVictimsAfter(toks []token, j int, v *victimScan) {
 		if v.add(toks, k) {
 			continue
 		}
-		if v.start < v.end {
+		if v.start < v.end || thingLex.has(toks[k].lower) {
 			return
 		}
-		switch toks[k].lower {
-		case "of", "among", "the", "including":
+		if fillers[toks[k].lower] {
 			continue
 		}
-		return
+		if unknown++; unknown > allowUnknown {
+			return
+		}
 	}
 }
 
@@ -269,7 +281,7 @@ func matchBefore(text string, toks []token, i int) (f figure, ok bool) {
 		}
 		f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: k}
 		var v victimScan
-		scanVictimsAfterNumber(toks, i+1, &v)
+		scanVictims(toks, i+1, &v, fillersAfterNumber, 1)
 		if v.start == 0 && v.end == 0 && isThingAfter(toks, i+1) {
 			return f, false
 		}
@@ -321,32 +333,6 @@ func gapOK(toks []token, from, to, gap int) bool {
 		}
 	}
 	return true
-}
-
-func scanVictimsAfterNumber(toks []token, j int, v *victimScan) {
-	unknown := 0
-	for k := j; k < min(len(toks), j+victimLookahead); k++ {
-		if toks[k].kind != tokWord {
-			return
-		}
-		if v.add(toks, k) {
-			continue
-		}
-		if v.start < v.end {
-			return
-		}
-		if thingLex.has(toks[k].lower) {
-			return
-		}
-		switch toks[k].lower {
-		case "of", "more", "other", "others", "people", "civilian", "the":
-			continue
-		}
-		unknown++
-		if unknown > 1 {
-			return
-		}
-	}
 }
 
 // isThingAfter reports whether the number is followed by a non-person noun
@@ -497,7 +483,7 @@ func subFigures(text string, toks []token, figs []figure) []figure {
 			continue
 		}
 		var v victimScan
-		scanVictimsAfterNumber(toks, i+1, &v)
+		scanVictims(toks, i+1, &v, fillersAfterNumber, 1)
 		if v.start == v.end {
 			// "including 5 others" says nothing new about whom; keep it.
 			v.cat = claim.People
