@@ -28,7 +28,13 @@ var csvColumns = []struct {
 
 func columnKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF")))
-	return strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '-' && c != '_' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // readCSV reads a CSV (or TSV) file with a header row, one document per
@@ -46,13 +52,17 @@ func (rd *reader) readCSV(data []byte, comma rune) {
 		return
 	}
 	cols := map[string]int{}
+	keys := make([]string, len(header))
+	for i, h := range header {
+		keys[i] = columnKey(h)
+	}
 	for _, c := range csvColumns {
 		for _, name := range c.names {
 			if _, done := cols[c.field]; done {
 				break
 			}
-			for i, h := range header {
-				if columnKey(h) == columnKey(name) {
+			for i := range header {
+				if keys[i] == columnKey(name) {
 					cols[c.field] = i
 					break
 				}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -45,10 +46,26 @@ const (
 	reTime = `(?:at\s+[0-9]{1,2}:?[0-9]{2}\b|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[AP]M)?\b|[0-9]{4}\s*[AP]M\b|[0-9]{6}\b)`
 )
 
+// Compiled on first use: a process that reads no dates compiles neither.
 var (
-	reISODate = regexp.MustCompile(`^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:$|[T ,])`)
-	reNumDate = regexp.MustCompile(`^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{2}|[0-9]{4})(?:$|[T ,])`)
+	reISODate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:$|[T ,])`)
+	})
+	reNumDate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{2}|[0-9]{4})(?:$|[T ,])`)
+	})
 )
+
+// mayBeISODate and mayBeNumDate check the start of s as the patterns
+// would, which rules out most strings without running them.
+func mayBeISODate(s string) bool {
+	return len(s) >= 5 && isDigits(s[:4]) && strings.IndexByte("-/.", s[4]) >= 0
+}
+
+func mayBeNumDate(s string) bool {
+	return len(s) >= 3 && isDigits(s[:1]) &&
+		(strings.IndexByte("/.-", s[1]) >= 0 || isDigits(s[1:2]) && strings.IndexByte("/.-", s[2]) >= 0)
+}
 
 var monthNames = map[string]time.Month{
 	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
@@ -63,10 +80,15 @@ func ParseDate(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
-	if m := reISODate.FindStringSubmatch(s); m != nil {
-		return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	if mayBeISODate(s) {
+		if m := reISODate().FindStringSubmatch(s); m != nil {
+			return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+		}
 	}
-	if m := reNumDate.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+	if !mayBeNumDate(s) {
+		return parseWrittenDate(s)
+	}
+	if m := reNumDate().FindStringSubmatch(s); m != nil && m[2] == m[4] {
 		a, b, y := atoi(m[1]), atoi(m[3]), atoi(m[5])
 		if len(m[5]) == 2 {
 			y = twoDigitYear(y)

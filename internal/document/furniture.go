@@ -3,10 +3,13 @@ package document
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
+	"maps"
 	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,94 +22,217 @@ const (
 	tailWindow = 3000
 )
 
-// compiledRule is a furnitureRule ready to match.
+// compiledRule is a furnitureRule ready to match. Its regular expression
+// is compiled on first use, and only once some text has passed its
+// prefilter: most rules never fire, and compiling them all would cost more
+// than reading a typical article.
 type compiledRule struct {
 	furnitureRule
-	re                  *regexp.Regexp
-	before              *regexp.Regexp // Before, anchored at both ends
-	blank, date, credit int            // submatch indexes of the named groups, or -1
-	reach               int            // tail rules: how far back from the end a match can start
+	anchored string    // Pattern anchored for its zone, placeholders not expanded
+	pre      prefilter // what a text must hold for the rule to match
+	once     sync.Once
+	re       *regexp.Regexp
+	before   *regexp.Regexp // Before, anchored at both ends
+	blank    int            // submatch indexes of the named groups, or -1
+	date     int
+	credit   int
+	reach    int // tail rules: how far back from the end a match can start
 }
 
-var (
-	leadRules, tailRules, anywhereRules []compiledRule
-	agencyRe                            *regexp.Regexp
-	agencyNames                         = map[string]string{}
-	titleSuffixRes                      []*regexp.Regexp
-)
+// furnitureSet is every furniture rule, prepared on first use.
+type furnitureSet struct {
+	lead, tail, anywhere []*compiledRule
+}
 
-func init() {
-	var written []string
-	for _, a := range agencies {
-		for _, w := range a.Written {
-			written = append(written, w)
-			agencyNames[w] = a.Name
-		}
-	}
-	// Longest first, so that "Thomson Reuters" wins over "Reuters".
-	slices.SortStableFunc(written, func(a, b string) int { return len(b) - len(a) })
-	quoted := make([]string, len(written))
-	for i, w := range written {
-		quoted[i] = regexp.QuoteMeta(w)
-	}
-	agency := `(?:` + strings.Join(quoted, "|") + `)`
-	agencyRe = regexp.MustCompile(`\b` + agency + `\b`)
+var furnitureRuleSet = sync.OnceValue(prepareRules)
+
+// placeholderSet is what the placeholders of the rules expand to.
+type placeholderSet struct {
+	frags  map[string]string // name → pattern text
+	expand *strings.Replacer
+	hash   uint64 // of every name and its text, for prefilterKey
+}
+
+var placeholders = sync.OnceValue(func() *placeholderSet {
 	cities := make([]string, len(datelineCities))
 	for i, c := range datelineCities {
 		cities[i] = regexp.QuoteMeta(c)
 	}
 	city := `(?:` + strings.Join(cities, "|") + `)`
-	expand := strings.NewReplacer(
-		"{DATE}", reDate, "{TIME}", reTime, "{MONTH}", reMonth,
-		"{WEEKDAY}", reWeekday, "{DAY}", reDay, "{YEAR}", reYear,
-		"{AGENCY}", agency, "{CITY}", city, "{ANYCITY}", `(?i:`+city+`)`,
-	)
-	for _, r := range furnitureRules {
-		p := expand.Replace(r.Pattern)
+	ph := &placeholderSet{frags: map[string]string{
+		"DATE": reDate, "TIME": reTime, "MONTH": reMonth,
+		"WEEKDAY": reWeekday, "DAY": reDay, "YEAR": reYear,
+		"AGENCY": agencyPattern(), "CITY": city, "ANYCITY": `(?i:` + city + `)`,
+	}}
+	names := slices.Sorted(maps.Keys(ph.frags))
+	var pairs []string
+	h := fnv.New64a()
+	for _, name := range names {
+		pairs = append(pairs, "{"+name+"}", ph.frags[name])
+		fmt.Fprintf(h, "%s\x00%s\x00", name, ph.frags[name])
+	}
+	ph.expand = strings.NewReplacer(pairs...)
+	ph.hash = h.Sum64()
+	return ph
+})
+
+// prefilterKey identifies a rule's anchored pattern together with every
+// placeholder's expansion: a prefilter worked out ahead of time is used
+// only for the very pattern it was worked out from.
+func prefilterKey(ph *placeholderSet, anchored string) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%016x\x00%s", ph.hash, anchored)
+	return h.Sum64()
+}
+
+// agencyForms maps each written form of an agency to the name credited.
+var agencyForms = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, a := range agencies {
+		for _, w := range a.Written {
+			m[w] = a.Name
+		}
+	}
+	return m
+})
+
+// agencyPattern is {AGENCY}: every written form, longest first, so that
+// "Thomson Reuters" wins over "Reuters".
+func agencyPattern() string {
+	var written []string
+	for _, a := range agencies {
+		written = append(written, a.Written...)
+	}
+	slices.SortStableFunc(written, func(a, b string) int { return len(b) - len(a) })
+	quoted := make([]string, len(written))
+	for i, w := range written {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return `(?:` + strings.Join(quoted, "|") + `)`
+}
+
+var agencyRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b` + agencyPattern() + `\b`)
+})
+
+// titleSuffix is a titleSuffixes pattern, compiled once a title passes its
+// prefilter.
+type titleSuffix struct {
+	pattern string // anchored
+	atEnd   bool   // anchored at the end
+	pre     prefilter
+	once    sync.Once
+	re      *regexp.Regexp
+}
+
+// titleSuffixPattern anchors a titleSuffixes pattern.
+func titleSuffixPattern(s string) string {
+	if !strings.HasPrefix(s, "^") {
+		s = `(?:` + s + `)\s*$`
+	}
+	return s
+}
+
+var titleSuffixRules = sync.OnceValue(func() []*titleSuffix {
+	ph := placeholders()
+	var out []*titleSuffix
+	for i, s := range titleSuffixes {
+		p := titleSuffixPattern(s)
+		out = append(out, &titleSuffix{pattern: p, atEnd: !strings.HasPrefix(s, "^"),
+			pre: prefilterFor(ph, p, len(furnitureRules)+1+i)})
+	}
+	return out
+})
+
+// anchor wraps a rule's pattern for its zone.
+func (r *furnitureRule) anchor() string {
+	switch r.Zone {
+	case lead:
+		return `^(?:` + r.Pattern + `)`
+	case tail:
+		return `(?:` + r.Pattern + `)\s*$`
+	}
+	return r.Pattern
+}
+
+// prepareRules gives every rule its prefilter; it compiles nothing.
+func prepareRules() *furnitureSet {
+	ph := placeholders()
+	set := &furnitureSet{}
+	for i, r := range furnitureRules {
+		c := &compiledRule{furnitureRule: r, anchored: r.anchor()}
+		c.pre = prefilterFor(ph, c.anchored, i)
 		switch r.Zone {
 		case lead:
-			p = `^(?:` + p + `)`
+			set.lead = append(set.lead, c)
 		case tail:
-			p = `(?:` + p + `)\s*$`
+			set.tail = append(set.tail, c)
+		default:
+			set.anywhere = append(set.anywhere, c)
 		}
-		re, err := regexp.Compile(p)
+	}
+	return set
+}
+
+// prefilterFor returns the prefilter of pattern: from
+// furniture_prefilters.go, where it is most likely the i-th, when that was
+// worked out from the same pattern, else by analysing the pattern now.
+func prefilterFor(ph *placeholderSet, pattern string, i int) prefilter {
+	key := prefilterKey(ph, pattern)
+	if i < 0 || i >= len(furniturePrefilters) || furniturePrefilters[i].key != key {
+		i = slices.IndexFunc(furniturePrefilters, func(p keyedPrefilter) bool { return p.key == key })
+	}
+	var pre prefilter
+	if i >= 0 {
+		pre = furniturePrefilters[i].pre
+	} else {
+		// The pattern changed since go generate: slower, still right.
+		var err error
+		if pre, err = newAnalyser(ph).prefilter(pattern, ph.expand.Replace(pattern)); err != nil {
+			panic(fmt.Sprintf("document: furniture pattern %q: %v", pattern, err))
+		}
+	}
+	pre.ready()
+	return pre
+}
+
+// keyedPrefilter is a prefilter worked out ahead of time for the pattern
+// with the given prefilterKey.
+type keyedPrefilter struct {
+	key uint64
+	pre prefilter
+}
+
+// compile readies c to match; it is safe to call more than once and
+// concurrently.
+func (c *compiledRule) compile() {
+	c.once.Do(func() {
+		ph := placeholders()
+		pattern := ph.expand.Replace(c.anchored)
+		re, err := regexp.Compile(pattern)
 		if err != nil {
-			panic(fmt.Sprintf("document: furniture rule %q: %v", r.Name, err))
+			panic(fmt.Sprintf("document: furniture rule %q: %v", c.Name, err))
 		}
-		c := compiledRule{furnitureRule: r, re: re,
-			blank: re.SubexpIndex("blank"), date: re.SubexpIndex("date"), credit: re.SubexpIndex("credit")}
-		if r.Zone == tail {
+		c.re = re
+		c.blank, c.date, c.credit = re.SubexpIndex("blank"), re.SubexpIndex("date"), re.SubexpIndex("credit")
+		if c.Zone == tail {
 			c.reach = tailWindow
 			if prefix, _ := re.LiteralPrefix(); prefix == "" {
 				// Without plain text to jump to, the matcher tries every
 				// start: give it only as many as a match can span.
-				syn, err := syntax.Parse(p, syntax.Perl)
+				syn, err := syntax.Parse(pattern, syntax.Perl)
 				if err != nil {
-					panic(fmt.Sprintf("document: furniture rule %q: %v", r.Name, err))
+					panic(fmt.Sprintf("document: furniture rule %q: %v", c.Name, err))
 				}
 				c.reach = min(tailWindow, maxLen(syn)+16)
 			}
 		}
-		if r.Before != "" {
-			if c.before, err = regexp.Compile(`^(?:` + expand.Replace(r.Before) + `)$`); err != nil {
-				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", r.Name, err))
+		if c.Before != "" {
+			if c.before, err = regexp.Compile(`^(?:` + ph.expand.Replace(c.Before) + `)$`); err != nil {
+				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", c.Name, err))
 			}
 		}
-		switch r.Zone {
-		case lead:
-			leadRules = append(leadRules, c)
-		case tail:
-			tailRules = append(tailRules, c)
-		default:
-			anywhereRules = append(anywhereRules, c)
-		}
-	}
-	for _, s := range titleSuffixes {
-		if !strings.HasPrefix(s, "^") {
-			s = `(?:` + s + `)\s*$`
-		}
-		titleSuffixRes = append(titleSuffixRes, regexp.MustCompile(s))
-	}
+	})
 }
 
 // maxLen estimates the longest match of re in bytes, taking * and + as 64
@@ -182,8 +308,12 @@ func cleanFurniture(d *Document) string {
 
 // cleanTitle blanks outlet names and section trails pasted onto a title.
 func cleanTitle(t *Text) {
-	for _, re := range titleSuffixRes {
-		if m := re.FindStringIndex(t.Norm); m != nil && m[1] > m[0] && m[1]-m[0] < len(strings.TrimSpace(t.Norm)) {
+	for _, r := range titleSuffixRules() {
+		if b := []byte(t.Norm); len(b) == 0 || r.atEnd && !r.pre.endsWith(b[len(b)-1]) || !r.pre.within(b) {
+			continue
+		}
+		r.once.Do(func() { r.re = regexp.MustCompile(r.pattern) })
+		if m := r.re.FindStringIndex(t.Norm); m != nil && m[1] > m[0] && m[1]-m[0] < len(strings.TrimSpace(t.Norm)) {
 			t.Blank(m[0], m[1])
 		}
 	}
@@ -227,8 +357,9 @@ func (f *furniture) blankSpan(a, b int) bool {
 
 // addCredits keeps every outlet or wire named in s.
 func (f *furniture) addCredits(s string) {
-	for _, w := range agencyRe.FindAllString(s, -1) {
-		f.credits = append(f.credits, agencyNames[w])
+	names := agencyForms()
+	for _, w := range agencyRe().FindAllString(s, -1) {
+		f.credits = append(f.credits, names[w])
 	}
 }
 
@@ -250,11 +381,11 @@ func (f *furniture) lead(headline [2]int) {
 		}
 		win := f.buf[pos:min(len(f.buf), pos+leadWindow)]
 		matched := false
-		for i := range leadRules {
-			r := &leadRules[i]
-			if r.After && !found {
+		for _, r := range furnitureRuleSet().lead {
+			if r.After && !found || !r.pre.atStart(win) {
 				continue
 			}
+			r.compile()
 			m := r.re.FindSubmatchIndex(win)
 			if m == nil || m[1] == 0 {
 				continue
@@ -409,8 +540,16 @@ func (f *furniture) tail() {
 			return
 		}
 		matched := false
-		for i := range tailRules {
-			r := &tailRules[i]
+		// Every rule looks at most tailWindow bytes back: text that fails
+		// a rule's prefilter there fails it in any shorter window.
+		widest := f.buf[f.runeStartAfter(max(0, end-tailWindow)):end]
+		for _, r := range furnitureRuleSet().tail {
+			// A match runs to end: the text's last byte must be one a
+			// match can end with.
+			if !r.pre.endsWith(f.buf[end-1]) || !r.pre.within(widest) {
+				continue
+			}
+			r.compile()
 			start := f.runeStartAfter(max(0, end-r.reach))
 			if m := r.re.FindSubmatchIndex(f.buf[start:end]); m != nil && f.apply(r, start, m) {
 				matched = true
@@ -431,11 +570,57 @@ func (f *furniture) runeStartAfter(i int) int {
 	return i
 }
 
-// linkMarkers open lists of links to other articles at the end of a page.
-var linkMarkers = regexp.MustCompile(`\b(?:Related(?: News| Articles| Stories| Coverage| Topics| Posts| Content)?|Read [Aa]lso|Also [Rr]ead|See [Aa]lso|More [Oo]n [Tt]his|Recommended|Most [Rr]ead|Tags|TAGS)\b`)
+// linkMarkersPattern opens lists of links to other articles at the end of
+// a page.
+const linkMarkersPattern = `\b(?:Related(?: News| Articles| Stories| Coverage| Topics| Posts| Content)?|Read [Aa]lso|Also [Rr]ead|See [Aa]lso|More [Oo]n [Tt]his|Recommended|Most [Rr]ead|Tags|TAGS)\b`
 
-// linkWords are the words linkMarkers start with.
-var linkWords = []string{"Related", "Read ", "Also ", "See ", "More ", "Recommended", "Most ", "Tags", "TAGS"}
+// linkMarkerWords are linkMarkersPattern's alternatives, each matched on
+// its own: a pattern that opens with plain text is found fast, and the
+// alternatives all open differently, so that no two match at the same
+// place and their matches, merged, are the pattern's.
+var linkMarkerWords = []string{
+	`Related(?: News| Articles| Stories| Coverage| Topics| Posts| Content)?`, `Read [Aa]lso`,
+	`Also [Rr]ead`, `See [Aa]lso`, `More [Oo]n [Tt]his`, `Recommended`, `Most [Rr]ead`, `Tags`, `TAGS`,
+}
+
+var linkMarkerRes = sync.OnceValue(func() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(linkMarkerWords))
+	for i, w := range linkMarkerWords {
+		res[i] = regexp.MustCompile(`(?:` + w + `)\b`)
+	}
+	return res
+})
+
+// linkMarkersPre tells most texts without link markers from the rest.
+var linkMarkersPre = sync.OnceValue(func() prefilter {
+	return prefilterFor(placeholders(), linkMarkersPattern, len(furnitureRules))
+})
+
+// findLinkMarkers returns what linkMarkersPattern's FindAllIndex would.
+func findLinkMarkers(b []byte) [][]int {
+	var all [][]int
+	for _, re := range linkMarkerRes() {
+		for _, m := range re.FindAllIndex(b, -1) {
+			// The leading \b: every alternative opens with a letter.
+			if m[0] == 0 || !isASCIIWord(b[m[0]-1]) {
+				all = append(all, m)
+			}
+		}
+	}
+	slices.SortFunc(all, func(x, y []int) int { return x[0] - y[0] })
+	out := all[:0]
+	for _, m := range all {
+		if len(out) == 0 || m[0] >= out[len(out)-1][1] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// isASCIIWord reports whether c is a word character for \b.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
 
 // linkList blanks a list of links or tags running to the end of the body:
 // after its marker ("Related News", "Read also:", "Tags") come only
@@ -443,10 +628,10 @@ var linkWords = []string{"Related", "Read ", "Also ", "See ", "More ", "Recommen
 // last one (an article's last sentence starting "Recommended ..." stays).
 func (f *furniture) linkList(start, end int) bool {
 	win := f.buf[start:end]
-	if !slices.ContainsFunc(linkWords, func(w string) bool { return bytes.Contains(win, []byte(w)) }) {
+	if pre := linkMarkersPre(); !pre.within(win) {
 		return false // most texts: skip the slower pattern
 	}
-	for _, m := range linkMarkers.FindAllIndex(win, -1) {
+	for _, m := range findLinkMarkers(win) {
 		rest := win[m[1]:]
 		if len(rest) > 2500 || hasSentenceEnd(rest) || bytes.HasSuffix(rest, []byte(".")) || bytes.HasSuffix(rest, []byte("!")) {
 			continue
@@ -524,12 +709,15 @@ func (f *furniture) signature(end int) bool {
 
 // anywhere blanks furniture wherever it occurs.
 func (f *furniture) anywhere() {
-	for i := range anywhereRules {
-		r := &anywhereRules[i]
+	for _, r := range furnitureRuleSet().anywhere {
 		buf := f.buf
 		if r.Within > 0 {
 			buf = buf[:min(len(buf), r.Within+200)]
 		}
+		if !r.pre.within(buf) {
+			continue
+		}
+		r.compile()
 		for _, m := range r.re.FindAllSubmatchIndex(buf, -1) {
 			if r.Within > 0 && m[0] >= r.Within {
 				break

@@ -28,6 +28,14 @@ package document
 // Tail rules are matched against the end of the text only as far back as
 // their longest possible match (a * or + counts as 64 repeats), unless they
 // open with plain text; so do not start a tail pattern with ^.
+//
+// A rule's pattern is compiled only when a text holds the plain text every
+// match of it must start with or contain ("Get short URL", "(Reuters"),
+// which is worked out from the pattern (prefilter.go): most rules never
+// fire, and reading an article then costs no compiling. The results are
+// kept in furniture_prefilters.go; after editing these tables run
+// go generate ./internal/document (the tests say when it is due). Until
+// then the edited rules are worked out at run time, a little slower.
 
 // zone is where in the body a furniture rule applies.
 type zone int

@@ -3,13 +3,23 @@ package document
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // reHeader is SPEC's optional plain-text header: "date YYYY-MM-DD" at the
 // very start, leading spaces allowed.
-var reHeader = regexp.MustCompile(`^[ \t]*(?i:date)[ \t]*:?[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})\b`)
+var reHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t]*(?i:date)[ \t]*:?[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})\b`)
+})
+
+// mayHaveHeader checks the line's start as reHeader would: most texts do
+// not open with "date", and then the pattern need not run (or compile).
+func mayHaveHeader(line string) bool {
+	line = strings.TrimLeft(line, " \t")
+	return len(line) >= 4 && strings.EqualFold(line[:4], "date")
+}
 
 // readHeader handles the start of a plain-text document. With the date
 // header it returns the date, blanks the header in Norm (it is metadata,
@@ -23,7 +33,10 @@ func readHeader(d *Document) (string, bool) {
 	if lineEnd < 0 {
 		lineEnd = len(norm)
 	}
-	m := reHeader.FindStringSubmatchIndex(norm[:lineEnd])
+	var m []int
+	if mayHaveHeader(norm[:lineEnd]) {
+		m = reHeader().FindStringSubmatchIndex(norm[:lineEnd])
+	}
 	if m == nil {
 		if a, b, ok := titleLine(norm); ok {
 			d.Headline = [2]int{a, b}

@@ -14,18 +14,18 @@ type ActorMention struct {
 
 // sideFillers may stand between a side and its means: "Syrian and Russian
 // warplanes", "Russian fighter jets", "government heavy artillery".
-var sideFillers = map[string]bool{
-	"and": true, "or": true, "fighter": true, "war": true, "heavy": true, "special": true,
-	"ground": true, "armed": true, "regular": true, "elite": true, "allied": true,
-	"combat": true, "attack": true, "cruise": true, "ballistic": true,
+var sideFillers = []string{
+	"and", "or", "fighter", "war", "heavy", "special",
+	"ground", "armed", "regular", "elite", "allied",
+	"combat", "attack", "cruise", "ballistic",
 }
 
 // notSideTails after a hyphen turn a side into a modifier of someone else:
 // "Russian-backed", "Turkish-made", "US-based".
-var notSideTails = map[string]bool{
-	"backed": true, "based": true, "made": true, "allied": true, "supported": true,
-	"sponsored": true, "funded": true, "trained": true, "armed": true, "held": true,
-	"controlled": true, "brokered": true, "owned": true,
+var notSideTails = []string{
+	"backed", "based", "made", "allied", "supported",
+	"sponsored", "funded", "trained", "armed", "held",
+	"controlled", "brokered", "owned",
 }
 
 // FindActors returns the actor mentions in a sentence by name: "warplanes
@@ -65,7 +65,7 @@ func FindActorMentions(sentence string) []ActorMention {
 			continue
 		}
 		// A hyphenated "Russian-backed" or "pro-Turkey" names no actor of its own.
-		if end < len(t) && t[end].hyph && notSideTails[t[end].key] {
+		if end < len(t) && t[end].hyph && t[end].is(cNotSideTail) {
 			i = end + 1
 			continue
 		}
@@ -127,13 +127,13 @@ func sideMentions(t []tok, i int, span func(s, e int) Span) ([]ActorMention, int
 				meansEnd, j = fend, fend
 			}
 		case e != nil && e.side != "" && meansEnd < 0:
-			if end < len(t) && t[end].hyph && notSideTails[t[end].key] {
+			if end < len(t) && t[end].hyph && t[end].is(cNotSideTail) {
 				return nil, 0, false
 			}
 			sides = append(sides, side{e.side, e.sideAir})
 			j = end
 			continue
-		case e == nil && meansEnd < 0 && t[j].word() && sideFillers[t[j].key]:
+		case e == nil && meansEnd < 0 && t[j].word() && t[j].is(cSideFiller):
 			j++
 			continue
 		case e != nil && e.name != "" && meansEnd < 0 && len(sides) > 0:

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -37,6 +38,43 @@ func BenchmarkFindActors(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			FindActors(a)
+		}
+	}
+}
+
+// BenchmarkAsExtracted calls Find and FindActors on the fakes-dev
+// sentences as the extractor does: Find only where a word is a cue
+// (MayAttribute), FindActors only where there is a digit (a figure to
+// blame), both on the same sentence in turn.
+func BenchmarkAsExtracted(b *testing.B) {
+	arts := fakesDev(b)
+	type call struct {
+		s          string
+		cue, digit bool
+	}
+	var calls []call
+	n := 0
+	for _, a := range arts {
+		for _, s := range sentences(a) {
+			c := call{s: s, digit: strings.ContainsAny(s, "0123456789")}
+			for _, w := range strings.Fields(s) {
+				c.cue = c.cue || MayAttribute(strings.ToLower(strings.Trim(w, `.,;:"'()`)))
+			}
+			calls = append(calls, c)
+			n += len(s)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, c := range calls {
+			if c.cue {
+				Find(c.s)
+			}
+			if c.digit {
+				FindActors(c.s)
+			}
 		}
 	}
 }

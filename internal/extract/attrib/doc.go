@@ -14,7 +14,11 @@
 // allowed inside a speaker phrase). Each file documents its format at the
 // top. Matching ignores case, a leading "the", full stops and hyphens
 // ("U.S.-led" = "US led"), possessives with or without the apostrophe
-// ("Syria's" = "Syrias" = "Syrian") and a plural -s.
+// ("Syria's" = "Syrias" = "Syrian") and a plural -s. After editing them
+// (or the word lists in the code), run go generate ./internal/extract/attrib:
+// lexicon_gen.go keeps the lexicon ready-made so that no process has to
+// parse the files; until it is regenerated they are parsed at start, which
+// is slower but gives the same answers, and the tests say it is due.
 //
 // # Source types
 //

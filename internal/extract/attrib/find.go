@@ -67,103 +67,103 @@ var cues = map[string]cueKind{
 
 // nounLike are cue forms that are also plural nouns ("media reports said"):
 // they are not cues when another cue follows.
-var nounLike = map[string]bool{
-	"reports": true, "claims": true, "states": true, "notes": true, "estimates": true,
+var nounLike = []string{
+	"reports", "claims", "states", "notes", "estimates",
 }
 
 // capCues may be written with a capital: sentence-initial "According to",
 // headline "Homs Governor Says". "Said" is left out: it is a common Arabic
 // name ("Osama Said").
-var capCues = map[string]bool{"according": true, "citing": true, "quoting": true, "says": true, "told": true, "say": true}
+var capCues = []string{"according", "citing", "quoting", "says", "told", "say"}
 
 // weakCues are verbs that often have a non-speaker subject ("Videos
 // recorded", "Other reports"); their speaker must be in the lexicon.
-var weakCues = map[string]bool{
-	"recorded": true, "counted": true, "estimated": true, "estimates": true, "reports": true,
-	"claims": true, "states": true, "notes": true, "documented": true, "warned": true,
-	"insisted": true, "stressed": true, "asserted": true, "revealed": true, "indicated": true,
-	"mentioned": true, "affirmed": true, "alleged": true, "declared": true, "reads": true,
+var weakCues = []string{
+	"recorded", "counted", "estimated", "estimates", "reports",
+	"claims", "states", "notes", "documented", "warned",
+	"insisted", "stressed", "asserted", "revealed", "indicated",
+	"mentioned", "affirmed", "alleged", "declared", "reads",
 }
 
 // preps before a phrase make it the object of a preposition, not a
 // subject: "in northern Syria said" names no speaker.
-var preps = map[string]bool{
-	"of": true, "in": true, "at": true, "from": true, "inside": true, "near": true, "to": true,
-	"with": true, "for": true, "by": true, "into": true, "on": true, "across": true,
-	"throughout": true, "around": true, "under": true, "over": true, "against": true,
-	"between": true, "within": true, "outside": true, "about": true, "towards": true,
-	"toward": true, "through": true, "than": true, "like": true,
+var preps = []string{
+	"of", "in", "at", "from", "inside", "near", "to",
+	"with", "for", "by", "into", "on", "across",
+	"throughout", "around", "under", "over", "against",
+	"between", "within", "outside", "about", "towards",
+	"toward", "through", "than", "like",
 }
 
 // clauseOpeners may stand before a subject.
-var clauseOpeners = map[string]bool{
-	"who": true, "which": true, "what": true, "whom": true, "where": true, "and": true,
-	"but": true, "while": true, "as": true, "that": true, "meanwhile": true, "however": true, "whereas": true, "although": true, "though": true, "when": true,
-	"also": true, "so": true, "because": true, "since": true, "after": true, "yet": true,
+var clauseOpeners = []string{
+	"who", "which", "what", "whom", "where", "and",
+	"but", "while", "as", "that", "meanwhile", "however", "whereas", "although", "though", "when",
+	"also", "so", "because", "since", "after", "yet",
 }
 
 // invertible cues can have their speaker after them: "..., said the Observatory".
-var invertible = map[string]bool{"said": true, "says": true, "added": true, "stated": true, "noted": true, "explained": true, "wrote": true}
+var invertible = []string{"said", "says", "added", "stated", "noted", "explained", "wrote"}
 
 // advSkip are words that may stand between a speaker and its verb ("the
 // Observatory also said", "the army has officially announced").
-var advSkip = map[string]bool{
-	"also": true, "later": true, "earlier": true, "previously": true, "further": true,
-	"separately": true, "repeatedly": true, "officially": true, "meanwhile": true,
-	"however": true, "too": true, "then": true, "had": true, "has": true, "have": true,
-	"already": true, "publicly": true, "recently": true, "initially": true, "first": true,
-	"again": true, "would": true, "could": true, "may": true, "might": true, "did": true,
-	"does": true, "do": true, "will": true, "subsequently": true, "now": true, "just": true,
-	"reportedly": true, "allegedly": true, "late": true, "himself": true,
-	"herself": true, "itself": true, "themselves": true, "last": true, "night": true,
-	"yesterday": true, "today": true, "tonight": true, "morning": true, "evening": true,
-	"afternoon": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true, "on": true,
+var advSkip = []string{
+	"also", "later", "earlier", "previously", "further",
+	"separately", "repeatedly", "officially", "meanwhile",
+	"however", "too", "then", "had", "has", "have",
+	"already", "publicly", "recently", "initially", "first",
+	"again", "would", "could", "may", "might", "did",
+	"does", "do", "will", "subsequently", "now", "just",
+	"reportedly", "allegedly", "late", "himself",
+	"herself", "itself", "themselves", "last", "night",
+	"yesterday", "today", "tonight", "morning", "evening",
+	"afternoon", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "on",
 }
 
-var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
+var beForms = []string{"was", "were", "is", "are", "been", "be", "being"}
 
 // contPreps may continue a speaker phrase: "a source at Aleppo police
 // command", "the head of the local council", "a statement by the army".
-var contPreps = map[string]bool{"of": true, "for": true, "at": true, "in": true, "from": true, "by": true}
+var contPreps = []string{"of", "for", "at", "in", "from", "by"}
 
 // compoundTails make a hyphenated modifier part of a speaker phrase:
 // "Britain-based", "state-run", "US-backed".
-var compoundTails = map[string]bool{
-	"based": true, "run": true, "backed": true, "led": true, "linked": true, "affiliated": true,
-	"funded": true, "controlled": true, "held": true, "allied": true, "aligned": true,
-	"supported": true, "owned": true, "language": true, "government": true, "regime": true,
-	"operated": true, "sponsored": true, "opposition": true,
+var compoundTails = []string{
+	"based", "run", "backed", "led", "linked", "affiliated",
+	"funded", "controlled", "held", "allied", "aligned",
+	"supported", "owned", "language", "government", "regime",
+	"operated", "sponsored", "opposition",
 }
 
 // stopCaps are capitalised words that never belong to a speaker phrase:
 // sentence-initial function words, times.
-var stopCaps = map[string]bool{
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true,
-	"and": true, "or": true, "as": true, "after": true, "before": true, "meanwhile": true,
-	"however": true, "also": true, "earlier": true, "later": true, "since": true, "while": true,
-	"when": true, "if": true, "it": true, "he": true, "she": true, "they": true, "we": true,
-	"this": true, "that": true, "these": true, "those": true, "there": true, "then": true,
-	"today": true, "yesterday": true, "last": true, "for": true, "of": true, "to": true,
-	"by": true, "with": true, "from": true, "according": true, "speaking": true, "i": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
-	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
-	"october": true, "november": true, "december": true, "so": true, "thus": true, "not": true,
-	"no": true, "what": true, "where": true, "why": true, "how": true, "who": true, "which": true,
-	"his": true, "her": true, "its": true, "their": true, "our": true, "get": true, "click": true,
-	"tags": true, "related": true, "read": true, "more": true, "updated": true, "share": true,
-	"says": true, "said": true, "told": true, "people": true, "many": true, "some": true,
-	"several": true, "most": true, "all": true, "both": true, "each": true, "other": true,
-	"another": true, "one": true, "two": true, "three": true, "dozens": true, "hundreds": true,
-	"thousands": true,
+var stopCaps = []string{
+	"the", "a", "an", "in", "on", "at", "but",
+	"and", "or", "as", "after", "before", "meanwhile",
+	"however", "also", "earlier", "later", "since", "while",
+	"when", "if", "it", "he", "she", "they", "we",
+	"this", "that", "these", "those", "there", "then",
+	"today", "yesterday", "last", "for", "of", "to",
+	"by", "with", "from", "according", "speaking", "i",
+	"monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "january", "february", "march",
+	"april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "so", "thus", "not",
+	"no", "what", "where", "why", "how", "who", "which",
+	"his", "her", "its", "their", "our", "get", "click",
+	"tags", "related", "read", "more", "updated", "share",
+	"says", "said", "told", "people", "many", "some",
+	"several", "most", "all", "both", "each", "other",
+	"another", "one", "two", "three", "dozens", "hundreds",
+	"thousands",
 }
 
 // demonymAdj are adjectives that name no one on their own ("Russian").
-var demonymAdj = map[string]bool{
-	"syrian": true, "russian": true, "turkish": true, "kurdish": true, "american": true,
-	"iranian": true, "israeli": true, "arab": true, "western": true, "british": true,
-	"french": true, "iraqi": true, "lebanese": true, "jordanian": true, "german": true,
+var demonymAdj = []string{
+	"syrian", "russian", "turkish", "kurdish", "american",
+	"iranian", "israeli", "arab", "western", "british",
+	"french", "iraqi", "lebanese", "jordanian", "german",
 }
 
 // maxWords bounds a speaker phrase.
@@ -172,6 +172,8 @@ const maxWords = 12
 type parser struct {
 	s         string
 	t         []tok
+	last      string // the text t holds the tokens of, kept for the next call
+	tokenized bool
 	aliasFrom []int // token i ends a source alias starting at aliasFrom[i], or -1
 	aliasTo   []int // token i starts a source alias ending before aliasTo[i], or -1
 	out       []Attribution
@@ -218,16 +220,22 @@ var parsers = sync.Pool{New: func() any { return new(parser) }}
 func getParser(s string) *parser {
 	p := parsers.Get().(*parser)
 	p.s = s
-	p.t = tokenize(s, p.t[:0])
+	// The extractor asks Find and FindActors about the same sentence in
+	// turn: its tokens are still here.
+	if !p.tokenized || p.last != s {
+		p.t = tokenize(s, p.t[:0])
+		p.last, p.tokenized = s, true
+	}
 	return p
 }
 
 func putParser(p *parser) {
-	if cap(p.t) > 1<<14 {
-		p.t, p.aliasFrom, p.aliasTo = nil, nil, nil // do not pin one huge input
+	if cap(p.t) > 1<<14 || len(p.last) > 1<<16 {
+		// Do not pin one huge input.
+		p.t, p.aliasFrom, p.aliasTo = nil, nil, nil
+		p.last, p.tokenized = "", false
 	}
 	p.s, p.out = "", nil
-	clear(p.t) // drop references into the text
 	parsers.Put(p)
 }
 
@@ -245,22 +253,22 @@ func (p *parser) cueAt(i int) cueKind {
 	if !t.word() || t.hyph {
 		return cueNone
 	}
-	k := cues[t.key]
+	k := t.cue()
 	if k == cueNone || t.poss {
 		return cueNone
 	}
-	if t.cap && !capCues[t.key] {
+	if t.cap && !t.is(cCapCue) {
 		return cueNone // "United States", "Reports say"
 	}
 	if k == cueAccording && (i+1 >= len(p.t) || p.t[i+1].key != "to") {
 		return cueNone
 	}
-	if nounLike[t.key] && i+1 < len(p.t) {
-		if nk := cues[p.t[i+1].key]; nk == cueSay || nk == cueVerb || nk == cueTell {
+	if t.is(cNounLike) && i+1 < len(p.t) {
+		if nk := p.t[i+1].cue(); nk == cueSay || nk == cueVerb || nk == cueTell {
 			return cueNone
 		}
 	}
-	if (t.key == "said" || t.key == "reported") && i > 0 && determiners[p.t[i-1].key] {
+	if (t.key == "said" || t.key == "reported") && i > 0 && p.t[i-1].is(cDeterminer) {
 		return cueNone // "the said ministry", "the reported use": adjectives
 	}
 	return k
@@ -317,13 +325,13 @@ func (p *parser) classify(s, e int) (claim.Source, status) {
 
 // placeNouns may occur in a locative phrase attached to a speaker ("activists
 // in the town", "a source in Aleppo province") but never head one.
-var placeNouns = map[string]bool{
-	"province": true, "town": true, "city": true, "village": true, "district": true,
-	"area": true, "region": true, "countryside": true, "neighbourhood": true,
-	"neighborhood": true, "governorate": true, "quarter": true, "camp": true, "scene": true,
-	"site": true, "capital": true, "suburbs": true, "outskirts": true, "country": true,
-	"east": true, "west": true, "north": true, "south": true, "areas": true, "towns": true,
-	"villages": true, "cities": true, "provinces": true, "ground": true,
+var placeNouns = []string{
+	"province", "town", "city", "village", "district",
+	"area", "region", "countryside", "neighbourhood",
+	"neighborhood", "governorate", "quarter", "camp", "scene",
+	"site", "capital", "suburbs", "outskirts", "country",
+	"east", "west", "north", "south", "areas", "towns",
+	"villages", "cities", "provinces", "ground",
 }
 
 // unitOK reports whether the hyphen group g..i may be part of a speaker
@@ -333,14 +341,14 @@ func (p *parser) unitOK(g, i int) bool {
 	if !t.word() {
 		return false
 	}
-	if t.hyph && compoundTails[t.key] && i > g {
+	if t.hyph && t.is(cCompoundTail) && i > g {
 		return true
 	}
-	if lex.vocab[t.key] || (t.alt != "" && lex.vocab[t.alt]) || placeNouns[t.key] {
-		return !stopCaps[t.key] || t.cap
+	if t.is(cVocab) || t.altIs(cVocab) || t.is(cPlaceNoun) {
+		return !t.is(cStopCap) || t.cap
 	}
 	for j := g; j <= i; j++ {
-		if p.t[j].cap && !stopCaps[p.t[j].key] && !isDigits(p.t[j].key) {
+		if p.t[j].cap && !p.t[j].is(cStopCap) && !isDigits(p.t[j].key) {
 			return true
 		}
 	}
@@ -351,15 +359,15 @@ func (p *parser) unitOK(g, i int) bool {
 // adjective inside a noun phrase ("the hard-line militant group").
 func (p *parser) plainWord(i int) bool {
 	t := &p.t[i]
-	return t.word() && !t.cap && !determiners[t.key] && !possPronouns[t.key] && !pronouns[t.key] &&
-		!contPreps[t.key] && !preps[t.key] && !beForms[t.key] && !isDigits(t.key) &&
-		cues[t.key] == cueNone && !clauseOpeners[t.key] && !advSkip[t.key] && t.key != "not"
+	return t.word() && !t.cap && !t.is(cDeterminer) && !t.is(cPossPronoun) && !t.is(cPronoun) &&
+		!t.is(cContPrep) && !t.is(cPrep) && !t.is(cBeForm) && !isDigits(t.key) &&
+		t.cue() == cueNone && !t.is(cClauseOpener) && !t.is(cAdvSkip) && t.key != "not"
 }
 
 // headAt reports whether token j can be (part of) the head a preposition
 // attaches a speaker phrase to.
 func (p *parser) headAt(j int) bool {
-	if j < 0 || j >= len(p.t) || !p.t[j].word() || placeNouns[p.t[j].key] {
+	if j < 0 || j >= len(p.t) || !p.t[j].word() || p.t[j].is(cPlaceNoun) {
 		return false
 	}
 	if p.aliasFrom[j] >= 0 || p.aliasTo[j] >= 0 {
@@ -404,28 +412,28 @@ func (p *parser) backward(end int) (int, bool) {
 		if !t.word() {
 			break
 		}
-		if determiners[t.key] || possPronouns[t.key] {
+		if t.is(cDeterminer) || t.is(cPossPronoun) {
 			if words == 0 {
 				break
 			}
 			s = i
 			// "the head of the observatory": go on past "of the".
-			if i >= 2 && contPreps[p.t[i-1].key] && !p.t[i-1].cap && p.headAt(i-2) && !determiners[p.t[i-2].key] {
+			if i >= 2 && p.t[i-1].is(cContPrep) && !p.t[i-1].cap && p.headAt(i-2) && !p.t[i-2].is(cDeterminer) {
 				s, i = i-1, i-2
 				continue
 			}
 			break
 		}
-		if pronouns[t.key] {
+		if t.is(cPronoun) {
 			if words == 0 && t.key != "who" && t.key != "which" && t.key != "one" {
 				s, words = i, 1
 			}
 			break
 		}
-		if contPreps[t.key] && !t.cap {
+		if t.is(cContPrep) && !t.cap {
 			// "the district of Alwaer": a place noun may take an "of".
-			placeOf := t.key == "of" && i > 0 && placeNouns[p.key(i-1)]
-			if words > 0 && (p.headAt(i-1) || placeOf) && !determiners[p.key(i-1)] {
+			placeOf := t.key == "of" && i > 0 && p.is(i-1, cPlaceNoun)
+			if words > 0 && (p.headAt(i-1) || placeOf) && !p.is(i-1, cDeterminer) {
 				s, i = i, i-1
 				continue
 			}
@@ -433,7 +441,7 @@ func (p *parser) backward(end int) (int, bool) {
 		}
 		g := p.group(i)
 		if p.unitOK(g, i) {
-			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0 && !placeNouns[p.t[i].key] && !compass[p.t[i].key]
+			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0 && !p.t[i].is(cPlaceNoun) && !p.t[i].is(cCompass)
 			s, i = g, g-1
 			words++
 			continue
@@ -446,7 +454,7 @@ func (p *parser) backward(end int) (int, bool) {
 				j = p.group(j) - 1
 				n++
 			}
-			if j >= 0 && n > 0 && (determiners[p.t[j].key] || possPronouns[p.t[j].key]) && p.t[j].word() {
+			if j >= 0 && n > 0 && (p.t[j].is(cDeterminer) || p.t[j].is(cPossPronoun)) && p.t[j].word() {
 				s = j
 			}
 		}
@@ -458,9 +466,9 @@ func (p *parser) backward(end int) (int, bool) {
 	return p.trimPlace(s, end), true
 }
 
-var compass = map[string]bool{
-	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
-	"rural": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+var compass = []string{
+	"northern", "southern", "eastern", "western", "central",
+	"rural", "northeastern", "northwestern", "southeastern", "southwestern",
 }
 
 // trimPlace drops a leading locative that the backward walk took in
@@ -491,11 +499,11 @@ func (p *parser) trimPlace(s, end int) int {
 			return s
 		}
 		switch {
-		case placeNouns[t.key]:
+		case t.is(cPlaceNoun):
 			place = true
-		case determiners[t.key] || compass[t.key] || t.key == "of" || t.key == "in":
-		case t.cap && !stopCaps[t.key]:
-		case lex.vocab[t.key] || (t.alt != "" && lex.vocab[t.alt]):
+		case t.is(cDeterminer) || t.is(cCompass) || t.key == "of" || t.key == "in":
+		case t.cap && !t.is(cStopCap):
+		case t.is(cVocab) || t.altIs(cVocab):
 			if place && i > s {
 				return i
 			}
@@ -513,7 +521,7 @@ func (p *parser) trimPlace(s, end int) int {
 func (p *parser) forward(start int) (int, bool) {
 	n := len(p.t)
 	i := start
-	if i < n && (determiners[p.t[i].key] || possPronouns[p.t[i].key]) && p.t[i].word() {
+	if i < n && (p.t[i].is(cDeterminer) || p.t[i].is(cPossPronoun)) && p.t[i].word() {
 		i++
 	}
 	words := 0
@@ -535,21 +543,21 @@ func (p *parser) forward(start int) (int, bool) {
 			}
 			break
 		}
-		if !t.word() || determiners[t.key] || pronouns[t.key] || possPronouns[t.key] {
+		if !t.word() || t.is(cDeterminer) || t.is(cPronoun) || t.is(cPossPronoun) {
 			break
 		}
-		if contPreps[t.key] && !t.cap {
+		if t.is(cContPrep) && !t.cap {
 			j := i + 1
-			if determiners[p.key(j)] {
+			if p.is(j, cDeterminer) {
 				j++
 			}
-			if words > 0 && (p.headAt(j) || (j < n && placeNouns[p.t[j].key])) {
+			if words > 0 && (p.headAt(j) || (j < n && p.t[j].is(cPlaceNoun))) {
 				i = j
 				continue
 			}
 			break
 		}
-		if _, isCue := cues[t.key]; isCue && !t.cap {
+		if t.cue() != cueNone && !t.cap {
 			break
 		}
 		g := i
@@ -571,7 +579,7 @@ func (p *parser) forward(start int) (int, bool) {
 				}
 				j++
 			}
-			if j < n && p.headAt(j) && !placeNouns[p.t[j].key] && (!p.t[j].cap || p.aliasTo[j] >= 0 || (j+1 < n && p.t[j+1].hyph && compoundTails[p.t[j+1].key])) {
+			if j < n && p.headAt(j) && !p.t[j].is(cPlaceNoun) && (!p.t[j].cap || p.aliasTo[j] >= 0 || (j+1 < n && p.t[j+1].hyph && p.t[j+1].is(cCompoundTail))) {
 				i = j
 				continue
 			}
@@ -584,13 +592,13 @@ func (p *parser) forward(start int) (int, bool) {
 	return i, true
 }
 
-var months = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true,
+var months = []string{
+	"january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november",
+	"december",
 }
 
-var periods = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "morning": true, "evening": true, "night": true}
+var periods = []string{"week", "month", "year", "weekend", "morning", "evening", "night"}
 
 // skipBack steps back over adverbs and times between a speaker and its
 // verb ("the Observatory also said", "the army on Sunday announced", "the
@@ -604,17 +612,17 @@ func (p *parser) skipBack(i int) int {
 		}
 		switch {
 		case t.key == "on" || t.key == "in":
-			if k < i && (advSkip[p.key(k)] || months[p.key(k)]) && !p.t[k-1].cap {
+			if k < i && (p.is(k, cAdvSkip) || p.is(k, cMonth)) && !p.t[k-1].cap {
 				k--
 				continue
 			}
-		case months[t.key] && t.cap:
+		case t.is(cMonth) && t.cap:
 			k--
 			continue
-		case periods[t.key] && (p.key(k-2) == "this" || p.key(k-2) == "last"):
+		case t.is(cPeriod) && (p.key(k-2) == "this" || p.key(k-2) == "last"):
 			k -= 2
 			continue
-		case advSkip[t.key] || t.key == "there":
+		case t.is(cAdvSkip) || t.key == "there":
 			k--
 			continue
 		}
@@ -639,7 +647,7 @@ func (p *parser) handle(i int, kind cueKind) {
 		return
 	}
 	k := p.skipBack(i)
-	passive := k > 0 && beForms[p.key(k-1)] && !p.t[k-1].upper
+	passive := k > 0 && p.is(k-1, cBeForm) && !p.t[k-1].upper
 	byNext := p.key(cueEnd) == "by"
 	if passive {
 		if kind == cueQuote {
@@ -694,10 +702,10 @@ func (p *parser) handle(i int, kind cueKind) {
 			}
 		}
 	}
-	if st == stWeak && weakCues[p.t[i].key] {
+	if st == stWeak && p.t[i].is(cWeakCue) {
 		ok = false
 	}
-	if ok && st == stWeak && kind == cueSay && invertible[p.t[i].key] {
+	if ok && st == stWeak && kind == cueSay && p.t[i].is(cInvertible) {
 		// "...of Tabaqa said observatory head Rami Abdel Rahman": a guessed
 		// name before the verb loses to a known one after it.
 		if p.inverted(i, cue, true) {
@@ -712,7 +720,7 @@ func (p *parser) handle(i int, kind cueKind) {
 		p.coordinated(a, s, cue)
 		return
 	}
-	if kind == cueSay && invertible[p.t[i].key] {
+	if kind == cueSay && p.t[i].is(cInvertible) {
 		p.inverted(i, cue, false)
 	}
 }
@@ -775,7 +783,7 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	}
 	// "near Damascus British Foreign Secretary William Hague said": a place
 	// after a preposition is not part of the speaker.
-	if !split && s > 0 && preps[p.key(s-1)] {
+	if !split && s > 0 && p.is(s-1, cPrep) {
 		if e, end := lex.src.longest(p.t[:k], s); e != nil && (e.reject || e.alone) {
 			if end < k && p.t[end].word() {
 				s = end
@@ -797,7 +805,7 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	// "The Observatory which relies on activists inside Syria said": when
 	// the phrase before the verb is a guess or the object of a preposition,
 	// the subject the relative clause hangs on is the speaker.
-	if !rel && (st != stOK || (s > 0 && preps[p.key(s-1)])) {
+	if !rel && (st != stOK || (s > 0 && p.is(s-1, cPrep))) {
 		if s2, e2, ok2 := p.antecedent(s, st == stReject || st == stWeak); ok2 {
 			return p.finish(s2, e2, cue, nil)
 		}
@@ -805,7 +813,7 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 	if st == stWeak && !split && !rel {
 		// A guessed name or a metonym must be a subject, not the object of
 		// a preposition ("in northern Syria said", "of Tabaqa said").
-		if s > 0 && preps[p.key(s-1)] {
+		if s > 0 && p.is(s-1, cPrep) {
 			return Attribution{}, 0, stReject
 		}
 		if p.isMetonym(s, k) && !p.clauseStart(s) {
@@ -834,13 +842,13 @@ func (p *parser) clauseStart(s int) bool {
 	if s == 0 || !p.t[s-1].word() {
 		return true
 	}
-	return clauseOpeners[p.key(s-1)]
+	return p.is(s-1, cClauseOpener)
 }
 
 // isMetonym reports whether s..e is a place standing for its government.
 func (p *parser) isMetonym(s, e int) bool {
 	for i := s; i < e; i++ {
-		if !p.t[i].word() || determiners[p.t[i].key] {
+		if !p.t[i].word() || p.t[i].is(cDeterminer) {
 			continue
 		}
 		en, end := lex.src.longest(p.t[:e], i)
@@ -857,14 +865,14 @@ func (p *parser) isMetonym(s, e int) bool {
 func (p *parser) antecedent(s int, loose bool) (int, int, bool) {
 	for w := s - 1; w > 0 && w >= s-25; w-- {
 		t := &p.t[w]
-		if t.p == pEnd || isQuote(t.p) || (t.word() && cues[t.key] != cueNone && !t.cap) {
+		if t.p == pEnd || isQuote(t.p) || (t.word() && t.cue() != cueNone && !t.cap) {
 			return 0, 0, false
 		}
 		if !t.word() || t.cap {
 			continue
 		}
 		rel := t.key == "which" || t.key == "who" || t.key == "that"
-		ing := len(t.key) > 4 && t.key[len(t.key)-3:] == "ing" && !lex.vocab[t.key]
+		ing := len(t.key) > 4 && t.key[len(t.key)-3:] == "ing" && !t.is(cVocab)
 		if !rel && !ing {
 			continue
 		}
@@ -917,7 +925,7 @@ func (p *parser) apposition(s, e int, commaClosed bool) int {
 	}
 	src1, st1 := p.classify(s, e)
 	src0, st0 := p.classify(s0, j+1)
-	if st0 == stOK && st1 == stReject && determiners[p.key(s)] && p.key(s) != "a" && p.key(s) != "an" {
+	if st0 == stOK && st1 == stReject && p.is(s, cDeterminer) && p.key(s) != "a" && p.key(s) != "an" {
 		// A title that names no one on its own: "the organisation's head".
 		return s0
 	}
@@ -1008,7 +1016,7 @@ func (p *parser) viaAfter(j int) *Via {
 func (p *parser) fromForward(j int, cue Span) {
 	// "a new toll from X", "figures compiled by X": skip to X.
 	for b := j; b < len(p.t) && b < j+5 && p.t[b].word(); b++ {
-		if !docNouns[p.key(b)] {
+		if !p.is(b, cDocNoun) {
 			continue
 		}
 		for c := b + 1; c < len(p.t) && c < b+4 && p.t[c].word(); c++ {
@@ -1042,12 +1050,12 @@ func (p *parser) fromForward(j int, cue Span) {
 	p.add(a)
 }
 
-var docNouns = map[string]bool{
-	"report": true, "reports": true, "statement": true, "toll": true, "tally": true, "figures": true,
-	"data": true, "count": true, "estimate": true, "estimates": true, "information": true,
-	"list": true, "study": true, "survey": true, "records": true, "record": true, "video": true,
-	"footage": true, "post": true, "posting": true, "account": true, "documentation": true,
-	"tweet": true,
+var docNouns = []string{
+	"report", "reports", "statement", "toll", "tally", "figures",
+	"data", "count", "estimate", "estimates", "information",
+	"list", "study", "survey", "records", "record", "video",
+	"footage", "post", "posting", "account", "documentation",
+	"tweet",
 }
 
 // appositionAfter extends a forward phrase j..e over a following phrase
@@ -1073,7 +1081,7 @@ func (p *parser) appositionAfter(j, e int) int {
 	if src0.Name == src1.Name || (p.genericPhrase(b, e2) && src0.Type == src1.Type && (b > e || indefinite)) {
 		return e2
 	}
-	if st0 == stWeak && src0.Type == claim.Unknown && p.allCaps(j, e) && (b > e || determiners[p.key(b)]) && src1.Type != claim.Unknown {
+	if st0 == stWeak && src0.Type == claim.Unknown && p.allCaps(j, e) && (b > e || p.is(b, cDeterminer)) && src1.Type != claim.Unknown {
 		return e2 // "Rami Abdel Rahman, head of the Observatory"
 	}
 	return e
@@ -1084,7 +1092,7 @@ func (p *parser) appositionAfter(j, e int) int {
 // reports whether it added one.
 func (p *parser) inverted(i int, cue Span, strong bool) bool {
 	j := i + 1
-	if j >= len(p.t) || pronouns[p.key(j)] {
+	if j >= len(p.t) || p.is(j, cPronoun) {
 		return false
 	}
 	e, ok := p.forward(j)
@@ -1096,7 +1104,7 @@ func (p *parser) inverted(i int, cue Span, strong bool) bool {
 	if e < len(p.t) && p.t[e].word() {
 		k := p.key(e)
 		switch {
-		case preps[k] || determiners[k] || timeWords[k]:
+		case p.is(e, cPrep|cDeterminer|cTimeWord):
 		case len(k) > 4 && k[len(k)-3:] == "ing":
 		case k == "which" || k == "who" || k == "as" || k == "while" || k == "after" || k == "and" || k == "via" || k == "told":
 		default:
@@ -1122,10 +1130,10 @@ func (p *parser) inverted(i int, cue Span, strong bool) bool {
 
 // timeWords may follow an inverted speaker: "said the Observatory late on
 // Sunday".
-var timeWords = map[string]bool{
-	"yesterday": true, "today": true, "tonight": true, "earlier": true, "later": true,
-	"late": true, "last": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true,
+var timeWords = []string{
+	"yesterday", "today", "tonight", "earlier", "later",
+	"late", "last", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday",
 }
 
 // coordinated adds the first speaker of "state media and activists said".
@@ -1197,4 +1205,7 @@ func (p *parser) add(a Attribution) {
 // MayAttribute reports whether a lower-cased word is one of the cues Find
 // looks for. A caller that has already split a sentence into words can skip
 // Find, and its tokenising, for sentences with no cue: most of them.
-func MayAttribute(lowerWord string) bool { return cues[lowerWord] != cueNone }
+func MayAttribute(lowerWord string) bool {
+	w := lex.word(lowerWord)
+	return w != nil && w.cue != cueNone
+}

@@ -2,8 +2,8 @@ package attrib
 
 import (
 	"embed"
-	"fmt"
-	"strings"
+	"encoding/binary"
+	"slices"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -14,55 +14,391 @@ import (
 //go:embed aliases.tsv actors.tsv words.txt
 var dataFS embed.FS
 
+// dataFiles are the embedded lexicon files, in the order they load.
+var dataFiles = []string{"aliases.tsv", "actors.tsv", "words.txt"}
+
 // maxAliasLen bounds alias matching; it keeps matching linear in the text.
 const maxAliasLen = 12
 
-// node is a trie over token keys. Keys of all-capital alias tokens from
-// case-sensitive rows are stored with a "^" prefix.
-type node[E any] struct {
-	next map[string]*node[E]
-	e    *E
+// The lexicon comes ready-made from lexicon_gen.go, which go generate
+// writes from the data files and the word lists: a process then starts
+// without parsing them. When they have changed since (the checksum over
+// all of them, taken at start, tells), it is loaded from the data files
+// instead (lexicon_load.go), which is slower but as right.
+//
+//go:generate go test -run ^TestLexiconGenerated$ -update
+var lex *lexicon
+
+func init() {
+	if genLexicon.sum == lexiconSum() {
+		lex = genLexicon.build()
+	} else {
+		lex = loadLexicon().build()
+	}
 }
 
-type trie[E any] struct{ root node[E] }
+// lexicon is what the rules know: source aliases, actor aliases and word
+// lists, as tables indexed by word id.
+type lexicon struct {
+	src     trie[srcEntry]
+	anaphor map[string]claim.SourceType // whole-phrase anaphors ("the group") → type hint
+	act     trie[actEntry]
+	vocab   []string // words of descriptions and of words.txt, allowed inside a speaker phrase (sorted)
+	errs    []string // malformed data lines, reported by the tests
 
-// insert adds keys → e, or returns the existing entry so that rows for
-// the same alias can be merged.
-func (t *trie[E]) insert(keys []string, e func(old *E) *E) {
-	n := &t.root
-	for _, k := range keys {
-		if n.next == nil {
-			n.next = make(map[string]*node[E])
-		}
-		c := n.next[k]
-		if c == nil {
-			c = &node[E]{}
-			n.next[k] = c
-		}
-		n = c
-	}
-	n.e = e(n.e)
+	keys   []string   // word key by id
+	infos  []wordInfo // what the rules know of each word, by id
+	slots  []int32    // open addressing over wordHash: id+1, 0 for none
+	shapes lexShapes  // the shapes of the keys (see wordShape)
 }
 
-// children appends the trie children t can lead to: the case-sensitive key,
-// the plain key and the alternative key ("Syria's" may continue as "syria"
-// or "syrian").
-func (n *node[E]) children(t *tok, out []*node[E]) []*node[E] {
-	if n.next == nil || t.p != 0 {
-		return out
+// wordInfo is what the rules know of one token key: the word lists it is
+// on and its cue kind, looked up once per token instead of once per list,
+// and its id, an index into the tries' root tables.
+type wordInfo struct {
+	cls wordClass
+	cue cueKind
+	id  int32
+}
+
+// wordClass is a set of word lists, one bit each.
+type wordClass uint32
+
+const (
+	cDeterminer wordClass = 1 << iota
+	cDefinite
+	cPossPronoun
+	cPronoun
+	cPrep
+	cContPrep
+	cClauseOpener
+	cAdvSkip
+	cBeForm
+	cCompoundTail
+	cStopCap
+	cDemonymAdj
+	cPlaceNoun
+	cCompass
+	cMonth
+	cPeriod
+	cTimeWord
+	cDocNoun
+	cCapCue
+	cNounLike
+	cWeakCue
+	cInvertible
+	cSideFiller
+	cNotSideTail
+	cVocab
+)
+
+// wordList is one of the rules' word lists and its class.
+type wordList struct {
+	words []string
+	c     wordClass
+}
+
+// wordLists are the word lists of the rules.
+func wordLists() []wordList {
+	return []wordList{
+		{determiners, cDeterminer}, {definite, cDefinite}, {possPronouns, cPossPronoun},
+		{pronouns, cPronoun}, {preps, cPrep}, {contPreps, cContPrep}, {clauseOpeners, cClauseOpener},
+		{advSkip, cAdvSkip}, {beForms, cBeForm}, {compoundTails, cCompoundTail}, {stopCaps, cStopCap},
+		{demonymAdj, cDemonymAdj}, {placeNouns, cPlaceNoun}, {compass, cCompass}, {months, cMonth},
+		{periods, cPeriod}, {timeWords, cTimeWord}, {docNouns, cDocNoun}, {capCues, cCapCue},
+		{nounLike, cNounLike}, {weakCues, cWeakCue}, {invertible, cInvertible},
+		{sideFillers, cSideFiller}, {notSideTails, cNotSideTail},
 	}
-	for _, k := range [3]string{t.ukey, t.key, t.alt} {
-		if k == "" {
+}
+
+// lexiconSum is a checksum over everything the lexicon is made of: the
+// data files and the word tables of the code; the maps, whose order
+// varies, add up a hash per entry.
+func lexiconSum() uint64 {
+	h := uint64(len(dataFiles))
+	for _, name := range dataFiles {
+		data, _ := dataFS.ReadFile(name)
+		h = sum64(h, data)
+	}
+	buf := make([]byte, 0, 8<<10)
+	for _, l := range wordLists() {
+		for _, w := range l.words {
+			buf = append(append(buf, w...), 0)
+		}
+		buf = append(buf, byte(l.c), byte(l.c>>8), byte(l.c>>16), byte(l.c>>24), 0)
+	}
+	h = sum64(h, buf)
+	var m uint64
+	for k, v := range cues {
+		m += fnv64("cue", k, string(rune('0'+v)))
+	}
+	for k, v := range demonyms {
+		m += fnv64("demonym", k, v)
+	}
+	for k, v := range notVocab {
+		if v {
+			m += fnv64("notvocab", k, "")
+		}
+	}
+	for k, v := range validTypes {
+		m += fnv64("type", k, string(v))
+	}
+	for k, v := range titleAbbrevs {
+		if v {
+			m += fnv64("abbrev", k, "")
+		}
+	}
+	return h ^ m
+}
+
+// sum64 mixes p into h, eight bytes at a time: a checksum that tells
+// edits apart, fast enough to run at every start.
+func sum64(h uint64, p []byte) uint64 {
+	mix := func(h, w uint64) uint64 {
+		h = (h ^ w) * 0x9E3779B97F4A7C15
+		return h ^ h>>29
+	}
+	for len(p) >= 8 {
+		h = mix(h, binary.LittleEndian.Uint64(p))
+		p = p[8:]
+	}
+	var tail [8]byte
+	copy(tail[:], p)
+	return mix(mix(h, binary.LittleEndian.Uint64(tail[:])), uint64(len(p)))
+}
+
+// fnv64 is FNV-1a over the strings, each followed by a 0.
+func fnv64(parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint64(p[i])) * 1099511628211
+		}
+		h *= 1099511628211
+	}
+	return h
+}
+
+// frozenLexicon is a lexicon as lists, as lexicon_gen.go writes it; build
+// makes the look-up tables.
+type frozenLexicon struct {
+	sum     uint64 // lexiconSum of what it was made of
+	keys    []string
+	infos   []wordInfo // id is filled in by build
+	src     frozenTrie[srcEntry]
+	act     frozenTrie[actEntry]
+	anaphor []anaphorEntry
+	vocab   []string
+	errs    []string
+}
+
+type anaphorEntry struct {
+	phrase string
+	typ    claim.SourceType
+}
+
+type frozenTrie[E any] struct {
+	nodes   []trieNode
+	edges   []edge
+	entries []E
+}
+
+// edge is a trie edge: from node, by word (id) in which case, to node.
+type edge struct {
+	key   uint64 // edgeKey
+	child int32
+}
+
+// build makes the look-up tables of f.
+func (f *frozenLexicon) build() *lexicon {
+	l := &lexicon{
+		anaphor: make(map[string]claim.SourceType, len(f.anaphor)),
+		vocab:   f.vocab,
+		errs:    f.errs,
+		keys:    f.keys,
+		infos:   slices.Clone(f.infos),
+	}
+	for _, a := range f.anaphor {
+		l.anaphor[a.phrase] = a.typ
+	}
+	size := 1
+	for size < 2*len(f.keys) {
+		size *= 2
+	}
+	l.slots = make([]int32, size)
+	for id, k := range f.keys {
+		l.infos[id].id = int32(id)
+		for i := wordHash(k) & uint32(size-1); ; i = (i + 1) & uint32(size-1) {
+			if l.slots[i] == 0 {
+				l.slots[i] = int32(id) + 1
+				break
+			}
+		}
+		h := wordShape(k)
+		l.shapes[h/64] |= 1 << (h % 64)
+	}
+	l.src.build(&f.src, len(f.keys))
+	l.act.build(&f.act, len(f.keys))
+	return l
+}
+
+// wordHash is FNV-1a.
+func wordHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return h
+}
+
+// word returns what the lexicons know of key k, or nil. Most words of a
+// text are in no list: a bit set of the keys' shapes turns them away
+// before the table.
+func (l *lexicon) word(k string) *wordInfo {
+	if h := wordShape(k); l.shapes[h/64]&(1<<(h%64)) == 0 {
+		return nil
+	}
+	mask := uint32(len(l.slots) - 1)
+	for i := wordHash(k) & mask; ; i = (i + 1) & mask {
+		id := l.slots[i]
+		if id == 0 {
+			return nil
+		}
+		if l.keys[id-1] == k {
+			return &l.infos[id-1]
+		}
+	}
+}
+
+// wordShape hashes a key's length and its first, second and last bytes.
+func wordShape(k string) uint32 {
+	n := len(k)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9E3779B1 ^ uint32(k[0])*0x85EBCA77 ^ uint32(k[n-1])*0xC2B2AE3D
+	if n > 1 {
+		h ^= uint32(k[1]) * 0x27D4EB2F
+	}
+	return (h ^ h>>15) % uint32(len(lexShapes{})*64)
+}
+
+// lexShapes is a bit set over wordShape.
+type lexShapes [1 << 10]uint64
+
+func (t *tok) is(c wordClass) bool    { return t.w != nil && t.w.cls&c != 0 }
+func (t *tok) altIs(c wordClass) bool { return t.wa != nil && t.wa.cls&c != 0 }
+
+func (t *tok) cue() cueKind {
+	if t.w == nil {
+		return cueNone
+	}
+	return t.w.cue
+}
+
+// is reports whether token i is a word on one of the lists c.
+func (p *parser) is(i int, c wordClass) bool { return i >= 0 && i < len(p.t) && p.t[i].is(c) }
+
+// A trie maps sequences of token keys to entries. Nodes are numbered, 0
+// being the root; the edges of all nodes but the root are one open
+// addressing table over (node, word id, case), and the root's, which every
+// token of a text is looked up in, are tables indexed by word id. Keys of
+// all-capital alias tokens from case-sensitive rows (written with a "^"
+// prefix by aliasKeys) are edges of their own, which only all-capital
+// words follow.
+type trie[E any] struct {
+	root struct {
+		next, nextU []int32 // child by word id, plain and case-sensitive; 0: none
+	}
+	nodes    []trieNode
+	edgeKeys []uint64 // open addressing over edgeKey; 0: free
+	edgeVals []int32
+	entries  []E
+}
+
+type trieNode struct {
+	e     int32 // index+1 of the node's entry; 0: none
+	inner bool  // the node has children
+}
+
+// edgeKey packs an edge's origin, word and case; only the root's edges
+// have key 0 in their top bits.
+func edgeKey(n, word int32, upper bool) uint64 {
+	k := uint64(uint32(n))<<33 | uint64(uint32(word))<<1
+	if upper {
+		k |= 1
+	}
+	return k
+}
+
+func edgeSlot(k uint64, mask uint64) uint64 { return (k * 0x9E3779B97F4A7C15 >> 32) & mask }
+
+// build makes t's tables from f.
+func (t *trie[E]) build(f *frozenTrie[E], words int) {
+	t.nodes, t.entries = f.nodes, f.entries
+	t.root.next, t.root.nextU = make([]int32, words), make([]int32, words)
+	size := 1
+	for size < 2*len(f.edges) {
+		size *= 2
+	}
+	t.edgeKeys, t.edgeVals = make([]uint64, size), make([]int32, size)
+	mask := uint64(size - 1)
+	for _, e := range f.edges {
+		if e.key>>33 == 0 {
+			if w := int32(uint32(e.key) >> 1); e.key&1 != 0 {
+				t.root.nextU[w] = e.child
+			} else {
+				t.root.next[w] = e.child
+			}
 			continue
 		}
-		if c := n.next[k]; c != nil {
-			dup := false
-			for _, o := range out {
-				dup = dup || o == c
+		for i := edgeSlot(e.key, mask); ; i = (i + 1) & mask {
+			if t.edgeKeys[i] == 0 {
+				t.edgeKeys[i], t.edgeVals[i] = e.key, e.child
+				break
 			}
-			if !dup {
-				out = append(out, c)
-			}
+		}
+	}
+}
+
+// child returns the child of node n by word id w, or 0.
+func (t *trie[E]) child(n, w int32, upper bool) int32 {
+	if n == 0 {
+		if upper {
+			return t.root.nextU[w]
+		}
+		return t.root.next[w]
+	}
+	k := edgeKey(n, w, upper)
+	mask := uint64(len(t.edgeKeys) - 1)
+	for i := edgeSlot(k, mask); ; i = (i + 1) & mask {
+		switch t.edgeKeys[i] {
+		case k:
+			return t.edgeVals[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+// children appends the children of node n that token tk can lead to: by
+// the case-sensitive key, the plain key and the alternative key ("Syria's"
+// may continue as "syria" or "syrian").
+func (t *trie[E]) children(n int32, tk *tok, out []int32) []int32 {
+	if tk.p != 0 || tk.w == nil && tk.wa == nil {
+		return out // every key of the trie is a known word
+	}
+	if tk.upper && tk.key != "" && tk.w != nil {
+		if c := t.child(n, tk.w.id, true); c != 0 {
+			out = append(out, c)
+		}
+	}
+	for _, w := range [2]*wordInfo{tk.w, tk.wa} {
+		if w == nil {
+			continue
+		}
+		if c := t.child(n, w.id, false); c != 0 && !slices.Contains(out, c) {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -74,12 +410,12 @@ func (n *node[E]) children(t *tok, out []*node[E]) []*node[E] {
 // that it stays linear whatever the input.
 func (t *trie[E]) longest(toks []tok, i int) (*E, int) {
 	type frame struct {
-		n *node[E]
+		n int32
 		j int
 	}
 	var stack [16]frame
 	sp := 0
-	stack[sp] = frame{&t.root, i}
+	stack[sp] = frame{0, i}
 	sp++
 	var best *E
 	end := i
@@ -89,12 +425,13 @@ func (t *trie[E]) longest(toks []tok, i int) (*E, int) {
 		if f.j >= len(toks) || f.j-i >= maxAliasLen {
 			continue
 		}
-		var buf [3]*node[E]
-		for _, c := range f.n.children(&toks[f.j], buf[:0]) {
-			if c.e != nil && f.j+1 > end {
-				best, end = c.e, f.j+1
+		var buf [3]int32
+		for _, c := range t.children(f.n, &toks[f.j], buf[:0]) {
+			nd := t.nodes[c]
+			if nd.e != 0 && f.j+1 > end {
+				best, end = &t.entries[nd.e-1], f.j+1
 			}
-			if c.next != nil && sp < len(stack) {
+			if nd.inner && sp < len(stack) {
 				stack[sp] = frame{c, f.j + 1}
 				sp++
 			}
@@ -121,201 +458,6 @@ type actEntry struct {
 	means   byte   // 'a' aerial, 'g' ground, 'x' either; 0 if not a means word
 	follow  bool   // may follow a name as its head ("ISIS militants")
 	block   bool   // a longer phrase that is not an actor ("National Coalition")
-}
-
-type lexicon struct {
-	src     trie[srcEntry]
-	anaphor map[string]claim.SourceType // whole-phrase anaphors ("the group") → type hint
-	act     trie[actEntry]
-	vocab   map[string]bool // words of descriptions and of words.txt, allowed inside a speaker phrase
-	errs    []string        // malformed data lines, reported by the tests
-}
-
-var lex = loadLexicon()
-
-// function words that alias rows contain but that must not, alone, let a
-// speaker phrase grow ("of", "for").
-var notVocab = map[string]bool{
-	"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "on": true,
-	"to": true, "a": true, "an": true, "by": true, "from": true, "with": true, "al": true,
-	"el": true, "is": true, "it": true, "who": true,
-}
-
-var validTypes = map[string]claim.SourceType{
-	"government": claim.Government, "military": claim.Military, "monitor": claim.Monitor,
-	"un": claim.UN, "ngo": claim.NGO, "media": claim.Media, "local": claim.Local,
-	"unknown": claim.Unknown,
-}
-
-// aliasKeys tokenizes an alias the way text is tokenized. With caseSens,
-// all-capital tokens must match all-capital words ("IS", not "is").
-func aliasKeys(alias string, caseSens bool) []string {
-	toks := tokenize(alias, nil)
-	keys := make([]string, 0, len(toks))
-	for i, t := range toks {
-		if !t.word() {
-			continue // "U.S.-led" and "US led" are the same alias
-		}
-		if i == 0 && t.key == "the" {
-			continue
-		}
-		k := t.key
-		if t.poss {
-			if d := demonyms[k]; d != "" {
-				k = d
-			}
-		}
-		if caseSens && t.upper {
-			k = "^" + k
-		}
-		keys = append(keys, k)
-	}
-	return keys
-}
-
-func loadLexicon() *lexicon {
-	l := &lexicon{anaphor: map[string]claim.SourceType{}, vocab: map[string]bool{}}
-	l.loadSources()
-	l.loadActors()
-	l.loadWords()
-	return l
-}
-
-// dataLines yields the non-comment lines of an embedded file with their
-// line numbers.
-func dataLines(name string, f func(n int, cols []string)) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		return []string{err.Error()}
-	}
-	for n, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		for i := range cols {
-			cols[i] = strings.TrimSpace(cols[i])
-		}
-		f(n+1, cols)
-	}
-	return nil
-}
-
-func (l *lexicon) loadSources() {
-	l.errs = append(l.errs, dataLines("aliases.tsv", func(n int, c []string) {
-		bad := func(why string) { l.errs = append(l.errs, fmt.Sprintf("aliases.tsv:%d: %s", n, why)) }
-		if len(c) < 3 || c[0] == "" || c[1] == "" {
-			bad("want alias<TAB>canonical<TAB>type[<TAB>flags]")
-			return
-		}
-		flags := map[string]bool{}
-		if len(c) > 3 {
-			for _, f := range strings.Fields(strings.ReplaceAll(c[3], ",", " ")) {
-				switch f {
-				case "generic", "anaphor", "case", "alone":
-					flags[f] = true
-				default:
-					bad("unknown flag " + f)
-				}
-			}
-		}
-		var typ claim.SourceType
-		reject := c[2] == "-"
-		if !reject {
-			t, ok := validTypes[c[2]]
-			if !ok {
-				bad("unknown type " + c[2])
-				return
-			}
-			typ = t
-		}
-		keys := aliasKeys(c[0], flags["case"])
-		if len(keys) == 0 || len(keys) > maxAliasLen {
-			bad("alias has no words or too many")
-			return
-		}
-		// Words of descriptions ("military source", "the group") may grow a
-		// speaker phrase word by word; names are matched whole, so their
-		// words ("Save the Children") must not.
-		for _, k := range keys {
-			k = strings.TrimPrefix(k, "^")
-			if (flags["generic"] || flags["anaphor"]) && !reject && !notVocab[k] && !isDigits(k) {
-				l.vocab[k] = true
-			}
-		}
-		if flags["anaphor"] {
-			l.anaphor[strings.Join(keys, " ")] = typ
-			return
-		}
-		e := srcEntry{canon: c[1], typ: typ, generic: flags["generic"], reject: reject, alone: flags["alone"], n: len(keys)}
-		l.src.insert(keys, func(old *srcEntry) *srcEntry {
-			if old != nil {
-				bad("duplicate alias " + c[0])
-			}
-			return &e
-		})
-	})...)
-}
-
-func (l *lexicon) loadActors() {
-	l.errs = append(l.errs, dataLines("actors.tsv", func(n int, c []string) {
-		bad := func(why string) { l.errs = append(l.errs, fmt.Sprintf("actors.tsv:%d: %s", n, why)) }
-		if len(c) < 3 || c[0] == "" {
-			bad("want alias<TAB>canonical<TAB>role[<TAB>aerial canonical]")
-			return
-		}
-		caseSens := len(c) > 4 && c[4] == "case"
-		keys := aliasKeys(c[0], caseSens)
-		if len(keys) == 0 || len(keys) > maxAliasLen {
-			bad("alias has no words or too many")
-			return
-		}
-		l.act.insert(keys, func(old *actEntry) *actEntry {
-			e := actEntry{}
-			if old != nil {
-				e = *old
-			}
-			switch c[2] {
-			case "name":
-				if c[1] == "" || c[1] == "-" {
-					bad("name row needs a canonical name")
-				}
-				e.name = c[1]
-			case "side":
-				e.side = c[1]
-				if len(c) > 3 && c[3] != "" {
-					e.sideAir = c[3]
-				}
-			case "means":
-				switch c[1] {
-				case "air":
-					e.means = 'a'
-				case "ground":
-					e.means = 'g'
-				case "any":
-					e.means = 'x'
-				default:
-					bad("means class must be air, ground or any")
-				}
-			case "follow":
-				e.follow = true
-			case "block":
-				e.block = true
-			default:
-				bad("unknown role " + c[2])
-			}
-			return &e
-		})
-	})...)
-}
-
-func (l *lexicon) loadWords() {
-	l.errs = append(l.errs, dataLines("words.txt", func(n int, c []string) {
-		for _, k := range aliasKeys(c[0], false) {
-			l.vocab[k] = true
-		}
-	})...)
 }
 
 func isDigits(s string) bool {

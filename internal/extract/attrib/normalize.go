@@ -21,19 +21,19 @@ func (s status) ok() bool { return s == stOK || s == stWeak }
 
 // determiners open a noun phrase; "one" and "another" count ("One
 // resident said").
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-	"one": true, "another": true,
+var determiners = []string{
+	"the", "a", "an", "this", "that", "these", "those",
+	"one", "another",
 }
 
 // definite determiners make "the group" refer back; "a group" does not.
-var definite = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true}
+var definite = []string{"the", "this", "that", "these", "those"}
 
-var possPronouns = map[string]bool{"its": true, "his": true, "her": true, "their": true, "our": true}
+var possPronouns = []string{"its", "his", "her", "their", "our"}
 
-var pronouns = map[string]bool{
-	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
-	"who": true, "which": true, "one": true, "both": true, "some": true, "others": true, "another": true,
+var pronouns = []string{
+	"he", "she", "it", "they", "we", "i", "you",
+	"who", "which", "one", "both", "some", "others", "another",
 }
 
 // Normalize maps a source phrase as written ("the Russian Defense Ministry",
@@ -71,15 +71,15 @@ func normalizeToks(s string, toks []tok) (claim.Source, status) {
 	}
 	possessed := false
 	def := false
-	for len(words) > 0 && (determiners[words[0].key] || possPronouns[words[0].key]) {
-		possessed = possessed || possPronouns[words[0].key]
-		def = def || definite[words[0].key]
+	for len(words) > 0 && (words[0].is(cDeterminer) || words[0].is(cPossPronoun)) {
+		possessed = possessed || words[0].is(cPossPronoun)
+		def = def || words[0].is(cDefinite)
 		words = words[1:]
 	}
 	if len(words) == 0 {
 		return src, stReject
 	}
-	if len(words) == 1 && pronouns[words[0].key] {
+	if len(words) == 1 && words[0].is(cPronoun) {
 		if words[0].key == "one" || words[0].key == "who" || words[0].key == "which" {
 			return src, stReject
 		}
@@ -154,7 +154,7 @@ func normalizeToks(s string, toks []tok) (claim.Source, status) {
 	// No alias: a capitalised name that is not a place, a time or an
 	// adjective is taken as a person or body we do not know ("Hisham Marwah").
 	for i, w := range words {
-		if w.cap && !rejected[i] && !stopCaps[w.key] && !isDigits(w.key) && !demonymAdj[w.key] && !demonymAdj[w.alt] {
+		if w.cap && !rejected[i] && !w.is(cStopCap) && !isDigits(w.key) && !w.is(cDemonymAdj) && !w.altIs(cDemonymAdj) {
 			src.Name = cleanName(s, words)
 			return src, stWeak
 		}

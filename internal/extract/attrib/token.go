@@ -26,14 +26,14 @@ const (
 // "us" and "Syria's" and the stripped "Syrias" can both find "syrian".
 type tok struct {
 	start, end int
-	key        string // normalised word; "" for punctuation
-	alt        string // second key to try: plural/possessive stripped or its demonym
-	ukey       string // "^"+key for all-capital words, matched by case-sensitive aliases
-	p          byte   // punctuation class, 0 for words
-	cap        bool   // starts with an upper-case letter
-	upper      bool   // all letters upper-case and at least one letter ("ISIS", "U.S.")
-	hyph       bool   // glued to the previous word by a hyphen ("led" in "US-led")
-	poss       bool   // written with a possessive ("Assad's")
+	key        string    // normalised word; "" for punctuation
+	alt        string    // second key to try: plural/possessive stripped or its demonym
+	p          byte      // punctuation class, 0 for words
+	cap        bool      // starts with an upper-case letter
+	upper      bool      // all letters upper-case and at least one letter ("ISIS", "U.S."); case-sensitive aliases match only these
+	hyph       bool      // glued to the previous word by a hyphen ("led" in "US-led")
+	poss       bool      // written with a possessive ("Assad's")
+	w, wa      *wordInfo // what the lexicons know of key and alt; nil: nothing
 }
 
 func (t *tok) word() bool { return t.p == 0 }
@@ -70,11 +70,18 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // UTF-8 bytes become one-byte punctuation tokens. Runs in one pass.
 func tokenize(s string, out []tok) []tok {
 	out = out[:0]
-	glued := false // the previous word ended in a hyphen that joins this one
+	glued := false   // the previous word ended in a hyphen that joins this one
+	var lower string // s with ASCII letters in lower case, made when a word needs it
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
+		case r == ' ':
+			glued = false
+			i++
 		case r == '\n':
 			// A blank line ends a sentence (headline, paragraphs); a single
 			// newline is only wrapping.
@@ -87,14 +94,25 @@ func tokenize(s string, out []tok) []tok {
 			}
 			glued = false
 			i += w
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && (r == '\t' || r == '\r' || r == '\v' || r == '\f') || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			glued = false
 			i += w
 		case isWordRune(r):
 			j := scanWord(s, i)
-			out = append(out, makeWord(s, i, j, glued))
+			if lower == "" && hasASCIIUpper(s[i:j]) {
+				lower = asciiLower(s)
+			}
+			out = append(out, tok{})
+			t := &out[len(out)-1]
+			makeWord(t, s, lower, i, j, glued)
+			if lex != nil { // nil while the lexicons load
+				t.w = lex.word(t.key)
+				if t.alt != "" {
+					t.wa = lex.word(t.alt)
+				}
+			}
 			glued = false
-			if j < len(s) {
+			if j < len(s) && (s[j] == '-' || s[j] >= utf8.RuneSelf) {
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				if isHyphen(r2) && j+w2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
@@ -114,6 +132,30 @@ func tokenize(s string, out []tok) []tok {
 	return out
 }
 
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower returns s with its ASCII letters in lower case and every other
+// byte as it is, so that a word of ASCII letters in it is at the same
+// offsets as in s.
+func asciiLower(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
+}
+
 // scanWord returns the end of the word starting at i: letters and digits,
 // an apostrophe between letters, full stops of initialisms (U.S., U.N.) and
 // of title abbreviations, and separators inside numbers (1,500; 3.5).
@@ -126,6 +168,9 @@ func scanWord(s string, i int) int {
 			j++
 			segLen++
 			continue
+		}
+		if c := s[j]; c < utf8.RuneSelf && c != '\'' && c != ',' && c != '.' {
+			break // space and most punctuation end a word at once
 		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
@@ -157,8 +202,7 @@ func scanWord(s string, i int) int {
 	// A trailing full stop belongs to "U.S." and "Gen." but not to a word
 	// that ends a sentence.
 	if j < len(s) && s[j] == '.' {
-		word := s[i:j]
-		if (dotted && segLen == 1) || titleAbbrevs[strings.ToLower(word)] {
+		if (dotted && segLen == 1) || isTitleAbbrev(s[i:j]) {
 			j++
 		}
 	}
@@ -171,9 +215,32 @@ func scanWord(s string, i int) int {
 	return j
 }
 
-func makeWord(s string, i, j int, glued bool) tok {
+// isTitleAbbrev reports whether word, in lower case, is a title
+// abbreviation.
+func isTitleAbbrev(word string) bool {
+	var buf [8]byte
+	if len(word) > len(buf) {
+		return titleAbbrevs[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return titleAbbrevs[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return titleAbbrevs[string(buf[:len(word)])]
+}
+
+// makeWord fills t, a zero token, for the word s[i:j]; lower is s with
+// ASCII letters in lower case, or "" when the word has no upper-case ASCII
+// letter.
+func makeWord(t *tok, s, lower string, i, j int, glued bool) {
 	raw := s[i:j]
-	t := tok{start: i, end: j, hyph: glued}
+	t.start, t.end, t.hyph = i, j, glued
 	letters, uppers, ascii, marks := 0, 0, true, false
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
@@ -195,7 +262,7 @@ func makeWord(s string, i, j int, glued bool) tok {
 		t.cap = 'A' <= raw[0] && raw[0] <= 'Z'
 		k = raw
 		if uppers > 0 {
-			k = strings.ToLower(raw)
+			k = lower[i:j]
 		}
 	} else {
 		letters, uppers = 0, 0
@@ -235,21 +302,39 @@ func makeWord(s string, i, j int, glued bool) tok {
 	}
 	t.key = k
 	if t.poss {
-		t.alt = demonyms[k]
+		t.alt = demonym(k)
 	} else if len(k) > 2 && k[len(k)-1] == 's' {
 		// Possessive with the apostrophe stripped ("Syrias"), or a plural.
 		stem := k[:len(k)-1]
-		if d, ok := demonyms[stem]; ok {
+		if d := demonym(stem); d != "" {
 			t.alt = d
 		} else {
 			t.alt = stem
 		}
 	}
-	if t.upper && k != "" {
-		t.ukey = "^" + k
-	}
-	return t
 }
+
+// demonym is demonyms[k]; most words are no country, and their length
+// and last letter say so without a map look-up.
+func demonym(k string) string {
+	if n := len(k); n < demonymShape.min || n > demonymShape.max || !demonymShape.last[k[n-1]] {
+		return ""
+	}
+	return demonyms[k]
+}
+
+// demonymShape is the lengths and last letters of the demonyms' keys.
+var demonymShape = func() (sh struct {
+	min, max int
+	last     [256]bool
+}) {
+	sh.min = 1 << 30
+	for k := range demonyms {
+		sh.min, sh.max = min(sh.min, len(k)), max(sh.max, len(k))
+		sh.last[k[len(k)-1]] = true
+	}
+	return sh
+}()
 
 func punctClass(s string, i int, r rune, w int) byte {
 	switch r {

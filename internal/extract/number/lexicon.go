@@ -269,18 +269,59 @@ var (
 // maxWord is the longest word looked up; longer words are in no table.
 const maxWord = 24
 
-var (
-	lex       map[string]*lexEntry
-	zeroEntry lexEntry
-)
+var zeroEntry lexEntry
 
+// entry returns the entry of w in lexKeys and lexVals, adding one if there
+// is none. Entries come from slabs, not one allocation each.
 func entry(w string) *lexEntry {
-	e := lex[w]
-	if e == nil {
-		e = &lexEntry{}
-		lex[w] = e
+	if j, ok := lexSlot(w); ok {
+		return lexVals[j]
 	}
+	if 4*(lexCount+1) > len(lexKeys) {
+		growLexTable()
+	}
+	if len(lexSlab) == cap(lexSlab) {
+		lexSlab = make([]lexEntry, 0, 256)
+	}
+	lexSlab = append(lexSlab, lexEntry{})
+	e := &lexSlab[len(lexSlab)-1]
+	j, _ := lexSlot(w)
+	lexKeys[j], lexVals[j] = w, e
+	lexCount++
 	return e
+}
+
+// lexSlot returns the slot of w in lexKeys, or the free slot where it
+// goes.
+func lexSlot(w string) (uint32, bool) {
+	if len(lexKeys) == 0 {
+		return 0, false
+	}
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	for j := h & lexMask; ; j = (j + 1) & lexMask {
+		switch lexKeys[j] {
+		case w:
+			return j, true
+		case "":
+			return j, false
+		}
+	}
+}
+
+// growLexTable doubles the table (at first, makes it).
+func growLexTable() {
+	keys, vals := lexKeys, lexVals
+	size := max(2*len(keys), 1024)
+	lexKeys, lexVals, lexMask = make([]string, size), make([]*lexEntry, size), uint32(size-1)
+	for i, w := range keys {
+		if w != "" {
+			j, _ := lexSlot(w)
+			lexKeys[j], lexVals[j] = w, vals[i]
+		}
+	}
 }
 
 func mark(words []string, f flag) {
@@ -290,7 +331,6 @@ func mark(words []string, f flag) {
 }
 
 func init() {
-	lex = make(map[string]*lexEntry, 1024)
 	num := func(w string, c wclass, v int64) {
 		e := entry(w)
 		e.flags |= fNum | fStart | fQuantity
@@ -362,7 +402,10 @@ func init() {
 	}
 	// Longest first, qualifiers before vague phrases, so that "a maximum of"
 	// and "a large number of" win over shorter phrases sharing a first word.
-	for _, e := range lex {
+	for _, e := range lexVals {
+		if e == nil {
+			continue
+		}
 		ps := e.phrases
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && phraseLess(ps[j], ps[j-1]); j-- {
@@ -370,7 +413,11 @@ func init() {
 			}
 		}
 	}
-	for w, e := range lex {
+	for j, w := range lexKeys {
+		if w == "" {
+			continue
+		}
+		e := lexVals[j]
 		if len(w) > maxWord {
 			panic("number: lexicon word longer than maxWord: " + w)
 		}
@@ -380,41 +427,23 @@ func init() {
 			}
 		}
 	}
-	buildLexTable()
 }
 
 // lexKeys and lexVals are the lexicon as an open-addressing hash table
 // (linear probing, at most a quarter full): the scan looks words up often
 // enough that a specialised table beats the built-in map.
 var (
-	lexKeys []string
-	lexVals []*lexEntry
-	lexMask uint32
+	lexKeys  []string
+	lexVals  []*lexEntry
+	lexMask  uint32
+	lexCount int
+	lexSlab  []lexEntry
 )
 
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
 )
-
-func buildLexTable() {
-	size := 1
-	for size < 4*len(lex) {
-		size *= 2
-	}
-	lexKeys, lexVals, lexMask = make([]string, size), make([]*lexEntry, size), uint32(size-1)
-	for w, e := range lex {
-		h := uint32(fnvOffset)
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i])) * fnvPrime
-		}
-		j := h & lexMask
-		for lexKeys[j] != "" {
-			j = (j + 1) & lexMask
-		}
-		lexKeys[j], lexVals[j] = w, e
-	}
-}
 
 // startShapes is a bit set of the (first letter, length, last letter)
 // shapes of the words that may start a mention. Find checks it before the

@@ -1,0 +1,208 @@
+package document
+
+import (
+	"bytes"
+	"strings"
+)
+
+//go:generate go test -run ^TestFurniturePrefilters$ -update
+
+// A prefilter is a cheap test that a furniture pattern cannot match: the
+// literal text every match starts with, and literal text every match
+// contains, worked out from the pattern's syntax tree (prefilter_analyse.go,
+// furniture_prefilters.go). Most texts carry no furniture of a given kind
+// ("Get short URL", "Reporting by", "(Reuters)"), so most patterns are
+// never compiled, let alone run. A prefilter may let through text the
+// pattern does not match, never the reverse.
+type prefilter struct {
+	start  []prefix // every match starts with one of these; nil: no telling
+	inside []prefix // every match contains one of these; nil: no telling
+	ends   string   // the bytes a match can end with; "": no telling
+	scan   []anchor // inside, by the byte to look for first
+	last   *[256]bool
+}
+
+// prefix is literal text a match starts with or contains. A fold prefix
+// matches in any case, as Unicode simple folding does (so "s" also matches
+// "ſ", U+017F, and "k" the Kelvin sign, U+212A); fold prefixes are ASCII.
+type prefix struct {
+	s     string
+	fold  bool
+	exact bool // while analysing: s is the whole match, so what follows extends it
+}
+
+// anchor is a byte that literals contain: the search jumps from one
+// occurrence of it to the next (bytes.IndexByte) and only there compares
+// the literals, each of which has the byte at offset at.
+type anchor struct {
+	b    byte
+	lits []anchored
+}
+
+type anchored struct {
+	prefix
+	at int
+}
+
+// commonBytes ranks bytes by how often they occur in news text, most
+// common first (counted on English wire copy); a byte not listed is rarer
+// than all of them. The rarest byte of a literal is the cheapest to look
+// for.
+const commonBytes = " eaitrnoslhdcumpygfbwvkS.,A01-T\"2IRDMFH6453OCqNz9Uj/7x8KPBWLEJ\r\nG)(QZYV:"
+
+// ready works out the search plan for f.inside and f.ends.
+func (f *prefilter) ready() {
+	f.last = nil
+	if f.ends != "" {
+		f.last = new([256]bool)
+		for i := 0; i < len(f.ends); i++ {
+			f.last[f.ends[i]] = true
+		}
+	}
+	f.scan = nil
+	for _, p := range f.inside {
+		if p.fold {
+			f.anchorFold(p)
+			continue
+		}
+		at, rank := 0, -1
+		for i := 0; i < len(p.s); i++ {
+			if r := byteRank(p.s[i]); r > rank {
+				at, rank = i, r
+			}
+		}
+		f.addAnchor(p.s[at], anchored{p, at})
+	}
+}
+
+// byteRank is how rare c is in news text: the higher the rarer.
+func byteRank(c byte) int {
+	if r := strings.IndexByte(commonBytes, c); r >= 0 {
+		return r
+	}
+	return len(commonBytes)
+}
+
+// anchorFold plans the search for a case-blind literal: its rarest letter
+// in either case. Only "ſ" and the Kelvin sign fold to a letter of another
+// length, so the anchor comes before any s or k, and is not one, which
+// keeps its offset exact.
+func (f *prefilter) anchorFold(p prefix) {
+	at, rank := 0, -1
+	for i := 0; i < len(p.s); i++ {
+		c := p.s[i] | 0x20
+		if c == 's' || c == 'k' {
+			break
+		}
+		r := byteRank(p.s[i])
+		if 'a' <= c && c <= 'z' {
+			r = min(byteRank(c), byteRank(c&^0x20))
+		}
+		if r > rank {
+			at, rank = i, r
+		}
+	}
+	if rank < 0 {
+		// It opens with s or k: look for every form of that letter.
+		for _, b := range []byte{p.s[0] | 0x20, p.s[0] &^ 0x20, "\u017F"[0], "\u212A"[0]} {
+			f.addAnchor(b, anchored{p, 0})
+		}
+		return
+	}
+	c := p.s[at]
+	if l := c | 0x20; 'a' <= l && l <= 'z' {
+		f.addAnchor(l, anchored{p, at})
+		f.addAnchor(l&^0x20, anchored{p, at})
+		return
+	}
+	f.addAnchor(c, anchored{p, at})
+}
+
+func (f *prefilter) addAnchor(b byte, l anchored) {
+	for i := range f.scan {
+		if f.scan[i].b == b {
+			f.scan[i].lits = append(f.scan[i].lits, l)
+			return
+		}
+	}
+	f.scan = append(f.scan, anchor{b: b, lits: []anchored{l}})
+}
+
+// atStart reports whether a match may start at the start of b and lie
+// within b.
+func (f *prefilter) atStart(b []byte) bool {
+	if f.start != nil {
+		found := false
+		for _, p := range f.start {
+			if p.fold && hasPrefixFold(b, p.s) || !p.fold && bytes.HasPrefix(b, []byte(p.s)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return f.within(b)
+}
+
+// endsWith reports whether a match may end with byte c.
+func (f *prefilter) endsWith(c byte) bool {
+	return f.last == nil || f.last[c]
+}
+
+// within reports whether b may contain a match.
+func (f *prefilter) within(b []byte) bool {
+	if f.inside == nil {
+		return true
+	}
+	for _, a := range f.scan {
+		for from := 0; from < len(b); {
+			i := bytes.IndexByte(b[from:], a.b)
+			if i < 0 {
+				break
+			}
+			i += from
+			for _, l := range a.lits {
+				if s := i - l.at; s >= 0 {
+					if l.fold && hasPrefixFold(b[s:], l.s) || !l.fold && bytes.HasPrefix(b[s:], []byte(l.s)) {
+						return true
+					}
+				}
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether b starts with s (ASCII) in any case, under
+// Unicode simple folding: "ſ" is an s and the Kelvin sign a k.
+func hasPrefixFold(b []byte, s string) bool {
+	j := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if j >= len(b) {
+			return false
+		}
+		d := b[j]
+		if d == c || ('a' <= c|0x20 && c|0x20 <= 'z' && d|0x20 == c|0x20) {
+			j++
+			continue
+		}
+		switch c | 0x20 {
+		case 's':
+			if bytes.HasPrefix(b[j:], []byte("\u017F")) {
+				j += len("\u017F")
+				continue
+			}
+		case 'k':
+			if bytes.HasPrefix(b[j:], []byte("\u212A")) {
+				j += len("\u212A")
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
