@@ -57,8 +57,9 @@ func (c *docContext) resolveGeo() {
 				continue
 			}
 			switch e, ok := resolveBare(text); {
-			case ok && e.Country == c.country && ctx.Admin1 == "":
-				// Sure without context, and in the article's country:
+			case ok && ctx.Admin1 == "" && (e.Country == c.country || e.Level == place.LevelCountry || e.Population >= wellKnownPopulation):
+				// Sure without context, and in the article's country, or a
+				// country or a city everyone knows ("Moscow", "Turkey"):
 				// context would only confirm it.
 				m.entry = &e
 			default:
