@@ -142,7 +142,7 @@ func describe(c claim.Claim) string {
 		parts = append(parts, "by "+c.Actor.Name)
 	}
 	if c.Place != nil {
-		parts = append(parts, "in "+c.Place.Text)
+		parts = append(parts, "in "+c.Place.Text+resolvedAs(c.Place))
 	}
 	if c.Source != nil {
 		parts = append(parts, "per "+c.Source.Name+" ("+string(c.Source.Type)+")")
@@ -166,4 +166,18 @@ func oneLine(s string, max int) string {
 		s = s[:cut] + "..."
 	}
 	return s
+}
+
+// resolvedAs is where the gazetteer put a place, as "(Ar Raqqah,
+// Ar-Raqqah, SY)", or "" when it is unresolved.
+func resolvedAs(p *claim.Place) string {
+	if p.Name == nil || p.Country == nil {
+		return ""
+	}
+	parts := []string{*p.Name}
+	if p.Admin1 != nil && *p.Admin1 != *p.Name {
+		parts = append(parts, *p.Admin1)
+	}
+	parts = append(parts, *p.Country)
+	return " (" + strings.Join(parts, ", ") + ")"
 }
