@@ -20,7 +20,7 @@ echo "seed, process start to exit: $(( (end - start) / runs / 1000 )) µs mean o
 bytes=$(wc -c <"$fakes")
 /usr/bin/time -f "%e s wall, %U s user, %M KB max resident" "$bin" check --format json "$fakes" >/dev/null 2>"$bin.time" || true
 cat "$bin.time"
-user=$(awk '{print $5}' "$bin.time")
+user=$(awk '{print $4}' "$bin.time")
 awk -v b="$bytes" -v u="$user" 'BEGIN { if (u > 0) printf "fakes-dev: %.1f MB of CSV per CPU-second\n", b / 1e6 / u }'
 echo "Go benchmarks (compare runs with benchstat):"
-go test -run '^$' -bench 'BenchmarkCheck' -benchmem -count 5 ./internal/extract/ | tee "$bin.bench" | grep -E '^Benchmark'
+go test -run '^$' -bench 'BenchmarkCheck' -benchmem -count 3 ./internal/extract/ | tee "$bin.bench" | grep -E '^Benchmark'
