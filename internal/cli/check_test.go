@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -142,13 +143,7 @@ func TestCheckBadInput(t *testing.T) {
 // TestCheckSeedText runs the text format over the founding case: the catch
 // must be printed for a person.
 func TestCheckSeedText(t *testing.T) {
-	p := filepath.Join("..", "..", "..", "shared", "corpus", "seed", "sputnik-2018-04-07-raqqa-mines.txt")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s missing under CI", p)
-		}
-		t.Skipf("skipping: %s not found", p)
-	}
+	p := testshared.Path(t, "corpus/seed/sputnik-2018-04-07-raqqa-mines.txt")
 	code, out, errOut := run(t, "", "check", p)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 func docOf(text string) *document.Document {
@@ -48,7 +49,7 @@ func TestCheckNoFigures(t *testing.T) {
 // BenchmarkCheckFakesDev measures extraction throughput over the real
 // article text of fakes-dev (bytes of article text per second).
 func BenchmarkCheckFakesDev(b *testing.B) {
-	path := sharedFile(b, "corpus/fakes-dev/fakes-dev.csv")
+	path := testshared.Path(b, "corpus/fakes-dev/fakes-dev.csv")
 	var docs []*document.Document
 	size := 0
 	for doc, err := range document.ReadPath(path, document.Options{}) {
@@ -87,7 +88,7 @@ func cpuSeconds() float64 {
 
 // BenchmarkCheckSeed measures the founding case alone.
 func BenchmarkCheckSeed(b *testing.B) {
-	path := sharedFile(b, "corpus/seed/sputnik-2018-04-07-raqqa-mines.txt")
+	path := testshared.Path(b, "corpus/seed/sputnik-2018-04-07-raqqa-mines.txt")
 	var doc *document.Document
 	for d, err := range document.ReadPath(path, document.Options{}) {
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // minMainEventRecall is the share of the crowd's main-event death counts
@@ -84,7 +85,7 @@ func readGold(t *testing.T, path string) map[string][]goldCount {
 // killed claims with a matching victim category. Run with -v to see the
 // misses, which include the crowd's own errors.
 func TestFakesDevMainEventRecall(t *testing.T) {
-	path := sharedFile(t, "corpus/fakes-dev/fakes-dev.csv")
+	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
 	gold := readGold(t, path)
 	total, found := 0, 0
 	claimsPerDoc := map[int]int{}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // minPrimaryPlaceAgreement is the share of fakes-dev articles whose
@@ -31,7 +32,7 @@ var crowdGovernorate = map[string]string{
 // names the crowd's governorate of the main event, with a confusion table
 // of the disagreements (run with -v).
 func TestFakesDevPrimaryPlace(t *testing.T) {
-	path := sharedFile(t, "corpus/fakes-dev/fakes-dev.csv")
+	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 func checkFile(t *testing.T, path string) claim.Result {
@@ -26,7 +27,7 @@ func checkFile(t *testing.T, path string) claim.Result {
 // TestSeed checks every row of ../shared/corpus/seed/EXPECTED.md but the
 // resolved place names, which come with the gazetteer.
 func TestSeed(t *testing.T) {
-	res := checkFile(t, sharedFile(t, "corpus/seed/sputnik-2018-04-07-raqqa-mines.txt"))
+	res := checkFile(t, testshared.Path(t, "corpus/seed/sputnik-2018-04-07-raqqa-mines.txt"))
 	if res.Document.Published == nil || *res.Document.Published != "2018-04-07" {
 		t.Errorf("published = %v, want 2018-04-07", res.Document.Published)
 	}

@@ -6,28 +6,22 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
-// sharedData is the shared data directory seen from this package. The
-// package never reads it at run time; these tests check the embedded
-// gazetteer against the sources it was built from.
-const sharedData = "../../../shared/data"
-
-// openShared opens a file under ../shared/data, skipping the test when the
-// directory is absent (a lone checkout) and failing it on CI, where it must
-// be there.
+// openShared opens a file under ../shared/data. The package never reads it
+// at run time; these tests check the embedded gazetteer against the sources
+// it was built from.
 func openShared(t *testing.T, rel string) *os.File {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedData, rel))
+	p := testshared.Path(t, "data/"+rel)
+	f, err := os.Open(p)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing on CI: %v", err)
-		}
-		t.Skipf("shared data not available (%v); skipping", err)
+		t.Fatalf("open %s: %v", p, err)
 	}
 	t.Cleanup(func() { f.Close() })
 	return f

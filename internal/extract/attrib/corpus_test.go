@@ -1,57 +1,16 @@
 package attrib
 
 import (
-	"encoding/csv"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // fakesDev returns the article texts of shared/corpus/fakes-dev, or skips.
 func fakesDev(tb testing.TB) []string {
 	tb.Helper()
-	_, here, _, _ := runtime.Caller(0)
-	candidates := []string{
-		os.Getenv("TALLY_FAKES_DEV"),
-		filepath.Join(filepath.Dir(here), "../../../../shared/corpus/fakes-dev/fakes-dev.csv"),
-		"/work/shared/corpus/fakes-dev/fakes-dev.csv",
-	}
-	for _, c := range candidates {
-		if c == "" {
-			continue
-		}
-		f, err := os.Open(c)
-		if err != nil {
-			continue
-		}
-		defer f.Close()
-		r := csv.NewReader(f)
-		r.FieldsPerRecord = -1
-		recs, err := r.ReadAll()
-		if err != nil || len(recs) < 2 {
-			tb.Skipf("fakes-dev unreadable: %v", err)
-		}
-		col := -1
-		for i, h := range recs[0] {
-			if h == "article_content" {
-				col = i
-			}
-		}
-		if col < 0 {
-			tb.Skip("fakes-dev has no article_content column")
-		}
-		var out []string
-		for _, rec := range recs[1:] {
-			if col < len(rec) {
-				out = append(out, rec[col])
-			}
-		}
-		return out
-	}
-	tb.Skip("fakes-dev corpus not found")
-	return nil
+	return testshared.FakesDevColumn(tb, "article_content")
 }
 
 // sentences splits text at a full stop, question or exclamation mark

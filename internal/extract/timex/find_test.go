@@ -3,10 +3,11 @@ package timex
 import (
 	"encoding/csv"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // TestTokenizerSeparators covers the non-ASCII separators: en and em dashes
@@ -105,7 +106,7 @@ func FuzzFind(f *testing.F) {
 func benchCorpus(b *testing.B) (texts []string, pubs []time.Time, size int64) {
 	path := os.Getenv("TALLY_BENCH_CSV")
 	if path == "" {
-		path = filepath.Join("..", "..", "..", "..", "shared", "corpus", "fakes-dev", "fakes-dev.csv")
+		path = testshared.Path(b, testshared.FakesDevPath)
 	}
 	f, err := os.Open(path)
 	if err != nil {
