@@ -1039,14 +1039,7 @@ func (p *parser) fromForward(j int, cue Span) {
 	if st == stReject {
 		return
 	}
-	e = p.appositionAfter(j, e)
-	if st.ok() {
-		src, _ = p.classify(j, e)
-	}
-	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src}
-	if st == stAnaphor {
-		a.Source.Name = ""
-	}
+	a := p.speakerAfter(j, e, st, src, cue)
 	p.add(a)
 }
 
@@ -1115,14 +1108,7 @@ func (p *parser) inverted(i int, cue Span, strong bool) bool {
 	if st == stReject || (strong && st != stOK) {
 		return false
 	}
-	e = p.appositionAfter(j, e)
-	if st.ok() {
-		src, _ = p.classify(j, e)
-	}
-	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src}
-	if st == stAnaphor {
-		a.Source.Name = ""
-	}
+	a := p.speakerAfter(j, e, st, src, cue)
 	a.Quoted = p.quoteBefore(i)
 	p.add(a)
 	return true
@@ -1208,4 +1194,20 @@ func (p *parser) add(a Attribution) {
 func MayAttribute(lowerWord string) bool {
 	w := lex.word(lowerWord)
 	return w != nil && w.cue != cueNone
+}
+
+// speakerAfter builds the attribution of a speaker phrase at tokens [j, e)
+// that follows its cue, taking in an apposition ("the Observatory, a
+// Britain-based monitor") and blanking the name of a phrase that refers
+// back ("the group") so that the caller carries the previous speaker over.
+func (p *parser) speakerAfter(j, e int, st status, src claim.Source, cue Span) Attribution {
+	e = p.appositionAfter(j, e)
+	if st.ok() {
+		src, _ = p.classify(j, e)
+	}
+	a := Attribution{Span: p.span(j, e), Cue: cue.Text, CueAt: cue.Start, Source: src}
+	if st == stAnaphor {
+		a.Source.Name = ""
+	}
+	return a
 }

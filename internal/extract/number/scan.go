@@ -242,6 +242,17 @@ type numLex struct {
 	over   bool
 }
 
+// addGroup appends the three-digit group at s[at:] to the number
+// ("55" then ",000"), saturating rather than overflowing.
+func (nl *numLex) addGroup(s string, at int) {
+	_, g, _, _ := digitRun(s, at)
+	var o1, o2 bool
+	nl.ival, o1 = satMul(nl.ival, 1000)
+	nl.ival, o2 = satAdd(nl.ival, g)
+	nl.over = nl.over || o1 || o2
+	nl.nd += 3
+}
+
 // lexNumber reads the digit expression starting at i (a digit).
 //
 // Only commas followed by exactly three digits are thousands separators
@@ -254,13 +265,7 @@ func lexNumber(s string, i int) numLex {
 	if n <= 3 {
 		for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 == len(s) || !isDigit(s[j+4])) {
-			_, g, _, _ := digitRun(s, j+1)
-			var o bool
-			nl.ival, o = satMul(nl.ival, 1000)
-			nl.over = nl.over || o
-			nl.ival, o = satAdd(nl.ival, g)
-			nl.over = nl.over || o
-			nl.nd += 3
+			nl.addGroup(s, j+1)
 			nl.commas = true
 			j += 4
 		}
@@ -268,13 +273,7 @@ func lexNumber(s string, i int) numLex {
 		// group starts with 0, since "killed 12 100 wounded" is two numbers.
 		for !nl.commas && j+3 < len(s) && s[j] == ' ' && s[j+1] == '0' && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 == len(s) || !isDigit(s[j+4])) {
-			_, g, _, _ := digitRun(s, j+1)
-			var o bool
-			nl.ival, o = satMul(nl.ival, 1000)
-			nl.over = nl.over || o
-			nl.ival, o = satAdd(nl.ival, g)
-			nl.over = nl.over || o
-			nl.nd += 3
+			nl.addGroup(s, j+1)
 			j += 4
 		}
 		nl.end = j
