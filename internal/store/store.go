@@ -1,0 +1,178 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// DefaultPath is the embedded store's file when no DSN is given.
+const DefaultPath = "tally.db"
+
+// Dialect is the kind of database behind a Store.
+type Dialect string
+
+// The supported databases.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Store is an open database. It is safe for concurrent use; SQLite
+// serialises writers, and every write transaction takes the write lock at
+// its start so that two writers wait for each other instead of failing.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	name    string // for messages: the file, or the PostgreSQL host and database
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the store dsn names, a postgres:// URL or a SQLite file path
+// (DefaultPath when empty), and brings its schema up to date.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if dsn == "" {
+		dsn = DefaultPath
+	}
+	s := &Store{}
+	var err error
+	if IsPostgres(dsn) {
+		s.dialect, s.name = Postgres, redact(dsn)
+		s.db, err = sql.Open("pgx", dsn)
+	} else {
+		s.dialect, s.name = SQLite, dsn
+		s.db, err = sql.Open("sqlite", sqliteDSN(dsn))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", s.name, err)
+	}
+	if s.dialect == SQLite {
+		// One connection per concurrent reader is plenty for a laptop
+		// store; writers queue on the database's own lock.
+		s.db.SetMaxOpenConns(8)
+		s.db.SetMaxIdleConns(8)
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open %s: %w", s.name, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open %s: %w", s.name, err)
+	}
+	return s, nil
+}
+
+// sqliteDSN sets what every connection needs: WAL so that readers never
+// wait for the writer, a busy timeout so that writers wait for each other,
+// foreign keys, and write transactions that take the lock at BEGIN (a
+// deferred transaction that upgrades to write fails at once with "database
+// is locked" instead of waiting).
+func sqliteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// redact drops the password from a PostgreSQL URL for messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres"
+	}
+	return u.Redacted()
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	dir, err := fs.Sub(migrations, "migrations/"+string(s.dialect))
+	if err != nil {
+		return err
+	}
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	dialect := goose.DialectSQLite3
+	if s.dialect == Postgres {
+		dialect = goose.DialectPostgres
+		// Two processes opening a new shared database at once must not
+		// both run the migrations.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(dialect, s.db, dir, opts...)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect says which database the store is.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Name is the database's file or redacted URL, for messages.
+func (s *Store) Name() string { return s.name }
+
+// rebind turns the ? placeholders the package's queries are written with
+// into PostgreSQL's $1, $2, ... The queries hold no literal question marks.
+func (s *Store) rebind(query string) string {
+	if s.dialect != Postgres {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// ErrNotFound is returned for a document that is not stored.
+var ErrNotFound = errors.New("not found")
+
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// placeholders returns "?, ?, ..." for n values.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}

@@ -1,0 +1,353 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/store"
+	"github.com/tallyhq/tally/internal/store/storetest"
+)
+
+func str(s string) *string       { return &s }
+func num(n int64) *int64         { return &n }
+func flt(f float64) *float64     { return &f }
+func sameBytes(a, b []byte) bool { return bytes.Equal(a, b) }
+
+// killed makes a killed claim in place (admin1, country) from source.
+func killed(id string, n int64, victims claim.Victims, admin1, country, source string, quote string) claim.Claim {
+	return claim.Claim{
+		ID: id, Kind: claim.Killed,
+		Count:   &claim.Count{Value: num(n), Low: n, High: num(n), Qualifier: claim.Exact, Text: fmt.Sprint(n)},
+		Victims: victims, VictimsText: string(victims), Cause: claim.Airstrike, CauseText: "air strike",
+		Place: &claim.Place{Text: admin1, Name: str(admin1), Admin1: str(admin1), Country: str(country),
+			GeonamesID: num(int64(len(admin1)) + 1000), Lat: flt(36.2), Lon: flt(37.1), Precision: "place"},
+		Source: &claim.Source{Text: source, Name: source, Type: claim.Monitor},
+		Quote:  claim.Quote{Start: 0, End: len(quote), Text: quote},
+	}
+}
+
+func testDocs() []store.Doc {
+	return []store.Doc{
+		{
+			Key: "aaaa0001", ExtID: "one", Title: "Strikes kill 12 in Aleppo", Body: "Air strikes killed 12 civilians in Aleppo on Sunday.",
+			Published: "2018-04-02", Source: "Reuters", Origin: "test:1", Extractor: "x1",
+			PrimaryPlace: &claim.Place{Text: "Aleppo", Name: str("Aleppo"), Admin1: str("Aleppo"), Country: str("SY")},
+			Places:       []claim.Place{{Text: "Aleppo", Name: str("Aleppo")}},
+			Claims: []claim.Claim{
+				killed("c1", 12, claim.Civilians, "Aleppo", "SY", "SOHR", "Air strikes killed 12 civilians in Aleppo"),
+				{ID: "c2", Kind: claim.Service, Service: &claim.ServiceState{Name: "water", Status: claim.Absent},
+					Quote: claim.Quote{Start: 0, End: 5, Text: "water"}},
+			},
+			Flags:   []claim.Flag{{Kind: claim.ImplausibleCount, Claims: []string{"c1"}, Message: "a test flag"}},
+			MinHash: []byte("story-a"), Bands: []uint64{1, 2},
+		},
+		{
+			Key: "bbbb0002", ExtID: "two", Title: "Shelling in Raqqa", Body: "Shelling killed 5 fighters near Raqqa, SANA said.",
+			Published: "2018-05-10", Source: "SANA", Origin: "test:2", Extractor: "x1",
+			Claims: []claim.Claim{
+				killed("c1", 5, claim.Combatants, "Ar-Raqqah", "SY", "SANA", "Shelling killed 5 fighters near Raqqa"),
+			},
+			MinHash: []byte("story-b"), Bands: []uint64{3},
+		},
+		{
+			// The same story as the first in another outlet's wording.
+			Key: "cccc0003", ExtID: "three", Title: "12 civilians die in Aleppo raids", Body: "Air strikes killed 12 civilians in Aleppo on Sunday, AFP reported.",
+			Published: "2018-04-02", Source: "AFP", Origin: "test:3", Extractor: "x1",
+			Claims: []claim.Claim{
+				killed("c1", 12, claim.Civilians, "Aleppo", "SY", "SOHR", "Air strikes killed 12 civilians in Aleppo"),
+			},
+			MinHash: []byte("story-a"), Bands: []uint64{2, 9},
+		},
+	}
+}
+
+func open(t *testing.T, dsn string) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func claimsOf(t *testing.T, s *store.Store, f store.ClaimFilter) []string {
+	t.Helper()
+	var out []string
+	for c, err := range s.Claims(context.Background(), f) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, c.DocExtID+"/"+c.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestSaveIsIdempotentAndGroupsCopies(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		saved, err := s.Save(ctx, testDocs(), sameBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, sv := range saved {
+			if !sv.New {
+				t.Errorf("doc %d: not new on first save", i)
+			}
+		}
+		if saved[0].Group != saved[2].Group || saved[0].Group == saved[1].Group {
+			t.Errorf("groups %d %d %d: want the first and third together, the second apart", saved[0].Group, saved[1].Group, saved[2].Group)
+		}
+		want := store.Counts{Documents: 3, Claims: 4, Flags: 1, Groups: 2}
+		if got, err := s.Count(ctx); err != nil || got != want {
+			t.Fatalf("count = %+v, %v; want %+v", got, err, want)
+		}
+		// Again, and again from a reopened store: nothing new.
+		again, err := s.Save(ctx, testDocs(), sameBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, sv := range again {
+			if sv.New || sv.ID != saved[i].ID || sv.Group != saved[i].Group {
+				t.Errorf("doc %d saved again: %+v, first %+v", i, sv, saved[i])
+			}
+		}
+		s.Close()
+		s = open(t, dsn)
+		if got, err := s.Count(ctx); err != nil || got != want {
+			t.Fatalf("reopened: count = %+v, %v; want %+v", got, err, want)
+		}
+	})
+}
+
+func TestClaimFilters(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		if _, err := s.Save(ctx, testDocs(), sameBytes); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			name string
+			f    store.ClaimFilter
+			want []string
+		}{
+			{"all", store.ClaimFilter{}, []string{"one/c1", "one/c2", "three/c1", "two/c1"}},
+			{"admin1 any case", store.ClaimFilter{Admin1: "aleppo"}, []string{"one/c1", "three/c1"}},
+			{"place as written", store.ClaimFilter{Places: []string{"AR-RAQQAH"}}, []string{"two/c1"}},
+			{"country", store.ClaimFilter{Country: "sy"}, []string{"one/c1", "three/c1", "two/c1"}},
+			{"kind", store.ClaimFilter{Kinds: []claim.Kind{claim.Service}}, []string{"one/c2"}},
+			{"victims", store.ClaimFilter{Victims: []claim.Victims{claim.Combatants}}, []string{"two/c1"}},
+			{"cause", store.ClaimFilter{Causes: []claim.Cause{claim.Airstrike}}, []string{"one/c1", "three/c1", "two/c1"}},
+			{"source", store.ClaimFilter{Source: "sana"}, []string{"two/c1"}},
+			{"source type", store.ClaimFilter{SourceType: claim.Monitor}, []string{"one/c1", "three/c1", "two/c1"}},
+			{"outlet", store.ClaimFilter{Outlet: "afp"}, []string{"three/c1"}},
+			{"period", store.ClaimFilter{From: "2018-05-01", To: "2018-05-31"}, []string{"two/c1"}},
+			{"period before", store.ClaimFilter{To: "2018-04-30"}, []string{"one/c1", "one/c2", "three/c1"}},
+			{"text", store.ClaimFilter{Text: "fighters"}, []string{"two/c1"}},
+			{"text, all words", store.ClaimFilter{Text: "air civilians"}, []string{"one/c1", "three/c1"}},
+			{"text with operators", store.ClaimFilter{Text: `"xyzzy OR( NEAR* -`}, nil},
+			{"no match", store.ClaimFilter{Admin1: "Idlib"}, nil},
+			{"combined", store.ClaimFilter{Admin1: "Aleppo", Outlet: "Reuters", Kinds: []claim.Kind{claim.Killed}}, []string{"one/c1"}},
+		} {
+			if got := claimsOf(t, s, tc.f); !slices.Equal(got, tc.want) {
+				t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+			}
+		}
+		// Cursor pagination: two pages of two, newest first, then none.
+		var ids []int64
+		var before int64
+		for range 3 {
+			n := 0
+			for c, err := range s.Claims(ctx, store.ClaimFilter{Limit: 2, Before: before}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, c.RowID)
+				before = c.RowID
+				n++
+			}
+			if n == 0 {
+				break
+			}
+		}
+		if len(ids) != 4 || !slices.IsSortedFunc(ids, func(a, b int64) int { return int(b - a) }) {
+			t.Errorf("pages gave ids %v, want 4 descending", ids)
+		}
+	})
+}
+
+func TestClaimRoundTrip(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		docs := testDocs()
+		in := &docs[0].Claims[0]
+		in.Rate = str("week")
+		in.Period = &claim.Period{Start: "2017-10-01", End: "2018-03-31", Precision: claim.Month, Text: "From October 2017 to March 2018"}
+		in.Actor = &claim.Actor{Text: "the coalition", Name: "US-led coalition"}
+		in.InHeadline = true
+		if _, err := s.Save(ctx, docs[:1], nil); err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.Document(ctx, "one")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Claims) != 2 {
+			t.Fatalf("got %d claims, want 2", len(d.Claims))
+		}
+		got, _ := json.Marshal(d.Claims[0].Claim)
+		want, _ := json.Marshal(in)
+		if string(got) != string(want) {
+			t.Errorf("claim changed in the store:\n got %s\nwant %s", got, want)
+		}
+		if svc := d.Claims[1]; svc.Service == nil || svc.Service.Name != "water" || svc.Count != nil || svc.Place != nil {
+			t.Errorf("service claim: %+v", svc.Claim)
+		}
+		if len(d.Flags) != 1 || d.Flags[0].Claims[0] != "c1" || d.Body != docs[0].Body || d.PrimaryPlace == nil || *d.PrimaryPlace.Admin1 != "Aleppo" {
+			t.Errorf("document: %+v", d)
+		}
+	})
+}
+
+func TestDocumentsAndRefs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		saved, err := s.Save(ctx, testDocs(), sameBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ref := range []string{fmt.Sprint(saved[2].ID), "three", "CCCC0003"} {
+			d, err := s.Document(ctx, ref)
+			if err != nil {
+				t.Errorf("ref %q: %v", ref, err)
+				continue
+			}
+			if d.ExtID != "three" || len(d.Copies) != 1 || d.Copies[0].Source != "Reuters" {
+				t.Errorf("ref %q: got %s with copies %+v", ref, d.ExtID, d.Copies)
+			}
+		}
+		for _, ref := range []string{"", "999", "nope", "cccc"} {
+			if _, err := s.Document(ctx, ref); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("ref %q: err %v, want not found", ref, err)
+			}
+		}
+		var titles []string
+		for d, err := range s.Documents(ctx, store.DocFilter{Text: "raids"}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			titles = append(titles, d.Title)
+		}
+		if !slices.Equal(titles, []string{"12 civilians die in Aleppo raids"}) {
+			t.Errorf("text search: %v", titles)
+		}
+	})
+}
+
+func TestReplaceKeepsDocument(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		if _, err := s.Save(ctx, testDocs(), sameBytes); err != nil {
+			t.Fatal(err)
+		}
+		var sources []store.Source
+		for src, err := range s.Sources(ctx, "x2") {
+			if err != nil {
+				t.Fatal(err)
+			}
+			sources = append(sources, src)
+			err := s.Replace(ctx, src.ID, src.Published, store.Extraction{
+				Claims:    []claim.Claim{killed("c1", 7, claim.People, "Idlib", "SY", "SOHR", "seven people were killed")},
+				Extractor: "x2",
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(sources) != 3 || sources[0].Body != testDocs()[0].Body {
+			t.Fatalf("sources: %+v", sources)
+		}
+		want := store.Counts{Documents: 3, Claims: 3, Flags: 0, Groups: 2}
+		if got, err := s.Count(ctx); err != nil || got != want {
+			t.Fatalf("count = %+v, %v; want %+v", got, err, want)
+		}
+		if got := claimsOf(t, s, store.ClaimFilter{Text: "seven"}); len(got) != 3 {
+			t.Errorf("replaced claims not searchable: %v", got)
+		}
+		if got := claimsOf(t, s, store.ClaimFilter{Text: "fighters"}); got != nil {
+			t.Errorf("old claims still searchable: %v", got)
+		}
+		n := 0
+		for range s.Sources(ctx, "x2") {
+			n++
+		}
+		if n != 0 {
+			t.Errorf("%d documents still to re-extract", n)
+		}
+	})
+}
+
+// Writers and readers at once, several connections: no "database is
+// locked", and every document stored once.
+func TestConcurrentWritersAndReaders(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		other := open(t, dsn) // a second process's view of the same store
+		var wg sync.WaitGroup
+		errs := make(chan error, 64)
+		for w := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				st := s
+				if w%2 == 1 {
+					st = other
+				}
+				for i := range 20 {
+					// Writers overlap: each document is offered by two of them.
+					k := (w/2)*10 + i
+					d := store.Doc{Key: fmt.Sprintf("k%03d", k), ExtID: fmt.Sprint(k), Body: fmt.Sprintf("text %d", k),
+						Origin: "t", Extractor: "x1", Claims: []claim.Claim{killed("c1", int64(k), claim.People, "Homs", "SY", "SOHR", "q")}}
+					if _, err := st.Save(ctx, []store.Doc{d}, nil); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 20 {
+					for _, err := range other.Claims(ctx, store.ClaimFilter{Admin1: "Homs", Limit: 5}) {
+						if err != nil {
+							errs <- err
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		if got, err := s.Count(ctx); err != nil || got.Documents != 30 || got.Claims != 30 {
+			t.Errorf("count = %+v, %v; want 30 documents and claims", got, err)
+		}
+	})
+}

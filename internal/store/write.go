@@ -1,0 +1,321 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/tallyhq/tally/internal/claim"
+)
+
+// Doc is one document ready to store: its text as read, what extraction
+// found in it, and its near-duplicate signature.
+type Doc struct {
+	Key       string // hex SHA-256 of the normalised title and text: the identity
+	ExtID     string // SPEC document.id
+	Title     string // as read
+	Body      string // as read; claim offsets point into it
+	Published string // YYYY-MM-DD or ""
+	Source    string // outlet
+	URL       string
+	Origin    string // file and line, or URL
+	HTML      bool   // Body was extracted from a page
+	Plain     bool   // read as plain text (date header and headline line)
+
+	Credits      []string
+	PrimaryPlace *claim.Place
+	Places       []claim.Place
+	Claims       []claim.Claim
+	Flags        []claim.Flag
+	Extractor    string // version of the rules that made Claims and Flags
+
+	MinHash []byte   // near-duplicate signature
+	Bands   []uint64 // its LSH band keys
+}
+
+// Saved is what Save did with one document.
+type Saved struct {
+	ID    int64 // the store's document id
+	Group int64 // its report group
+	New   bool  // false when a document with the same Key was stored already
+}
+
+// SameReport decides whether two MinHash signatures belong to one report.
+// The caller that computes signatures supplies it, so that the store need
+// not know how they are made.
+type SameReport func(a, b []byte) bool
+
+// Save stores docs in one transaction: each document with all its claims,
+// flags, places and sources, or (on any error) none of them. A document
+// whose Key is stored already is left as it is. A new document joins the
+// report group of the most similar stored document that same says is the
+// same report, else starts its own.
+func (s *Store) Save(ctx context.Context, docs []Doc, same SameReport) ([]Saved, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("save: begin: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := s.newWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+	out := make([]Saved, len(docs))
+	for i := range docs {
+		if out[i], err = w.save(ctx, &docs[i], same); err != nil {
+			return nil, fmt.Errorf("save %s: %w", docs[i].Origin, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save: commit: %w", err)
+	}
+	return out, nil
+}
+
+// writer holds one transaction's prepared statements.
+type writer struct {
+	s                                                     *Store
+	tx                                                    *sql.Tx
+	findKey, insGroup, insDoc, insBand, insClaim, insFlag *sql.Stmt
+	insPlace, insSource, lockKey                          *sql.Stmt
+	stmts                                                 []*sql.Stmt
+}
+
+const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text, rate,
+	period_start, period_end, period_precision, period_text, date_start, date_end,
+	victims, victims_text, cause, cause_text, actor_text, actor_name,
+	place_text, place_name, admin1, country, geonames_id, lat, lon, place_precision,
+	source_text, source_name, source_type, service_name, service_status,
+	quote_start, quote_end, quote, in_headline, hypothetical, extractor`
+
+const claimColumnCount = 40
+
+func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{s: s, tx: tx}
+	prep := func(dst **sql.Stmt, query string) error {
+		st, err := tx.PrepareContext(ctx, s.rebind(query))
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		*dst = st
+		w.stmts = append(w.stmts, st)
+		return nil
+	}
+	ignore := "INSERT OR IGNORE INTO"
+	if s.dialect == Postgres {
+		ignore = "INSERT INTO"
+	}
+	for _, p := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&w.findKey, `SELECT id, group_id FROM documents WHERE key = ?`},
+		{&w.insGroup, `INSERT INTO report_groups (created_at) VALUES (?) RETURNING id`},
+		{&w.insDoc, `INSERT INTO documents (key, ext_id, title, body, published, source, url, origin,
+			html, plain, credits, places, primary_name, primary_admin1, primary_country,
+			group_id, minhash, extractor, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&w.insBand, `INSERT INTO doc_bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`},
+		{&w.insClaim, `INSERT INTO claims (` + claimColumns + `) VALUES (` + placeholders(claimColumnCount) + `)`},
+		{&w.insFlag, `INSERT INTO flags (doc_id, kind, claims, message) VALUES (?, ?, ?, ?)`},
+		{&w.insPlace, ignore + ` places (geonames_id, name, admin1, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&w.insSource, ignore + ` sources (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING`},
+	} {
+		if err := prep(p.dst, p.query); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
+	if s.dialect == Postgres {
+		if err := prep(&w.lockKey, `SELECT pg_advisory_xact_lock(hashtext(?))`); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, error) {
+	var sv Saved
+	if w.lockKey != nil {
+		// Two PostgreSQL writers offering the same document wait for each
+		// other here; the second then finds the first's row.
+		if _, err := w.lockKey.ExecContext(ctx, d.Key); err != nil {
+			return sv, fmt.Errorf("lock: %w", err)
+		}
+	}
+	err := w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
+	if err == nil {
+		return sv, nil
+	}
+	if err != sql.ErrNoRows {
+		return sv, err
+	}
+	sv.New = true
+	if sv.Group, err = w.group(ctx, d, same); err != nil {
+		return sv, fmt.Errorf("report group: %w", err)
+	}
+	credits, _ := json.Marshal(nonNil(d.Credits))
+	places, _ := json.Marshal(nonNilPlaces(d.Places))
+	var pName, pAdmin1, pCountry *string
+	if p := d.PrimaryPlace; p != nil {
+		pName, pAdmin1, pCountry = p.Name, p.Admin1, p.Country
+	}
+	err = w.insDoc.QueryRowContext(ctx, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
+		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, string(credits), string(places),
+		pName, pAdmin1, pCountry, sv.Group, d.MinHash, d.Extractor, now()).Scan(&sv.ID)
+	if err != nil {
+		return sv, fmt.Errorf("document: %w", err)
+	}
+	for _, b := range d.Bands {
+		if _, err := w.insBand.ExecContext(ctx, int64(b), sv.ID); err != nil {
+			return sv, fmt.Errorf("band: %w", err)
+		}
+	}
+	if err := w.insertResult(ctx, sv.ID, d.Published, d.Claims, d.Flags, d.Extractor); err != nil {
+		return sv, err
+	}
+	return sv, nil
+}
+
+// group finds the report group of the stored document most similar to d,
+// among those sharing one of its band keys, or starts a new group.
+func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, error) {
+	if same != nil && len(d.Bands) > 0 && len(d.MinHash) > 0 {
+		args := make([]any, len(d.Bands))
+		for i, b := range d.Bands {
+			args[i] = int64(b)
+		}
+		q := w.s.rebind(`SELECT d.id, d.group_id, d.minhash FROM documents d
+			WHERE d.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + placeholders(len(args)) + `))
+			ORDER BY d.id`)
+		rows, err := w.tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return 0, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, group int64
+			var sig []byte
+			if err := rows.Scan(&id, &group, &sig); err != nil {
+				return 0, err
+			}
+			// The oldest matching document's group wins: groups grow
+			// from their first report.
+			if same(d.MinHash, sig) {
+				return group, rows.Close()
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+	}
+	var id int64
+	err := w.insGroup.QueryRowContext(ctx, now()).Scan(&id)
+	return id, err
+}
+
+// insertResult writes a document's claims and flags and the places and
+// sources they name.
+func (w *writer) insertResult(ctx context.Context, docID int64, published string, claims []claim.Claim, flags []claim.Flag, extractor string) error {
+	for i := range claims {
+		c := &claims[i]
+		if _, err := w.insClaim.ExecContext(ctx, claimArgs(docID, published, c, extractor)...); err != nil {
+			return fmt.Errorf("claim %s: %w", c.ID, err)
+		}
+		if p := c.Place; p != nil && p.GeonamesID != nil && p.Name != nil {
+			if _, err := w.insPlace.ExecContext(ctx, *p.GeonamesID, *p.Name, p.Admin1, p.Country, p.Lat, p.Lon); err != nil {
+				return fmt.Errorf("place: %w", err)
+			}
+		}
+		if src := c.Source; src != nil && src.Name != "" {
+			if _, err := w.insSource.ExecContext(ctx, src.Name, string(src.Type)); err != nil {
+				return fmt.Errorf("source: %w", err)
+			}
+		}
+	}
+	for _, f := range flags {
+		ids, _ := json.Marshal(nonNil(f.Claims))
+		if _, err := w.insFlag.ExecContext(ctx, docID, string(f.Kind), string(ids), f.Message); err != nil {
+			return fmt.Errorf("flag: %w", err)
+		}
+	}
+	return nil
+}
+
+func claimArgs(docID int64, published string, c *claim.Claim, extractor string) []any {
+	var value, low, high *int64
+	var qualifier, countText *string
+	if n := c.Count; n != nil {
+		value, high = n.Value, n.High
+		l := n.Low
+		low = &l
+		q := string(n.Qualifier)
+		qualifier, countText = &q, &n.Text
+	}
+	var pStart, pEnd, pPrec, pText *string
+	dStart, dEnd := nullString(published), nullString(published)
+	if p := c.Period; p != nil {
+		prec := string(p.Precision)
+		pStart, pEnd, pPrec, pText = &p.Start, &p.End, &prec, &p.Text
+		dStart, dEnd = &p.Start, &p.End
+	}
+	var actorText, actorName *string
+	if a := c.Actor; a != nil {
+		actorText, actorName = &a.Text, &a.Name
+	}
+	var placeText, placeName, admin1, country, placePrec *string
+	var geo *int64
+	var lat, lon *float64
+	if p := c.Place; p != nil {
+		placeText, placeName, admin1, country = &p.Text, p.Name, p.Admin1, p.Country
+		geo, lat, lon = p.GeonamesID, p.Lat, p.Lon
+		placePrec = nullString(string(p.Precision))
+	}
+	var srcText, srcName, srcType *string
+	if s := c.Source; s != nil {
+		t := string(s.Type)
+		srcText, srcName, srcType = &s.Text, &s.Name, &t
+	}
+	var svcName, svcStatus *string
+	if s := c.Service; s != nil {
+		st := string(s.Status)
+		svcName, svcStatus = &s.Name, &st
+	}
+	return []any{docID, c.ID, string(c.Kind), value, low, high, qualifier, countText, c.Rate,
+		pStart, pEnd, pPrec, pText, dStart, dEnd,
+		nullString(string(c.Victims)), nullString(c.VictimsText), nullString(string(c.Cause)), nullString(c.CauseText),
+		actorText, actorName,
+		placeText, placeName, admin1, country, geo, lat, lon, placePrec,
+		srcText, srcName, srcType, svcName, svcStatus,
+		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor}
+}
+
+func nullString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+func nonNilPlaces(ps []claim.Place) []claim.Place {
+	if ps == nil {
+		return []claim.Place{}
+	}
+	return ps
+}
