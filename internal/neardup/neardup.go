@@ -87,8 +87,9 @@ var empty = func() (s Signature) {
 }()
 
 // Empty reports whether s is the signature of a text with no words. All
-// such texts have the same signature and so are one group; a caller
-// grouping documents may want to leave them out.
+// such texts share it, and Similarity calls them identical; Group leaves
+// them out, and so should any other grouping, since having no words is no
+// evidence of a common source.
 func (s Signature) Empty() bool { return s == empty }
 
 // mix is the splitmix64 finaliser: every input bit affects every output bit.
@@ -208,8 +209,7 @@ func (s *shingler) finish() Signature {
 // equal bins an unbiased estimate of Jaccard similarity for short texts,
 // with lower variance than borrowing from the next bin to the right.
 func densify(sig *Signature) {
-	var full Signature // the values before filling: borrow only real ones
-	full = *sig
+	full := *sig // the values before filling: borrow only real ones
 	for i := range sig {
 		if full[i] != math.MaxUint32 {
 			continue
