@@ -29,6 +29,7 @@ type Document struct {
 	Credits   []string // outlet and wire credits found in the text: "Sputnik", "Reuters", "AFP"
 	Origin    string   // for error messages: "path", "path:3" (line or record)
 	HTML      bool     // Body was extracted from an HTML page
+	Plain     bool     // read as plain text: a date header and a headline line may lead Body
 }
 
 // DefaultMaxBytes is the size limit when Options.MaxBytes is zero.
@@ -44,6 +45,9 @@ type Options struct {
 	// JSON and CSV, one line for JSON Lines. Larger input is an error and
 	// is not read into memory. Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// Progress, when set, is told how many bytes of input files have been
+	// read, as they are read, for progress bars.
+	Progress func(n int)
 }
 
 func (o Options) max() int64 {
@@ -154,7 +158,11 @@ func readFile(path string, info fs.FileInfo, opt Options, yield func(*Document, 
 		return yield(nil, at(path, unwrapPathError(err)))
 	}
 	defer f.Close()
-	for d, err := range Read(path, f, opt) {
+	var r io.Reader = f
+	if opt.Progress != nil {
+		r = progressReader{f, opt.Progress}
+	}
+	for d, err := range Read(path, r, opt) {
 		if !yield(d, err) {
 			return false
 		}
@@ -389,6 +397,7 @@ func (rd *reader) build(body string, m meta) (*Document, error) {
 		URL:    strings.TrimSpace(m.url),
 		Origin: m.origin,
 		HTML:   m.html,
+		Plain:  m.plain,
 	}
 	if strings.TrimSpace(m.title) != "" {
 		d.Title = NewText(m.title)

@@ -63,12 +63,9 @@ func (c *docContext) resolveGeo() {
 				// context would only confirm it.
 				m.entry = &e
 			default:
-				// A name the gazetteer does not know in this country stays
-				// unknown whatever places stand near it: remember that.
-				unknownKey := "?" + c.country + "\x00" + key
-				if _, known := geoMemo.get(unknownKey); known {
-					break
-				}
+				// Not remembered across documents: the answer depends on
+				// the context, and a document's places must not depend on
+				// which documents were checked before it.
 				if e, ok := place.Resolve(text, ctx); ok {
 					m.entry = &e
 				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
@@ -78,8 +75,6 @@ func (c *docContext) resolveGeo() {
 					// Ezour Advances"): the longest known prefix is the name.
 					m.entry = &e
 					m.nameEnd, m.fullEnd = end, end
-				} else {
-					geoMemo.put(unknownKey, geoAnswer{})
 				}
 			}
 			resolved[key] = m.entry
