@@ -29,6 +29,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "extract and check the claims of documents, storing nothing", runCheck},
+		{"ingest", "read documents into the store (files, folders, feeds, URLs)", runIngest},
+		{"claims", "list stored claims with filters; export as table, JSON, CSV (HXL), GeoJSON", runClaims},
+		{"docs", "list and search stored documents", runDocs},
+		{"show", "show one stored document with its claims, flags and copies", runShow},
+		{"reextract", "run extraction again over stored documents after the rules changed", runReextract},
 		{"version", "print tally's version", runVersion},
 		{"help", "show this help", runHelp},
 	}
@@ -66,7 +71,7 @@ Usage: tally COMMAND [flags] [args]
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Run 'tally COMMAND -h' for a command's flags.
