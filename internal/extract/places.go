@@ -32,9 +32,11 @@ func isNameToken(t token) bool {
 		return false
 	}
 	if !t.upper {
-		// "ez-Zor", "al-Numan": a lower-case article joined to a name.
+		// "ez-Zor", "al-Numan": a lower-case article joined to a name;
+		// but "al-Sham" closes a group's name ("Ahrar al-Sham"), and alone
+		// it would be read as Damascus.
 		article, rest, ok := strings.Cut(t.lower, "-")
-		return ok && arabicArticles[article] && rest != ""
+		return ok && arabicArticles[article] && rest != "" && roleOf(t.lower) != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 	if role := roleOf(w); role == "stop" || role == "prep" {

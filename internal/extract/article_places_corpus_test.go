@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tallyhq/tally/internal/document"
+)
+
+// articlePlaceCorpus is the corpus of place resolution in context
+// and of the choice of the main event's place: short articles written in
+// the manner of the wire copy in fakes-dev, each with the admin1 its
+// primary_place must name ("" for none) and what some of its mentions must
+// resolve to: "Text=Admin1" for a place in that first-level division, and
+// "!Text" for words that must not be read as a place at all.
+var articlePlaceCorpus = []struct {
+	title, text string
+	primary     string
+	places      []string
+}{
+	// A group's name is no place: "al-Sham" alone is Damascus.
+	{"Commander of Faylaq al-Sham killed in Syria",
+		"The commander of the rebel group Faylaq al-Sham was killed on Monday with four of his guards in a bombing in the town of Saraqib in Idlib province.",
+		"Idlib", []string{"Saraqib=Idlib", "!al-Sham"}},
+}
+
+func TestArticlePlaceCorpus(t *testing.T) {
+	for _, tc := range articlePlaceCorpus {
+		t.Run(tc.title, func(t *testing.T) {
+			doc := &document.Document{ID: "t", Title: document.NewText(tc.title), Body: document.NewText(tc.text), Published: "2018-04-07"}
+			res := Check(doc)
+			got := ""
+			if p := res.Document.PrimaryPlace; p != nil && p.Admin1 != nil {
+				got = *p.Admin1
+			}
+			if got != tc.primary {
+				t.Errorf("primary_place %q, want %q", got, tc.primary)
+			}
+			resolved := map[string]string{}
+			for _, p := range res.Document.Places {
+				if p.Admin1 != nil {
+					resolved[p.Text] = *p.Admin1
+				} else if p.Country != nil {
+					resolved[p.Text] = *p.Country
+				} else {
+					resolved[p.Text] = "?"
+				}
+			}
+			for _, want := range tc.places {
+				if name, ok := strings.CutPrefix(want, "!"); ok {
+					if a, found := resolved[name]; found {
+						t.Errorf("%q read as a place (%s)", name, a)
+					}
+					continue
+				}
+				name, admin1, _ := strings.Cut(want, "=")
+				if resolved[name] != admin1 {
+					t.Errorf("%q resolved to %q, want %q (places: %v)", name, resolved[name], admin1, resolved)
+				}
+			}
+		})
+	}
+}
