@@ -22,6 +22,19 @@ var articlePlaceCorpus = []struct {
 	{"Commander of Faylaq al-Sham killed in Syria",
 		"The commander of the rebel group Faylaq al-Sham was killed on Monday with four of his guards in a bombing in the town of Saraqib in Idlib province.",
 		"Idlib", []string{"Saraqib=Idlib", "!al-Sham"}},
+	// A name the article's country does not explain is tried in the other
+	// countries it names.
+	{"Clashes near Raqa kill nine",
+		"Nine fighters were killed on Monday in clashes near Raqa in eastern Syria, a monitor said. The fighters had come from Iraq, where the group still holds towns along the border with Iraq's Anbar province. Iraq has closed the crossing.",
+		"Ar-Raqqah", []string{"Raqa=Ar-Raqqah", "Anbar=Al Anbar"}},
+	// Where a law holds is not where anything happened.
+	{"Army repels attack on Palmyra, kills 30",
+		"The army killed 30 militants of Daesh, a group outlawed in Russia, near Palmyra in central Syria on Sunday. Daesh is banned in Russia and many other countries.",
+		"Homs", []string{"Palmyra=Homs", "!Russia"}},
+	// "The Islamic State of Iraq and the Levant" names no town in Maine.
+	{"Militants kill 12 in northern Syria",
+		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",
+		"Ar-Raqqah", []string{"Tal Abyad=Ar-Raqqah", "!Levant"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

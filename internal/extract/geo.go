@@ -65,13 +65,15 @@ func (c *docContext) resolveGeo() {
 			default:
 				// A name the gazetteer does not know in this country stays
 				// unknown whatever places stand near it: remember that.
-				unknownKey := "?" + c.country + "\x00" + key
+				unknownKey := "?" + c.country + "\x00" + strings.Join(c.others, ",") + "\x00" + key
 				if _, known := geoMemo.get(unknownKey); known {
 					break
 				}
 				if e, ok := place.Resolve(text, ctx); ok {
 					m.entry = &e
 				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
+					m.entry = &e
+				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
 					m.entry = &e
 				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok {
 					// Title case runs a name into the next words ("Deir
@@ -215,7 +217,7 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 	var out []placeMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) {
+		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -235,6 +237,17 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 		}
 	}
 	return out
+}
+
+// afterStatus reports whether toks[i] follows a phrase that makes the name
+// a jurisdiction ("banned in Russia").
+func afterStatus(toks []token, i int) bool {
+	for k := 1; k <= 3 && k <= i; k++ {
+		if e, n := placeLex.match(toks, i-k); e != nil && n == k && e.field(0) == "status" {
+			return true
+		}
+	}
+	return false
 }
 
 // isBarePlace reports whether a name standing alone is a place of the
@@ -354,10 +367,29 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 	}
 }
 
+// maxOtherCountries bounds the runners-up of the country vote a mention
+// the article's country does not explain is tried in.
+const maxOtherCountries = 2
+
+// resolveElsewhere resolves a mention the article's country does not
+// explain in the other countries the article names: a report on Syria that
+// says "outlawed in Russia" twice still means Deir ez-Zor in Syria.
+func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Entry, bool) {
+	for _, cc := range c.others {
+		ctx.Country = cc
+		if e, ok := place.Resolve(text, ctx); ok && e.Country == cc {
+			return e, true
+		}
+	}
+	return place.Entry{}, false
+}
+
 // voteCountry is the country the document's place mentions resolve to
 // most often, without context; a country named outright counts double.
+// The runners-up named outright, best first, go to c.others.
 func (c *docContext) voteCountry() string {
 	votes := map[string]int{}
+	named := map[string]bool{}
 	for _, s := range c.sents {
 		for i := range s.places {
 			m := &s.places[i]
@@ -368,16 +400,33 @@ func (c *docContext) voteCountry() string {
 				w := 1
 				if e.Level == place.LevelCountry {
 					w = 2
+					named[e.Country] = true
 				}
 				votes[e.Country] += w
 			}
 		}
 	}
-	best, winner := 0, ""
-	for country, n := range votes {
-		if n > best || n == best && country < winner {
-			winner, best = country, n
+	ranked := make([]string, 0, len(votes))
+	for country := range votes {
+		ranked = append(ranked, country)
+	}
+	// Only countries named outright are tried as runners-up: a stray
+	// name's foreign namesake is no reason to look abroad.
+	slices.SortFunc(ranked, func(a, b string) int {
+		if votes[a] != votes[b] {
+			return votes[b] - votes[a]
+		}
+		return strings.Compare(a, b)
+	})
+	if len(ranked) == 0 {
+		c.others = nil
+		return ""
+	}
+	c.others = c.others[:0]
+	for _, country := range ranked[1:] {
+		if named[country] && len(c.others) < maxOtherCountries {
+			c.others = append(c.others, country)
 		}
 	}
-	return winner
+	return ranked[0]
 }

@@ -79,6 +79,16 @@ func findPlaces(toks []token) []placeMention {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
 		}
+		if e != nil && e.field(0) == "status" {
+			// "outlawed in Russia": skip the name too, lest it be read
+			// after "in" as where the article's events are.
+			i += n
+			for i < len(toks) && isNameToken(toks[i]) {
+				i++
+			}
+			i--
+			continue
+		}
 		if e != nil && e.field(0) == "anaphor" {
 			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
 				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
