@@ -31,6 +31,10 @@ var articlePlaceCorpus = []struct {
 	{"Army repels attack on Palmyra, kills 30",
 		"The army killed 30 militants of Daesh, a group outlawed in Russia, near Palmyra in central Syria on Sunday. Daesh is banned in Russia and many other countries.",
 		"Homs", []string{"Palmyra=Homs", "!Russia"}},
+	// A speaker named after where it is keeps the place of its phrase.
+	{"Air raids kill 14 at market",
+		"Air raids killed 14 people at a market on Sunday in the rebel-held province of Daraa activists and medics said.",
+		"Daraa", []string{"Daraa=Daraa"}},
 	// "The Islamic State of Iraq and the Levant" names no town in Maine.
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",
