@@ -35,6 +35,11 @@ var articlePlaceCorpus = []struct {
 	{"Air raids kill 14 at market",
 		"Air raids killed 14 people at a market on Sunday in the rebel-held province of Daraa activists and medics said.",
 		"Daraa", []string{"Daraa=Daraa"}},
+	// A headline naming two provinces: the body's telling of its figure
+	// says which one it happened in.
+	{"Army Retakes Town in Homs Kills 40 Militants in Hama",
+		"The army took full control of the town of Qaryatain in Homs province on Sunday. In Hama countryside 40 militants were killed in clashes near the town of Souran.",
+		"Hama", []string{"Qaryatain=Homs", "Souran=Hama"}},
 	// "The Islamic State of Iraq and the Levant" names no town in Maine.
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",

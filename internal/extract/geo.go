@@ -148,6 +148,9 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 	inCountry := func(p *claim.Place) bool {
 		return p != nil && p.Admin1 != nil
 	}
+	if p := c.headlineFigureRetold(claims); p != nil {
+		return p
+	}
 	for _, cl := range claims {
 		if cl.InHeadline && cl.Kind != claim.Service && inCountry(cl.Place) {
 			return c.admin1Place(*cl.Place.Admin1, *cl.Place.Country)
@@ -187,6 +190,42 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 		return nil
 	}
 	return c.admin1Place(bestKey[0], bestKey[1])
+}
+
+// headlineFigureRetold settles a headline that names places in two
+// provinces ("Army retakes town in Homs, kills 50 in Hama"), where which
+// figure goes with which place is a matter of word order a title-case
+// headline hardly keeps: the body's telling of a headline figure (the same
+// number, in one of those provinces) says where it happened.
+func (c *docContext) headlineFigureRetold(claims []claim.Claim) *claim.Place {
+	var named []string
+	for _, s := range c.sents {
+		if !s.headline {
+			continue
+		}
+		for _, m := range s.places {
+			if m.entry != nil && m.entry.Admin1 != "" && !slices.Contains(named, m.entry.Admin1) {
+				named = append(named, m.entry.Admin1)
+			}
+		}
+	}
+	if len(named) < 2 {
+		return nil
+	}
+	for _, h := range claims {
+		if !h.InHeadline || h.Kind == claim.Service || h.Count == nil || h.Count.Value == nil {
+			continue
+		}
+		for _, b := range claims {
+			if b.InHeadline || b.Kind == claim.Service || b.Count == nil || b.Count.Value == nil || *b.Count.Value != *h.Count.Value {
+				continue
+			}
+			if p := b.Place; p != nil && p.Admin1 != nil && slices.Contains(named, *p.Admin1) {
+				return c.admin1Place(*p.Admin1, *p.Country)
+			}
+		}
+	}
+	return nil
 }
 
 // admin1Place is the document's primary place: the admin1 entry itself
