@@ -40,6 +40,10 @@ var articlePlaceCorpus = []struct {
 	{"Army Retakes Town in Homs Kills 40 Militants in Hama",
 		"The army took full control of the town of Qaryatain in Homs province on Sunday. In Hama countryside 40 militants were killed in clashes near the town of Souran.",
 		"Hama", []string{"Qaryatain=Homs", "Souran=Hama"}},
+	// A village the gazetteer lacks lies in the province the text puts it in.
+	{"Shelling kills six in southern Syria",
+		"Six civilians were killed when shells fell on the Khirbet Umm Sawan area in western Daraa countryside on Sunday.",
+		"Daraa", []string{"Khirbet Umm Sawan=Daraa"}},
 	// "The Islamic State of Iraq and the Levant" names no town in Maine.
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",

@@ -84,6 +84,13 @@ func (c *docContext) resolveGeo() {
 					geoMemo.put(unknownKey, geoAnswer{})
 				}
 			}
+			if m.entry == nil && ctx.Admin1 != "" {
+				// "the Hara area in southern Daraa province": a village the
+				// gazetteer lacks is still known to lie in that province.
+				if a, ok := place.Admin1Of(*s.places[i+1].entry); ok {
+					m.entry = &a
+				}
+			}
 			resolved[key] = m.entry
 		}
 		kept := s.places[:0]
