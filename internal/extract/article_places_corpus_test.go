@@ -44,6 +44,11 @@ var articlePlaceCorpus = []struct {
 	{"Shelling kills six in southern Syria",
 		"Six civilians were killed when shells fell on the Khirbet Umm Sawan area in western Daraa countryside on Sunday.",
 		"Daraa", []string{"Khirbet Umm Sawan=Daraa"}},
+	// A country in the possessive without its apostrophe still tells the
+	// article's country.
+	{"Rival Groups Clash in Eastern Gouta",
+		"At least 30 fighters were killed on Tuesday in clashes between rival groups east of Syrias capital a monitor said.",
+		"Rif-dimashq", []string{"Syria=SY"}},
 	// "The Islamic State of Iraq and the Levant" names no town in Maine.
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",

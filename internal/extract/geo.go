@@ -442,7 +442,13 @@ func (c *docContext) voteCountry() string {
 			if m.anaphor {
 				continue
 			}
-			if e, ok := resolveBare(s.mentionText(*m)); ok {
+			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
+			e, ok := resolveBare(text)
+			if !ok && name != text {
+				// As the second pass does: "Syrias" counts for Syria.
+				e, ok = resolveBare(name)
+			}
+			if ok {
 				w := 1
 				if e.Level == place.LevelCountry {
 					w = 2
