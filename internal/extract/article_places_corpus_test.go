@@ -49,6 +49,11 @@ var articlePlaceCorpus = []struct {
 	{"Rival Groups Clash in Eastern Gouta",
 		"At least 30 fighters were killed on Tuesday in clashes between rival groups east of Syrias capital a monitor said.",
 		"Rif-dimashq", []string{"Syria=SY"}},
+	// A tail noun makes a place of a name without a preposition, in the
+	// article's country only.
+	{"Rocket attack targets Homs city killing two",
+		"Two civilians were killed when a rocket shell fell near a school in al-Waer neighborhood a source in the province said.",
+		"Homs", nil},
 	// "The Islamic State of Iraq and the Levant" names no town in Maine.
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",

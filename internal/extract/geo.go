@@ -84,9 +84,13 @@ func (c *docContext) resolveGeo() {
 					geoMemo.put(unknownKey, geoAnswer{})
 				}
 			}
-			if m.entry == nil && ctx.Admin1 != "" {
+			if m.entry != nil && m.bare && m.entry.Country != c.country {
+				m.entry = nil
+			}
+			if ctx.Admin1 != "" && (m.entry == nil || m.entry.Admin1 != ctx.Admin1 && m.entry.Level == place.LevelPlace && m.entry.Population == 0) {
 				// "the Hara area in southern Daraa province": a village the
-				// gazetteer lacks is still known to lie in that province.
+				// gazetteer lacks, or knows only as an obscure namesake in
+				// another province, is still known to lie in that province.
 				if a, ok := place.Admin1Of(*s.places[i+1].entry); ok {
 					m.entry = &a
 				}
@@ -447,6 +451,10 @@ func (c *docContext) voteCountry() string {
 			if !ok && name != text {
 				// As the second pass does: "Syrias" counts for Syria.
 				e, ok = resolveBare(name)
+			}
+			if m.bare && e.Level != place.LevelCountry && e.Level != place.LevelAdmin1 && e.Population < wellKnownPopulation {
+				// "Aleppo city" tells the country; "Safi village" does not.
+				ok = false
 			}
 			if ok {
 				w := 1

@@ -74,6 +74,7 @@ var placeCorpus = []struct {
 	{"Troops entered the town of Maarat al-Numan.", []string{"town of Maarat al-Numan"}},
 	{"Refugees fled from Homs to Lebanon.", []string{"Homs", "Lebanon"}},
 	{"Fighters of Daesh (outlawed in Russia) attacked the town of Palmyra.", []string{"town of Palmyra"}},
+	{"Rockets targeted Aleppo city on Saturday.", []string{"Aleppo city"}},
 }
 
 func TestPlaceCorpus(t *testing.T) {
