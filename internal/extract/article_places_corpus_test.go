@@ -54,6 +54,10 @@ var articlePlaceCorpus = []struct {
 	{"Rocket attack targets Homs city killing two",
 		"Two civilians were killed when a rocket shell fell near a school in al-Waer neighborhood a source in the province said.",
 		"Homs", nil},
+	// The White House is no place (nor Casablanca, whose name it means).
+	{"President speaks on Syria",
+		"The president said at the White House on Thursday that talks in Moscow would resume.",
+		"Moscow", []string{"!White House", "Moscow=Moscow"}},
 	// "The Islamic State of Iraq and the Levant" names no town in Maine.
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",
