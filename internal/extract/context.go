@@ -24,7 +24,8 @@ type docContext struct {
 	sents    []*analysed
 	speakers []*claim.Source // per sentence: its speaker, own or carried over
 	outlet   *claim.Source
-	country  string // ISO code of the country the article's places lie in most
+	country  string   // ISO code of the country the article's places lie in most
+	others   []string // the next countries by that vote, best first
 }
 
 func newContext(doc *document.Document, sents []*analysed) *docContext {

@@ -125,14 +125,36 @@ func analyse(seg *document.Text, published time.Time, headline bool) []*analysed
 
 // dropNamedParties removes place mentions that are the names of speakers or
 // actors ("according to the United Nations", "by the Syrian Arab Army").
+//
+// A place phrase with its head noun that only opens a party's phrase keeps
+// its place: "the province of Idlib activists", "the city of Deir el-Zour
+// Syrias SANA agency" are parties named after where they are.
 func (s *analysed) dropNamedParties(places []placeMention) []placeMention {
 	kept := places[:0]
 	for _, m := range places {
-		if m.anaphor || !s.isSpeaker(m.nameStart, m.nameEnd) && !s.isActor(m.nameStart, m.nameEnd) {
+		if m.anaphor || m.fullStart < m.nameStart && s.partyEnd(m.nameStart, m.nameEnd) > m.nameEnd ||
+			!s.isSpeaker(m.nameStart, m.nameEnd) && !s.isActor(m.nameStart, m.nameEnd) {
 			kept = append(kept, m)
 		}
 	}
 	return kept
+}
+
+// partyEnd is where the last speaker or actor phrase overlapping
+// [start, end) ends, or -1.
+func (s *analysed) partyEnd(start, end int) int {
+	at := -1
+	for _, a := range s.attribs {
+		if start < a.End && a.Start < end {
+			at = max(at, a.End)
+		}
+	}
+	for _, a := range s.actors {
+		if start < a.End && a.Start < end {
+			at = max(at, a.End)
+		}
+	}
+	return at
 }
 
 func (s *analysed) isActor(start, end int) bool {

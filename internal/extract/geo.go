@@ -70,11 +70,24 @@ func (c *docContext) resolveGeo() {
 					m.entry = &e
 				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
 					m.entry = &e
+				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
+					m.entry = &e
 				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
 					m.entry = &e
 					m.nameEnd, m.fullEnd = end, end
+				}
+			}
+			if m.entry != nil && m.bare && m.entry.Country != c.country {
+				m.entry = nil
+			}
+			if ctx.Admin1 != "" && (m.entry == nil || m.entry.Admin1 != ctx.Admin1 && m.entry.Level == place.LevelPlace && m.entry.Population == 0) {
+				// "the Hara area in southern Daraa province": a village the
+				// gazetteer lacks, or knows only as an obscure namesake in
+				// another province, is still known to lie in that province.
+				if a, ok := place.Admin1Of(*s.places[i+1].entry); ok {
+					m.entry = &a
 				}
 			}
 			resolved[key] = m.entry
@@ -141,6 +154,9 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 	inCountry := func(p *claim.Place) bool {
 		return p != nil && p.Admin1 != nil
 	}
+	if p := c.headlineFigureRetold(claims); p != nil {
+		return p
+	}
 	for _, cl := range claims {
 		if cl.InHeadline && cl.Kind != claim.Service && inCountry(cl.Place) {
 			return c.admin1Place(*cl.Place.Admin1, *cl.Place.Country)
@@ -182,6 +198,42 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 	return c.admin1Place(bestKey[0], bestKey[1])
 }
 
+// headlineFigureRetold settles a headline that names places in two
+// provinces ("Army retakes town in Homs, kills 50 in Hama"), where which
+// figure goes with which place is a matter of word order a title-case
+// headline hardly keeps: the body's telling of a headline figure (the same
+// number, in one of those provinces) says where it happened.
+func (c *docContext) headlineFigureRetold(claims []claim.Claim) *claim.Place {
+	var named []string
+	for _, s := range c.sents {
+		if !s.headline {
+			continue
+		}
+		for _, m := range s.places {
+			if m.entry != nil && m.entry.Admin1 != "" && !slices.Contains(named, m.entry.Admin1) {
+				named = append(named, m.entry.Admin1)
+			}
+		}
+	}
+	if len(named) < 2 {
+		return nil
+	}
+	for _, h := range claims {
+		if !h.InHeadline || h.Kind == claim.Service || h.Count == nil || h.Count.Value == nil {
+			continue
+		}
+		for _, b := range claims {
+			if b.InHeadline || b.Kind == claim.Service || b.Count == nil || b.Count.Value == nil || *b.Count.Value != *h.Count.Value {
+				continue
+			}
+			if p := b.Place; p != nil && p.Admin1 != nil && slices.Contains(named, *p.Admin1) {
+				return c.admin1Place(*p.Admin1, *p.Country)
+			}
+		}
+	}
+	return nil
+}
+
 // admin1Place is the document's primary place: the admin1 entry itself
 // when the gazetteer has it (with its coordinates), else its names.
 func (c *docContext) admin1Place(admin1, country string) *claim.Place {
@@ -210,7 +262,7 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 	var out []placeMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) {
+		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -230,6 +282,17 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 		}
 	}
 	return out
+}
+
+// afterStatus reports whether toks[i] follows a phrase that makes the name
+// a jurisdiction ("banned in Russia").
+func afterStatus(toks []token, i int) bool {
+	for k := 1; k <= 3 && k <= i; k++ {
+		if e, n := placeLex.match(toks, i-k); e != nil && n == k && e.field(0) == "status" {
+			return true
+		}
+	}
+	return false
 }
 
 // isBarePlace reports whether a name standing alone is a place of the
@@ -349,30 +412,76 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 	}
 }
 
+// maxOtherCountries bounds the runners-up of the country vote a mention
+// the article's country does not explain is tried in.
+const maxOtherCountries = 2
+
+// resolveElsewhere resolves a mention the article's country does not
+// explain in the other countries the article names: a report on Syria that
+// says "outlawed in Russia" twice still means Deir ez-Zor in Syria.
+func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Entry, bool) {
+	for _, cc := range c.others {
+		ctx.Country = cc
+		if e, ok := place.Resolve(text, ctx); ok && e.Country == cc {
+			return e, true
+		}
+	}
+	return place.Entry{}, false
+}
+
 // voteCountry is the country the document's place mentions resolve to
 // most often, without context; a country named outright counts double.
+// The runners-up named outright, best first, go to c.others.
 func (c *docContext) voteCountry() string {
 	votes := map[string]int{}
+	named := map[string]bool{}
 	for _, s := range c.sents {
 		for i := range s.places {
 			m := &s.places[i]
 			if m.anaphor {
 				continue
 			}
-			if e, ok := resolveBare(s.mentionText(*m)); ok {
+			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
+			e, ok := resolveBare(text)
+			if !ok && name != text {
+				// As the second pass does: "Syrias" counts for Syria.
+				e, ok = resolveBare(name)
+			}
+			if m.bare && e.Level != place.LevelCountry && e.Level != place.LevelAdmin1 && e.Population < wellKnownPopulation {
+				// "Aleppo city" tells the country; "Safi village" does not.
+				ok = false
+			}
+			if ok {
 				w := 1
 				if e.Level == place.LevelCountry {
 					w = 2
+					named[e.Country] = true
 				}
 				votes[e.Country] += w
 			}
 		}
 	}
-	best, winner := 0, ""
-	for country, n := range votes {
-		if n > best || n == best && country < winner {
-			winner, best = country, n
+	ranked := make([]string, 0, len(votes))
+	for country := range votes {
+		ranked = append(ranked, country)
+	}
+	// Only countries named outright are tried as runners-up: a stray
+	// name's foreign namesake is no reason to look abroad.
+	slices.SortFunc(ranked, func(a, b string) int {
+		if votes[a] != votes[b] {
+			return votes[b] - votes[a]
+		}
+		return strings.Compare(a, b)
+	})
+	if len(ranked) == 0 {
+		c.others = nil
+		return ""
+	}
+	c.others = c.others[:0]
+	for _, country := range ranked[1:] {
+		if named[country] && len(c.others) < maxOtherCountries {
+			c.others = append(c.others, country)
 		}
 	}
-	return winner
+	return ranked[0]
 }

@@ -20,6 +20,7 @@ type placeMention struct {
 	possessor          bool // "Syria's" in "Syria's Raqqa"
 	inNext             bool // "Kafr Zeita in Hama countryside": the next mention situates this one
 	marked             bool // a head or tail noun says it is a place ("the village of X", "X camp")
+	bare               bool // no preposition or head noun before it: a place only in the article's country
 
 	entry *place.Entry // the gazetteer's resolution, nil when unknown
 }
@@ -32,9 +33,11 @@ func isNameToken(t token) bool {
 		return false
 	}
 	if !t.upper {
-		// "ez-Zor", "al-Numan": a lower-case article joined to a name.
+		// "ez-Zor", "al-Numan": a lower-case article joined to a name;
+		// but "al-Sham" closes a group's name ("Ahrar al-Sham"), and alone
+		// it would be read as Damascus.
 		article, rest, ok := strings.Cut(t.lower, "-")
-		return ok && arabicArticles[article] && rest != ""
+		return ok && arabicArticles[article] && rest != "" && roleOf(t.lower) != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 	if role := roleOf(w); role == "stop" || role == "prep" {
@@ -77,6 +80,16 @@ func findPlaces(toks []token) []placeMention {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
 		}
+		if e != nil && e.field(0) == "status" {
+			// "outlawed in Russia": skip the name too, lest it be read
+			// after "in" as where the article's events are.
+			i += n
+			for i < len(toks) && isNameToken(toks[i]) {
+				i++
+			}
+			i--
+			continue
+		}
 		if e != nil && e.field(0) == "anaphor" {
 			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
 				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
@@ -84,19 +97,31 @@ func findPlaces(toks []token) []placeMention {
 			i += n - 1
 			continue
 		}
-		start := -1
+		start, bare := -1, false
 		switch {
 		case e != nil && (e.field(0) == "prep" || e.field(0) == "head"):
 			start = i + n
 		case isNameToken(toks[i]) && isPossessive(toks[i]) && i+1 < len(toks) && isNameToken(toks[i+1]):
 			// "Syria's Raqqa": the possessor is a place when the possessed is.
 			start = i
+		case (i == 0 || !isNameToken(toks[i-1])) && tailAfterName(toks, i):
+			// "Rockets targeted Aleppo city": the noun after the name says
+			// it is a place, without a preposition before it.
+			start, bare = i, true
 		default:
 			continue
 		}
 		end, list := readPlaceList(toks, start, i)
 		if len(list) == 0 {
 			continue
+		}
+		if bare {
+			// The noun alone does not make an unknown name a place
+			// ("Tishreen Palace area"): only the gazetteer does, in the
+			// article's country.
+			for k := range list {
+				list[k].marked, list[k].bare = false, true
+			}
 		}
 		if e != nil && e.field(0) == "head" && len(list) > 0 {
 			// "the Salah al-Din district of Aleppo": a name before the head
@@ -116,6 +141,20 @@ func findPlaces(toks []token) []placeMention {
 		i = end - 1
 	}
 	return out
+}
+
+// tailAfterName reports whether a run of name tokens from toks[i] ends in
+// a tail noun ("Aleppo city", "Idlib province").
+func tailAfterName(toks []token, i int) bool {
+	k := i
+	for k < len(toks) && isNameToken(toks[k]) {
+		k++
+	}
+	if k == i || k >= len(toks) || toks[k].upper {
+		return false
+	}
+	e, _ := placeLex.match(toks, k)
+	return e != nil && e.field(0) == "tail"
 }
 
 // readPlaceList reads one or more coordinated place names from toks[j:]

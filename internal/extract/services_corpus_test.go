@@ -73,6 +73,8 @@ var placeCorpus = []struct {
 	{"A strike near Kafr Nabl killed two.", []string{"Kafr Nabl"}},
 	{"Troops entered the town of Maarat al-Numan.", []string{"town of Maarat al-Numan"}},
 	{"Refugees fled from Homs to Lebanon.", []string{"Homs", "Lebanon"}},
+	{"Fighters of Daesh (outlawed in Russia) attacked the town of Palmyra.", []string{"town of Palmyra"}},
+	{"Rockets targeted Aleppo city on Saturday.", []string{"Aleppo city"}},
 }
 
 func TestPlaceCorpus(t *testing.T) {
