@@ -103,3 +103,14 @@ func FuzzReadHTML(f *testing.F) {
 		fuzzRead(t, "stdin", data) // sniffed
 	})
 }
+
+func FuzzReadFeed(f *testing.F) {
+	addFiles(f, "feed.rss", "feed.atom")
+	f.Add([]byte(`<rss version="2.0"><channel><title>F</title><item><title>T</title><pubDate>7 April 2018</pubDate><description>&lt;p&gt;Two &amp; three&lt;/p&gt;</description></item></channel></rss>`))
+	f.Add([]byte(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item><description>One.</description></item></rdf:RDF>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div><p>x</p></div></content></entry></feed>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, "x.rss", data)
+		fuzzRead(t, "stdin", data) // sniffed
+	})
+}
