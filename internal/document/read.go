@@ -213,6 +213,7 @@ type reader struct {
 	opt     Options
 	yield   func(*Document, error) bool
 	stopped bool
+	fetched *fetched // read from the web: the format is not in the name
 }
 
 // emit passes a document or an error on; false means stop.
@@ -243,8 +244,10 @@ func (rd *reader) read(r io.Reader) {
 		rd.emit(nil, at(rd.name, fmt.Errorf("%w (%s)", ErrBinary, why)))
 		return
 	}
-	f := formatOf(rd.name)
-	if f == formatSniff {
+	var f format
+	if rd.fetched != nil {
+		f = rd.fetched.format(head)
+	} else if f = formatOf(rd.name); f == formatSniff {
 		f = sniff(head)
 	}
 	switch f {
@@ -467,6 +470,9 @@ func (rd *reader) build(body string, m meta) (*Document, error) {
 	d.Published = published
 	if d.Source == "" {
 		d.Source = strings.TrimSpace(rd.opt.Source)
+	}
+	if d.URL == "" && rd.fetched != nil {
+		d.URL = rd.fetched.url
 	}
 	return d, nil
 }
