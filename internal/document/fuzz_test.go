@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"strings"
 	"testing"
@@ -13,11 +14,16 @@ import (
 // one of document and error per item, one-line errors naming the input,
 // and offsets that stay inside the text.
 func fuzzRead(t *testing.T, name string, data []byte) {
+	fuzzCheck(t, name, data, Read(name, strings.NewReader(string(data)), Options{MaxBytes: 1 << 16}))
+}
+
+// fuzzCheck makes fuzzRead's checks on what docs yields from data.
+func fuzzCheck(t *testing.T, name string, data []byte, docs iter.Seq2[*Document, error]) {
 	// A hang is a bug too: crash the worker so that the fuzzer keeps the
 	// input.
 	watchdog := time.AfterFunc(60*time.Second, func() { panic(fmt.Sprintf("HANG reading %s: %q", name, data)) })
 	defer watchdog.Stop()
-	for d, err := range Read(name, strings.NewReader(string(data)), Options{MaxBytes: 1 << 16}) {
+	for d, err := range docs {
 		if (d == nil) == (err == nil) {
 			t.Fatalf("doc %v and error %v", d, err)
 		}
@@ -101,5 +107,31 @@ func FuzzReadHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, "x.html", data)
 		fuzzRead(t, "stdin", data) // sniffed
+	})
+}
+
+func FuzzReadFeed(f *testing.F) {
+	addFiles(f, "feed.rss", "feed.atom")
+	f.Add([]byte(`<rss version="2.0"><channel><title>F</title><item><title>T</title><pubDate>7 April 2018</pubDate><description>&lt;p&gt;Two &amp; three&lt;/p&gt;</description></item></channel></rss>`))
+	f.Add([]byte(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item><description>One.</description></item></rdf:RDF>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div><p>x</p></div></content></entry></feed>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, "x.rss", data)
+		fuzzRead(t, "stdin", data) // sniffed
+	})
+}
+
+func FuzzReadFetched(f *testing.F) {
+	for _, ct := range []string{"text/html; charset=utf-8", "application/rss+xml", "application/feed+json", "text/plain", ""} {
+		for _, n := range []string{"page.html", "feed.rss", "single.json"} {
+			if data, err := os.ReadFile("testdata/" + n); err == nil {
+				f.Add(ct, data)
+			}
+		}
+	}
+	f.Add("application/feed+json", []byte(`{"version": "https://jsonfeed.org/version/1.1", "items": [{"content_html": "<p>x</p>"}]}`))
+	f.Fuzz(func(t *testing.T, contentType string, data []byte) {
+		const url = "https://example.org/x"
+		fuzzCheck(t, url, data, ReadFetched(url, contentType, strings.NewReader(string(data)), Options{MaxBytes: 1 << 16}))
 	})
 }

@@ -28,7 +28,7 @@ type Document struct {
 	URL       string   // where the article came from, when known
 	Credits   []string // outlet and wire credits found in the text: "Sputnik", "Reuters", "AFP"
 	Origin    string   // for error messages: "path", "path:3" (line or record)
-	HTML      bool     // Body was extracted from an HTML page
+	HTML      bool     // Body was extracted from HTML (a page, a feed item's content): it is not the input's bytes
 	Plain     bool     // read as plain text: a date header and a headline line may lead Body
 }
 
@@ -42,7 +42,7 @@ type Options struct {
 	// the last resort, as the command line's --published and --source.
 	Published, Source string
 	// MaxBytes bounds each document: a whole file for plain text, HTML,
-	// JSON and CSV, one line for JSON Lines. Larger input is an error and
+	// JSON, CSV and feeds, one line for JSON Lines. Larger input is an error and
 	// is not read into memory. Zero means DefaultMaxBytes.
 	MaxBytes int64
 	// Progress, when set, is told how many bytes of input files have been
@@ -68,7 +68,7 @@ const (
 	formatCSV
 	formatTSV
 	formatHTML
-	formatFeed // RSS or Atom: not an article
+	formatFeed // RSS or Atom: one document per item
 )
 
 var extFormats = map[string]format{
@@ -76,11 +76,20 @@ var extFormats = map[string]format{
 	".json": formatJSON, ".jsonl": formatJSONL, ".ndjson": formatJSONL,
 	".csv": formatCSV, ".tsv": formatTSV,
 	".html": formatHTML, ".htm": formatHTML, ".xhtml": formatHTML,
+	".rss": formatFeed, ".atom": formatFeed,
+	// An .xml file may be a feed or anything else: its content decides.
+	".xml": formatSniff,
 }
 
 // formatOf decides the format from the file name's extension.
 func formatOf(name string) format {
 	return extFormats[strings.ToLower(filepath.Ext(name))]
+}
+
+// recognised says whether a directory walk reads the file.
+func recognised(name string) bool {
+	_, ok := extFormats[strings.ToLower(filepath.Ext(name))]
+	return ok
 }
 
 // ReadPath reads every document in path: a file, a directory (recursively,
@@ -125,7 +134,7 @@ func ReadPath(path string, opt Options) iter.Seq2[*Document, error] {
 				}
 				return nil
 			}
-			if hidden || formatOf(p) == formatSniff || !e.Type().IsRegular() {
+			if hidden || !recognised(p) || !e.Type().IsRegular() {
 				return nil
 			}
 			info, err := e.Info()
@@ -196,8 +205,9 @@ func byteSize(n int64) string {
 
 // Read reads the documents in r. The format comes from name's extension,
 // else from the content: a leading '{' or '[' is JSON, a leading HTML tag
-// is HTML, an RSS or Atom feed is an error, anything else is plain text. Errors name name and, where there
-// is one, the line or record.
+// is HTML, an RSS or Atom feed gives one document per item, anything else
+// is plain text. Errors name name and, where there is one, the line,
+// record or feed item ("feed.xml:item 3").
 func Read(name string, r io.Reader, opt Options) iter.Seq2[*Document, error] {
 	return func(yield func(*Document, error) bool) {
 		rd := &reader{name: name, opt: opt, yield: yield}
@@ -211,6 +221,7 @@ type reader struct {
 	opt     Options
 	yield   func(*Document, error) bool
 	stopped bool
+	fetched *fetched // read from the web: the format is not in the name
 }
 
 // emit passes a document or an error on; false means stop.
@@ -241,16 +252,15 @@ func (rd *reader) read(r io.Reader) {
 		rd.emit(nil, at(rd.name, fmt.Errorf("%w (%s)", ErrBinary, why)))
 		return
 	}
-	f := formatOf(rd.name)
-	if f == formatSniff {
+	var f format
+	if rd.fetched != nil {
+		f = rd.fetched.format(head)
+	} else if f = formatOf(rd.name); f == formatSniff {
 		f = sniff(head)
 	}
 	switch f {
 	case formatJSONL:
 		rd.readJSONLines(br)
-		return
-	case formatFeed:
-		rd.emit(nil, errorf(rd.name, "an RSS or Atom feed, not an article (tally ingest reads feeds)"))
 		return
 	}
 	max := rd.opt.max()
@@ -276,6 +286,8 @@ func (rd *reader) read(r io.Reader) {
 		rd.readCSV(data, '\t')
 	case formatHTML:
 		rd.readHTML(data)
+	case formatFeed:
+		rd.readFeed(data)
 	default:
 		rd.readText(data)
 	}
@@ -307,18 +319,24 @@ var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<!--", "
 
 // sniffMarkup tells HTML from feeds and other XML (read as text).
 func sniffMarkup(s []byte) format {
+	root := rootElement(s)
+	switch root {
+	case "rss", "feed", "rdf:rdf":
+		return formatFeed
+	case "html":
+		return formatHTML
+	}
 	l := bytes.ToLower(s[:min(len(s), 1024)])
 	if bytes.HasPrefix(l, []byte("<?xml")) {
+		// A prolog longer than the sniffed head hides the root element.
 		switch {
-		case bytes.Contains(l, []byte("<rss")) || bytes.Contains(l, []byte("<feed")):
+		case root != "":
+		case bytes.Contains(l, []byte("<rss")) || bytes.Contains(l, []byte("<feed")) || bytes.Contains(l, []byte("<rdf:rdf")):
 			return formatFeed
 		case bytes.Contains(l, []byte("<html")):
 			return formatHTML
 		}
 		return formatText
-	}
-	if bytes.HasPrefix(l, []byte("<rss")) || bytes.HasPrefix(l, []byte("<feed")) {
-		return formatFeed
 	}
 	for _, p := range htmlStarts {
 		if bytes.HasPrefix(l, []byte(p)) {
@@ -326,6 +344,40 @@ func sniffMarkup(s []byte) format {
 		}
 	}
 	return formatText
+}
+
+// rootElement is the lower-cased name of the first element in s, past an
+// XML declaration, processing instructions (a feed's stylesheet), comments
+// and a doctype; "" when s is not markup or the element is not in s.
+func rootElement(s []byte) string {
+	for {
+		s = bytes.TrimLeft(s, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(s, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(s, []byte("<!--")):
+			end = []byte("-->")
+		case bytes.HasPrefix(s, []byte("<!")):
+			end = []byte(">")
+		case bytes.HasPrefix(s, []byte("<")):
+			n := 1
+			for n < len(s) && strings.IndexByte(" \t\r\n>/", s[n]) < 0 {
+				n++
+			}
+			if n == len(s) {
+				return ""
+			}
+			return strings.ToLower(string(s[1:n]))
+		default:
+			return ""
+		}
+		i := bytes.Index(s, end)
+		if i < 0 {
+			return ""
+		}
+		s = s[i+len(end):]
+	}
 }
 
 // binaryReason says why sample does not look like text, or "" if it does:
@@ -427,6 +479,9 @@ func (rd *reader) build(body string, m meta) (*Document, error) {
 	d.Published = published
 	if d.Source == "" {
 		d.Source = strings.TrimSpace(rd.opt.Source)
+	}
+	if d.URL == "" && rd.fetched != nil {
+		d.URL = rd.fetched.url
 	}
 	return d, nil
 }

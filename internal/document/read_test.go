@@ -541,8 +541,12 @@ func TestSniffMarkup(t *testing.T) {
 		data string
 		want []string
 	}{
-		{`<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`, []string{"err stdin: an RSS or Atom feed, not an article (tally ingest reads feeds)"}},
-		{`<feed xmlns="http://www.w3.org/2005/Atom"></feed>`, []string{"err stdin: an RSS or Atom feed, not an article (tally ingest reads feeds)"}},
+		{`<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`, []string{"err stdin: empty document: the feed has no items"}},
+		{`<feed xmlns="http://www.w3.org/2005/Atom"></feed>`, []string{"err stdin: empty document: the feed has no items"}},
+		{"<!-- made by hand -->\n<?xml-stylesheet href=\"s.xsl\"?><rss version=\"2.0\"><channel><item><description>Two were hurt.</description></item></channel></rss>", []string{"doc stdin:item 1"}},
+		{`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item><title>One hurt</title><description>One was hurt.</description></item></rdf:RDF>`, []string{"doc stdin:item 1"}},
+		{`<?xml version="1.0"?><!DOCTYPE html><html><body><p>Six were hurt.</p></body></html>`, []string{"doc stdin"}},
+		{`<feedback>Seven people were hurt.</feedback>`, []string{"doc stdin"}},
 		{`<note>Five people were hurt.</note>`, []string{"doc stdin"}},
 	} {
 		rs := collect(t, Read("stdin", strings.NewReader(tc.data), Options{}))
@@ -590,6 +594,8 @@ func TestReadDirectory(t *testing.T) {
 	write(".hidden/x.txt", "skipped")
 	write(".y.txt", "skipped")
 	write("image.png", "\x89PNG\x00\x00")
+	write("sub/news.rss", `<rss version="2.0"><channel><item><description>Fourth.</description></item></channel></rss>`)
+	write("sub/notes.xml", `<?xml version="1.0"?><notes>Fifth.</notes>`)
 	rs := readAllPath(t, dir, Options{})
 	want := []string{
 		"doc " + filepath.Join(dir, "a.txt"),
@@ -597,6 +603,8 @@ func TestReadDirectory(t *testing.T) {
 		"err " + filepath.Join(dir, "sub/b.jsonl") + `:2: field "text": want a string, got a number`,
 		"doc " + filepath.Join(dir, "sub/deeper/c.csv") + ":2",
 		"err " + filepath.Join(dir, "sub/empty.txt") + ": empty document",
+		"doc " + filepath.Join(dir, "sub/news.rss") + ":item 1",
+		"doc " + filepath.Join(dir, "sub/notes.xml"),
 	}
 	if got := summary(rs); !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
