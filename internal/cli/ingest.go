@@ -16,6 +16,7 @@ import (
 
 	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/ingest"
+	"github.com/tallyhq/tally/internal/ingest/fetch"
 )
 
 func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -26,9 +27,13 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for documents that lack one")
 	source := fs.String("source", "", "outlet `NAME` for documents that lack one")
 	quiet := fs.Bool("quiet", false, "no progress, only errors and the summary")
+	allowPrivate := fs.Bool("allow-private", false, "let URLs reach loopback and private network addresses")
+	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "time limit for fetching each URL, body included")
+	noFollow := fs.Bool("no-follow", false, "keep a fetched feed's short items as they are, without fetching the pages they link to")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: tally ingest [--db DSN] [--workers N] PATH...\n\n"+
-			"Reads documents (files, folders, - for stdin) into the store, extracting their claims.\n"+
+		fmt.Fprint(stderr, "Usage: tally ingest [--db DSN] [--workers N] PATH|URL...\n\n"+
+			"Reads documents (files, folders, feeds, http(s) URLs of pages or feeds, - for stdin)\n"+
+			"into the store, extracting their claims.\n"+
 			"A document already stored is not stored again; copies of one report are grouped.\n\n")
 		fs.PrintDefaults()
 	}
@@ -59,6 +64,9 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		Read:     document.Options{Published: *published, Source: *source},
 		Workers:  *workers,
 		Progress: progress.update,
+		Fetch: fetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout,
+			UserAgent: "tally/" + version() + " (+https://github.com/tallyhq/tally)"},
+		FollowLinks: !*noFollow,
 		Errors: func(err error) {
 			progress.clear()
 			fmt.Fprintf(stderr, "tally ingest: %v\n", err)

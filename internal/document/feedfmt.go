@@ -47,7 +47,7 @@ func (rd *reader) readFeed(data []byte) {
 			}
 			continue
 		}
-		m := meta{origin: origin, title: title, source: source, url: it.Link, published: itemDate(it), html: true}
+		m := meta{origin: origin, title: title, source: source, url: it.Link, published: itemDate(it), html: true, feedItem: true}
 		if !rd.emitBuilt(body, m) {
 			return
 		}

@@ -30,6 +30,7 @@ type Document struct {
 	Origin    string   // for error messages: "path", "path:3" (line or record)
 	HTML      bool     // Body was extracted from HTML (a page, a feed item's content): it is not the input's bytes
 	Plain     bool     // read as plain text: a date header and a headline line may lead Body
+	FeedItem  bool     // an RSS or Atom item: often only a summary of the page at URL
 }
 
 // DefaultMaxBytes is the size limit when Options.MaxBytes is zero.
@@ -428,6 +429,7 @@ type meta struct {
 	url       string
 	html      bool
 	plain     bool // plain text: look for the date header and the headline
+	feedItem  bool
 }
 
 // build makes a Document of body and its metadata.
@@ -443,13 +445,14 @@ func (rd *reader) build(body string, m meta) (*Document, error) {
 		return nil, at(m.origin, fmt.Errorf("%w (%s)", ErrBinary, why))
 	}
 	d := &Document{
-		ID:     strings.TrimSpace(m.id),
-		Body:   NewText(body),
-		Source: strings.TrimSpace(m.source),
-		URL:    strings.TrimSpace(m.url),
-		Origin: m.origin,
-		HTML:   m.html,
-		Plain:  m.plain,
+		ID:       strings.TrimSpace(m.id),
+		Body:     NewText(body),
+		Source:   strings.TrimSpace(m.source),
+		URL:      strings.TrimSpace(m.url),
+		Origin:   m.origin,
+		HTML:     m.html,
+		Plain:    m.plain,
+		FeedItem: m.feedItem,
 	}
 	if strings.TrimSpace(m.title) != "" {
 		d.Title = NewText(m.title)

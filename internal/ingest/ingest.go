@@ -9,13 +9,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/extract"
+	"github.com/tallyhq/tally/internal/ingest/fetch"
 	"github.com/tallyhq/tally/internal/neardup"
 	"github.com/tallyhq/tally/internal/store"
 )
@@ -34,7 +37,17 @@ type Options struct {
 	Errors func(error)
 	// Progress is told how far the run is after each batch.
 	Progress func(Stats)
+	// Fetch bounds what http(s) inputs may fetch; private and loopback
+	// addresses are refused unless Fetch.AllowPrivate.
+	Fetch fetch.Options
+	// FollowLinks replaces a fetched feed's item whose text is shorter
+	// than ShortItem bytes by the page its link points to: many feeds
+	// carry only a summary.
+	FollowLinks bool
 }
+
+// ShortItem is the length under which a feed item is taken for a summary.
+const ShortItem = 1000
 
 // Stats is how far a run is.
 type Stats struct {
@@ -114,10 +127,15 @@ func Run(ctx context.Context, st *store.Store, inputs []string, opt Options) (St
 	defer stopReading()
 	docs := make(chan *document.Document, opt.Workers*4)
 	var failed atomic.Int64
+	client := fetch.New(opt.Fetch)
 	go func() {
 		defer close(docs)
 		for _, in := range inputs {
-			for d, err := range document.ReadPath(in, readOpt) {
+			read := document.ReadPath(in, readOpt)
+			if IsURL(in) {
+				read = fetched(readCtx, client, in, readOpt, opt.FollowLinks)
+			}
+			for d, err := range read {
 				if err != nil {
 					failed.Add(1)
 					opt.Errors(err)
@@ -200,6 +218,8 @@ loop:
 		}
 	}
 	flush()
+	// The reader has finished: every failure is counted.
+	stats.Failed, stats.Bytes = int(failed.Load()), bytesRead.Load()
 	if writeErr != nil {
 		return stats, writeErr
 	}
@@ -207,6 +227,58 @@ loop:
 		return stats, fmt.Errorf("%w: %w", ErrInterrupted, err)
 	}
 	return stats, nil
+}
+
+// IsURL reports whether an input is an http(s) URL rather than a path.
+func IsURL(in string) bool {
+	return strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://")
+}
+
+// fetched reads the documents at an http(s) URL: a page or a feed, whose
+// short items are replaced by their pages when follow is set.
+func fetched(ctx context.Context, client *fetch.Client, url string, opt document.Options, follow bool) iter.Seq2[*document.Document, error] {
+	return func(yield func(*document.Document, error) bool) {
+		resp, err := client.Get(ctx, url)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		for d, err := range resp.Documents(opt) {
+			if err == nil && follow && d.FeedItem && d.URL != "" && d.URL != resp.URL && len(d.Body.Raw) < ShortItem {
+				if page, ok := followLink(ctx, client, d, opt); ok {
+					d = page
+				}
+			}
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+// followLink fetches the page a feed item links to; the item stays when
+// the page cannot be had or holds no longer article.
+func followLink(ctx context.Context, client *fetch.Client, item *document.Document, opt document.Options) (*document.Document, bool) {
+	resp, err := client.Get(ctx, item.URL)
+	if err != nil {
+		return nil, false
+	}
+	if opt.Published == "" {
+		opt.Published = item.Published
+	}
+	if opt.Source == "" {
+		opt.Source = item.Source
+	}
+	for d, err := range resp.Documents(opt) {
+		if err != nil || len(d.Body.Raw) <= len(item.Body.Raw) {
+			return nil, false
+		}
+		if d.Title.Raw == "" {
+			d.Title = item.Title
+		}
+		return d, true
+	}
+	return nil, false
 }
 
 // ErrInterrupted is wrapped by the error of a run that its context ended.
