@@ -117,6 +117,9 @@ func (s *Store) Replace(ctx context.Context, docID int64, published string, e Ex
 	if err := w.insertResult(ctx, docID, published, e.Claims, e.Flags, e.Extractor); err != nil {
 		return fmt.Errorf("replace %d: %w", docID, err)
 	}
+	if err := s.indexText(ctx, tx, []int64{docID}, false); err != nil {
+		return fmt.Errorf("replace %d: %w", docID, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("replace %d: commit: %w", docID, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -63,10 +64,17 @@ func (s *Store) Save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 	}
 	defer w.close()
 	out := make([]Saved, len(docs))
+	var added []int64
 	for i := range docs {
 		if out[i], err = w.save(ctx, &docs[i], same); err != nil {
 			return nil, fmt.Errorf("save %s: %w", docs[i].Origin, err)
 		}
+		if out[i].New {
+			added = append(added, out[i].ID)
+		}
+	}
+	if err := s.indexText(ctx, tx, added, true); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("save: commit: %w", err)
@@ -76,11 +84,19 @@ func (s *Store) Save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 
 // writer holds one transaction's prepared statements.
 type writer struct {
-	s                                                     *Store
-	tx                                                    *sql.Tx
-	findKey, insGroup, insDoc, insBand, insClaim, insFlag *sql.Stmt
-	insPlace, insSource, lockKey                          *sql.Stmt
-	stmts                                                 []*sql.Stmt
+	s                                  *Store
+	tx                                 *sql.Tx
+	findKey, insGroup, insDoc, insFlag *sql.Stmt
+	insPlace, insSource, lockKey       *sql.Stmt
+	stmts                              []*sql.Stmt
+	// multi holds the multi-row inserts by table and row count: one
+	// statement per document instead of one per row.
+	multi map[multiKey]*sql.Stmt
+}
+
+type multiKey struct {
+	table string
+	rows  int
 }
 
 const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text, rate,
@@ -93,7 +109,7 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 const claimColumnCount = 40
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx}
+	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}}
 	prep := func(dst **sql.Stmt, query string) error {
 		st, err := tx.PrepareContext(ctx, s.rebind(query))
 		if err != nil {
@@ -117,8 +133,6 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			html, plain, credits, places, primary_name, primary_admin1, primary_country,
 			group_id, minhash, extractor, ingested_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
-		{&w.insBand, `INSERT INTO doc_bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`},
-		{&w.insClaim, `INSERT INTO claims (` + claimColumns + `) VALUES (` + placeholders(claimColumnCount) + `)`},
 		{&w.insFlag, `INSERT INTO flags (doc_id, kind, claims, message) VALUES (?, ?, ?, ?)`},
 		{&w.insPlace, ignore + ` places (geonames_id, name, admin1, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&w.insSource, ignore + ` sources (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING`},
@@ -175,9 +189,13 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, erro
 	if err != nil {
 		return sv, fmt.Errorf("document: %w", err)
 	}
-	for _, b := range d.Bands {
-		if _, err := w.insBand.ExecContext(ctx, int64(b), sv.ID); err != nil {
-			return sv, fmt.Errorf("band: %w", err)
+	if len(d.Bands) > 0 {
+		args := make([]any, 0, 2*len(d.Bands))
+		for _, b := range d.Bands {
+			args = append(args, int64(b), sv.ID)
+		}
+		if err := w.insertRows(ctx, "doc_bands (band, doc_id)", 2, args, " ON CONFLICT DO NOTHING"); err != nil {
+			return sv, fmt.Errorf("bands: %w", err)
 		}
 	}
 	if err := w.insertResult(ctx, sv.ID, d.Published, d.Claims, d.Flags, d.Extractor); err != nil {
@@ -226,11 +244,15 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 // insertResult writes a document's claims and flags and the places and
 // sources they name.
 func (w *writer) insertResult(ctx context.Context, docID int64, published string, claims []claim.Claim, flags []claim.Flag, extractor string) error {
+	args := make([]any, 0, claimColumnCount*len(claims))
+	for i := range claims {
+		args = append(args, claimArgs(docID, published, &claims[i], extractor)...)
+	}
+	if err := w.insertRows(ctx, "claims ("+claimColumns+")", claimColumnCount, args, ""); err != nil {
+		return fmt.Errorf("claims: %w", err)
+	}
 	for i := range claims {
 		c := &claims[i]
-		if _, err := w.insClaim.ExecContext(ctx, claimArgs(docID, published, c, extractor)...); err != nil {
-			return fmt.Errorf("claim %s: %w", c.ID, err)
-		}
 		if p := c.Place; p != nil && p.GeonamesID != nil && p.Name != nil {
 			if _, err := w.insPlace.ExecContext(ctx, *p.GeonamesID, *p.Name, p.Admin1, p.Country, p.Lat, p.Lon); err != nil {
 				return fmt.Errorf("place: %w", err)
@@ -247,6 +269,35 @@ func (w *writer) insertResult(ctx context.Context, docID int64, published string
 		if _, err := w.insFlag.ExecContext(ctx, docID, string(f.Kind), string(ids), f.Message); err != nil {
 			return fmt.Errorf("flag: %w", err)
 		}
+	}
+	return nil
+}
+
+// maxRowsPerInsert keeps a multi-row insert's parameters well under
+// SQLite's limit (32766) and PostgreSQL's (65535).
+const maxRowsPerInsert = 500
+
+// insertRows inserts rows of width values each from args into table
+// ("name (col, ...)"), in as few statements as the parameter limits allow.
+func (w *writer) insertRows(ctx context.Context, table string, width int, args []any, suffix string) error {
+	for len(args) > 0 {
+		rows := min(len(args)/width, maxRowsPerInsert)
+		key := multiKey{table, rows}
+		st, ok := w.multi[key]
+		if !ok {
+			row := "(" + placeholders(width) + ")"
+			q := "INSERT INTO " + table + " VALUES " + strings.Repeat(row+", ", rows-1) + row + suffix
+			var err error
+			if st, err = w.tx.PrepareContext(ctx, w.s.rebind(q)); err != nil {
+				return err
+			}
+			w.multi[key] = st
+			w.stmts = append(w.stmts, st)
+		}
+		if _, err := st.ExecContext(ctx, args[:rows*width]...); err != nil {
+			return err
+		}
+		args = args[rows*width:]
 	}
 	return nil
 }
@@ -297,6 +348,31 @@ func claimArgs(docID int64, published string, c *claim.Claim, extractor string) 
 		placeText, placeName, admin1, country, geo, lat, lon, placePrec,
 		srcText, srcName, srcType, svcName, svcStatus,
 		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor}
+}
+
+// indexText adds the new documents' text (when docs is set) and their
+// claims' quotes to SQLite's full-text tables, one statement each for the
+// whole batch. PostgreSQL indexes generated columns by itself.
+func (s *Store) indexText(ctx context.Context, tx *sql.Tx, ids []int64, docs bool) error {
+	if s.dialect != SQLite || len(ids) == 0 {
+		return nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	in := "(" + placeholders(len(ids)) + ")"
+	if docs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, body)
+			SELECT id, title, body FROM documents WHERE id IN `+in, args...); err != nil {
+			return fmt.Errorf("index documents: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, quote)
+		SELECT id, quote FROM claims WHERE doc_id IN `+in, args...); err != nil {
+		return fmt.Errorf("index claims: %w", err)
+	}
+	return nil
 }
 
 func nullString(s string) *string {
