@@ -69,9 +69,13 @@ func (c *docContext) resolveGeo() {
 				if _, known := geoMemo.get(unknownKey); known {
 					break
 				}
-				if e, ok := place.Resolve(text, ctx); ok {
-					m.entry = &e
-				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
+				e, ok := place.Resolve(text, ctx)
+				if name := s.text[m.nameStart:m.nameEnd]; !ok && name != text {
+					// Resolve is a function of its arguments: asking again
+					// with the same name would give the same answer.
+					e, ok = place.Resolve(name, ctx)
+				}
+				if ok {
 					m.entry = &e
 				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok {
 					// Title case runs a name into the next words ("Deir
