@@ -93,14 +93,9 @@ type scored struct {
 // near (outskirts, a direction, or the countryside of a town), admin2
 // (a district named after its town), admin1, country or region.
 func Resolve(name string, ctx Context) (Entry, bool) {
-	q := parseMention(name, true)
-	if q.core == "" {
-		return Entry{}, false
-	}
-	var buf [64]cand
-	q.key = namekey.Key(q.core)
-	cs := candidates(q.key, buf[:0])
-	if len(cs) == 0 {
+	m := lookupMention(name)
+	q, cs := m.q, m.cs
+	if q.core == "" || len(cs) == 0 {
 		return Entry{}, false
 	}
 	h := newHints(ctx, q.quals)
@@ -111,7 +106,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	sc := scBuf[:0]
 	top := math.Inf(-1)
 	for _, c := range cs {
-		if !c.exact && record(c.idx).level() == layout.LevelCountry {
+		if !c.exact && c.r.level() == layout.LevelCountry {
 			// Country names are listed with all their common spellings;
 			// a skeleton match ("town" and "Taiwan") is a coincidence.
 			continue
@@ -249,7 +244,7 @@ func resolveQualifier(s string) (cc string, admin1 []int32) {
 // distances to them are not worked out, and the score returned is below
 // floor.
 func (h *hints) score(c cand, q query, floor float64) float64 {
-	r := record(c.idx)
+	r := c.r
 	lvl := r.level()
 	var s float64
 	if lvl == layout.LevelRegion {
@@ -354,7 +349,7 @@ const (
 // decide turns ranked candidates into an answer at the level it is sure of.
 func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 	best := sc[0]
-	rb := record(best.idx)
+	rb := best.r
 	lvl := rb.level()
 	cc := rb.country()
 	if h.country != "" && cc != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
@@ -378,7 +373,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 			if o.score < best.score-3 {
 				break
 			}
-			ro := record(o.idx)
+			ro := o.r
 			if o.exact && ro.level() == layout.LevelPlace && (ro.admin1() == best.idx || ro.admin2() == best.idx) {
 				best, rb, lvl = o, ro, layout.LevelPlace
 				break
@@ -399,7 +394,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 			continue
 		}
 		rivals = true
-		ro := record(o.idx)
+		ro := o.r
 		if ro.country() != cc {
 			sameCountry = false
 		}
@@ -434,7 +429,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 // of that country or in a country the text also names places in. A
 // Mozambican "Palma" that the gazetteer lacks is not Palma de Mallorca.
 func (h *hints) foreignOK(c scored) bool {
-	r := record(c.idx)
+	r := c.r
 	if !c.exact {
 		return false
 	}
