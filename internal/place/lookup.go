@@ -52,12 +52,21 @@ type cand struct {
 // is the skeleton of key, in entry order, exact matches marked. It
 // allocates only the returned slice.
 func candidates(key string, out []cand) []cand {
+	if key == "" || len(key) > layout.MaxKeyLen {
+		return out[:0]
+	}
+	lo, hi := index(exactBin).find(key)
+	return candidatesIn(key, lo, hi, out)
+}
+
+// candidatesIn is candidates for a key whose rows in the exact index,
+// [lo, hi), are known.
+func candidatesIn(key string, lo, hi int, out []cand) []cand {
 	out = out[:0]
 	if key == "" || len(key) > layout.MaxKeyLen {
 		return out
 	}
 	ex := index(exactBin)
-	lo, hi := ex.find(key)
 	for i := lo; i < hi; i++ {
 		idx, fl := ex.value(i)
 		out = append(out, cand{idx: idx, flags: fl, exact: true, r: record(idx)})
@@ -294,8 +303,13 @@ func lookupMention(name string) *mention {
 	if m.q.core == "" {
 		return m
 	}
-	m.q.key = namekey.Key(m.q.core)
-	m.cs = candidates(m.q.key, nil)
+	if x := m.q.exact; x.of == m.q.core && x.key != "" {
+		m.q.key = x.key
+		m.cs = candidatesIn(x.key, x.lo, x.hi, nil)
+	} else {
+		m.q.key = namekey.Key(m.q.core)
+		m.cs = candidates(m.q.key, nil)
+	}
 	mentions.put(name, m, len(m.cs))
 	return m
 }
