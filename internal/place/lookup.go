@@ -45,7 +45,6 @@ type cand struct {
 	idx   int32
 	flags byte // layout.Flag*: how the matched key was derived from the entry
 	exact bool // matched through the exact key, not only the skeleton
-	r     rec  // the entry's record, or a copy of it (see looseRun)
 }
 
 // candidates returns every entry whose exact key is key or whose skeleton
@@ -69,7 +68,7 @@ func candidatesIn(key string, lo, hi int, out []cand) []cand {
 	ex := index(exactBin)
 	for i := lo; i < hi; i++ {
 		idx, fl := ex.value(i)
-		out = append(out, cand{idx: idx, flags: fl, exact: true, r: record(idx)})
+		out = append(out, cand{idx: idx, flags: fl, exact: true})
 	}
 	loose := looseRun(namekey.Loose(key))
 	if len(loose) == 0 {
@@ -146,7 +145,7 @@ func IsKnownIn(name, country string) bool {
 		if c.exact {
 			return true
 		}
-		r := c.r
+		r := record(c.idx)
 		if notable(r) && (skeletonLen(key) >= 4 && sameInitial(key, r.name()) || country != "" && r.country() == upper2(country)) {
 			return true
 		}
@@ -235,18 +234,18 @@ func countryIndex(cc string) (int32, bool) {
 // A batch of war reports names the same places again and again, each
 // asked about several times (is it a place, which one in this article),
 // and many names share a transliteration skeleton ("Cairo", "Kerry",
-// "al-Quria": hundreds of candidates). Most of the cost of an answer is
-// the binary searches and reading the scattered records of those
-// candidates, so both are remembered: a name's parse and candidates, and
-// a skeleton's candidates with their records copied side by side. Both
-// memos are bounded by the candidates they hold; when full, one is
-// emptied and refilled. Entries are never modified once stored.
+// "al-Quria": hundreds of candidates). Much of the cost of an answer is
+// the binary searches, so their results are remembered: a name's parse and
+// candidates, and a skeleton's candidates. A candidate holds no pointer,
+// so the memos cost the garbage collector little. Both memos are bounded
+// by the candidates they hold; when full, one is emptied and refilled.
+// Entries are never modified once stored.
 var (
 	mentions  = memo[*mention]{m: map[string]*mention{}}
 	skeletons = memo[[]cand]{m: map[string][]cand{}}
 )
 
-const maxMemoCands = 200_000 // several MB in each memo
+const maxMemoCands = 200_000 // 1.6 MB of candidates in each memo
 
 type memo[V any] struct {
 	mu    sync.RWMutex
@@ -315,7 +314,7 @@ func lookupMention(name string) *mention {
 }
 
 // looseRun returns the candidates whose skeleton is loose, in entry
-// order, with copies of their records.
+// order.
 func looseRun(loose string) []cand {
 	if loose == "" {
 		return nil
@@ -326,16 +325,9 @@ func looseRun(loose string) []cand {
 	lx := index(looseBin)
 	lo, hi := lx.find(loose)
 	cs := make([]cand, 0, hi-lo)
-	var b strings.Builder
-	b.Grow((hi - lo) * layout.RecordSize)
 	for i := lo; i < hi; i++ {
 		idx, fl := lx.value(i)
 		cs = append(cs, cand{idx: idx, flags: fl})
-		b.WriteString(string(record(idx)))
-	}
-	recs := b.String()
-	for i := range cs {
-		cs[i].r = rec(recs[i*layout.RecordSize : (i+1)*layout.RecordSize])
 	}
 	skeletons.put(loose, cs, len(cs))
 	return cs

@@ -106,7 +106,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	sc := scBuf[:0]
 	top := math.Inf(-1)
 	for _, c := range cs {
-		if !c.exact && c.r.level() == layout.LevelCountry {
+		if !c.exact && record(c.idx).level() == layout.LevelCountry {
 			// Country names are listed with all their common spellings;
 			// a skeleton match ("town" and "Taiwan") is a coincidence.
 			continue
@@ -244,7 +244,7 @@ func resolveQualifier(s string) (cc string, admin1 []int32) {
 // distances to them are not worked out, and the score returned is below
 // floor.
 func (h *hints) score(c cand, q query, floor float64) float64 {
-	r := c.r
+	r := record(c.idx)
 	lvl := r.level()
 	var s float64
 	if lvl == layout.LevelRegion {
@@ -349,7 +349,7 @@ const (
 // decide turns ranked candidates into an answer at the level it is sure of.
 func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 	best := sc[0]
-	rb := best.r
+	rb := record(best.idx)
 	lvl := rb.level()
 	cc := rb.country()
 	if h.country != "" && cc != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
@@ -373,7 +373,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 			if o.score < best.score-3 {
 				break
 			}
-			ro := o.r
+			ro := record(o.idx)
 			if o.exact && ro.level() == layout.LevelPlace && (ro.admin1() == best.idx || ro.admin2() == best.idx) {
 				best, rb, lvl = o, ro, layout.LevelPlace
 				break
@@ -394,7 +394,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 			continue
 		}
 		rivals = true
-		ro := o.r
+		ro := record(o.idx)
 		if ro.country() != cc {
 			sameCountry = false
 		}
@@ -429,7 +429,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 // of that country or in a country the text also names places in. A
 // Mozambican "Palma" that the gazetteer lacks is not Palma de Mallorca.
 func (h *hints) foreignOK(c scored) bool {
-	r := c.r
+	r := record(c.idx)
 	if !c.exact {
 		return false
 	}
