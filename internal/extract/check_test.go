@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/testshared"
 )
 
@@ -64,8 +65,9 @@ func BenchmarkCheckFakesDev(b *testing.B) {
 	cpu0 := cpuSeconds()
 	for b.Loop() {
 		// Each pass starts cold, as a run of tally check over this corpus
-		// would: the gazetteer memo only helps within the pass.
+		// would: the gazetteer memos only help within the pass.
 		geoMemo.reset()
+		place.ResetMemo()
 		for _, d := range docs {
 			Check(d)
 		}

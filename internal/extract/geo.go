@@ -66,9 +66,13 @@ func (c *docContext) resolveGeo() {
 				// Not remembered across documents: the answer depends on
 				// the context, and a document's places must not depend on
 				// which documents were checked before it.
-				if e, ok := place.Resolve(text, ctx); ok {
-					m.entry = &e
-				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
+				e, ok := place.Resolve(text, ctx)
+				if name := s.text[m.nameStart:m.nameEnd]; !ok && name != text {
+					// Resolve is a function of its arguments: asking again
+					// with the same name would give the same answer.
+					e, ok = place.Resolve(name, ctx)
+				}
+				if ok {
 					m.entry = &e
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
 					m.entry = &e

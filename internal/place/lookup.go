@@ -51,37 +51,40 @@ type cand struct {
 // is the skeleton of key, in entry order, exact matches marked. It
 // allocates only the returned slice.
 func candidates(key string, out []cand) []cand {
+	if key == "" || len(key) > layout.MaxKeyLen {
+		return out[:0]
+	}
+	lo, hi := index(exactBin).find(key)
+	return candidatesIn(key, lo, hi, out)
+}
+
+// candidatesIn is candidates for a key whose rows in the exact index,
+// [lo, hi), are known.
+func candidatesIn(key string, lo, hi int, out []cand) []cand {
 	out = out[:0]
 	if key == "" || len(key) > layout.MaxKeyLen {
 		return out
 	}
 	ex := index(exactBin)
-	lo, hi := ex.find(key)
 	for i := lo; i < hi; i++ {
 		idx, fl := ex.value(i)
 		out = append(out, cand{idx: idx, flags: fl, exact: true})
 	}
-	loose := namekey.Loose(key)
-	if loose == "" {
-		return out
-	}
-	lx := index(looseBin)
-	llo, lhi := lx.find(loose)
-	if llo == lhi {
+	loose := looseRun(namekey.Loose(key))
+	if len(loose) == 0 {
 		return out
 	}
 	// Both runs are sorted by entry index: merge, keeping exact matches.
 	n := len(out)
 	j := 0
-	for i := llo; i < lhi; i++ {
-		idx, fl := lx.value(i)
-		for j < n && out[j].idx < idx {
+	for _, c := range loose {
+		for j < n && out[j].idx < c.idx {
 			j++
 		}
-		if j < n && out[j].idx == idx {
+		if j < n && out[j].idx == c.idx {
 			continue
 		}
-		out = append(out, cand{idx: idx, flags: fl})
+		out = append(out, c)
 	}
 	if len(out) > n {
 		sort.Slice(out, func(a, b int) bool { return out[a].idx < out[b].idx })
@@ -133,13 +136,12 @@ func IsKnown(name string) bool { return IsKnownIn(name, "") }
 // transliteration variant of a notable place of that country is known
 // however short its skeleton ("Raqa" in a Syrian article).
 func IsKnownIn(name, country string) bool {
-	q := parseMention(name, true)
-	if q.core == "" {
+	m := lookupMention(name)
+	if m.q.core == "" {
 		return false
 	}
-	var buf [32]cand
-	key := namekey.Key(q.core)
-	for _, c := range candidates(key, buf[:0]) {
+	key := m.q.key
+	for _, c := range m.cs {
 		if c.exact {
 			return true
 		}
@@ -227,4 +229,106 @@ func countryIndex(cc string) (int32, bool) {
 		return int32(i), true
 	}
 	return 0, false
+}
+
+// A batch of war reports names the same places again and again, each
+// asked about several times (is it a place, which one in this article),
+// and many names share a transliteration skeleton ("Cairo", "Kerry",
+// "al-Quria": hundreds of candidates). Much of the cost of an answer is
+// the binary searches, so their results are remembered: a name's parse and
+// candidates, and a skeleton's candidates. A candidate holds no pointer,
+// so the memos cost the garbage collector little. Both memos are bounded
+// by the candidates they hold; when full, one is emptied and refilled.
+// Entries are never modified once stored.
+var (
+	mentions  = memo[*mention]{m: map[string]*mention{}}
+	skeletons = memo[[]cand]{m: map[string][]cand{}}
+)
+
+const maxMemoCands = 200_000 // 1.6 MB of candidates in each memo
+
+type memo[V any] struct {
+	mu    sync.RWMutex
+	m     map[string]V
+	cands int
+}
+
+func (c *memo[V]) get(k string) (V, bool) {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+func (c *memo[V]) put(k string, v V, cands int) {
+	c.mu.Lock()
+	if c.cands+cands > maxMemoCands {
+		clear(c.m)
+		c.cands = 0
+	}
+	c.m[k] = v
+	c.cands += cands + 1
+	c.mu.Unlock()
+}
+
+func (c *memo[V]) reset() {
+	c.mu.Lock()
+	clear(c.m)
+	c.cands = 0
+	c.mu.Unlock()
+}
+
+// ResetMemo forgets the names looked up so far, for benchmarks that
+// measure a cold start.
+func ResetMemo() {
+	mentions.reset()
+	skeletons.reset()
+}
+
+// mention is a name as Resolve and IsKnownIn take it apart: the parsed
+// query, with its key, and the candidates of that key.
+type mention struct {
+	q  query
+	cs []cand
+}
+
+// lookupMention takes a name apart and finds its candidates, or recalls
+// them. The result is shared: callers must not modify it.
+func lookupMention(name string) *mention {
+	if m, ok := mentions.get(name); ok {
+		return m
+	}
+	m := &mention{q: parseMention(name, true)}
+	if m.q.core == "" {
+		return m
+	}
+	if x := m.q.exact; x.of == m.q.core && x.key != "" {
+		m.q.key = x.key
+		m.cs = candidatesIn(x.key, x.lo, x.hi, nil)
+	} else {
+		m.q.key = namekey.Key(m.q.core)
+		m.cs = candidates(m.q.key, nil)
+	}
+	mentions.put(name, m, len(m.cs))
+	return m
+}
+
+// looseRun returns the candidates whose skeleton is loose, in entry
+// order.
+func looseRun(loose string) []cand {
+	if loose == "" {
+		return nil
+	}
+	if cs, ok := skeletons.get(loose); ok {
+		return cs
+	}
+	lx := index(looseBin)
+	lo, hi := lx.find(loose)
+	cs := make([]cand, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		idx, fl := lx.value(i)
+		cs = append(cs, cand{idx: idx, flags: fl})
+	}
+	skeletons.put(loose, cs, len(cs))
+	return cs
 }

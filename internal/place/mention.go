@@ -24,6 +24,15 @@ type query struct {
 	want  want     // the kind of place asked for
 	near  bool     // outskirts, vicinity, a direction: somewhere around the place
 	quals []string // phrases that situate it: "Syria" in "Syria's Raqqa", "Texas" in "Austin, Texas"
+
+	exact exactRun // the last phrase looked up in the exact index while taking the mention apart
+}
+
+// exactRun is where the key of a phrase lies in the exact index: when the
+// phrase is the core, the candidates need not search for it again.
+type exactRun struct {
+	of, key string
+	lo, hi  int
 }
 
 // maxMention bounds the length of a mention Resolve takes apart. The
@@ -115,12 +124,13 @@ func lastIndexFold(s, sep string) int {
 }
 
 // exactKnown reports whether s, as written, is a name in the exact index.
-func exactKnown(s string) bool {
+func (q *query) exactKnown(s string) bool {
 	k := namekey.Key(s)
 	if k == "" {
 		return false
 	}
 	lo, hi := index(exactBin).find(k)
+	q.exact = exactRun{of: s, key: k, lo: lo, hi: hi}
 	return lo < hi
 }
 
@@ -143,7 +153,7 @@ func parseMention(raw string, quals bool) query {
 		q.apply(m)
 		return q
 	}
-	if exactKnown(s) {
+	if q.exactKnown(s) {
 		q.core = s
 		return q
 	}
@@ -183,7 +193,7 @@ func parseMention(raw string, quals bool) query {
 			s = ""
 			break
 		}
-		if exactKnown(s) {
+		if q.exactKnown(s) {
 			break
 		}
 		// The type word after a name goes first, so that a name

@@ -43,6 +43,11 @@ const (
 	regionPrior     = 5.5 // curated regions have no population; they are well known
 	ucdpPerEvent    = 300 // UCDP places have no population: events stand in for prominence
 	margin          = 0.8 // a runner-up within this much (a factor of about 6) makes the best unsure
+
+	// decideDepth is how far below the best score decide may look: a town
+	// 3 points below a division of its name can replace it, and its
+	// rivals are those within margin of it. Rounded up, for safety.
+	decideDepth = 5
 )
 
 // levelWeight is the preference of each kind of mention for each level of
@@ -88,32 +93,35 @@ type scored struct {
 // near (outskirts, a direction, or the countryside of a town), admin2
 // (a district named after its town), admin1, country or region.
 func Resolve(name string, ctx Context) (Entry, bool) {
-	q := parseMention(name, true)
-	if q.core == "" {
-		return Entry{}, false
-	}
-	var buf [64]cand
-	q.key = namekey.Key(q.core)
-	cs := candidates(q.key, buf[:0])
-	if len(cs) == 0 {
+	m := lookupMention(name)
+	q, cs := m.q, m.cs
+	if q.core == "" || len(cs) == 0 {
 		return Entry{}, false
 	}
 	h := newHints(ctx, q.quals)
 	for _, c := range cs {
 		h.anyExact = h.anyExact || c.exact
 	}
-	sc := make([]scored, 0, len(cs))
+	var scBuf [64]scored
+	sc := scBuf[:0]
+	top := math.Inf(-1)
 	for _, c := range cs {
 		if !c.exact && record(c.idx).level() == layout.LevelCountry {
 			// Country names are listed with all their common spellings;
 			// a skeleton match ("town" and "Taiwan") is a coincidence.
 			continue
 		}
-		sc = append(sc, scored{c, h.score(c, q)})
+		x := scored{c, h.score(c, q, top-decideDepth)}
+		top = max(top, x.score)
+		sc = append(sc, x)
 	}
 	if len(sc) == 0 {
 		return Entry{}, false
 	}
+	// decide looks no further down than decideDepth below the best: a
+	// common skeleton has hundreds of candidates, and sorting only those
+	// within reach gives the same ranking for a fraction of the cost.
+	sc = slices.DeleteFunc(sc, func(x scored) bool { return x.score < top-decideDepth })
 	// The comparison is a total order (ties fall to the entry index), so an
 	// unstable sort gives the same order, faster.
 	slices.SortFunc(sc, func(a, b scored) int {
@@ -231,7 +239,11 @@ func resolveQualifier(s string) (cc string, admin1 []int32) {
 	return cc, admin1
 }
 
-func (h *hints) score(c cand, q query) float64 {
+// score rates candidate c. A candidate that cannot reach floor even with
+// the most that places named nearby can add will not be ranked: its
+// distances to them are not worked out, and the score returned is below
+// floor.
+func (h *hints) score(c cand, q query, floor float64) float64 {
 	r := record(c.idx)
 	lvl := r.level()
 	var s float64
@@ -291,7 +303,7 @@ func (h *hints) score(c cand, q query) float64 {
 			s += weightNotAdmin1
 		}
 	}
-	if len(h.near) > 0 {
+	if len(h.near) > 0 && s+nearMax >= floor {
 		lat, lon := r.lat(), r.lon()
 		best := 0.0
 		for i := range h.near {
@@ -300,10 +312,17 @@ func (h *hints) score(c cand, q query) float64 {
 			if n.Country == cc {
 				b = 1
 			}
-			if within(lat, lon, n.Lat, n.Lon, 400) {
+			// The distance can only add up to nearBonusMax: when that
+			// cannot beat the best so far, the trigonometry is wasted
+			// (and most of the time goes to it).
+			if b+nearBonusMax <= best {
+				continue
+			}
+			if math.Abs(lat-n.Lat)*111 <= 400 {
 				switch d := haversine(lat, lon, n.Lat, n.Lon); {
+				case !(d <= 400):
 				case d <= 50:
-					b += 2.5
+					b += nearBonusMax
 				case d <= 150:
 					b += 2
 				default:
@@ -311,11 +330,21 @@ func (h *hints) score(c cand, q query) float64 {
 				}
 			}
 			best = max(best, b)
+			if best == nearMax {
+				break // no nearer place can score more
+			}
 		}
 		s += best
 	}
 	return s
 }
+
+// nearBonusMax is the most a place named nearby adds for its distance,
+// nearMax the most it adds in all (with its country).
+const (
+	nearBonusMax = 2.5
+	nearMax      = 1 + nearBonusMax
+)
 
 // decide turns ranked candidates into an answer at the level it is sure of.
 func (h *hints) decide(sc []scored, q query) (Entry, bool) {
