@@ -212,10 +212,20 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		for i, b := range d.Bands {
 			args[i] = int64(b)
 		}
-		q := w.s.rebind(`SELECT d.id, d.group_id, d.minhash FROM documents d
-			WHERE d.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + placeholders(len(args)) + `))
-			ORDER BY d.id`)
-		rows, err := w.tx.QueryContext(ctx, q, args...)
+		key := multiKey{"candidates", len(args)}
+		st, ok := w.multi[key]
+		if !ok {
+			q := w.s.rebind(`SELECT d.id, d.group_id, d.minhash FROM documents d
+				WHERE d.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + placeholders(len(args)) + `))
+				ORDER BY d.id`)
+			var err error
+			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
+				return 0, err
+			}
+			w.multi[key] = st
+			w.stmts = append(w.stmts, st)
+		}
+		rows, err := st.QueryContext(ctx, args...)
 		if err != nil {
 			return 0, err
 		}
