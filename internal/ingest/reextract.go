@@ -31,6 +31,7 @@ func Reextract(ctx context.Context, st *store.Store, all bool, opt Options) (Ree
 	type job struct {
 		id        int64
 		published string
+		outlet    string
 		ex        store.Extraction
 		err       error
 	}
@@ -67,7 +68,7 @@ func Reextract(ctx context.Context, st *store.Store, all bool, opt Options) (Ree
 					continue
 				}
 				res := extract.Check(d)
-				done <- job{id: src.ID, published: d.Published, ex: store.Extraction{
+				done <- job{id: src.ID, published: d.Published, outlet: d.Source, ex: store.Extraction{
 					Credits: d.Credits, PrimaryPlace: res.Document.PrimaryPlace, Places: res.Document.Places,
 					Claims: res.Claims, Flags: res.Flags, Extractor: extract.Version(),
 				}}
@@ -89,7 +90,7 @@ func Reextract(ctx context.Context, st *store.Store, all bool, opt Options) (Ree
 			opt.Errors(fmt.Errorf("document %d: %w", j.id, j.err))
 			continue
 		}
-		if err := st.Replace(context.WithoutCancel(ctx), j.id, j.published, j.ex); err != nil {
+		if err := st.Replace(context.WithoutCancel(ctx), j.id, j.published, j.outlet, j.ex); err != nil {
 			writeErr = err
 			stop()
 			continue

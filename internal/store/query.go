@@ -149,7 +149,7 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		w.add("c.source_type = ?", string(f.SourceType))
 	}
 	if f.Outlet != "" {
-		w.add("lower(d.source) = ?", strings.ToLower(f.Outlet))
+		w.add("lower(c.outlet) = ?", strings.ToLower(f.Outlet))
 	}
 	if f.From != "" {
 		w.add("c.date_end >= ?", f.From)

@@ -86,7 +86,7 @@ type Extraction struct {
 
 // Replace swaps a stored document's claims and flags for new ones in one
 // transaction. The document's text, identity and report group stay.
-func (s *Store) Replace(ctx context.Context, docID int64, published string, e Extraction) error {
+func (s *Store) Replace(ctx context.Context, docID int64, published, outlet string, e Extraction) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("replace %d: begin: %w", docID, err)
@@ -114,7 +114,7 @@ func (s *Store) Replace(ctx context.Context, docID int64, published string, e Ex
 		return fmt.Errorf("replace %d: %w", docID, err)
 	}
 	defer w.close()
-	if err := w.insertResult(ctx, docID, published, e.Claims, e.Flags, e.Extractor); err != nil {
+	if err := w.insertResult(ctx, docID, docFields{published, outlet}, e.Claims, e.Flags, e.Extractor); err != nil {
 		return fmt.Errorf("replace %d: %w", docID, err)
 	}
 	if err := s.indexText(ctx, tx, []int64{docID}, false); err != nil {

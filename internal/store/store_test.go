@@ -269,7 +269,7 @@ func TestReplaceKeepsDocument(t *testing.T) {
 				t.Fatal(err)
 			}
 			sources = append(sources, src)
-			err := s.Replace(ctx, src.ID, src.Published, store.Extraction{
+			err := s.Replace(ctx, src.ID, src.Published, src.Source, store.Extraction{
 				Claims:    []claim.Claim{killed("c1", 7, claim.People, "Idlib", "SY", "SOHR", "seven people were killed")},
 				Extractor: "x2",
 			})

@@ -104,9 +104,9 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 	victims, victims_text, cause, cause_text, actor_text, actor_name,
 	place_text, place_name, admin1, country, geonames_id, lat, lon, place_precision,
 	source_text, source_name, source_type, service_name, service_status,
-	quote_start, quote_end, quote, in_headline, hypothetical, extractor`
+	quote_start, quote_end, quote, in_headline, hypothetical, extractor, outlet`
 
-const claimColumnCount = 40
+const claimColumnCount = 41
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}}
@@ -198,7 +198,7 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, erro
 			return sv, fmt.Errorf("bands: %w", err)
 		}
 	}
-	if err := w.insertResult(ctx, sv.ID, d.Published, d.Claims, d.Flags, d.Extractor); err != nil {
+	if err := w.insertResult(ctx, sv.ID, docFields{d.Published, d.Source}, d.Claims, d.Flags, d.Extractor); err != nil {
 		return sv, err
 	}
 	return sv, nil
@@ -253,10 +253,13 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 
 // insertResult writes a document's claims and flags and the places and
 // sources they name.
-func (w *writer) insertResult(ctx context.Context, docID int64, published string, claims []claim.Claim, flags []claim.Flag, extractor string) error {
+// docFields are what claims repeat of their document, for filters without joins.
+type docFields struct{ published, outlet string }
+
+func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, claims []claim.Claim, flags []claim.Flag, extractor string) error {
 	args := make([]any, 0, claimColumnCount*len(claims))
 	for i := range claims {
-		args = append(args, claimArgs(docID, published, &claims[i], extractor)...)
+		args = append(args, claimArgs(docID, doc, &claims[i], extractor)...)
 	}
 	if err := w.insertRows(ctx, "claims ("+claimColumns+")", claimColumnCount, args, ""); err != nil {
 		return fmt.Errorf("claims: %w", err)
@@ -312,7 +315,7 @@ func (w *writer) insertRows(ctx context.Context, table string, width int, args [
 	return nil
 }
 
-func claimArgs(docID int64, published string, c *claim.Claim, extractor string) []any {
+func claimArgs(docID int64, doc docFields, c *claim.Claim, extractor string) []any {
 	var value, low, high *int64
 	var qualifier, countText *string
 	if n := c.Count; n != nil {
@@ -323,7 +326,7 @@ func claimArgs(docID int64, published string, c *claim.Claim, extractor string) 
 		qualifier, countText = &q, &n.Text
 	}
 	var pStart, pEnd, pPrec, pText *string
-	dStart, dEnd := nullString(published), nullString(published)
+	dStart, dEnd := nullString(doc.published), nullString(doc.published)
 	if p := c.Period; p != nil {
 		prec := string(p.Precision)
 		pStart, pEnd, pPrec, pText = &p.Start, &p.End, &prec, &p.Text
@@ -357,7 +360,7 @@ func claimArgs(docID int64, published string, c *claim.Claim, extractor string) 
 		actorText, actorName,
 		placeText, placeName, admin1, country, geo, lat, lon, placePrec,
 		srcText, srcName, srcType, svcName, svcStatus,
-		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor}
+		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor, nullString(doc.outlet)}
 }
 
 // indexText adds the new documents' text (when docs is set) and their

@@ -101,6 +101,7 @@ CREATE TABLE claims (
     in_headline      BOOLEAN NOT NULL,
     hypothetical     BOOLEAN NOT NULL,
     extractor        TEXT    NOT NULL,
+    outlet           TEXT,
     tsv              tsvector GENERATED ALWAYS AS (to_tsvector('english', quote)) STORED,
     UNIQUE (doc_id, cid)
 );
@@ -115,6 +116,7 @@ CREATE INDEX claims_place_text ON claims (lower(place_text), id);
 CREATE INDEX claims_date ON claims (date_start, date_end);
 CREATE INDEX claims_source ON claims (lower(source_name), id);
 CREATE INDEX claims_cause ON claims (cause, id);
+CREATE INDEX claims_outlet ON claims (lower(outlet), id);
 CREATE INDEX claims_tsv ON claims USING GIN (tsv);
 
 CREATE TABLE flags (

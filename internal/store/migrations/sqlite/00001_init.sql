@@ -104,6 +104,7 @@ CREATE TABLE claims (
     in_headline      INTEGER NOT NULL,
     hypothetical     INTEGER NOT NULL,
     extractor        TEXT    NOT NULL,
+    outlet           TEXT, -- the document's, kept here too so that filtering by outlet needs no join
     UNIQUE (doc_id, cid)
 );
 -- Filters list the newest claims first, so each filter's index ends in id;
@@ -117,6 +118,7 @@ CREATE INDEX claims_place_text ON claims (lower(place_text), id);
 CREATE INDEX claims_date ON claims (date_start, date_end);
 CREATE INDEX claims_source ON claims (lower(source_name), id);
 CREATE INDEX claims_cause ON claims (cause, id);
+CREATE INDEX claims_outlet ON claims (lower(outlet), id);
 
 CREATE TABLE flags (
     id      INTEGER PRIMARY KEY,
