@@ -45,7 +45,7 @@ func NewWriter(format string, w io.Writer) (Writer, error) {
 
 // Ref names a stored claim: the store's document id and the claim's id
 // within it ("17/c2").
-func Ref(c store.StoredClaim) string { return strconv.FormatInt(c.DocID, 10) + "/" + c.ID }
+func Ref(c store.StoredClaim) string { return c.Ref() }
 
 // Dates are when a claim's events happened as far as is known: its period,
 // else its document's publication date.

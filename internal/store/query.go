@@ -49,6 +49,10 @@ type StoredClaim struct {
 	Extractor string
 }
 
+// Ref names a stored claim: the store's document id and the claim's id
+// within it ("17/c2").
+func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" + c.ID }
+
 // Claims streams the claims f selects, newest stored first.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {

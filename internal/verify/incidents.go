@@ -52,7 +52,8 @@ type Incident struct {
 	Estimate Estimate       `json:"estimate"`
 	Grade    Grade          `json:"grade"`
 	// Spread is the largest best figure over the smallest among the
-	// sources: how far a contested incident's sources are apart.
+	// sources: how far a contested incident's sources are apart; 0 when a
+	// source says none.
 	Spread  float64 `json:"spread"`
 	Summary string  `json:"summary"`
 }
@@ -115,8 +116,11 @@ func Incidents(items []*Item) []*Incident {
 	return out
 }
 
+// groupable: a claim placed only in a country ("more than 280,000 killed in
+// Syria") is most often a war's running total, not one incident's figure,
+// and cannot be told from one: it stands alone, as do rates.
 func groupable(it *Item) bool {
-	return it.Country != "" && it.Rate == "" && it.Kind != claim.Service
+	return it.Country != "" && (it.Admin1 != "" || it.Point) && it.Rate == "" && it.Kind != claim.Service
 }
 
 func (inc *Incident) lastEnd() time.Time {
@@ -280,11 +284,12 @@ func grade(sources []SourceFigure) (Grade, float64) {
 			}
 		}
 	}
-	spread := 1.0
+	// Against a figure of none, there is no factor: Spread 0 says so.
+	spread := 0.0
 	if lo > 0 {
 		spread = float64(hi) / float64(lo)
-	} else if hi > 0 {
-		spread = math.Inf(1)
+	} else if hi == 0 {
+		spread = 1
 	}
 	if contested {
 		return Contested, spread
@@ -318,7 +323,11 @@ func (inc *Incident) describe() string {
 	case Corroborated:
 		s += fmt.Sprintf("corroborated: the figures agree within %.0f%% or %d", AgreeRelative*100, AgreeAbsolute)
 	case Contested:
-		s += fmt.Sprintf("contested: the figures differ by a factor of %.1f, beyond %.0f%% or %d", inc.Spread, AgreeRelative*100, AgreeAbsolute)
+		if inc.Spread == 0 {
+			s += "contested: one source says none"
+		} else {
+			s += fmt.Sprintf("contested: the figures differ by a factor of %.1f, beyond %.0f%% or %d", inc.Spread, AgreeRelative*100, AgreeAbsolute)
+		}
 	default:
 		s += "single source"
 	}

