@@ -221,6 +221,15 @@ func (inc *Incident) finish() {
 	inc.Key, inc.Kind, inc.Country, inc.Admin1, inc.Place = first.Ref, first.Kind, first.Country, first.Admin1, first.Place
 	inc.Victims = first.Victims
 	start, end := first.Start, first.End
+	// A document's headline often restates the figure its body attributes
+	// to someone: when the document names a source for the incident, its
+	// unattributed claims are that source's too.
+	named := map[int64]string{}
+	for _, it := range inc.Items {
+		if it.Source != "" && it.Source != it.Outlet && named[it.DocID] == "" {
+			named[it.DocID] = it.Source
+		}
+	}
 	bySource := map[string]*SourceFigure{}
 	latest := map[string]*Item{}
 	var order []string
@@ -235,6 +244,9 @@ func (inc *Incident) finish() {
 			inc.Victims = it.Victims
 		}
 		k := sourceKey(it)
+		if (it.Source == "" || it.Source == it.Outlet) && named[it.DocID] != "" {
+			k = named[it.DocID]
+		}
 		sf, ok := bySource[k]
 		if !ok {
 			sf = &SourceFigure{Source: k}
