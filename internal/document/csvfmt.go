@@ -100,7 +100,7 @@ func (rd *reader) readCSV(br *bufio.Reader, off int64, bom bool, comma rune) {
 			return
 		}
 	}
-	header, err := p.parse(hc.data)
+	header, err := p.parse(hc.data, hc.eof)
 	if err != nil {
 		rd.emit(nil, rd.csvError(err, hc.line-1))
 		return
@@ -183,7 +183,7 @@ func (rd *reader) readCSV(br *bufio.Reader, off int64, bom bool, comma rune) {
 			sp = next
 			continue
 		}
-		rec, err := p.parse(c.data)
+		rec, err := p.parse(c.data, c.eof)
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -256,11 +256,13 @@ func (rd *reader) csvRestart(sp *csvSplitter, c *csvChunk, tail []byte, lines in
 	return newCSVSplitter(rd.br, rune(sp.comma), sp.max, lines, off), nil
 }
 
-// csvParser parses one record's bytes with encoding/csv.
+// csvParser parses one record's bytes at a time with encoding/csv.
 type csvParser struct {
 	comma rune
 	feed  bytes.Reader
-	br    *bufio.Reader // shared by each record's csv.Reader, which then makes no buffer of its own
+	br    *bufio.Reader // the csv.Reader's, so that it makes no buffer of its own
+	cr    *csv.Reader   // one for all records, which then reuse its buffers
+	lines int           // lines cr has read: its line numbers less this are the record's
 }
 
 func newCSVParser(comma rune) *csvParser {
@@ -269,18 +271,36 @@ func newCSVParser(comma rune) *csvParser {
 	return p
 }
 
-// parse reads the one record in data.
-func (p *csvParser) parse(data []byte) ([]string, error) {
+// parse reads the one record in data, which eof says ends the input; a
+// *csv.ParseError's lines count from the record's first.
+func (p *csvParser) parse(data []byte, eof bool) ([]string, error) {
 	p.feed.Reset(data)
-	p.br.Reset(&p.feed)
-	cr := csv.NewReader(p.br)
-	cr.Comma = p.comma
-	cr.FieldsPerRecord = -1 // scraped files are ragged; the text column is what matters
-	rec, err := cr.Read()
+	if p.cr == nil {
+		p.br.Reset(&p.feed)
+		p.cr = csv.NewReader(p.br)
+		p.cr.Comma = p.comma
+		p.cr.FieldsPerRecord = -1 // scraped files are ragged; the text column is what matters
+		p.cr.ReuseRecord = true
+		p.lines = 0
+	}
+	rec, err := p.cr.Read()
 	if err == io.EOF || p.feed.Len() > 0 || p.br.Buffered() > 0 {
 		// The splitter and encoding/csv disagree on where the record
 		// ends: a bug, told rather than hidden.
+		p.cr = nil
 		return nil, errors.New("CSV: internal error: the record's end is out of step with encoding/csv")
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		pe.StartLine -= p.lines
+		pe.Line -= p.lines
+	}
+	if eof {
+		// encoding/csv has seen the end of the input and may have counted
+		// a line for it: the next record, if any, gets a new reader.
+		p.cr = nil
+	} else {
+		p.lines += bytes.Count(data, []byte("\n"))
 	}
 	return rec, err
 }
@@ -353,6 +373,7 @@ type csvChunk struct {
 	// its first (a stray quote after a line end in a quoted field, or
 	// the end of the input inside one).
 	brokenQuote bool
+	eof         bool // it ends the input, not at a line end
 }
 
 func newCSVSplitter(r *bufio.Reader, comma rune, max int64, line int, off int64) *csvSplitter {
@@ -462,6 +483,7 @@ func (s *csvSplitter) next() (*csvChunk, error) {
 		case err == bufio.ErrBufferFull || err == nil:
 			continue
 		case err == io.EOF:
+			c.eof = true
 			if st == stQuoted {
 				errLine = lastLine // encoding/csv: the quoted field is never closed
 			}
@@ -510,23 +532,27 @@ func (s *csvSplitter) scan(st csvState, p []byte, line int, errLine *int) (csvSt
 		n--
 	}
 	for i := 0; i < n; i++ {
-		c := p[i]
-		switch st {
-		case stFieldStart:
-			switch c {
-			case '"':
+		switch c := p[i]; st {
+		case stFieldStart, stUnquoted:
+			// Only a quote changes what follows: it opens a quoted field
+			// at a field's start, and is a stray (ErrBareQuote) elsewhere.
+			j := bytes.IndexByte(p[i:n], '"')
+			if j < 0 {
+				if p[n-1] != s.comma {
+					st = stUnquoted
+				} else {
+					st = stFieldStart
+				}
+				i = n
+				continue
+			}
+			q := i + j
+			if q == i && st == stFieldStart || q > i && p[q-1] == s.comma {
 				st = stQuoted
-			case s.comma:
-			default:
-				st = stUnquoted
+			} else {
+				st = stSkipLine
 			}
-		case stUnquoted:
-			switch c {
-			case s.comma:
-				st = stFieldStart
-			case '"':
-				st = stSkipLine // ErrBareQuote
-			}
+			i = q
 		case stQuoted:
 			j := bytes.IndexByte(p[i:n], '"')
 			if j < 0 {
