@@ -97,7 +97,18 @@ func FuzzReadCSV(f *testing.F) {
 	addFiles(f, "docs.csv", "broken.csv", "notext.csv")
 	f.Add([]byte("id,text\n1,\"unterminated\n2,next\n"))
 	f.Add([]byte("title,content,date\nT,\"Fri 07 Apr 2017 T. Body.--AFP\",4/7/17\n"))
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "x.csv", data) })
+	f.Add([]byte("id,text\r\n\r\n1,\"a\"\r\n2,\"b\"\r\r\n3,\"c\"\r"))
+	f.Add([]byte("id\ttext\n1\t\"tab\"\t\n2\t\"x\"y\n3\tz\n\n"))
+	f.Add([]byte(" \n\n\t\n"))
+	f.Add([]byte("\xEF\xBB\xBF\n"))
+	f.Add([]byte("text\n\"a\n\nb\"\"\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, "x.csv", data)
+		for _, name := range []string{"x.csv", "x.tsv"} {
+			checkCSVAgainstWhole(t, name, data)
+			checkCSVStream(t, name, data)
+		}
+	})
 }
 
 func FuzzReadHTML(f *testing.F) {

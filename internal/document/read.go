@@ -43,8 +43,9 @@ type Options struct {
 	// the last resort, as the command line's --published and --source.
 	Published, Source string
 	// MaxBytes bounds each document: a whole file for plain text, HTML,
-	// JSON, CSV and feeds, one line for JSON Lines. Larger input is an error and
-	// is not read into memory. Zero means DefaultMaxBytes.
+	// JSON and feeds, one line for JSON Lines, one record for CSV and TSV.
+	// Larger input is an error and is not read into memory. Zero means
+	// DefaultMaxBytes.
 	MaxBytes int64
 	// Progress, when set, is told how many bytes of input files have been
 	// read, as they are read, for progress bars.
@@ -159,8 +160,8 @@ func ReadPath(path string, opt Options) iter.Seq2[*Document, error] {
 // readFile reads one file; it reports false when the consumer stopped.
 func readFile(path string, info fs.FileInfo, opt Options, yield func(*Document, error) bool) bool {
 	// A file known to be too big is refused before reading a byte of it;
-	// JSON Lines is bounded per line instead.
-	if f := formatOf(path); f != formatJSONL && info.Mode().IsRegular() && info.Size() > opt.max() {
+	// JSON Lines is bounded per line instead, CSV and TSV per record.
+	if f := formatOf(path); !streamed(f) && info.Mode().IsRegular() && info.Size() > opt.max() {
 		return yield(nil, tooLarge(path, opt.max()))
 	}
 	f, err := os.Open(path)
@@ -170,7 +171,7 @@ func readFile(path string, info fs.FileInfo, opt Options, yield func(*Document, 
 	defer f.Close()
 	var r io.Reader = f
 	if opt.Progress != nil {
-		r = progressReader{f, opt.Progress}
+		r = &progressReader{r: f, progress: opt.Progress}
 	}
 	for d, err := range Read(path, r, opt) {
 		if !yield(d, err) {
@@ -178,6 +179,12 @@ func readFile(path string, info fs.FileInfo, opt Options, yield func(*Document, 
 		}
 	}
 	return true
+}
+
+// streamed says whether a format is read a document at a time, each
+// bounded by MaxBytes, rather than whole.
+func streamed(f format) bool {
+	return f == formatJSONL || f == formatCSV || f == formatTSV
 }
 
 // unwrapPathError drops the path from an *fs.PathError, since Error names
@@ -223,6 +230,14 @@ type reader struct {
 	yield   func(*Document, error) bool
 	stopped bool
 	fetched *fetched // read from the web: the format is not in the name
+
+	// The input, for readCSV to go back in it: src is what br reads,
+	// seeker is src when it can seek (nil otherwise), and start is where
+	// the input started in it.
+	src    io.Reader
+	br     *bufio.Reader
+	seeker io.Seeker
+	start  int64
 }
 
 // emit passes a document or an error on; false means stop.
@@ -239,7 +254,14 @@ func (rd *reader) emit(d *Document, err error) bool {
 const sniffLen = 8 << 10
 
 func (rd *reader) read(r io.Reader) {
+	// A pipe is an *os.File too: only a Seek that works makes it seekable.
+	if s, ok := r.(io.Seeker); ok {
+		if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
+			rd.seeker, rd.start = s, pos
+		}
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
+	rd.src, rd.br = r, br
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		rd.emit(nil, at(rd.name, err))
@@ -263,6 +285,17 @@ func (rd *reader) read(r io.Reader) {
 	case formatJSONL:
 		rd.readJSONLines(br)
 		return
+	case formatCSV, formatTSV:
+		comma := ','
+		if f == formatTSV {
+			comma = '\t'
+		}
+		off := 0
+		if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
+			off, _ = br.Discard(3)
+		}
+		rd.readCSV(br, int64(off), off > 0, comma)
+		return
 	}
 	max := rd.opt.max()
 	data, err := io.ReadAll(io.LimitReader(br, max+1))
@@ -281,10 +314,6 @@ func (rd *reader) read(r io.Reader) {
 	switch f {
 	case formatJSON:
 		rd.readJSON(data)
-	case formatCSV:
-		rd.readCSV(data, ',')
-	case formatTSV:
-		rd.readCSV(data, '\t')
 	case formatHTML:
 		rd.readHTML(data)
 	case formatFeed:

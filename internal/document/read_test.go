@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -491,6 +492,31 @@ func TestOversized(t *testing.T) {
 	want := []string{"doc " + jl + ":1", "err " + jl + ":2: too large: over 50 MiB (the limit per document)", "doc " + jl + ":3"}
 	if got := summary(rs); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+
+	// CSV: the limit is per record, and a record over it is passed over
+	// without being kept: no more than the limit of it is ever held.
+	cp := filepath.Join(dir, "big.csv")
+	f, err = os.Create(cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprint(f, "id,text\nbefore,Before the big record.\nbig,\"")
+	if _, err := io.Copy(f, &countingReader{left: size, fill: 'd'}); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprint(f, "\"\nafter,After the big record.\n")
+	f.Close()
+	runtime.GC()
+	stop := peakHeap()
+	rs = readAllPath(t, cp, Options{MaxBytes: 1 << 20})
+	peak := stop()
+	want = []string{"doc " + cp + ":2", "err " + cp + ":3: too large: over 1 MiB (the limit per document)", "doc " + cp + ":4"}
+	if got := summary(rs); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if peak > 16<<20 {
+		t.Errorf("peak heap in use %.1f MiB passing over a %d MiB record", float64(peak)/(1<<20), size>>20)
 	}
 }
 

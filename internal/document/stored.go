@@ -3,6 +3,7 @@ package document
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -39,18 +40,35 @@ func Reread(k Kept) (*Document, error) {
 	})
 }
 
-// progressReader tells progress how many bytes each read gave.
+// progressReader tells progress how many bytes each read gave. Bytes read
+// again after a Seek back (a CSV restart) are not told twice.
 type progressReader struct {
-	r        io.Reader
-	progress func(n int)
+	r         io.Reader
+	progress  func(n int)
+	pos, seen int64 // where reading is; the furthest it has been
 }
 
-func (p progressReader) Read(b []byte) (int, error) {
+func (p *progressReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
-	if n > 0 {
-		p.progress(n)
+	p.pos += int64(n)
+	if p.pos > p.seen {
+		p.progress(int(p.pos - max(p.seen, p.pos-int64(n))))
+		p.seen = p.pos
 	}
 	return n, err
+}
+
+// Seek moves in the underlying reader, when it can.
+func (p *progressReader) Seek(offset int64, whence int) (int64, error) {
+	s, ok := p.r.(io.Seeker)
+	if !ok {
+		return 0, errors.New("seek: not supported")
+	}
+	pos, err := s.Seek(offset, whence)
+	if err == nil {
+		p.pos = pos
+	}
+	return pos, err
 }
 
 // InputSize is how many bytes ReadPath(path) will read from files: the
