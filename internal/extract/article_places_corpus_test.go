@@ -62,6 +62,11 @@ var articlePlaceCorpus = []struct {
 	{"Militants kill 12 in northern Syria",
 		"Fighters of the Islamic State of Iraq and the Levant killed 12 people in the town of Tal Abyad on the border with Turkey, the United States said.",
 		"Ar-Raqqah", []string{"Tal Abyad=Ar-Raqqah", "!Levant"}},
+	// A possessor that lost its apostrophe still leaves the name with its
+	// tail noun to resolve ("Tiyas airbase").
+	{"Missiles strike air base in central Syria",
+		"Three soldiers were killed overnight when missiles struck Syrias Tiyas airbase east of Homs, state media said.",
+		"Homs", []string{"Tiyas=Homs"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

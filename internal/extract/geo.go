@@ -68,6 +68,11 @@ func (c *docContext) resolveGeo() {
 				// which documents were checked before it.
 				if e, ok := place.Resolve(text, ctx); ok {
 					m.entry = &e
+				} else if e, ok := s.resolveOwnPhrase(*m, ctx); ok {
+					// "Syrias Shairat airbase": scraped copy lost the
+					// possessor's apostrophe, and the gazetteer knows the
+					// name only with its tail noun.
+					m.entry = &e
 				} else if e, ok := place.Resolve(s.text[m.nameStart:m.nameEnd], ctx); ok {
 					m.entry = &e
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
@@ -127,6 +132,16 @@ func (s *analysed) mentionText(m placeMention) string {
 		}
 	}
 	return text
+}
+
+// resolveOwnPhrase resolves a mention's name with the words after it
+// ("Shairat airbase") when a possessor stands before it, which the full
+// phrase carries.
+func (s *analysed) resolveOwnPhrase(m placeMention, ctx place.Context) (place.Entry, bool) {
+	if m.fullStart >= m.nameStart || m.fullEnd <= m.nameEnd {
+		return place.Entry{}, false
+	}
+	return place.Resolve(s.text[m.nameStart:m.fullEnd], ctx)
 }
 
 // geoPlace fills a claim place from a gazetteer entry.
