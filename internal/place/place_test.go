@@ -273,3 +273,23 @@ func TestNearKeepsTheSamePlace(t *testing.T) {
 		}
 	}
 }
+
+func TestCapital(t *testing.T) {
+	for _, c := range []struct{ iso2, name, admin1 string }{
+		{"SY", "Damascus", "Dimashq"},
+		{"iq", "Baghdad", "Baghdad"},
+		{"LB", "Beirut", "Beyrouth"},
+		{"UA", "Kyiv", "Kyiv City"},
+		{"YE", "Sanaa", "Amanat Alasimah"},
+		{"SD", "Khartoum", "Khartoum"},
+		{"TR", "Ankara", "Ankara"},
+	} {
+		e, ok := Capital(c.iso2)
+		if !ok || e.Name != c.name || e.Admin1 != c.admin1 || e.Level != LevelPlace {
+			t.Errorf("Capital(%s) = %v, %v; want %s in %s", c.iso2, e, ok, c.name, c.admin1)
+		}
+	}
+	if e, ok := Capital("ZZ"); ok {
+		t.Errorf("Capital(ZZ) = %v, want none", e)
+	}
+}
