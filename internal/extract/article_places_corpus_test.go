@@ -45,10 +45,10 @@ var articlePlaceCorpus = []struct {
 		"Six civilians were killed when shells fell on the Khirbet Umm Sawan area in western Daraa countryside on Sunday.",
 		"Daraa", []string{"Khirbet Umm Sawan=Daraa"}},
 	// A country in the possessive without its apostrophe still tells the
-	// article's country.
+	// article's country, here through its capital.
 	{"Rival Groups Clash in Eastern Gouta",
 		"At least 30 fighters were killed on Tuesday in clashes between rival groups east of Syrias capital a monitor said.",
-		"Rif-dimashq", []string{"Syria=SY"}},
+		"Rif-dimashq", []string{"Syrias capital=Dimashq"}},
 	// A tail noun makes a place of a name without a preposition, in the
 	// article's country only.
 	{"Rocket attack targets Homs city killing two",
@@ -67,6 +67,16 @@ var articlePlaceCorpus = []struct {
 	{"Missiles strike air base in central Syria",
 		"Three soldiers were killed overnight when missiles struck Syrias Tiyas airbase east of Homs, state media said.",
 		"Homs", []string{"Tiyas=Homs"}},
+	// A country's capital named by its adjective or the country's name.
+	{"Mortar fire on market in Iraqi capital kills four",
+		"Four people were killed when mortar rounds fell on a market on the southern edge of the Iraqi capital on Friday, police said.",
+		"Baghdad", []string{"Iraqi capital=Baghdad"}},
+	{"Car bomb in Syria capital kills seven",
+		"A car bomb killed seven people near a checkpoint on Saturday, state media said. Lebanon's capital was quiet.",
+		"Dimashq", []string{"Lebanon's capital=Beyrouth"}},
+	{"Seven dead in shelling of Ukrainian capital",
+		"Shelling killed seven people on the outskirts of Ukraine's capital overnight, the mayor said.",
+		"Kyiv City", []string{"Ukraine's capital=Kyiv City"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

@@ -46,6 +46,12 @@ func (c *docContext) resolveGeo() {
 			if m.anaphor {
 				continue
 			}
+			if m.capitalOf != "" {
+				if e, ok := place.Capital(m.capitalOf); ok {
+					m.entry = &e
+				}
+				continue
+			}
 			ctx := place.Context{Country: c.country, Near: near}
 			if m.inNext && i+1 < len(s.places) && s.places[i+1].entry != nil {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
@@ -454,6 +460,13 @@ func (c *docContext) voteCountry() string {
 		for i := range s.places {
 			m := &s.places[i]
 			if m.anaphor {
+				continue
+			}
+			if m.capitalOf != "" {
+				// "the Syrian capital" names the country as plainly as
+				// "Syria" does.
+				votes[m.capitalOf] += 2
+				named[m.capitalOf] = true
 				continue
 			}
 			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
