@@ -77,6 +77,14 @@ var articlePlaceCorpus = []struct {
 	{"Seven dead in shelling of Ukrainian capital",
 		"Shelling killed seven people on the outskirts of Ukraine's capital overnight, the mayor said.",
 		"Kyiv City", []string{"Ukraine's capital=Kyiv City"}},
+	// A capital or a country standing for its government is no place.
+	{"Air raids kill 12 despite truce",
+		"Air raids killed 12 people on Monday despite Damascus promises of a ceasefire. The raids hit the town of Saraqib in Idlib province. Fighters loyal to Damascus shelled nearby villages, and Moscow and Damascus agreed to extend the truce. Turkey said it would send observers.",
+		"Idlib", []string{"Saraqib=Idlib", "!Damascus", "!Moscow", "!Turkey"}},
+	// But a province's name before "announced" is where the speakers are.
+	{"Factions form joint command",
+		"Armed factions from the coastal regions, Hama and Idlib announced on Sunday a joint command after a strike killed four fighters near Khan Shaykhun.",
+		"Idlib", []string{"Hama=Hama", "Idlib=Idlib"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

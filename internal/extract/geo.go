@@ -297,6 +297,12 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 			if !isBarePlace(name, c.country) {
 				continue
 			}
+			if speaksAfter(toks, k) && isSeatOfGovernment(name) {
+				// "despite Damascus promises": the government, not the
+				// city; the whole run is skipped.
+				i = k - 1
+				break
+			}
 			out = append(out, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
 			i = k - 1
 			break
@@ -305,11 +311,45 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 	return out
 }
 
+// speaksAfter reports whether the name ending before toks[k] is the
+// subject of a government's words: a speaks word follows it, or follows
+// the names coordinated with it ("Moscow and Damascus agreed").
+func speaksAfter(toks []token, k int) bool {
+	for k < len(toks) {
+		if e, _ := placeLex.match(toks, k); e != nil && e.field(0) == "speaks" {
+			return true
+		}
+		if toks[k].lower != "and" && toks[k].lower != "," || k+1 >= len(toks) || !isNameToken(toks[k+1]) {
+			return false
+		}
+		k++
+		for k < len(toks) && isNameToken(toks[k]) {
+			k++
+		}
+	}
+	return false
+}
+
+// isSeatOfGovernment reports whether a name is a country or its capital,
+// the names that stand for a government ("Damascus said", "Turkey
+// denied"); "Hama announced" is about factions in Hama.
+func isSeatOfGovernment(name string) bool {
+	e, ok := resolveBare(name)
+	if !ok {
+		return false
+	}
+	if e.Level == place.LevelCountry {
+		return true
+	}
+	capital, ok := place.Capital(e.Country)
+	return ok && sameEntry(e, capital)
+}
+
 // afterStatus reports whether toks[i] follows a phrase that makes the name
 // a jurisdiction ("banned in Russia").
 func afterStatus(toks []token, i int) bool {
 	for k := 1; k <= 3 && k <= i; k++ {
-		if e, n := placeLex.match(toks, i-k); e != nil && n == k && e.field(0) == "status" {
+		if e, n := placeLex.match(toks, i-k); e != nil && n == k && (e.field(0) == "status" || e.field(0) == "agent") {
 			return true
 		}
 	}

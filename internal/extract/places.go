@@ -84,9 +84,10 @@ func findPlaces(toks []token) []placeMention {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
 		}
-		if e != nil && e.field(0) == "status" {
-			// "outlawed in Russia": skip the name too, lest it be read
-			// after "in" as where the article's events are.
+		if e != nil && (e.field(0) == "status" || e.field(0) == "agent") {
+			// "outlawed in Russia", "loyal to Damascus": skip the name
+			// too, lest it be read after "in" or "to" as where the
+			// article's events are.
 			i += n
 			for i < len(toks) && isNameToken(toks[i]) {
 				i++
