@@ -85,6 +85,11 @@ var articlePlaceCorpus = []struct {
 	{"Factions form joint command",
 		"Armed factions from the coastal regions, Hama and Idlib announced on Sunday a joint command after a strike killed four fighters near Khan Shaykhun.",
 		"Idlib", []string{"Hama=Hama", "Idlib=Idlib"}},
+	// A lead figure with no province of its own takes the province the
+	// next sentences name, not a later figure's.
+	{"Gunmen storm camp for displaced",
+		"At least 20 people were killed on Friday when gunmen stormed a camp for displaced families in eastern Syria, a monitor said. The attackers entered the village of Umm Zahra, which houses the camp. The village lies in Deir ez-Zor province near the front line. Elsewhere an air strike killed three fighters in Mosul.",
+		"Deir ez-Zor", []string{"Mosul=Nineveh"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

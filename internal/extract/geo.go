@@ -194,6 +194,9 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 			}
 		}
 	}
+	if p := c.leadFigureFollowedUp(claims); p != nil {
+		return p
+	}
 	for _, cl := range claims {
 		if cl.Kind != claim.Service && inCountry(cl.Place) {
 			return c.admin1Place(*cl.Place.Admin1, *cl.Place.Country)
@@ -217,6 +220,51 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 		return nil
 	}
 	return c.admin1Place(bestKey[0], bestKey[1])
+}
+
+// leadFollowSentences is how many sentences after the lead figure may say
+// where it happened.
+const leadFollowSentences = 2
+
+// leadFigureFollowedUp places an article whose lead figure has no province
+// of its own ("At least 24 people were killed near a refugee camp"): the
+// province the sentences right after it name ("The village lies in Hasakeh
+// province") is where it happened, rather than that of a later figure
+// about something else.
+func (c *docContext) leadFigureFollowedUp(claims []claim.Claim) *claim.Place {
+	lead := -1
+	for _, cl := range claims {
+		if cl.InHeadline || cl.Kind == claim.Service {
+			continue
+		}
+		if cl.Place != nil && cl.Place.Admin1 != nil {
+			return nil
+		}
+		break
+	}
+	for si, s := range c.sents {
+		if !s.headline && len(s.figures) > 0 {
+			lead = si
+			break
+		}
+	}
+	if lead < 0 {
+		return nil
+	}
+	for si := lead + 1; si < len(c.sents) && si <= lead+leadFollowSentences; si++ {
+		s := c.sents[si]
+		if len(s.figures) > 0 || s.para > c.sents[lead].para+1 {
+			break
+		}
+		for _, m := range s.places {
+			// A province named as such, not any town: the towns named
+			// next to a lead are as often where victims came from.
+			if e := m.entry; e != nil && e.Level == place.LevelAdmin1 && e.Country == c.country {
+				return c.admin1Place(e.Admin1, e.Country)
+			}
+		}
+	}
+	return nil
 }
 
 // headlineFigureRetold settles a headline that names places in two
