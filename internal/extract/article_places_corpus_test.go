@@ -90,6 +90,11 @@ var articlePlaceCorpus = []struct {
 	{"Gunmen storm camp for displaced",
 		"At least 20 people were killed on Friday when gunmen stormed a camp for displaced families in eastern Syria, a monitor said. The attackers entered the village of Umm Zahra, which houses the camp. The village lies in Deir ez-Zor province near the front line. Elsewhere an air strike killed three fighters in Mosul.",
 		"Deir ez-Zor", []string{"Mosul=Nineveh"}},
+	// In a title-case headline a word the body writes in lower case is that
+	// word, not the village whose name sounds like it (Dā'il for "Deal").
+	{"Syrias Deal Holds Despite Shelling In Idlib",
+		"Five civilians were killed by shelling in Idlib province on Monday, although the deal signed last week largely held, a monitor said.",
+		"Idlib", []string{"Idlib=Idlib"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

@@ -83,7 +83,7 @@ func (c *docContext) resolveGeo() {
 					m.entry = &e
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
 					m.entry = &e
-				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok {
+				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
 					m.entry = &e
@@ -519,6 +519,30 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 			return e, m.nameStart + len(name), true
 		}
 	}
+}
+
+// writtenInLowerCase reports whether every word of a name is written in
+// lower case somewhere in the document: "Crimes" in a title-case headline
+// is the word "crimes" of the body, not a village whose name sounds alike.
+// (A body's text may write a country in lower case too, in a web address.)
+func (c *docContext) writtenInLowerCase(name string) bool {
+	if c.lowerWords == nil {
+		c.lowerWords = map[string]bool{}
+		for _, s := range c.sents {
+			for _, t := range s.toks {
+				// Not "al-Zahraa", a name after its lower-case article.
+				if t.kind == tokWord && !t.upper && s.text[t.start:t.end] == t.lower {
+					c.lowerWords[t.lower] = true
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !c.lowerWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxOtherCountries bounds the runners-up of the country vote a mention
