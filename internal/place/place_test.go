@@ -119,6 +119,9 @@ func TestResolveModifiers(t *testing.T) {
 		{"Syria", Context{}, "Syria", LevelCountry, ""},
 		{"northern Syria", Context{}, "Syria", LevelCountry, ""},
 		{"Syria's north", Context{}, "Syria", LevelCountry, ""},
+		{"N Syria", Context{Country: "SY"}, "Syria", LevelCountry, ""}, // not An Nasiriyah by its skeleton
+		{"NW Syria", Context{}, "Syria", LevelCountry, ""},
+		{"E Aleppo", Context{}, "Aleppo", LevelNear, "Aleppo"},
 		{"Donetsk Oblast", Context{}, "Donetsk", LevelAdmin1, "Donetsk"},
 		{"Donetsk", Context{}, "Donetsk", LevelPlace, "Donetsk"},
 		{"the Gaza Strip", Context{}, "Gaza Strip", LevelAdmin1, "Gaza Strip"},
