@@ -95,6 +95,11 @@ var articlePlaceCorpus = []struct {
 	{"Syrias Deal Holds Despite Shelling In Idlib",
 		"Five civilians were killed by shelling in Idlib province on Monday, although the deal signed last week largely held, a monitor said.",
 		"Idlib", []string{"Idlib=Idlib"}},
+	// A village the gazetteer lacks is not taken for a province of another
+	// country the article names because two consonants match (Babil).
+	{"Air strikes kill 15 in eastern Syria",
+		"At least 15 people were killed in air strikes on Boulail east of Deir ez-Zor city, a monitor said. Fighters had come from Iraq.",
+		"Deir ez-Zor", []string{"!Boulail", "Deir ez-Zor=Deir ez-Zor"}},
 }
 
 func TestArticlePlaceCorpus(t *testing.T) {

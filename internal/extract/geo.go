@@ -545,6 +545,11 @@ func (c *docContext) writtenInLowerCase(name string) bool {
 	return true
 }
 
+// wellKnownElsewhere is the size of a city that a name matched only by its
+// skeleton may be taken for in a country the article names but is not
+// about.
+const wellKnownElsewhere = 100_000
+
 // maxOtherCountries bounds the runners-up of the country vote a mention
 // the article's country does not explain is tried in.
 const maxOtherCountries = 2
@@ -553,9 +558,19 @@ const maxOtherCountries = 2
 // explain in the other countries the article names: a report on Syria that
 // says "outlawed in Russia" twice still means Deir ez-Zor in Syria.
 func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Entry, bool) {
+	if len(c.others) == 0 {
+		return place.Entry{}, false
+	}
+	known := place.IsKnown(text)
 	for _, cc := range c.others {
 		ctx.Country = cc
 		if e, ok := place.Resolve(text, ctx); ok && e.Country == cc {
+			if !known && (e.Level != place.LevelPlace || e.Population < wellKnownElsewhere) {
+				// A name matched only by a short skeleton, in a country
+				// the article is not about, is a coincidence unless it
+				// is a city ("Raqa"): "Boulil" is not Babil.
+				return place.Entry{}, false
+			}
 			return e, true
 		}
 	}
