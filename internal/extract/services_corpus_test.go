@@ -77,6 +77,7 @@ var placeCorpus = []struct {
 	{"Rockets targeted Aleppo city on Saturday.", []string{"Aleppo city"}},
 	{"Mortars fell near the Syrian capital and in Iraq's capital.", []string{"the Syrian capital", "Iraq's capital"}},
 	{"Gunmen loyal to Damascus held the town of Saraqib.", []string{"town of Saraqib"}},
+	{"Troops retook the Christian town of Maaloula.", []string{"town of Maaloula"}},
 }
 
 func TestPlaceCorpus(t *testing.T) {
