@@ -158,8 +158,8 @@ func findPlaces(toks []token) []placeMention {
 	return out
 }
 
-// capitalPhrase reads "Syrian capital", "Syria's capital" or, in a
-// headline, "Syria capital" at toks[i]: the country whose capital it names
+// capitalPhrase reads "Syrian capital", "Syria's capital" or, as headlines
+// write it, "Syria capital" at toks[i]: the country whose capital it names
 // and the number of tokens, or 0.
 func capitalPhrase(toks []token, i int) (string, int) {
 	if i+1 >= len(toks) || !capitalWord(toks[i+1]) && (i+2 >= len(toks) || !capitalWord(toks[i+2])) {
