@@ -46,6 +46,12 @@ func (c *docContext) resolveGeo() {
 			if m.anaphor {
 				continue
 			}
+			if m.capitalOf != "" {
+				if e, ok := place.Capital(m.capitalOf); ok {
+					m.entry = &e
+				}
+				continue
+			}
 			ctx := place.Context{Country: c.country, Near: near}
 			if m.inNext && i+1 < len(s.places) && s.places[i+1].entry != nil {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
@@ -67,6 +73,12 @@ func (c *docContext) resolveGeo() {
 				// the context, and a document's places must not depend on
 				// which documents were checked before it.
 				e, ok := place.Resolve(text, ctx)
+				if !ok {
+					// "Syrias Shairat airbase": scraped copy lost the
+					// possessor's apostrophe, and the gazetteer knows the
+					// name only with its tail noun.
+					e, ok = s.resolveOwnPhrase(*m, ctx)
+				}
 				if name := s.text[m.nameStart:m.nameEnd]; !ok && name != text {
 					// Resolve is a function of its arguments: asking again
 					// with the same name would give the same answer.
@@ -76,7 +88,7 @@ func (c *docContext) resolveGeo() {
 					m.entry = &e
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
 					m.entry = &e
-				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok {
+				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
 					m.entry = &e
@@ -133,6 +145,16 @@ func (s *analysed) mentionText(m placeMention) string {
 	return text
 }
 
+// resolveOwnPhrase resolves a mention's name with the words after it
+// ("Shairat airbase") when a possessor stands before it, which the full
+// phrase carries.
+func (s *analysed) resolveOwnPhrase(m placeMention, ctx place.Context) (place.Entry, bool) {
+	if m.fullStart >= m.nameStart || m.fullEnd <= m.nameEnd {
+		return place.Entry{}, false
+	}
+	return place.Resolve(s.text[m.nameStart:m.fullEnd], ctx)
+}
+
 // geoPlace fills a claim place from a gazetteer entry.
 func geoPlace(p *claim.Place, e *place.Entry) {
 	if e == nil {
@@ -177,6 +199,9 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 			}
 		}
 	}
+	if p := c.leadFigureFollowedUp(claims); p != nil {
+		return p
+	}
 	for _, cl := range claims {
 		if cl.Kind != claim.Service && inCountry(cl.Place) {
 			return c.admin1Place(*cl.Place.Admin1, *cl.Place.Country)
@@ -200,6 +225,51 @@ func (c *docContext) primaryPlace(claims []claim.Claim) *claim.Place {
 		return nil
 	}
 	return c.admin1Place(bestKey[0], bestKey[1])
+}
+
+// leadFollowSentences is how many sentences after the lead figure may say
+// where it happened.
+const leadFollowSentences = 2
+
+// leadFigureFollowedUp places an article whose lead figure has no province
+// of its own ("At least 24 people were killed near a refugee camp"): the
+// province the sentences right after it name ("The village lies in Hasakeh
+// province") is where it happened, rather than that of a later figure
+// about something else.
+func (c *docContext) leadFigureFollowedUp(claims []claim.Claim) *claim.Place {
+	lead := -1
+	for _, cl := range claims {
+		if cl.InHeadline || cl.Kind == claim.Service {
+			continue
+		}
+		if cl.Place != nil && cl.Place.Admin1 != nil {
+			return nil
+		}
+		break
+	}
+	for si, s := range c.sents {
+		if !s.headline && len(s.figures) > 0 {
+			lead = si
+			break
+		}
+	}
+	if lead < 0 {
+		return nil
+	}
+	for si := lead + 1; si < len(c.sents) && si <= lead+leadFollowSentences; si++ {
+		s := c.sents[si]
+		if len(s.figures) > 0 || s.para > c.sents[lead].para+1 {
+			break
+		}
+		for _, m := range s.places {
+			// A province named as such, not any town: the towns named
+			// next to a lead are as often where victims came from.
+			if e := m.entry; e != nil && e.Level == place.LevelAdmin1 && e.Country == c.country {
+				return c.admin1Place(e.Admin1, e.Country)
+			}
+		}
+	}
+	return nil
 }
 
 // headlineFigureRetold settles a headline that names places in two
@@ -280,6 +350,12 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 			if !isBarePlace(name, c.country) {
 				continue
 			}
+			if speaksAfter(toks, k) && isSeatOfGovernment(name) {
+				// "despite Damascus promises": the government, not the
+				// city; the whole run is skipped.
+				i = k - 1
+				break
+			}
 			out = append(out, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
 			i = k - 1
 			break
@@ -288,11 +364,45 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 	return out
 }
 
+// speaksAfter reports whether the name ending before toks[k] is the
+// subject of a government's words: a speaks word follows it, or follows
+// the names coordinated with it ("Moscow and Damascus agreed").
+func speaksAfter(toks []token, k int) bool {
+	for k < len(toks) {
+		if e, _ := placeLex.match(toks, k); e != nil && e.field(0) == "speaks" {
+			return true
+		}
+		if toks[k].lower != "and" && toks[k].lower != "," || k+1 >= len(toks) || !isNameToken(toks[k+1]) {
+			return false
+		}
+		k++
+		for k < len(toks) && isNameToken(toks[k]) {
+			k++
+		}
+	}
+	return false
+}
+
+// isSeatOfGovernment reports whether a name is a country or its capital,
+// the names that stand for a government ("Damascus said", "Turkey
+// denied"); "Hama announced" is about factions in Hama.
+func isSeatOfGovernment(name string) bool {
+	e, ok := resolveBare(name)
+	if !ok {
+		return false
+	}
+	if e.Level == place.LevelCountry {
+		return true
+	}
+	capital, ok := place.Capital(e.Country)
+	return ok && sameEntry(e, capital)
+}
+
 // afterStatus reports whether toks[i] follows a phrase that makes the name
 // a jurisdiction ("banned in Russia").
 func afterStatus(toks []token, i int) bool {
 	for k := 1; k <= 3 && k <= i; k++ {
-		if e, n := placeLex.match(toks, i-k); e != nil && n == k && e.field(0) == "status" {
+		if e, n := placeLex.match(toks, i-k); e != nil && n == k && (e.field(0) == "status" || e.field(0) == "agent") {
 			return true
 		}
 	}
@@ -416,6 +526,35 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 	}
 }
 
+// writtenInLowerCase reports whether every word of a name is written in
+// lower case somewhere in the document: "Crimes" in a title-case headline
+// is the word "crimes" of the body, not a village whose name sounds alike.
+// (A body's text may write a country in lower case too, in a web address.)
+func (c *docContext) writtenInLowerCase(name string) bool {
+	if c.lowerWords == nil {
+		c.lowerWords = map[string]bool{}
+		for _, s := range c.sents {
+			for _, t := range s.toks {
+				// Not "al-Zahraa", a name after its lower-case article.
+				if t.kind == tokWord && !t.upper && s.text[t.start:t.end] == t.lower {
+					c.lowerWords[t.lower] = true
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !c.lowerWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// wellKnownElsewhere is the size of a city that a name matched only by its
+// skeleton may be taken for in a country the article names but is not
+// about.
+const wellKnownElsewhere = 100_000
+
 // maxOtherCountries bounds the runners-up of the country vote a mention
 // the article's country does not explain is tried in.
 const maxOtherCountries = 2
@@ -424,9 +563,19 @@ const maxOtherCountries = 2
 // explain in the other countries the article names: a report on Syria that
 // says "outlawed in Russia" twice still means Deir ez-Zor in Syria.
 func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Entry, bool) {
+	if len(c.others) == 0 {
+		return place.Entry{}, false
+	}
+	known := place.IsKnown(text)
 	for _, cc := range c.others {
 		ctx.Country = cc
 		if e, ok := place.Resolve(text, ctx); ok && e.Country == cc {
+			if !known && (e.Level != place.LevelPlace || e.Population < wellKnownElsewhere) {
+				// A name matched only by a short skeleton, in a country
+				// the article is not about, is a coincidence unless it
+				// is a city ("Raqa"): "Boulil" is not Babil.
+				return place.Entry{}, false
+			}
 			return e, true
 		}
 	}
@@ -443,6 +592,13 @@ func (c *docContext) voteCountry() string {
 		for i := range s.places {
 			m := &s.places[i]
 			if m.anaphor {
+				continue
+			}
+			if m.capitalOf != "" {
+				// "the Syrian capital" names the country as plainly as
+				// "Syria" does.
+				votes[m.capitalOf] += 2
+				named[m.capitalOf] = true
 				continue
 			}
 			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]

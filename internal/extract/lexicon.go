@@ -129,4 +129,5 @@ var (
 	serviceLx = loadLexicon("services")
 	statusLex = loadLexicon("status")
 	placeLex  = loadLexicon("places")
+	demonyms  = loadLexicon("demonyms")
 )

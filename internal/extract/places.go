@@ -22,6 +22,10 @@ type placeMention struct {
 	marked             bool // a head or tail noun says it is a place ("the village of X", "X camp")
 	bare               bool // no preposition or head noun before it: a place only in the article's country
 
+	// capitalOf is the ISO code of the country whose capital the phrase
+	// names ("the Syrian capital").
+	capitalOf string
+
 	entry *place.Entry // the gazetteer's resolution, nil when unknown
 }
 
@@ -80,9 +84,10 @@ func findPlaces(toks []token) []placeMention {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
 		}
-		if e != nil && e.field(0) == "status" {
-			// "outlawed in Russia": skip the name too, lest it be read
-			// after "in" as where the article's events are.
+		if e != nil && (e.field(0) == "status" || e.field(0) == "agent") {
+			// "outlawed in Russia", "loyal to Damascus": skip the name
+			// too, lest it be read after "in" or "to" as where the
+			// article's events are.
 			i += n
 			for i < len(toks) && isNameToken(toks[i]) {
 				i++
@@ -94,6 +99,16 @@ func findPlaces(toks []token) []placeMention {
 			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
 				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
 				plural: strings.HasPrefix(toks[i].lower, "these")})
+			i += n - 1
+			continue
+		}
+		if cc, n := capitalPhrase(toks, i); n > 0 {
+			m := placeMention{nameStart: toks[i].start, nameEnd: toks[i+n-1].end, fullStart: toks[i].start,
+				fullEnd: toks[i+n-1].end, marked: true, capitalOf: cc}
+			if i > 0 && toks[i-1].lower == "the" {
+				m.fullStart = toks[i-1].start
+			}
+			out = append(out, m)
 			i += n - 1
 			continue
 		}
@@ -143,6 +158,45 @@ func findPlaces(toks []token) []placeMention {
 	return out
 }
 
+// capitalPhrase reads "Syrian capital", "Syria's capital" or, as headlines
+// write it, "Syria capital" at toks[i]: the country whose capital it names
+// and the number of tokens, or 0.
+func capitalPhrase(toks []token, i int) (string, int) {
+	if i+1 >= len(toks) || !capitalWord(toks[i+1]) && (i+2 >= len(toks) || !capitalWord(toks[i+2])) {
+		return "", 0
+	}
+	cc, n := "", 0
+	if e, k := demonyms.match(toks, i); e != nil {
+		cc, n = e.field(0), k
+	} else if e, ok := countryPossessor(toks[i].lower); ok && toks[i].upper {
+		cc, n = e.Country, 1
+	} else if isPossessive(toks[i]) {
+		w := strings.TrimSuffix(strings.TrimSuffix(toks[i].lower, "'s"), "'")
+		if w == toks[i].lower {
+			w = strings.TrimSuffix(w, "s") // "Syrias": the apostrophe lost
+		}
+		if e, ok := countryPossessor(w); ok {
+			cc, n = e.Country, 1
+		}
+	}
+	if n == 0 {
+		return "", 0
+	}
+	if i+n >= len(toks) || !capitalWord(toks[i+n]) {
+		return "", 0
+	}
+	return cc, n + 1
+}
+
+func capitalWord(t token) bool {
+	for _, e := range placeLex.byFirst[t.lower] {
+		if len(e.words) == 1 && e.field(0) == "capital" {
+			return true
+		}
+	}
+	return false
+}
+
 // tailAfterName reports whether a run of name tokens from toks[i] ends in
 // a tail noun ("Aleppo city", "Idlib province").
 func tailAfterName(toks []token, i int) bool {
@@ -183,6 +237,11 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			k += n
 		}
 		nameStart := k
+		if _, n := capitalPhrase(toks, k); n > 0 {
+			// "near the Syrian capital": findPlaces reads it as one
+			// mention when it comes to the adjective.
+			break
+		}
 		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && arabicArticles[toks[k].lower] && k+1 < len(toks) && isNameToken(toks[k+1])) {
 			k++
 			if isPossessive(toks[k-1]) {

@@ -75,6 +75,9 @@ var placeCorpus = []struct {
 	{"Refugees fled from Homs to Lebanon.", []string{"Homs", "Lebanon"}},
 	{"Fighters of Daesh (outlawed in Russia) attacked the town of Palmyra.", []string{"town of Palmyra"}},
 	{"Rockets targeted Aleppo city on Saturday.", []string{"Aleppo city"}},
+	{"Mortars fell near the Syrian capital and in Iraq's capital.", []string{"the Syrian capital", "Iraq's capital"}},
+	{"Gunmen loyal to Damascus held the town of Saraqib.", []string{"town of Saraqib"}},
+	{"Troops retook the Christian town of Maaloula.", []string{"town of Maaloula"}},
 }
 
 func TestPlaceCorpus(t *testing.T) {

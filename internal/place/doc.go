@@ -11,7 +11,8 @@
 // the help of a Context (the article's country, the admin1 the text names,
 // places resolved nearby), or falls back to the admin1 or country it is
 // sure of, or declines. Country and Admin1Of give the entries a document's
-// primary place is built from.
+// primary place is built from; Capital gives the place "the Syrian capital"
+// means.
 //
 // # Data
 //

@@ -183,6 +183,35 @@ func Country(iso2 string) (Entry, bool) {
 	return entryAt(i), true
 }
 
+// Capital returns the national capital (GeoNames PPLC) of the country with
+// ISO 3166-1 alpha-2 code iso2, for "the Syrian capital" and "Iraq's
+// capital"; the most populous one where GeoNames marks several.
+func Capital(iso2 string) (Entry, bool) {
+	i, ok := capitals()[upper2(iso2)]
+	if !ok {
+		return Entry{}, false
+	}
+	return entryAt(i), true
+}
+
+// capitals maps each country code to its capital's entry index, found on
+// first use by one pass over the records (a millisecond or so), so that
+// start-up stays free.
+var capitals = sync.OnceValue(func() map[string]int32 {
+	m := map[string]int32{}
+	for i := range int32(numEntries()) {
+		r := record(i)
+		if r.level() != layout.LevelPlace || r.feature() != layout.FeatureCapital {
+			continue
+		}
+		cc := r.country()
+		if j, ok := m[cc]; !ok || r.population() > record(j).population() {
+			m[cc] = i
+		}
+	}
+	return m
+})
+
 // Admin1Of returns the first-level division an entry of the gazetteer lies
 // in (the entry itself for a division of that level), for placing a
 // document at admin1 level.

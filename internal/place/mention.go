@@ -77,6 +77,9 @@ var leading = []modifier{
 	{"northern ", wantAny, true}, {"southern ", wantAny, true}, {"eastern ", wantAny, true}, {"western ", wantAny, true},
 	{"north ", wantAny, true}, {"south ", wantAny, true}, {"east ", wantAny, true}, {"west ", wantAny, true},
 	{"central ", wantAny, true},
+	// Headlines' abbreviations: "N Syria", "NW Syria".
+	{"ne ", wantAny, true}, {"nw ", wantAny, true}, {"se ", wantAny, true}, {"sw ", wantAny, true},
+	{"n ", wantAny, true}, {"s ", wantAny, true}, {"e ", wantAny, true}, {"w ", wantAny, true},
 }
 
 // trailing modifiers: single words after the name.

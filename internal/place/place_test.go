@@ -119,6 +119,9 @@ func TestResolveModifiers(t *testing.T) {
 		{"Syria", Context{}, "Syria", LevelCountry, ""},
 		{"northern Syria", Context{}, "Syria", LevelCountry, ""},
 		{"Syria's north", Context{}, "Syria", LevelCountry, ""},
+		{"N Syria", Context{Country: "SY"}, "Syria", LevelCountry, ""}, // not An Nasiriyah by its skeleton
+		{"NW Syria", Context{}, "Syria", LevelCountry, ""},
+		{"E Aleppo", Context{}, "Aleppo", LevelNear, "Aleppo"},
 		{"Donetsk Oblast", Context{}, "Donetsk", LevelAdmin1, "Donetsk"},
 		{"Donetsk", Context{}, "Donetsk", LevelPlace, "Donetsk"},
 		{"the Gaza Strip", Context{}, "Gaza Strip", LevelAdmin1, "Gaza Strip"},
@@ -271,5 +274,25 @@ func TestNearKeepsTheSamePlace(t *testing.T) {
 		if !ok || again.Name != first.Name || again.Country != first.Country {
 			t.Errorf("Resolve(%q) near itself = %v, first %v", name, again, first)
 		}
+	}
+}
+
+func TestCapital(t *testing.T) {
+	for _, c := range []struct{ iso2, name, admin1 string }{
+		{"SY", "Damascus", "Dimashq"},
+		{"iq", "Baghdad", "Baghdad"},
+		{"LB", "Beirut", "Beyrouth"},
+		{"UA", "Kyiv", "Kyiv City"},
+		{"YE", "Sanaa", "Amanat Alasimah"},
+		{"SD", "Khartoum", "Khartoum"},
+		{"TR", "Ankara", "Ankara"},
+	} {
+		e, ok := Capital(c.iso2)
+		if !ok || e.Name != c.name || e.Admin1 != c.admin1 || e.Level != LevelPlace {
+			t.Errorf("Capital(%s) = %v, %v; want %s in %s", c.iso2, e, ok, c.name, c.admin1)
+		}
+	}
+	if e, ok := Capital("ZZ"); ok {
+		t.Errorf("Capital(ZZ) = %v, want none", e)
 	}
 }

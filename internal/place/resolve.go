@@ -463,8 +463,10 @@ func (h *hints) acceptVariant(i int32, key string) bool {
 	if !inCountry && h.supports(i) {
 		return true // its admin1 or a place nearby
 	}
-	if n := skeletonLen(key); inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r)) {
-		return true // "Ain al-Fijeh" is ‘Ayn al Fījah; "Jobar" is not Yabrud
+	if n := skeletonLen(key); inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r) && (n >= 3 || !longer(key, r.name()))) {
+		// "Ain al-Fijeh" is ‘Ayn al Fījah; "Jobar" is not Yabrud; and
+		// "Minian" is not Maan, whose two consonants it only shares.
+		return true
 	}
 	// With no context, only a long skeleton of a notable place: "Kharkov"
 	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
@@ -484,6 +486,26 @@ func (h *hints) supports(i int32) bool {
 		}
 	}
 	return false
+}
+
+// longer reports whether a key has more syllables (runs of vowels) than a
+// name's: a skeleton of two consonants is shared by too many words for a
+// longer one to be the name respelt, where spellings vary the vowels but
+// hardly add any ("Raqa" is Raqqa, "Deraa" Dar'a; "Minian" is not Maan).
+func longer(key, name string) bool {
+	return syllables(key) > syllables(namekey.Key(name))
+}
+
+func syllables(key string) int {
+	n, inVowel := 0, false
+	for i := 0; i < len(key); i++ {
+		v := strings.IndexByte("aeiou", key[i]) >= 0
+		if v && !inVowel {
+			n++
+		}
+		inVowel = v
+	}
+	return n
 }
 
 // skeletonLen counts the consonant symbols of a key's skeleton.

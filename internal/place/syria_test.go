@@ -64,9 +64,28 @@ var syriaCases = []struct {
 	{"Salamiyah", "Hama", 35.011, 37.053},
 	{"Morek", "Hama", 35.380, 36.690},
 	{"Kafr Zeita", "Hama", 35.374, 36.603},
+	// Airbases, named with their type word: bare, a short name such as
+	// "Kuweires" shares its skeleton with ordinary words ("Crisis").
+	{"the Shayrat airbase", "Homs", 34.490, 36.909},
+	{"T4 airbase", "Homs", 34.523, 37.630},
+	{"Hmeimim air base", "Latakia", 35.401, 35.948},
+	{"Kweires military airport", "Aleppo", 36.187, 37.583},
+	{"Abu al-Duhur airbase", "Idlib", 35.732, 37.104},
+	{"Tabqa airbase", "Ar-Raqqah", 35.755, 38.567},
+	{"Rashideen", "Aleppo", 36.161, 37.062},
+	{"Rajm al-Sulaybi", "Al-Hasakah", 36.390, 41.150},
 }
 
+// notSyrianPlaces are ordinary words that share a skeleton with a Syrian
+// place's name; a Syrian article's context must not make them places.
+var notSyrianPlaces = []string{"Crisis", "Short", "Tass", "Minian", "Imams"}
+
 func TestSyrianPlaces(t *testing.T) {
+	for _, w := range notSyrianPlaces {
+		if e, ok := Resolve(w, Context{Country: "SY"}); ok && e.Level != LevelCountry {
+			t.Errorf("Resolve(%q) = %v, want no place", w, e)
+		}
+	}
 	for _, c := range syriaCases {
 		e, ok := Resolve(c.mention, Context{Country: "SY"})
 		switch {
