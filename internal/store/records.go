@@ -97,12 +97,19 @@ func (s *Store) ImportRecords(ctx context.Context, set RecordSet, recs iter.Seq2
 	if err != nil {
 		return st, fmt.Errorf("import records: set %q: %w", set.Name, err)
 	}
+	// The statement of a full multi-row insert is prepared once: parsing
+	// it is a good part of the cost of SQLite's insert.
+	full, err := s.db.PrepareContext(ctx, s.rebind(recordInsert(maxRowsPerInsert)))
+	if err != nil {
+		return st, fmt.Errorf("import records: prepare: %w", err)
+	}
+	defer full.Close()
 	batch := make([]Record, 0, recordBatch)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		n, err := s.insertRecords(ctx, id, batch)
+		n, err := s.insertRecords(ctx, full, id, batch)
 		if err != nil {
 			return fmt.Errorf("import records: lines %d-%d: %w", batch[0].Line, batch[len(batch)-1].Line, err)
 		}
@@ -148,9 +155,14 @@ func (s *Store) ImportRecords(ctx context.Context, set RecordSet, recs iter.Seq2
 	return st, nil
 }
 
-// insertRecords writes one batch in one transaction and says how many rows
-// were new.
-func (s *Store) insertRecords(ctx context.Context, setID int64, recs []Record) (int64, error) {
+func recordInsert(rows int) string {
+	row := "(" + placeholders(recordColumnCount) + ")"
+	return "INSERT INTO records (" + recordColumns + ") VALUES " + repeatJoin(row, rows) + " ON CONFLICT (set_id, key) DO NOTHING"
+}
+
+// insertRecords writes one batch in one transaction, with full for each
+// maxRowsPerInsert records, and says how many rows were new.
+func (s *Store) insertRecords(ctx context.Context, full *sql.Stmt, setID int64, recs []Record) (int64, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
@@ -164,9 +176,12 @@ func (s *Store) insertRecords(ctx context.Context, setID int64, recs []Record) (
 		for i := range recs[:rows] {
 			args = append(args, recordArgs(setID, &recs[i])...)
 		}
-		row := "(" + placeholders(recordColumnCount) + ")"
-		q := "INSERT INTO records (" + recordColumns + ") VALUES " + repeatJoin(row, rows) + " ON CONFLICT (set_id, key) DO NOTHING"
-		res, err := tx.ExecContext(ctx, s.rebind(q), args...)
+		var res sql.Result
+		if rows == maxRowsPerInsert {
+			res, err = tx.StmtContext(ctx, full).ExecContext(ctx, args...)
+		} else {
+			res, err = tx.ExecContext(ctx, s.rebind(recordInsert(rows)), args...)
+		}
 		if err != nil {
 			return 0, err
 		}
