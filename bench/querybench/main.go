@@ -108,6 +108,8 @@ func main() {
 
 func percentiles(ds []time.Duration) [4]time.Duration {
 	slices.Sort(ds)
-	at := func(q float64) time.Duration { return ds[min(len(ds)-1, int(q*float64(len(ds))))].Round(10 * time.Microsecond) }
+	at := func(q float64) time.Duration {
+		return ds[min(len(ds)-1, int(q*float64(len(ds))))].Round(10 * time.Microsecond)
+	}
 	return [4]time.Duration{at(0.50), at(0.95), at(0.99), ds[len(ds)-1].Round(10 * time.Microsecond)}
 }

@@ -34,6 +34,7 @@ func commands() []command {
 		{"docs", "list and search stored documents", runDocs},
 		{"show", "show one stored document with its claims, flags and copies", runShow},
 		{"reextract", "run extraction again over stored documents after the rules changed", runReextract},
+		{"records", "import casualty documentation records (UCDP, ACLED, lists of the dead); list the sets", runRecords},
 		{"verify", "corroborate stored claims across sources and check them against casualty records", runVerify},
 		{"version", "print tally's version", runVersion},
 		{"help", "show this help", runHelp},
