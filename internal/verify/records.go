@@ -15,6 +15,10 @@ type RecordCheck struct {
 	Verdict  Verdict `json:"verdict"`
 	Claimed  int64   `json:"claimed"`  // the claim's best figure, multiplied out over its period for a rate
 	Recorded int64   `json:"recorded"` // deaths the matching records hold
+	// Bounding is the part of Recorded that only bounds the claim from
+	// above: deaths of records that do not say the cause (or the victims)
+	// the claim names, so that some of them may be of other causes.
+	Bounding int64 `json:"bounding"`
 	// Ratio is Claimed / Recorded (0 when nothing is recorded).
 	Ratio     float64 `json:"ratio"`
 	Tolerance float64 `json:"tolerance"`
@@ -59,6 +63,9 @@ func checkSet(it *Item, recs []Record, cov Coverage) RecordCheck {
 			continue
 		}
 		rc.Recorded += n
+		if bounding(it, r) {
+			rc.Bounding += n
+		}
 		if len(rc.Records) < maxRecordIDs {
 			rc.Records = append(rc.Records, r.ID)
 		}
@@ -83,7 +90,9 @@ func checkSet(it *Item, recs []Record, cov Coverage) RecordCheck {
 	if it.Rate != "" {
 		b = bounds{lo: claimed, hi: claimed}
 	}
-	g, larger := gap(b, bounds{lo: rc.Recorded, hi: rc.Recorded})
+	// The records allow from the deaths that are surely the claim's to all
+	// they hold.
+	g, larger := gap(b, bounds{lo: rc.Recorded - rc.Bounding, hi: rc.Recorded})
 	switch {
 	case within(g, larger, RecordsRelative, RecordsAbsolute):
 		rc.Verdict = Consistent
@@ -92,8 +101,12 @@ func checkSet(it *Item, recs []Record, cov Coverage) RecordCheck {
 	default:
 		rc.Verdict = Understated
 	}
-	rc.Summary = fmt.Sprintf("%s: %d records hold %d %s %s from %s; the claim says %s (%d): ratio %.2f, %s within %.0f%% or %d",
-		cov.Set, len(rc.Records), rc.Recorded, deathsNoun(it.Victims), where, span, it.Count.Text, claimed, rc.Ratio,
+	held := fmt.Sprintf("%d %s", rc.Recorded, deathsNoun(it.Victims))
+	if rc.Bounding > 0 {
+		held = fmt.Sprintf("%d deaths, %d of them of causes or victims the records do not say", rc.Recorded, rc.Bounding)
+	}
+	rc.Summary = fmt.Sprintf("%s: %d records hold %s %s from %s; the claim says %s (%d): ratio %.2f, %s within %.0f%% or %d",
+		cov.Set, len(rc.Records), held, where, span, it.Count.Text, claimed, rc.Ratio,
 		rc.Verdict, RecordsRelative*100, RecordsAbsolute)
 	return rc
 }
@@ -177,6 +190,17 @@ func matches(it *Item, r *Record) bool {
 		return false
 	}
 	return true
+}
+
+// bounding reports whether a record's deaths may be of another cause or
+// other victims than the claim's: the record does not say, and the claim
+// does. Such deaths bound the claim from above but do not confirm it.
+func bounding(it *Item, r *Record) bool {
+	if !unknownCause(it.Cause) && unknownCause(r.Cause) {
+		return true
+	}
+	specific := it.Victims == claim.Civilians || it.Victims == claim.Combatants || it.Victims == claim.SecurityForces
+	return specific && r.Civilians+r.Combatants+r.Unknown == 0 && (r.Victims == "" || r.Victims == claim.People)
 }
 
 // deathsFor is how many of a record's deaths are of the claim's victims.

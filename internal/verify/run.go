@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -169,7 +170,58 @@ func finite(f float64) float64 {
 	return f
 }
 
-// loadRecords reads every stored record and the sets' coverage.
+// loadRecords reads every dated record and each set's coverage: its dates
+// and the countries its records are in.
 func loadRecords(ctx context.Context, st *store.Store) ([]Record, []Coverage, error) {
-	return nil, nil, nil
+	sets, err := st.RecordSets(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := map[int64]string{}
+	covs := map[int64]*Coverage{}
+	for _, set := range sets {
+		names[set.ID] = set.Name
+		start, ok1 := dayOf(set.DateMin)
+		end, ok2 := dayOf(set.DateMax)
+		if ok1 && ok2 {
+			covs[set.ID] = &Coverage{Set: set.Name, Start: start, End: end}
+		}
+	}
+	var recs []Record
+	for r, err := range st.Records(ctx, store.RecordFilter{}) {
+		if err != nil {
+			return nil, nil, err
+		}
+		start, ok1 := dayOf(r.DateStart)
+		end, ok2 := dayOf(r.DateEnd)
+		cov := covs[r.SetID]
+		if !ok1 || !ok2 || cov == nil || r.Country == "" {
+			continue
+		}
+		if !slices.Contains(cov.Countries, r.Country) {
+			cov.Countries = append(cov.Countries, r.Country)
+		}
+		rec := Record{ID: r.ID, Set: names[r.SetID], Start: start, End: end, Country: r.Country, Admin1: r.Admin1,
+			Best: r.Best, Victims: r.Victims, Cause: r.Cause}
+		if r.Lat != nil && r.Lon != nil {
+			rec.Lat, rec.Lon, rec.HasPoint = *r.Lat, *r.Lon, true
+		}
+		for _, d := range []struct {
+			src *int64
+			dst *int64
+		}{{r.Civilians, &rec.Civilians}, {r.Combatants, &rec.Combatants}, {r.Unknown, &rec.Unknown}} {
+			if d.src != nil {
+				*d.dst = *d.src
+			}
+		}
+		recs = append(recs, rec)
+	}
+	var out []Coverage
+	for _, set := range sets {
+		if cov := covs[set.ID]; cov != nil && len(cov.Countries) > 0 {
+			slices.Sort(cov.Countries)
+			out = append(out, *cov)
+		}
+	}
+	return recs, out, nil
 }

@@ -167,6 +167,7 @@ func TestCheckRecords(t *testing.T) {
 		rec(2, "2018-03-04", 5, 5, 0, func(r *Record) { r.Lat, r.Lon = 36.5, 37.9 }), // 80 km away
 		rec(3, "2018-03-05", 8, 8, 0),
 		rec(4, "2018-03-04", 3, 3, 0, func(r *Record) { r.Cause = claim.CarBomb }),
+		rec(6, "2018-07-01", 40, 0, 0, func(r *Record) { r.Cause, r.Unknown = "", 40 }),
 		rec(5, "2018-03-04", 4, 0, 0, func(r *Record) {
 			r.Set = "vdc"
 			r.HasPoint = false
@@ -192,6 +193,8 @@ func TestCheckRecords(t *testing.T) {
 		{"the province takes the far record too", item(exact(15), "2018-03-04", "SOHR", admin1Only("Aleppo")), ucdp, "consistent/15"},
 		{"a car bomb's records only", item(exact(3), "2018-03-04", "SOHR", cause(claim.CarBomb)), ucdp, "consistent/3"},
 		{"no records that day", item(exact(7), "2018-06-01", "SOHR"), ucdp, "no_records/0"},
+		{"records that do not say the cause only bound a mine toll from above", item(exact(5), "2018-07-01", "SOHR", cause(claim.Mine), victims(claim.People)), ucdp, "consistent/40"},
+		{"a mine toll above all the deaths recorded is overstated", item(exact(60), "2018-07-01", "SOHR", cause(claim.Mine), victims(claim.People)), ucdp, "overstated/40"},
 		{"another province", item(exact(7), "2018-03-04", "SOHR", admin1Only("Idlib")), ucdp, "no_records/0"},
 		{"before the set", item(exact(7), "2015-03-04", "SOHR"), ucdp, "out_of_coverage/0"},
 		{"another country", item(exact(7), "2018-03-04", "SOHR", func(it *Item) { it.Country = "IQ" }), ucdp, "out_of_coverage/0"},
