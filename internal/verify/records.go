@@ -59,12 +59,13 @@ func checkSet(it *Item, recs []Record, cov Coverage) RecordCheck {
 			continue
 		}
 		n := deathsFor(r, it.Victims)
-		if n == 0 {
+		part := prorate(n, r, it)
+		if part == 0 {
 			continue
 		}
-		rc.Recorded += n
-		if bounding(it, r) {
-			rc.Bounding += n
+		rc.Recorded += part
+		if bounding(it, r) || part < n {
+			rc.Bounding += part
 		}
 		if len(rc.Records) < maxRecordIDs {
 			rc.Records = append(rc.Records, r.ID)
@@ -129,6 +130,8 @@ func comparable(it *Item) (int64, string) {
 		return 0, fmt.Sprintf("records count deaths, not %s", it.Kind)
 	case it.Victims == claim.Children || it.Victims == claim.Women:
 		return 0, fmt.Sprintf("records do not count %s apart", it.Victims)
+	case !it.HasPeriod && it.Admin1 == "" && !it.Point:
+		return 0, "a country-wide figure without its period: most often a war's running total"
 	case it.Rate != "" && !it.HasPeriod:
 		return 0, fmt.Sprintf("a rate per %s without the period it holds for", it.Rate)
 	}
@@ -190,6 +193,28 @@ func matches(it *Item, r *Record) bool {
 		return false
 	}
 	return true
+}
+
+// prorate is the share of a record's deaths that falls in the claim's days:
+// a record dated only to a month or a year (a long span) spreads its deaths
+// evenly over its days, and only the days it shares with the claim count.
+func prorate(n int64, r *Record, it *Item) int64 {
+	span := r.End.Sub(r.Start).Hours()/24 + 1
+	if span <= 1 {
+		return n
+	}
+	from, to := r.Start, r.End
+	if it.Start.After(from) {
+		from = it.Start
+	}
+	if it.End.Before(to) {
+		to = it.End
+	}
+	shared := to.Sub(from).Hours()/24 + 1
+	if shared >= span {
+		return n
+	}
+	return int64(float64(n)*shared/span + 0.5)
 }
 
 // bounding reports whether a record's deaths may be of another cause or

@@ -168,6 +168,7 @@ func TestCheckRecords(t *testing.T) {
 		rec(3, "2018-03-05", 8, 8, 0),
 		rec(4, "2018-03-04", 3, 3, 0, func(r *Record) { r.Cause = claim.CarBomb }),
 		rec(6, "2018-07-01", 40, 0, 0, func(r *Record) { r.Cause, r.Unknown = "", 40 }),
+		rec(7, "2018-08-01", 31, 0, 0, func(r *Record) { r.End, r.Cause, r.Unknown = d("2018-08-31"), "", 31 }),
 		rec(5, "2018-03-04", 4, 0, 0, func(r *Record) {
 			r.Set = "vdc"
 			r.HasPoint = false
@@ -193,6 +194,8 @@ func TestCheckRecords(t *testing.T) {
 		{"the province takes the far record too", item(exact(15), "2018-03-04", "SOHR", admin1Only("Aleppo")), ucdp, "consistent/15"},
 		{"a car bomb's records only", item(exact(3), "2018-03-04", "SOHR", cause(claim.CarBomb)), ucdp, "consistent/3"},
 		{"no records that day", item(exact(7), "2018-06-01", "SOHR"), ucdp, "no_records/0"},
+		{"a record of a whole month counts for its share of the days", item(exact(3), "2018-08-10", "SOHR", victims(claim.People)), ucdp, "consistent/1"},
+		{"a country-wide figure without a period is a running total", item(exact(300000), "2018-03-04", "UN", func(it *Item) { it.Admin1, it.Point = "", false }), ucdp, "not_comparable/0"},
 		{"records that do not say the cause only bound a mine toll from above", item(exact(5), "2018-07-01", "SOHR", cause(claim.Mine), victims(claim.People)), ucdp, "consistent/40"},
 		{"a mine toll above all the deaths recorded is overstated", item(exact(60), "2018-07-01", "SOHR", cause(claim.Mine), victims(claim.People)), ucdp, "overstated/40"},
 		{"another province", item(exact(7), "2018-03-04", "SOHR", admin1Only("Idlib")), ucdp, "no_records/0"},
