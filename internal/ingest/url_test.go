@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tallyhq/tally/internal/ingest"
 	"github.com/tallyhq/tally/internal/ingest/fetch"
@@ -87,4 +89,75 @@ func TestIngestFeedURL(t *testing.T) {
 			t.Errorf("stored:\n%s\nwant:\n%s", strings.Join(found, "\n"), strings.Join(want, "\n"))
 		}
 	})
+}
+
+// Hostile inputs among good ones: each gives one clear error, the good
+// page is stored, and nothing is held beyond the size limit.
+func TestIngestHostileURLs(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/good", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(article))
+	})
+	mux.HandleFunc("/endless", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><body><p>"))
+		chunk := []byte(strings.Repeat("killed and wounded ", 1000))
+		for r.Context().Err() == nil {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		gz := gzip.NewWriter(w)
+		zeros := make([]byte, 1<<20)
+		for range 200 { // 200 MiB decoded, a few hundred KiB on the wire
+			if _, err := gz.Write(zeros); err != nil {
+				return
+			}
+		}
+		gz.Close()
+	})
+	mux.HandleFunc("/bigfeed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>`))
+		item := []byte(strings.Repeat(`<item><title>x</title><description>Two people were killed.</description></item>`, 1000))
+		for written := 0; written < 100<<20; written += len(item) {
+			if _, err := w.Write(item); err != nil {
+				return
+			}
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	s := open(t, storetest.SQLite(t))
+	var errs []string
+	opt := ingest.Options{
+		Errors: func(err error) { errs = append(errs, err.Error()) },
+		Fetch:  fetch.Options{AllowPrivate: true, MaxBytes: 8 << 20, Timeout: 20 * time.Second},
+	}
+	opt.Read.MaxBytes = 8 << 20
+	inputs := []string{srv.URL + "/endless", srv.URL + "/loop", srv.URL + "/bomb", srv.URL + "/bigfeed", srv.URL + "/good"}
+	stats, err := ingest.Run(context.Background(), s, inputs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.New != 1 || stats.Failed != 4 || len(errs) != 4 {
+		t.Fatalf("stats %+v, errors:\n%s", stats, strings.Join(errs, "\n"))
+	}
+	for i, want := range []string{"/endless", "/loop", "/bomb", "/bigfeed"} {
+		if !strings.Contains(errs[i], want) || strings.Contains(errs[i], "\n") {
+			t.Errorf("error %d does not name %s on one line: %q", i, want, errs[i])
+		}
+	}
+	for _, e := range errs {
+		t.Log(e)
+	}
 }
