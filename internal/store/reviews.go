@@ -200,22 +200,11 @@ func ApplyCorrection(c claim.Claim, fields json.RawMessage) (claim.Claim, error)
 	return out, nil
 }
 
-// The values the claim model allows (SPEC.md).
+// The values the claim model allows, and "" for the fields that may be empty.
 var (
-	kinds = []claim.Kind{claim.Killed, claim.Injured, claim.Casualties, claim.Missing, claim.Displaced,
-		claim.Returned, claim.Service}
-	qualifiers = []claim.Qualifier{claim.Exact, claim.AtLeast, claim.AtMost, claim.About, claim.Range, claim.Vague}
-	rates      = []string{claim.RateDay, claim.RateWeek, claim.RateMonth, claim.RateYear}
-	precisions = []claim.Precision{claim.Day, claim.Week, claim.Month, claim.Year}
-	victims    = []claim.Victims{"", claim.Civilians, claim.Children, claim.Women, claim.Combatants,
-		claim.SecurityForces, claim.People}
-	causes = []claim.Cause{"", claim.Mine, claim.Airstrike, claim.Shelling, claim.BarrelBomb, claim.Chemical,
-		claim.SuicideBombing, claim.CarBomb, claim.Explosion, claim.Gunfire, claim.Execution, claim.Clashes,
-		claim.Siege, claim.UnknownCause}
-	sourceTypes = []claim.SourceType{claim.Government, claim.Military, claim.Monitor, claim.UN, claim.NGO,
-		claim.Media, claim.Local, claim.Unknown}
-	placePrecisions = []claim.Precision{"", "place", "near", "admin2", "admin1", "country", "region"}
-	serviceStatuses = []claim.ServiceStatus{claim.Absent, claim.Disrupted, claim.Restoring, claim.Operating}
+	victims         = append([]claim.Victims{""}, claim.VictimsAll...)
+	causes          = append([]claim.Cause{""}, claim.Causes...)
+	placePrecisions = append([]claim.Precision{""}, claim.PlacePrecisions...)
 )
 
 func oneOf[T comparable](what string, v T, allowed []T) error {
@@ -227,11 +216,11 @@ func oneOf[T comparable](what string, v T, allowed []T) error {
 
 // validClaim checks what a correction can change against the claim model.
 func validClaim(c *claim.Claim) error {
-	if err := oneOf("kind", c.Kind, kinds); err != nil {
+	if err := oneOf("kind", c.Kind, claim.Kinds); err != nil {
 		return err
 	}
 	if n := c.Count; n != nil {
-		if err := oneOf("count.qualifier", n.Qualifier, qualifiers); err != nil {
+		if err := oneOf("count.qualifier", n.Qualifier, claim.Qualifiers); err != nil {
 			return err
 		}
 		if n.Low < 0 || (n.High != nil && *n.High < n.Low) || (n.Value != nil && *n.Value < 0) {
@@ -245,7 +234,7 @@ func validClaim(c *claim.Claim) error {
 		return errors.New("count: a claim of this kind needs one")
 	}
 	if c.Rate != nil {
-		if err := oneOf("rate", *c.Rate, rates); err != nil {
+		if err := oneOf("rate", *c.Rate, claim.Rates); err != nil {
 			return err
 		}
 	}
@@ -255,7 +244,7 @@ func validClaim(c *claim.Claim) error {
 		if err1 != nil || err2 != nil || end.Before(start) {
 			return errors.New("period: want start and end as YYYY-MM-DD, start first")
 		}
-		if err := oneOf("period.precision", p.Precision, precisions); err != nil {
+		if err := oneOf("period.precision", p.Precision, claim.Precisions); err != nil {
 			return err
 		}
 	}
@@ -277,12 +266,12 @@ func validClaim(c *claim.Claim) error {
 		if s.Name == "" {
 			return errors.New("source: want a name")
 		}
-		if err := oneOf("source.type", s.Type, sourceTypes); err != nil {
+		if err := oneOf("source.type", s.Type, claim.SourceTypes); err != nil {
 			return err
 		}
 	}
 	if s := c.Service; s != nil {
-		if err := oneOf("service.status", s.Status, serviceStatuses); err != nil {
+		if err := oneOf("service.status", s.Status, claim.ServiceStatuses); err != nil {
 			return err
 		}
 	}
