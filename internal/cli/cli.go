@@ -35,6 +35,8 @@ func commands() []command {
 		{"show", "show one stored document with its claims, flags and copies", runShow},
 		{"reextract", "run extraction again over stored documents after the rules changed", runReextract},
 		{"verify", "corroborate stored claims across sources and check them against casualty records", runVerify},
+		{"serve", "serve the JSON API over the store", runServe},
+		{"token", "create, list and revoke the API's write tokens", runToken},
 		{"version", "print tally's version", runVersion},
 		{"help", "show this help", runHelp},
 	}
