@@ -13,6 +13,7 @@ import (
 
 	"github.com/tallyhq/tally/internal/ingest/fetch"
 	"github.com/tallyhq/tally/internal/serve"
+	"github.com/tallyhq/tally/internal/store"
 )
 
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -38,8 +39,11 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, ok := openStore(ctx, "serve", *db, stderr)
-	if !ok {
+	// Requests read a page or a document at a time: 16 MiB of page cache
+	// for each of the store's connections keeps the server's memory small.
+	st, err := store.Open(ctx, *db, store.CacheMiB(16))
+	if err != nil {
+		fmt.Fprintf(stderr, "tally serve: %v\n", err)
 		return exitFailed
 	}
 	defer st.Close()
@@ -50,7 +54,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *readOnly {
 		mode = "read-only"
 	}
-	err := srv.Run(ctx, *addr, func(a net.Addr) {
+	err = srv.Run(ctx, *addr, func(a net.Addr) {
 		fmt.Fprintf(stdout, "tally serve: http://%s/api/v1/ (%s, store %s)\n", a, mode, st.Name())
 	})
 	if err != nil {
