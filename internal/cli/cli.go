@@ -36,6 +36,8 @@ func commands() []command {
 		{"reextract", "run extraction again over stored documents after the rules changed", runReextract},
 		{"records", "import casualty documentation records (UCDP, ACLED, lists of the dead); list the sets", runRecords},
 		{"verify", "corroborate stored claims across sources and check them against casualty records", runVerify},
+		{"serve", "serve the JSON API over the store", runServe},
+		{"token", "create, list and revoke the API's write tokens", runToken},
 		{"version", "print tally's version", runVersion},
 		{"help", "show this help", runHelp},
 	}

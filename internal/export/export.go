@@ -87,13 +87,16 @@ type JSONClaim struct {
 	Ref       string `json:"ref"`
 	Extractor string `json:"extractor"`
 	Document  DocRef `json:"document"`
+	// Review is the latest reviewer's decision, when there is one; a
+	// correction's values are in the claim's own fields already.
+	Review *store.Review `json:"review,omitempty"`
 }
 
 // ToJSON makes the JSON form of a stored claim.
 func ToJSON(c store.StoredClaim) JSONClaim {
 	return JSONClaim{Claim: c.Claim, Ref: Ref(c), Extractor: c.Extractor, Document: DocRef{
 		ID: c.DocID, Key: c.DocKey, ExtID: c.DocExtID, Title: c.Title, Published: c.Published,
-		Source: c.Outlet, URL: c.URL, Group: c.Group}}
+		Source: c.Outlet, URL: c.URL, Group: c.Group}, Review: c.Review}
 }
 
 type jsonWriter struct{ w *bufio.Writer }

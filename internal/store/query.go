@@ -28,10 +28,15 @@ type ClaimFilter struct {
 	From, To   string // YYYY-MM-DD: claims whose dates overlap From..To
 	Text       string // words in the quote
 	DocID      int64
+	CID        string // with DocID: the claim's id within its document
+	// Incident selects the claims verification put in this incident.
+	Incident int64
 	// Hypothetical includes figures the text only supposes.
 	Hypothetical bool
-	Limit        int   // at most this many; 0 means all
-	Before       int64 // cursor: claims stored before this claim id
+	// Rejected includes claims whose latest review rejects them.
+	Rejected bool
+	Limit    int   // at most this many; 0 means all
+	Before   int64 // cursor: claims stored before this claim id
 }
 
 // StoredClaim is a claim with the document it came from.
@@ -47,34 +52,63 @@ type StoredClaim struct {
 	URL       string
 	Group     int64
 	Extractor string
+	// Review is the latest decision on the claim, nil when none. After a
+	// correction, Claim holds the corrected fields and Original the claim
+	// as extracted.
+	Review   *Review
+	Original *claim.Claim
 }
 
 // Ref names a stored claim: the store's document id and the claim's id
 // within it ("17/c2").
 func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" + c.ID }
 
-// Claims streams the claims f selects, newest stored first.
+// Claims streams the claims f selects, newest stored first, with their
+// latest reviews applied: a corrected field shows its corrected value, and
+// rejected claims are left out unless f.Rejected. Filters compare the
+// claims as extracted, and a corrected claim is also checked against them
+// as corrected, so a claim corrected away from a filter is not given; one
+// corrected into a filter's values is found by its old values only.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
-		q, args := s.claimQuery(f)
-		rows, err := s.db.QueryContext(ctx, q, args...)
-		if err != nil {
-			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
-			return
-		}
-		defer rows.Close()
-		for rows.Next() {
-			c, err := scanClaim(rows)
+		want, given := f.Limit, 0
+		for {
+			scanned, last := 0, int64(0)
+			q, args := s.claimQuery(f)
+			rows, err := s.db.QueryContext(ctx, q, args...)
 			if err != nil {
 				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
 				return
 			}
-			if !yield(c, nil) {
+			for rows.Next() {
+				c, err := scanClaim(rows)
+				if err != nil {
+					rows.Close()
+					yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+					return
+				}
+				scanned, last = scanned+1, c.RowID
+				if !f.matchesCorrected(&c) {
+					continue
+				}
+				given++
+				if !yield(c, nil) {
+					rows.Close()
+					return
+				}
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
 				return
 			}
-		}
-		if err := rows.Err(); err != nil {
-			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+			// A corrected claim left out makes a limited page short: read
+			// on from where it stopped until the page is full.
+			if want == 0 || f.DocID != 0 || scanned < f.Limit || given >= want {
+				return
+			}
+			f.Limit, f.Before = want-given, last
 		}
 	}
 }
@@ -122,8 +156,9 @@ const claimSelect = `SELECT c.id, c.cid, c.kind, c.value, c.low, c.high, c.quali
 	c.place_text, c.place_name, c.admin1, c.country, c.geonames_id, c.lat, c.lon, c.place_precision,
 	c.source_text, c.source_name, c.source_type, c.service_name, c.service_status,
 	c.quote_start, c.quote_end, c.quote, c.in_headline, c.hypothetical, c.extractor,
-	d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.group_id
-	FROM claims c JOIN documents d ON d.id = c.doc_id`
+	d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.group_id,
+	r.id, r.decision, r.fields, r.reviewer, r.reason, r.created_at, r.cid
+	FROM claims c JOIN documents d ON d.id = c.doc_id` + latestReviewJoin
 
 func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	var w where
@@ -171,8 +206,17 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	if f.DocID != 0 {
 		w.add("c.doc_id = ?", f.DocID)
 	}
+	if f.CID != "" {
+		w.add("c.cid = ?", f.CID)
+	}
+	if f.Incident != 0 {
+		w.add("c.id IN (SELECT claim_id FROM verdicts WHERE incident_id = ?)", f.Incident)
+	}
 	if !f.Hypothetical {
 		w.add("c.hypothetical = ?", false)
+	}
+	if !f.Rejected {
+		w.add("(r.decision IS NULL OR r.decision <> ?)", string(Reject))
 	}
 	if f.Before > 0 {
 		w.add("c.id < ?", f.Before)
@@ -215,13 +259,16 @@ func scanClaim(r scanner) (StoredClaim, error) {
 	var lat, lon sql.NullFloat64
 	var srcText, srcName, srcType, svcName, svcStatus sql.NullString
 	var published, outlet, url sql.NullString
+	var rID sql.NullInt64
+	var rDecision, rFields, rReviewer, rReason, rCreated, rCID sql.NullString
 	err := r.Scan(&c.RowID, &c.ID, &c.Kind, &value, &low, &high, &qualifier, &countText, &rate,
 		&pStart, &pEnd, &pPrec, &pText,
 		&victims, &victimsText, &cause, &causeText, &actorText, &actorName,
 		&placeText, &placeName, &admin1, &country, &geo, &lat, &lon, &placePrec,
 		&srcText, &srcName, &srcType, &svcName, &svcStatus,
 		&c.Quote.Start, &c.Quote.End, &c.Quote.Text, &c.InHeadline, &c.Hypothetical, &c.Extractor,
-		&c.DocID, &c.DocKey, &c.DocExtID, &c.Title, &published, &outlet, &url, &c.Group)
+		&c.DocID, &c.DocKey, &c.DocExtID, &c.Title, &published, &outlet, &url, &c.Group,
+		&rID, &rDecision, &rFields, &rReviewer, &rReason, &rCreated, &rCID)
 	if err != nil {
 		return c, err
 	}
@@ -250,6 +297,9 @@ func scanClaim(r scanner) (StoredClaim, error) {
 	}
 	if svcName.Valid {
 		c.Service = &claim.ServiceState{Name: svcName.String, Status: claim.ServiceStatus(svcStatus.String)}
+	}
+	if err := overlay(&c, rID, rDecision, rFields, rReviewer, rReason, rCreated, rCID); err != nil {
+		return c, err
 	}
 	return c, nil
 }
@@ -422,7 +472,7 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 	if err := json.Unmarshal([]byte(places), &d.Places); err != nil {
 		return nil, fmt.Errorf("document %s: places: %w", ref, err)
 	}
-	for c, err := range s.Claims(ctx, ClaimFilter{DocID: id, Hypothetical: true}) {
+	for c, err := range s.Claims(ctx, ClaimFilter{DocID: id, Hypothetical: true, Rejected: true}) {
 		if err != nil {
 			return nil, fmt.Errorf("document %s: %w", ref, err)
 		}

@@ -48,11 +48,25 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// Option tunes how Open opens a store.
+type Option func(*options)
+
+type options struct{ cacheKiB int }
+
+// CacheMiB sets SQLite's page cache per connection (64 MiB by default,
+// for ingest's random index inserts). Each connection keeps its own, so a
+// long-running reader with many connections, tally serve, asks for less.
+func CacheMiB(n int) Option { return func(o *options) { o.cacheKiB = n << 10 } }
+
 // Open opens the store dsn names, a postgres:// URL or a SQLite file path
 // (DefaultPath when empty), and brings its schema up to date.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if dsn == "" {
 		dsn = DefaultPath
+	}
+	o := options{cacheKiB: 64 << 10}
+	for _, opt := range opts {
+		opt(&o)
 	}
 	s := &Store{}
 	var err error
@@ -61,7 +75,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
 		s.dialect, s.name = SQLite, dsn
-		s.db, err = sql.Open("sqlite", sqliteDSN(dsn))
+		s.db, err = sql.Open("sqlite", sqliteDSN(dsn, o.cacheKiB))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", s.name, err)
@@ -88,7 +102,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // foreign keys, and write transactions that take the lock at BEGIN (a
 // deferred transaction that upgrades to write fails at once with "database
 // is locked" instead of waiting).
-func sqliteDSN(path string) string {
+func sqliteDSN(path string, cacheKiB int) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(30000)")
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -97,7 +111,7 @@ func sqliteDSN(path string) string {
 	// Band keys are random, so their index's inserts touch pages all over
 	// it: a page cache of 64 MiB a connection and memory-mapped reads keep
 	// them from going to the file system one page at a time.
-	q.Add("_pragma", "cache_size(-65536)")
+	q.Add("_pragma", "cache_size(-"+strconv.Itoa(cacheKiB)+")")
 	q.Add("_pragma", "mmap_size(1073741824)")
 	// A multi-row insert keeps a statement journal to undo itself on error;
 	// in memory, not a temporary file written page by page.

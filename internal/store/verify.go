@@ -125,14 +125,15 @@ func (s *Store) AllFlags(ctx context.Context) iter.Seq2[DocFlag, error] {
 
 // StoredVerdict is a claim's verdict with its incident.
 type StoredVerdict struct {
-	ClaimID  int64
-	Incident *IncidentRow
-	Grade    string
-	Verdict  string
-	Recorded *int64
-	Ratio    *float64
-	Summary  string
-	Detail   []byte
+	ClaimID    int64
+	IncidentID int64 // 0 for none
+	Incident   *IncidentRow
+	Grade      string
+	Verdict    string
+	Recorded   *int64
+	Ratio      *float64
+	Summary    string
+	Detail     []byte
 }
 
 // VerdictOf returns the stored verdict of a claim, or ErrNotFound.
@@ -142,11 +143,12 @@ func (s *Store) VerdictOf(ctx context.Context, claimID int64) (*StoredVerdict, e
 	var low, best, high, sources sql.NullInt64
 	var spread sql.NullFloat64
 	var idetail []byte
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT v.claim_id, v.grade, v.verdict, v.recorded, v.ratio, v.summary, v.detail,
+	var incID sql.NullInt64
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT v.claim_id, v.incident_id, v.grade, v.verdict, v.recorded, v.ratio, v.summary, v.detail,
 		i.key, i.kind, i.victims, i.country, i.admin1, i.place, i.date_start, i.date_end, i.low, i.best, i.high,
 		i.grade, i.spread, i.sources, i.summary, i.detail
 		FROM verdicts v LEFT JOIN incidents i ON i.id = v.incident_id WHERE v.claim_id = ?`), claimID).
-		Scan(&v.ClaimID, &grade, &v.Verdict, &v.Recorded, &v.Ratio, &v.Summary, &v.Detail,
+		Scan(&v.ClaimID, &incID, &grade, &v.Verdict, &v.Recorded, &v.Ratio, &v.Summary, &v.Detail,
 			&key, &kind, &victims, &country, &admin1, &place, &start, &end, &low, &best, &high,
 			&igrade, &spread, &sources, &isummary, &idetail)
 	if err == sql.ErrNoRows {
@@ -155,7 +157,7 @@ func (s *Store) VerdictOf(ctx context.Context, claimID int64) (*StoredVerdict, e
 	if err != nil {
 		return nil, fmt.Errorf("verdict of claim %d: %w", claimID, err)
 	}
-	v.Grade = grade.String
+	v.Grade, v.IncidentID = grade.String, incID.Int64
 	if key.Valid {
 		v.Incident = &IncidentRow{Key: key.String, Kind: kind.String, Victims: victims.String, Country: country.String,
 			Admin1: admin1.String, Place: place.String, Start: start.String, End: end.String, Low: low.Int64,

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Load test of `tally serve` on loopback: builds a store of N documents
+# (a corpus made from the fakes-dev articles by bench/corpus, then
+# `tally ingest`), starts `tally serve` on it, and drives C concurrent
+# clients for D against the claims and documents endpoints
+# (bench/serveload), reporting errors, p50/p90/p99 per endpoint and the
+# server's peak resident memory. The target: zero errors, p99 under 100 ms
+# and under 500 MB with 100,000 documents and 50 clients for 30 s.
+# Usage: bench/serve.sh [documents] [clients] [duration] [workdir]
+#   bench/serve.sh 100000 50 30s      (needs ../shared beside the repository)
+# The store is kept in workdir and reused by later runs of the same size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+clients=${2:-50}
+duration=${3:-30s}
+dir=${4:-/tmp/tally-serve-bench}
+mkdir -p "$dir"
+go build -trimpath -ldflags="-s -w" -o "$dir/tally" ./cmd/tally
+go build -o "$dir/serveload" ./bench/serveload
+db=$dir/bench-$n.db
+if [ ! -s "$db" ]; then
+  corpus=$dir/corpus-$n.jsonl
+  [ -s "$corpus" ] || go run ./bench/corpus -n "$n" -o "$corpus"
+  echo "--- ingesting $n documents into $db"
+  "$dir/tally" ingest --quiet --db "$db" "$corpus"
+fi
+port=${PORT:-18080}
+"$dir/tally" serve --db "$db" --addr "127.0.0.1:$port" --read-only >"$dir/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  grep -q "tally serve: http" "$dir/serve.log" && break
+  sleep 0.1
+done
+echo "--- $clients clients for $duration against $(basename "$db")"
+status=0
+"$dir/serveload" -url "http://127.0.0.1:$port" -c "$clients" -d "$duration" || status=$?
+# VmHWM is the process's peak resident set so far.
+peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+echo "server peak resident memory: $((peak / 1024)) MB"
+kill -INT $pid
+wait $pid || true
+exit $status

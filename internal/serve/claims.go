@@ -1,0 +1,206 @@
+package serve
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/export"
+	"github.com/tallyhq/tally/internal/store"
+)
+
+// claimParams are the filters of GET /api/v1/claims: those of
+// `tally claims`, by the same names (source_type for --source-type).
+var claimParams = []string{"place", "admin1", "country", "source", "source_type", "outlet", "from", "to", "q",
+	"hypothetical", "rejected", "limit", "cursor"}
+
+func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
+	p, err := parseParams(r, claimParams, "kind", "victims", "cause")
+	if err != nil {
+		return err
+	}
+	f := store.ClaimFilter{Admin1: admin1Name(p.str("admin1")), Country: p.str("country"), Source: p.str("source"),
+		Outlet: p.str("outlet"), Text: p.str("q")}
+	if pl := p.str("place"); pl != "" {
+		f.Places = placeNames(pl)
+	}
+	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
+		return err
+	}
+	if f.Victims, err = enums(p, "victims", claim.VictimsAll); err != nil {
+		return err
+	}
+	if f.Causes, err = enums(p, "cause", claim.Causes); err != nil {
+		return err
+	}
+	if f.SourceType, err = enum(p, "source_type", claim.SourceTypes); err != nil {
+		return err
+	}
+	if f.From, f.To, err = p.dates(); err != nil {
+		return err
+	}
+	if f.Hypothetical, err = p.flag("hypothetical"); err != nil {
+		return err
+	}
+	if f.Rejected, err = p.flag("rejected"); err != nil {
+		return err
+	}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	if f.Before, err = p.cursor(); err != nil {
+		return err
+	}
+	f.Limit = limit + 1
+	var items []store.StoredClaim
+	for c, err := range s.st.Claims(r.Context(), f) {
+		if err != nil {
+			return err
+		}
+		items = append(items, c)
+	}
+	items, nextCursor := next(items, limit, func(c store.StoredClaim) int64 { return c.RowID })
+	out := page[export.JSONClaim]{Items: make([]export.JSONClaim, len(items)), Next: nextCursor}
+	for i, c := range items {
+		out.Items[i] = export.ToJSON(c)
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+// findClaim is the claim a request's path names, rejected or hypothetical
+// as it may be.
+func (s *Server) findClaim(r *http.Request) (store.StoredClaim, error) {
+	doc, cid, err := docRef(r)
+	if err != nil {
+		return store.StoredClaim{}, err
+	}
+	for c, err := range s.st.Claims(r.Context(), store.ClaimFilter{DocID: doc, CID: cid, Hypothetical: true, Rejected: true}) {
+		return c, err
+	}
+	return store.StoredClaim{}, notFound("claim %d/%s: not stored", doc, cid)
+}
+
+// verdictJSON is verification's judgement of a claim.
+type verdictJSON struct {
+	Claim    string          `json:"claim"`
+	Verdict  string          `json:"verdict"`
+	Grade    string          `json:"grade,omitempty"`
+	Recorded *int64          `json:"recorded"`
+	Ratio    *float64        `json:"ratio"`
+	Summary  string          `json:"summary"`
+	Incident *int64          `json:"incident"` // its id under /api/v1/incidents
+	Detail   json.RawMessage `json:"detail"`   // the credibility: flags, sources, estimate, record checks
+}
+
+func toVerdictJSON(ref string, v store.StoredVerdict) verdictJSON {
+	out := verdictJSON{Claim: ref, Verdict: v.Verdict, Grade: v.Grade, Recorded: v.Recorded, Ratio: v.Ratio,
+		Summary: v.Summary, Detail: rawOrNull(v.Detail)}
+	if v.IncidentID != 0 {
+		id := v.IncidentID
+		out.Incident = &id
+	}
+	return out
+}
+
+func rawOrNull(b []byte) json.RawMessage {
+	if !json.Valid(b) {
+		return json.RawMessage("null")
+	}
+	return b
+}
+
+// claimJSON is one claim with its verdict (null until `tally verify` ran
+// after it was stored).
+type claimJSON struct {
+	export.JSONClaim
+	Verdict *verdictJSON `json:"verdict"`
+}
+
+func (s *Server) getClaim(w http.ResponseWriter, r *http.Request) error {
+	if _, err := parseParams(r, nil); err != nil {
+		return err
+	}
+	c, err := s.findClaim(r)
+	if err != nil {
+		return err
+	}
+	out := claimJSON{JSONClaim: export.ToJSON(c)}
+	v, err := s.st.VerdictOf(r.Context(), c.RowID)
+	switch {
+	case err == nil:
+		vj := toVerdictJSON(c.Ref(), *v)
+		out.Verdict = &vj
+	case !isNotFound(err):
+		return err
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) listReviews(w http.ResponseWriter, r *http.Request) error {
+	if _, err := parseParams(r, nil); err != nil {
+		return err
+	}
+	c, err := s.findClaim(r)
+	if err != nil {
+		return err
+	}
+	log, err := s.st.Reviews(r.Context(), c)
+	if err != nil {
+		return err
+	}
+	s.writeJSON(w, r, http.StatusOK, page[store.Review]{Items: log})
+	return nil
+}
+
+// reviewIn is the body of a review.
+type reviewIn struct {
+	Decision store.Decision  `json:"decision"`
+	Fields   json.RawMessage `json:"fields"`
+	Reason   string          `json:"reason"`
+}
+
+// reviewOut is a stored review with the claim as it now reads.
+type reviewOut struct {
+	Review store.Review     `json:"review"`
+	Claim  export.JSONClaim `json:"claim"`
+}
+
+func (s *Server) postReview(w http.ResponseWriter, r *http.Request) error {
+	if _, err := parseParams(r, nil); err != nil {
+		return err
+	}
+	body, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	var in reviewIn
+	if err := strictJSON(body, &in); err != nil {
+		return err
+	}
+	if err := checkText("reason", in.Reason, 4000); err != nil {
+		return err
+	}
+	if in.Decision != store.Accept && strings.TrimSpace(in.Reason) == "" {
+		return badRequest("reason: a rejection or correction says why")
+	}
+	if len(in.Fields) > 0 && (!json.Valid(in.Fields) || strings.Contains(string(in.Fields), `\u0000`)) {
+		return badRequest("fields: not a JSON object a claim can take")
+	}
+	c, err := s.findClaim(r)
+	if err != nil {
+		return err
+	}
+	rev, err := s.st.AddReview(r.Context(), c, in.Decision, in.Fields, reviewer(r), in.Reason)
+	if err != nil {
+		return err
+	}
+	if c, err = s.findClaim(r); err != nil {
+		return err
+	}
+	s.writeJSON(w, r, http.StatusCreated, reviewOut{Review: rev, Claim: export.ToJSON(c)})
+	return nil
+}

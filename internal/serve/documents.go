@@ -1,0 +1,275 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/export"
+	"github.com/tallyhq/tally/internal/ingest"
+	"github.com/tallyhq/tally/internal/store"
+)
+
+// docJSON is a stored document without its text, as lists give it (the
+// same fields as `tally docs --format json`).
+type docJSON struct {
+	ID           int64        `json:"id"`
+	Key          string       `json:"key"`
+	ExtID        string       `json:"ext_id"`
+	Title        string       `json:"title"`
+	Published    string       `json:"published,omitempty"`
+	Source       string       `json:"source,omitempty"`
+	URL          string       `json:"url,omitempty"`
+	Origin       string       `json:"origin"`
+	Group        int64        `json:"report_group"`
+	PrimaryPlace *claim.Place `json:"primary_place"`
+	Claims       int          `json:"claims"`
+	Extractor    string       `json:"extractor"`
+	Ingested     string       `json:"ingested"`
+}
+
+func toDocJSON(d store.DocSummary) docJSON {
+	return docJSON{ID: d.ID, Key: d.Key, ExtID: d.ExtID, Title: d.Title, Published: d.Published, Source: d.Source,
+		URL: d.URL, Origin: d.Origin, Group: d.Group, PrimaryPlace: d.PrimaryPlace, Claims: d.Claims,
+		Extractor: d.Extractor, Ingested: d.Ingested}
+}
+
+// fullDocJSON is one document with everything stored about it.
+type fullDocJSON struct {
+	docJSON
+	Text    string             `json:"text"`
+	Credits []string           `json:"credits"`
+	Places  []claim.Place      `json:"places"`
+	Claims  []export.JSONClaim `json:"claims"`
+	Flags   []claim.Flag       `json:"flags"`
+	Copies  []docJSON          `json:"copies"`
+}
+
+func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
+	p, err := parseParams(r, []string{"q", "outlet", "admin1", "from", "to", "group", "limit", "cursor"})
+	if err != nil {
+		return err
+	}
+	f := store.DocFilter{Text: p.str("q"), Outlet: p.str("outlet"), Admin1: admin1Name(p.str("admin1"))}
+	if f.From, f.To, err = p.dates(); err != nil {
+		return err
+	}
+	if f.Group, err = p.id("group"); err != nil {
+		return err
+	}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	if f.Before, err = p.cursor(); err != nil {
+		return err
+	}
+	f.Limit = limit + 1
+	var items []docJSON
+	for d, err := range s.st.Documents(r.Context(), f) {
+		if err != nil {
+			return err
+		}
+		items = append(items, toDocJSON(d))
+	}
+	var out page[docJSON]
+	out.Items, out.Next = next(items, limit, func(d docJSON) int64 { return d.ID })
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
+	ref := r.PathValue("ref")
+	if err := checkText("document", ref, maxParam); err != nil {
+		return err
+	}
+	if _, err := parseParams(r, nil); err != nil {
+		return err
+	}
+	d, err := s.st.Document(r.Context(), ref)
+	if err != nil {
+		return err
+	}
+	out := fullDocJSON{docJSON: toDocJSON(d.DocSummary), Text: d.Body, Credits: nonNil(d.Credits),
+		Places: nonNil(d.Places), Claims: []export.JSONClaim{}, Flags: nonNil(d.Flags), Copies: []docJSON{}}
+	for _, c := range d.Claims {
+		out.Claims = append(out.Claims, export.ToJSON(c))
+	}
+	for _, c := range d.Copies {
+		out.Copies = append(out.Copies, toDocJSON(c))
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// savedJSON says what storing a document did.
+type savedJSON struct {
+	ID     int64  `json:"id"`
+	Key    string `json:"key"`
+	New    bool   `json:"new"` // false: the same document was stored already
+	Group  int64  `json:"report_group"`
+	Claims int    `json:"claims"`
+}
+
+// postDocument stores one document: a SPEC input document (JSON with
+// "text", and optionally "id", "title", "published", "source", "url"), or
+// {"url": ...} alone for a page to fetch.
+func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) error {
+	if _, err := parseParams(r, nil); err != nil {
+		return err
+	}
+	body, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil || fields == nil {
+		return badRequest("body: want a JSON object: a document with \"text\", or {\"url\": ...}")
+	}
+	var d *document.Document
+	_, hasText := fields["text"]
+	_, hasContent := fields["content"]
+	_, hasBody := fields["body"]
+	if _, ok := fields["url"]; ok && !hasText && !hasContent && !hasBody {
+		var in struct {
+			URL       string `json:"url"`
+			Published string `json:"published"`
+			Source    string `json:"source"`
+		}
+		if err := strictJSON(body, &in); err != nil {
+			return err
+		}
+		if d, err = s.fetchOne(r, in.URL, document.Options{Published: in.Published, Source: in.Source}); err != nil {
+			return err
+		}
+	} else if d, err = readOne("request", body, document.Options{MaxBytes: s.opt.MaxBody}); err != nil {
+		return err
+	}
+	sd := ingest.Prepare(d)
+	saved, err := s.st.Save(r.Context(), []store.Doc{sd}, ingest.SameReport)
+	if err != nil {
+		return err
+	}
+	sv := saved[0]
+	status := http.StatusOK
+	if sv.New {
+		status = http.StatusCreated
+	}
+	w.Header().Set("Location", "/api/v1/documents/"+strconv.FormatInt(sv.ID, 10))
+	s.writeJSON(w, r, status, savedJSON{ID: sv.ID, Key: sd.Key, New: sv.New, Group: sv.Group, Claims: len(sd.Claims)})
+	return nil
+}
+
+// readBody reads a POST body, within the server's limit.
+func readBody(r *http.Request) ([]byte, error) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, err
+		}
+		return nil, badRequest("body: %v", err)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, badRequest("body: empty; want a JSON object")
+	}
+	return body, nil
+}
+
+// strictJSON decodes one JSON object into v, refusing fields v lacks.
+func strictJSON(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return badRequest("body: %s: want a JSON %s, not %s", te.Field, te.Type, te.Value)
+		}
+		return badRequest("body: %v", err)
+	}
+	if dec.More() {
+		return badRequest("body: data after the JSON object")
+	}
+	return nil
+}
+
+// readOne reads one document from a JSON object with the readers
+// `tally ingest` uses for JSON input.
+func readOne(name string, body []byte, opt document.Options) (*document.Document, error) {
+	if t := bytes.TrimLeft(body, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return nil, badRequest("body: want one JSON object")
+	}
+	if bytes.Contains(body, []byte(`\u0000`)) {
+		return nil, badRequest("body: holds a NUL character")
+	}
+	var doc *document.Document
+	for d, err := range document.Read(name+".json", bytes.NewReader(body), opt) {
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		if doc != nil {
+			return nil, badRequest("body: one document at a time")
+		}
+		doc = d
+	}
+	if doc == nil {
+		return nil, badRequest("body: no document")
+	}
+	return doc, nil
+}
+
+// fetchOne fetches a page and reads its one article. A feed is refused:
+// its items are many documents, for `tally ingest`.
+func (s *Server) fetchOne(r *http.Request, url string, opt document.Options) (*document.Document, error) {
+	if err := checkText("url", url, 4096); err != nil {
+		return nil, err
+	}
+	if !ingest.IsURL(url) {
+		return nil, badRequest("url %q: want an http or https URL", url)
+	}
+	resp, err := s.fetcher.Get(r.Context(), url)
+	if err != nil {
+		return nil, badRequest("%v", err)
+	}
+	var docs []*document.Document
+	for d, err := range resp.Documents(opt) {
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		if docs = append(docs, d); len(docs) > 1 {
+			break
+		}
+	}
+	switch len(docs) {
+	case 0:
+		return nil, badRequest("%s: no article found", url)
+	case 1:
+		return docs[0], nil
+	}
+	return nil, badRequest("%s is a feed of several items: post its articles one at a time, or use tally ingest", url)
+}
+
+// docRef parses the {doc} of a claim ref.
+func docRef(r *http.Request) (int64, string, error) {
+	doc, cid := r.PathValue("doc"), r.PathValue("cid")
+	id, err := strconv.ParseInt(doc, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, "", badRequest("claim %q: a ref is DOCUMENT/CLAIM, as 17/c2", doc+"/"+cid)
+	}
+	if err := checkText("claim", cid, 64); err != nil {
+		return 0, "", err
+	}
+	return id, cid, nil
+}

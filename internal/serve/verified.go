@@ -1,0 +1,219 @@
+package serve
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/export"
+	"github.com/tallyhq/tally/internal/store"
+	"github.com/tallyhq/tally/internal/verify"
+)
+
+// What `tally verify` stored: incidents, verdicts, and the claims counted
+// by place.
+
+var (
+	grades   = []verify.Grade{verify.Corroborated, verify.SingleSource, verify.Contested}
+	verdicts = []verify.Verdict{verify.Consistent, verify.Overstated, verify.Understated, verify.NoRecords,
+		verify.OutOfCoverage, verify.NotComparable}
+)
+
+// incidentJSON is an incident with every source's figure and the
+// estimate, as verification computed them.
+type incidentJSON struct {
+	ID       int64              `json:"id"`
+	Key      string             `json:"key"`
+	Kind     string             `json:"kind"`
+	Victims  string             `json:"victims,omitempty"`
+	Country  string             `json:"country,omitempty"`
+	Admin1   string             `json:"admin1,omitempty"`
+	Place    string             `json:"place,omitempty"`
+	Start    string             `json:"start,omitempty"`
+	End      string             `json:"end,omitempty"`
+	Estimate json.RawMessage    `json:"estimate"`
+	Grade    string             `json:"grade"`
+	Spread   float64            `json:"spread"`
+	Sources  json.RawMessage    `json:"sources"`
+	Summary  string             `json:"summary"`
+	Computed string             `json:"computed_at"`
+	Claims   []export.JSONClaim `json:"claims,omitempty"`
+}
+
+func toIncidentJSON(i store.StoredIncident) incidentJSON {
+	var detail struct {
+		Sources  json.RawMessage `json:"sources"`
+		Estimate json.RawMessage `json:"estimate"`
+	}
+	_ = json.Unmarshal(i.Detail, &detail)
+	out := incidentJSON{ID: i.ID, Key: i.Key, Kind: i.Kind, Victims: i.Victims, Country: i.Country, Admin1: i.Admin1,
+		Place: i.Place, Start: i.Start, End: i.End, Estimate: detail.Estimate, Grade: i.Grade, Spread: i.Spread,
+		Sources: detail.Sources, Summary: i.Summary, Computed: i.Computed}
+	if out.Estimate == nil {
+		out.Estimate, _ = json.Marshal(map[string]any{"low": i.Low, "best": i.Best, "high": i.High})
+	}
+	if out.Sources == nil {
+		out.Sources = json.RawMessage("[]")
+	}
+	return out
+}
+
+func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) error {
+	p, err := parseParams(r, []string{"admin1", "grade", "kind", "from", "to", "limit", "cursor"})
+	if err != nil {
+		return err
+	}
+	f := store.IncidentFilter{Admin1: admin1Name(p.str("admin1"))}
+	grade, err := enum(p, "grade", grades)
+	if err != nil {
+		return err
+	}
+	kind, err := enum(p, "kind", claim.Kinds)
+	if err != nil {
+		return err
+	}
+	f.Grade, f.Kind = string(grade), string(kind)
+	if f.From, f.To, err = p.dates(); err != nil {
+		return err
+	}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	if f.Before, err = p.cursor(); err != nil {
+		return err
+	}
+	f.Limit = limit + 1
+	var items []incidentJSON
+	for i, err := range s.st.Incidents(r.Context(), f) {
+		if err != nil {
+			return err
+		}
+		items = append(items, toIncidentJSON(i))
+	}
+	var out page[incidentJSON]
+	out.Items, out.Next = next(items, limit, func(i incidentJSON) int64 { return i.ID })
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) error {
+	if _, err := parseParams(r, nil); err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return badRequest("incident %q: not an incident id", r.PathValue("id"))
+	}
+	inc, err := s.st.Incident(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	out := toIncidentJSON(*inc)
+	out.Claims = []export.JSONClaim{}
+	for c, err := range s.st.Claims(r.Context(), store.ClaimFilter{Incident: id, Hypothetical: true, Rejected: true}) {
+		if err != nil {
+			return err
+		}
+		out.Claims = append(out.Claims, export.ToJSON(c))
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) listVerdicts(w http.ResponseWriter, r *http.Request) error {
+	p, err := parseParams(r, []string{"verdict", "grade", "limit", "cursor"})
+	if err != nil {
+		return err
+	}
+	verdict, err := enum(p, "verdict", verdicts)
+	if err != nil {
+		return err
+	}
+	grade, err := enum(p, "grade", grades)
+	if err != nil {
+		return err
+	}
+	f := store.VerdictFilter{Verdict: string(verdict), Grade: string(grade)}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	if f.Before, err = p.cursor(); err != nil {
+		return err
+	}
+	f.Limit = limit + 1
+	var items []store.ListedVerdict
+	for v, err := range s.st.Verdicts(r.Context(), f) {
+		if err != nil {
+			return err
+		}
+		items = append(items, v)
+	}
+	items, nextCursor := next(items, limit, func(v store.ListedVerdict) int64 { return v.ClaimID })
+	out := page[verdictJSON]{Items: make([]verdictJSON, len(items)), Next: nextCursor}
+	for i, v := range items {
+		out.Items[i] = toVerdictJSON(v.Ref, v.StoredVerdict)
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+// placeJSON is a place with the claims placed in it, by kind.
+type placeJSON struct {
+	GeonamesID int64                `json:"geonames_id"`
+	Name       string               `json:"name"`
+	Admin1     string               `json:"admin1,omitempty"`
+	Country    string               `json:"country,omitempty"`
+	Lat        *float64             `json:"lat"`
+	Lon        *float64             `json:"lon"`
+	Claims     int64                `json:"claims"`
+	Kinds      map[claim.Kind]int64 `json:"kinds"`
+}
+
+// listPlaces pages through the places with most claims first. The cursor
+// is an offset into that order: counts change as claims come, so no id
+// would hold a place's rank.
+func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) error {
+	p, err := parseParams(r, []string{"admin1", "country", "from", "to", "limit", "cursor"}, "kind")
+	if err != nil {
+		return err
+	}
+	f := store.PlaceFilter{Admin1: admin1Name(p.str("admin1")), Country: p.str("country")}
+	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
+		return err
+	}
+	if f.From, f.To, err = p.dates(); err != nil {
+		return err
+	}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	offset, err := p.cursor()
+	if err != nil {
+		return err
+	}
+	places, err := s.st.PlaceCounts(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := page[placeJSON]{Items: []placeJSON{}}
+	if offset < int64(len(places)) {
+		places = places[offset:]
+	} else {
+		places = nil
+	}
+	for i, pc := range places {
+		if i == limit {
+			c := strconv.FormatInt(offset+int64(limit), 10)
+			out.Next = &c
+			break
+		}
+		out.Items = append(out.Items, placeJSON{GeonamesID: pc.GeonamesID, Name: pc.Name, Admin1: pc.Admin1,
+			Country: pc.Country, Lat: pc.Lat, Lon: pc.Lon, Claims: pc.Claims, Kinds: pc.Kinds})
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
