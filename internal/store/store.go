@@ -109,10 +109,10 @@ func sqliteDSN(path string, cacheKiB int) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	// Band keys are random, so their index's inserts touch pages all over
-	// it: a page cache of 64 MiB a connection and memory-mapped reads keep
-	// them from going to the file system one page at a time.
+	// it: a large page cache keeps them from going to the file system one
+	// page at a time. No memory-mapped reads: each connection's mapping of
+	// the file would count again in the process's resident memory.
 	q.Add("_pragma", "cache_size(-"+strconv.Itoa(cacheKiB)+")")
-	q.Add("_pragma", "mmap_size(1073741824)")
 	// A multi-row insert keeps a statement journal to undo itself on error;
 	// in memory, not a temporary file written page by page.
 	q.Add("_pragma", "temp_store(MEMORY)")
