@@ -92,6 +92,9 @@ type writer struct {
 	// multi holds the multi-row inserts by table and row count: one
 	// statement per document instead of one per row.
 	multi map[multiKey]*sql.Stmt
+
+	seenPlaces  map[int64]bool
+	seenSources map[string]bool
 }
 
 type multiKey struct {
@@ -109,7 +112,7 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 const claimColumnCount = 41
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}}
+	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
 	prep := func(dst **sql.Stmt, query string) error {
 		st, err := tx.PrepareContext(ctx, s.rebind(query))
 		if err != nil {
@@ -266,15 +269,19 @@ func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, c
 	}
 	for i := range claims {
 		c := &claims[i]
-		if p := c.Place; p != nil && p.GeonamesID != nil && p.Name != nil {
+		// A batch names the same few places and sources again and again:
+		// each is offered to the database once a transaction.
+		if p := c.Place; p != nil && p.GeonamesID != nil && p.Name != nil && !w.seenPlaces[*p.GeonamesID] {
 			if _, err := w.insPlace.ExecContext(ctx, *p.GeonamesID, *p.Name, p.Admin1, p.Country, p.Lat, p.Lon); err != nil {
 				return fmt.Errorf("place: %w", err)
 			}
+			w.seenPlaces[*p.GeonamesID] = true
 		}
-		if src := c.Source; src != nil && src.Name != "" {
+		if src := c.Source; src != nil && src.Name != "" && !w.seenSources[src.Name] {
 			if _, err := w.insSource.ExecContext(ctx, src.Name, string(src.Type)); err != nil {
 				return fmt.Errorf("source: %w", err)
 			}
+			w.seenSources[src.Name] = true
 		}
 	}
 	for _, f := range flags {
