@@ -43,21 +43,20 @@ func runVerify(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	start := time.Now()
-	res, err := verify.Run(ctx, st)
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	var emit func(verify.Credibility) error
+	if *format == "json" {
+		enc := json.NewEncoder(out)
+		emit = func(c verify.Credibility) error { return enc.Encode(c) }
+	}
+	res, err := verify.Run(ctx, st, emit)
 	if err != nil {
+		out.Flush()
 		fmt.Fprintf(stderr, "tally verify: %v\n", err)
 		return exitFailed
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(out)
-		for _, c := range res.Credibility {
-			if err := enc.Encode(c); err != nil {
-				fmt.Fprintf(stderr, "tally verify: %v\n", err)
-				return exitFailed
-			}
-		}
 		return exitOK
 	}
 	grades := map[verify.Grade]int{}
@@ -68,10 +67,7 @@ func runVerify(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			several++
 		}
 	}
-	verdicts := map[verify.Verdict]int{}
-	for _, c := range res.Credibility {
-		verdicts[c.Verdict]++
-	}
+	verdicts := res.Verdicts
 	fmt.Fprintf(out, "%d claims in %d incidents (%d with several sources), %d records in %d sets; %s\n",
 		res.Claims, len(res.Incidents), several, res.Records, len(res.Sets), time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(out, "incidents: %d corroborated, %d contested, %d single source\n",

@@ -56,7 +56,7 @@ func newEnv(t testing.TB, dsn string, opt Options) *env {
 	for i, sv := range saved {
 		e.docs[docs[i].ExtID] = sv.ID
 	}
-	if _, err := verify.Run(ctx, st); err != nil {
+	if _, err := verify.Run(ctx, st, nil); err != nil {
 		t.Fatal(err)
 	}
 	if e.token, err = st.CreateToken(ctx, "amal"); err != nil {

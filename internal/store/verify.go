@@ -25,7 +25,7 @@ type IncidentRow struct {
 // VerdictRow is verification's judgement of one claim.
 type VerdictRow struct {
 	ClaimID  int64
-	Incident int // index into the incidents of the same ReplaceVerification call; -1 for none
+	Incident int64 // the id Verification.Incident gave; 0 for none
 	Grade    string
 	Verdict  string
 	Recorded *int64
@@ -34,57 +34,115 @@ type VerdictRow struct {
 	Detail   []byte // JSON
 }
 
-// ReplaceVerification swaps every stored incident and verdict for new ones
-// in one transaction: readers see the old results or the new, never a mix.
-func (s *Store) ReplaceVerification(ctx context.Context, incidents []IncidentRow, verdicts []VerdictRow) error {
+// Verification replaces every stored incident and verdict in one
+// transaction, written as they are computed so that a run over millions of
+// claims holds a batch at a time: readers see the old results or the new,
+// never a mix.
+type Verification struct {
+	s       *Store
+	tx      *sql.Tx
+	w       *writer
+	at      string
+	nextID  int64
+	inc     []any
+	verdict []any
+}
+
+// verificationBatch is how many rows one multi-row insert writes.
+const verificationBatch = 400
+
+// BeginVerification deletes the stored results inside a new transaction;
+// they are gone only when Commit succeeds.
+func (s *Store) BeginVerification(ctx context.Context) (*Verification, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("verification: begin: %w", err)
+		return nil, fmt.Errorf("verification: begin: %w", err)
 	}
-	defer tx.Rollback()
 	for _, q := range []string{`DELETE FROM verdicts`, `DELETE FROM incidents`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("verification: %w", err)
+			tx.Rollback()
+			return nil, fmt.Errorf("verification: %w", err)
 		}
 	}
-	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}}
-	defer w.close()
-	at := now()
-	// Ids are given, not generated, so that verdicts can name their
-	// incident in the same multi-row inserts.
-	args := make([]any, 0, 19*len(incidents))
-	for i, inc := range incidents {
-		args = append(args, int64(i+1), inc.Key, inc.Kind, nullString(inc.Victims), nullString(inc.Country),
-			nullString(inc.Admin1), nullString(inc.Place), nullString(inc.Start), nullString(inc.End),
-			inc.Low, inc.Best, inc.High, inc.Grade, inc.Spread, inc.Sources, inc.Summary, string(inc.Detail), at)
+	return &Verification{s: s, tx: tx, at: now(),
+		w: &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}}}, nil
+}
+
+// Incident stores an incident and returns its id. Ids are given, not
+// generated, so that verdicts can name their incident before it is written.
+func (v *Verification) Incident(ctx context.Context, inc IncidentRow) (int64, error) {
+	v.nextID++
+	v.inc = append(v.inc, v.nextID, inc.Key, inc.Kind, nullString(inc.Victims), nullString(inc.Country),
+		nullString(inc.Admin1), nullString(inc.Place), nullString(inc.Start), nullString(inc.End),
+		inc.Low, inc.Best, inc.High, inc.Grade, inc.Spread, inc.Sources, inc.Summary, string(inc.Detail), v.at)
+	if len(v.inc) >= 18*verificationBatch {
+		if err := v.flushIncidents(ctx); err != nil {
+			return 0, err
+		}
 	}
-	if err := w.insertRows(ctx, `incidents (id, key, kind, victims, country, admin1, place, date_start, date_end,
-		low, best, high, grade, spread, sources, summary, detail, computed_at)`, 18, args, ""); err != nil {
+	return v.nextID, nil
+}
+
+func (v *Verification) flushIncidents(ctx context.Context) error {
+	if err := v.w.insertRows(ctx, `incidents (id, key, kind, victims, country, admin1, place, date_start, date_end,
+		low, best, high, grade, spread, sources, summary, detail, computed_at)`, 18, v.inc, ""); err != nil {
 		return fmt.Errorf("verification: incidents: %w", err)
 	}
-	args = args[:0]
-	for _, v := range verdicts {
-		var inc *int64
-		if v.Incident >= 0 {
-			id := int64(v.Incident + 1)
-			inc = &id
-		}
-		args = append(args, v.ClaimID, inc, nullString(v.Grade), v.Verdict, v.Recorded, v.Ratio, v.Summary, string(v.Detail), at)
+	v.inc = v.inc[:0]
+	return nil
+}
+
+// Verdict stores a claim's verdict.
+func (v *Verification) Verdict(ctx context.Context, row VerdictRow) error {
+	var inc *int64
+	if row.Incident > 0 {
+		inc = &row.Incident
 	}
-	if err := w.insertRows(ctx, `verdicts (claim_id, incident_id, grade, verdict, recorded, ratio, summary, detail, computed_at)`,
-		9, args, ""); err != nil {
+	v.verdict = append(v.verdict, row.ClaimID, inc, nullString(row.Grade), row.Verdict, row.Recorded, row.Ratio,
+		row.Summary, string(row.Detail), v.at)
+	if len(v.verdict) >= 9*verificationBatch {
+		return v.flushVerdicts(ctx)
+	}
+	return nil
+}
+
+func (v *Verification) flushVerdicts(ctx context.Context) error {
+	// A verdict names its incident: the incidents go first.
+	if err := v.flushIncidents(ctx); err != nil {
+		return err
+	}
+	if err := v.w.insertRows(ctx, `verdicts (claim_id, incident_id, grade, verdict, recorded, ratio, summary, detail, computed_at)`,
+		9, v.verdict, ""); err != nil {
 		return fmt.Errorf("verification: verdicts: %w", err)
 	}
-	if s.dialect == Postgres {
+	v.verdict = v.verdict[:0]
+	return nil
+}
+
+// Commit writes what is pending and makes the new results visible.
+func (v *Verification) Commit(ctx context.Context) error {
+	defer v.w.close()
+	if err := v.flushVerdicts(ctx); err != nil {
+		v.tx.Rollback()
+		return err
+	}
+	if v.s.dialect == Postgres {
 		// Ids were given: move the sequence past them for later inserts.
-		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('incidents', 'id'), GREATEST((SELECT max(id) FROM incidents), 1))`); err != nil {
+		if _, err := v.tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('incidents', 'id'), GREATEST((SELECT max(id) FROM incidents), 1))`); err != nil {
+			v.tx.Rollback()
 			return fmt.Errorf("verification: %w", err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := v.tx.Commit(); err != nil {
 		return fmt.Errorf("verification: commit: %w", err)
 	}
 	return nil
+}
+
+// Rollback abandons the run: the old results stay.
+func (v *Verification) Rollback() {
+	v.w.close()
+	v.tx.Rollback()
 }
 
 // DocFlag is a flag with the document it belongs to.

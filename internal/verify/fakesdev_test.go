@@ -47,7 +47,11 @@ func TestFakesDevAgainstUCDP(t *testing.T) {
 	if _, err := st.ImportRecords(ctx, store.RecordSet{Name: "ucdp", Format: "ucdp", File: ucdpPath}, rd.All(), func(error) {}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := verify.Run(ctx, st)
+	var creds []verify.Credibility
+	res, err := verify.Run(ctx, st, func(c verify.Credibility) error {
+		creds = append(creds, c)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,10 +64,7 @@ func TestFakesDevAgainstUCDP(t *testing.T) {
 			several++
 		}
 	}
-	verdicts := map[verify.Verdict]int{}
-	for _, c := range res.Credibility {
-		verdicts[c.Verdict]++
-	}
+	verdicts := res.Verdicts
 	t.Logf("%d claims, %d incidents (%d with several sources): %d corroborated, %d contested, %d single source",
 		res.Claims, len(res.Incidents), several, grades[verify.Corroborated], grades[verify.Contested], grades[verify.SingleSource])
 	t.Logf("against UCDP: %d consistent, %d overstated, %d understated, %d no records, %d out of coverage, %d not comparable",
@@ -88,7 +89,7 @@ func TestFakesDevAgainstUCDP(t *testing.T) {
 	order := []verify.Verdict{verify.Overstated, verify.Understated, verify.Consistent, verify.NoRecords, verify.OutOfCoverage, verify.NotComparable}
 	article := map[string]verify.Verdict{}
 	example := map[string]string{}
-	for _, c := range res.Credibility {
+	for _, c := range creds {
 		var doc int64
 		fmt.Sscanf(c.Ref, "%d/", &doc)
 		id := docOf[doc]

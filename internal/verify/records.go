@@ -26,9 +26,9 @@ type RecordCheck struct {
 	Summary   string  `json:"summary"`
 }
 
-// maxRecordIDs bounds the record ids a check lists: a province's year holds
-// thousands.
-const maxRecordIDs = 100
+// maxRecordIDs bounds the record ids a check lists (the count says how many
+// there are): a province's year holds thousands.
+const maxRecordIDs = 20
 
 // CheckRecords compares a claim with each record set: sets that do not
 // cover its country, days or victims say out_of_coverage; recs are the

@@ -11,13 +11,15 @@ import (
 	"github.com/tallyhq/tally/internal/store"
 )
 
-// Result is what a run computed.
+// Result is what a run computed. The credibility of each claim goes to
+// the caller as it is made (see Run), not into the result: a run over
+// millions of claims holds its incidents, not every verdict's detail.
 type Result struct {
-	Claims      int
-	Incidents   []*Incident
-	Credibility []Credibility
-	Sets        []Coverage
-	Records     int
+	Claims    int
+	Incidents []*Incident
+	Verdicts  map[Verdict]int
+	Sets      []Coverage
+	Records   int
 }
 
 // ItemOf makes a stored claim into an Item; flags are its document's.
@@ -74,23 +76,11 @@ func ItemOf(c store.StoredClaim, flags []claim.Flag) *Item {
 	return it
 }
 
-// Compute judges items against each other and against records.
-func Compute(items []*Item, recs []Record, sets []Coverage) Result {
-	res := Result{Claims: len(items), Sets: sets, Records: len(recs)}
-	res.Incidents = Incidents(items)
-	idx := newRecordIndex(recs)
-	for _, inc := range res.Incidents {
-		for _, it := range inc.Items {
-			checks := CheckRecords(it, idx.candidates(it), sets)
-			res.Credibility = append(res.Credibility, Summarise(it, inc, checks))
-		}
-	}
-	return res
-}
-
-// Run verifies every stored claim (hypothetical ones aside) against the
-// others and the stored records, and stores the incidents and verdicts.
-func Run(ctx context.Context, st *store.Store) (Result, error) {
+// Run verifies every stored claim (hypothetical and rejected ones aside)
+// against the others and the stored records, and replaces the stored
+// incidents and verdicts; emit, when not nil, is given each claim's
+// credibility as it is made.
+func Run(ctx context.Context, st *store.Store, emit func(Credibility) error) (Result, error) {
 	flags := map[int64][]claim.Flag{}
 	for f, err := range st.AllFlags(ctx) {
 		if err != nil {
@@ -112,54 +102,64 @@ func Run(ctx context.Context, st *store.Store) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Compute(items, recs, sets)
-	if err := save(ctx, st, res); err != nil {
+	res := Result{Claims: len(items), Sets: sets, Records: len(recs), Verdicts: map[Verdict]int{}}
+	res.Incidents = Incidents(items)
+	idx := newRecordIndex(recs)
+	v, err := st.BeginVerification(ctx)
+	if err != nil {
 		return res, err
 	}
-	return res, nil
-}
-
-func save(ctx context.Context, st *store.Store, res Result) error {
-	index := map[*Incident]int{}
-	rows := make([]store.IncidentRow, len(res.Incidents))
-	for i, inc := range res.Incidents {
-		index[inc] = i
-		detail, err := json.Marshal(inc)
-		if err != nil {
-			return fmt.Errorf("incident %s: %w", inc.Key, err)
-		}
-		rows[i] = store.IncidentRow{Key: inc.Key, Kind: string(inc.Kind), Victims: string(inc.Victims),
-			Country: inc.Country, Admin1: inc.Admin1, Place: inc.Place, Start: inc.Start, End: inc.End,
-			Low: inc.Estimate.Low, Best: inc.Estimate.Best, High: inc.Estimate.High, Grade: string(inc.Grade),
-			Spread: finite(inc.Spread), Sources: len(inc.Sources), Summary: inc.Summary, Detail: detail}
-	}
-	incidentOf := map[int64]int{}
 	for _, inc := range res.Incidents {
-		for _, it := range inc.Items {
-			incidentOf[it.ID] = index[inc]
-		}
-	}
-	verdicts := make([]store.VerdictRow, len(res.Credibility))
-	for i, c := range res.Credibility {
-		detail, err := json.Marshal(c)
+		id, err := v.Incident(ctx, incidentRow(inc))
 		if err != nil {
-			return fmt.Errorf("verdict of %s: %w", c.Ref, err)
+			v.Rollback()
+			return res, err
 		}
-		v := store.VerdictRow{ClaimID: c.Claim, Incident: -1, Grade: string(c.Grade), Verdict: string(c.Verdict),
-			Summary: c.Summary, Detail: detail}
-		if n, ok := incidentOf[c.Claim]; ok {
-			v.Incident = n
-		}
-		for _, rc := range c.Records {
-			if rc.Verdict == c.Verdict && verdictRank[rc.Verdict] >= verdictRank[NoRecords] {
-				recorded, ratio := rc.Recorded, finite(rc.Ratio)
-				v.Recorded, v.Ratio = &recorded, &ratio
-				break
+		for _, it := range inc.Items {
+			c := Summarise(it, inc, CheckRecords(it, idx.candidates(it), sets))
+			res.Verdicts[c.Verdict]++
+			if emit != nil {
+				if err := emit(c); err != nil {
+					v.Rollback()
+					return res, err
+				}
+			}
+			row, err := verdictRow(c, id)
+			if err == nil {
+				err = v.Verdict(ctx, row)
+			}
+			if err != nil {
+				v.Rollback()
+				return res, err
 			}
 		}
-		verdicts[i] = v
 	}
-	return st.ReplaceVerification(ctx, rows, verdicts)
+	return res, v.Commit(ctx)
+}
+
+func incidentRow(inc *Incident) store.IncidentRow {
+	detail, _ := json.Marshal(inc) // plain data: cannot fail
+	return store.IncidentRow{Key: inc.Key, Kind: string(inc.Kind), Victims: string(inc.Victims),
+		Country: inc.Country, Admin1: inc.Admin1, Place: inc.Place, Start: inc.Start, End: inc.End,
+		Low: inc.Estimate.Low, Best: inc.Estimate.Best, High: inc.Estimate.High, Grade: string(inc.Grade),
+		Spread: finite(inc.Spread), Sources: len(inc.Sources), Summary: inc.Summary, Detail: detail}
+}
+
+func verdictRow(c Credibility, incident int64) (store.VerdictRow, error) {
+	detail, err := json.Marshal(c)
+	if err != nil {
+		return store.VerdictRow{}, fmt.Errorf("verdict of %s: %w", c.Ref, err)
+	}
+	v := store.VerdictRow{ClaimID: c.Claim, Incident: incident, Grade: string(c.Grade), Verdict: string(c.Verdict),
+		Summary: c.Summary, Detail: detail}
+	for _, rc := range c.Records {
+		if rc.Verdict == c.Verdict && verdictRank[rc.Verdict] >= verdictRank[NoRecords] {
+			recorded, ratio := rc.Recorded, finite(rc.Ratio)
+			v.Recorded, v.Ratio = &recorded, &ratio
+			break
+		}
+	}
+	return v, nil
 }
 
 // finite keeps infinities (a figure against zero) out of the database.

@@ -25,7 +25,7 @@ func TestRunStoresIncidentsAndVerdicts(t *testing.T) {
 		if _, err := ingest.Run(ctx, st, []string{"testdata/reports.jsonl"}, ingest.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		res, err := verify.Run(ctx, st)
+		res, err := verify.Run(ctx, st, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,7 +43,7 @@ func TestRunStoresIncidentsAndVerdicts(t *testing.T) {
 		}
 		t.Log(strike.Summary)
 		// Run again: the results are replaced, not added.
-		if _, err := verify.Run(ctx, st); err != nil {
+		if _, err := verify.Run(ctx, st, nil); err != nil {
 			t.Fatal(err)
 		}
 		for c, err := range st.Claims(ctx, store.ClaimFilter{}) {
