@@ -165,6 +165,13 @@ func Run(ctx context.Context, st *store.Store, inputs []string, opt Options) (St
 	for range opt.Workers {
 		wg.Go(func() {
 			for d := range docs {
+				// A document stored already needs no extraction: running
+				// an ingest again, or after an interruption, costs a
+				// lookup per document. The writer still checks.
+				if known, err := st.HasKey(ctx, d.Key()); err == nil && known {
+					prepared <- store.Doc{Key: d.Key(), Origin: d.Origin, Known: true}
+					continue
+				}
 				prepared <- Prepare(d)
 			}
 		})
@@ -216,6 +223,10 @@ loop:
 				break loop
 			}
 			stats.Read++
+			if d.Known {
+				stats.Duplicates++
+				continue
+			}
 			batch = append(batch, d)
 			if len(batch) >= opt.Batch {
 				flush()

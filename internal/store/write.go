@@ -33,6 +33,23 @@ type Doc struct {
 
 	MinHash []byte   // near-duplicate signature
 	Bands   []uint64 // its LSH band keys
+
+	// Known marks a document its reader found stored already: nothing to
+	// write, only to count.
+	Known bool
+}
+
+// HasKey reports whether a document with this key is stored.
+func (s *Store) HasKey(ctx context.Context, key string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE key = ?`), key).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("document %s: %w", key, err)
+	}
+	return true, nil
 }
 
 // Saved is what Save did with one document.
