@@ -74,22 +74,31 @@ func candidatesIn(key string, lo, hi int, out []cand) []cand {
 	if len(loose) == 0 {
 		return out
 	}
-	// Both runs are sorted by entry index: merge, keeping exact matches.
+	// Both runs are sorted by entry index: merge them in one pass, keeping
+	// the exact match of an entry in both. A common skeleton has hundreds
+	// of rows, and sorting them again on every cold lookup was a large
+	// share of its cost.
 	n := len(out)
+	if n == 0 {
+		return append(out, loose...)
+	}
+	merged := make([]cand, 0, n+len(loose))
 	j := 0
 	for _, c := range loose {
 		for j < n && out[j].idx < c.idx {
+			merged = append(merged, out[j])
 			j++
 		}
 		if j < n && out[j].idx == c.idx {
 			continue
 		}
-		out = append(out, c)
+		merged = append(merged, c)
 	}
-	if len(out) > n {
-		sort.Slice(out, func(a, b int) bool { return out[a].idx < out[b].idx })
+	merged = append(merged, out[j:]...)
+	if cap(out) >= len(merged) {
+		return append(out[:0], merged...)
 	}
-	return out
+	return merged
 }
 
 // Lookup returns every entry the name may denote as written: entries whose
