@@ -15,6 +15,8 @@ var (
 	entriesBin string
 	//go:embed data/names.bin
 	namesBin string
+	//go:embed data/summary.bin
+	summaryBin string
 	//go:embed data/exact.bin
 	exactBin string
 	//go:embed data/loose.bin
@@ -23,7 +25,7 @@ var (
 
 // EmbeddedSize is the number of bytes of gazetteer data in the binary.
 func EmbeddedSize() int {
-	return len(entriesBin) + len(namesBin) + len(exactBin) + len(looseBin)
+	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin)
 }
 
 func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }
@@ -63,6 +65,28 @@ func (r rec) events() int     { return int(r[layout.OffEvents]) }
 func nameAt(off int) string {
 	n := int(namesBin[off])
 	return namesBin[off+1 : off+1+n]
+}
+
+// The summary of entry i (layout.SummarySize): enough to rank and filter
+// candidates without reading their records.
+func sumAt(i int32, off int) byte { return summaryBin[int(i)*layout.SummarySize+off] }
+func sumLevel(i int32) byte       { return sumAt(i, layout.SumKind) & 7 }
+func sumFeature(i int32) byte     { return sumAt(i, layout.SumKind) >> 5 }
+func sumEvents(i int32) int       { return int(sumAt(i, layout.SumEvents)) }
+func sumBig(i int32) bool         { return sumAt(i, layout.SumPopLog)&layout.SumBig != 0 }
+func sumInitial(i int32) byte     { return sumAt(i, layout.SumInitial) }
+func sumCountry(i int32) string {
+	off := int(i)*layout.SummarySize + layout.SumCountry
+	return summaryBin[off : off+2]
+}
+func sumAdmin1(i int32) int32 {
+	return int32(u16(summaryBin, int(i)*layout.SummarySize+layout.SumAdmin1)) - 1
+}
+
+// sumPopLog is at least log10(1+population) of entry i, and less than a
+// sixth of a point above it.
+func sumPopLog(i int32) float64 {
+	return float64(sumAt(i, layout.SumPopLog)&^layout.SumBig) / layout.PopLogScale
 }
 
 // levels maps layout levels to SPEC precisions.

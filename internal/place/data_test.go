@@ -27,7 +27,7 @@ func TestEmbeddedSize(t *testing.T) {
 	if err != nil {
 		t.Fatalf("data/manifest.txt: %v", err)
 	}
-	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "exact.bin": exactBin, "loose.bin": looseBin} {
+	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "summary.bin": summaryBin, "exact.bin": exactBin, "loose.bin": looseBin} {
 		re := regexp.MustCompile(`- ` + regexp.QuoteMeta(name) + `: (\d+) bytes`)
 		sm := re.FindSubmatch(m)
 		if sm == nil {
@@ -94,6 +94,32 @@ func TestEntriesAreConsistent(t *testing.T) {
 	for _, l := range []Level{LevelPlace, LevelAdmin2, LevelAdmin1, LevelCountry, LevelRegion} {
 		if counts[l] == 0 {
 			t.Errorf("no entries of level %s", l)
+		}
+	}
+}
+
+// TestSummariesMatchRecords checks summary.bin against the records it
+// summarises: ranking prunes candidates by it, so a summary that
+// understated an entry would change answers.
+func TestSummariesMatchRecords(t *testing.T) {
+	if len(summaryBin) != numEntries()*layout.SummarySize {
+		t.Fatalf("summary.bin has %d bytes for %d entries: regenerate", len(summaryBin), numEntries())
+	}
+	for i := int32(0); i < int32(numEntries()); i++ {
+		r := record(i)
+		var initial byte
+		if k := namekey.Key(r.name()); k != "" {
+			initial = k[0]
+		}
+		pop := float64(r.population())
+		switch {
+		case sumLevel(i) != r.level() || sumFeature(i) != r.feature() || sumEvents(i) != r.events() ||
+			sumCountry(i) != r.country() || sumAdmin1(i) != r.admin1() || sumInitial(i) != initial:
+			t.Fatalf("entry %d (%v): summary disagrees with its record: regenerate", i, entryAt(i))
+		case sumBig(i) != (r.population() >= layout.BigPlace):
+			t.Fatalf("entry %d (%v): big is %v", i, entryAt(i), sumBig(i))
+		case sumPopLog(i) < math.Log10(1+pop) || sumPopLog(i) > math.Log10(1+pop)+0.2:
+			t.Fatalf("entry %d (%v): population bound %.3f for %d", i, entryAt(i), sumPopLog(i), r.population())
 		}
 	}
 }

@@ -154,13 +154,26 @@ func IsKnownIn(name, country string) bool {
 		if c.exact {
 			return true
 		}
-		r := record(c.idx)
-		if notable(r) && (skeletonLen(key) >= 4 && sameInitial(key, r.name()) || country != "" && r.country() == upper2(country)) {
+	}
+	if len(m.cs) == 0 {
+		return false
+	}
+	// The candidates are judged by their summaries: most capitalised words
+	// that reach here share a common skeleton with hundreds of places, and
+	// reading each one's record was most of the cost of saying no.
+	skel := skeletonLen(key)
+	several := strings.Contains(key, " ")
+	cc := ""
+	if country != "" {
+		cc = upper2(country)
+	}
+	for _, c := range m.cs {
+		if sumNotable(c.idx) && (skel >= 4 && sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
 			return true
 		}
 		// A long skeleton of a name of several words ("Kafr Zeita") is
 		// not a coincidence.
-		if strings.Contains(key, " ") && skeletonLen(key) >= 5 && sameInitial(key, r.name()) {
+		if several && skel >= 5 && sameInitialSum(key, c.idx) {
 			return true
 		}
 	}
@@ -175,7 +188,18 @@ func notable(r rec) bool {
 	case layout.LevelCountry:
 		return false
 	case layout.LevelPlace:
-		return r.population() >= 100000 || r.events() >= 20
+		return r.population() >= layout.BigPlace || r.events() >= 20
+	}
+	return true
+}
+
+// sumNotable is notable, read from entry i's summary.
+func sumNotable(i int32) bool {
+	switch sumLevel(i) {
+	case layout.LevelCountry:
+		return false
+	case layout.LevelPlace:
+		return sumBig(i) || sumEvents(i) >= 20
 	}
 	return true
 }

@@ -102,21 +102,62 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	for _, c := range cs {
 		h.anyExact = h.anyExact || c.exact
 	}
-	var scBuf [64]scored
-	sc := scBuf[:0]
-	top := math.Inf(-1)
-	for _, c := range cs {
-		if !c.exact && record(c.idx).level() == layout.LevelCountry {
+	// Every candidate's score is first bounded from its summary; only
+	// those whose bound can reach the best (and then those within
+	// decideDepth of it) are scored from their records. A common skeleton
+	// has hundreds of candidates, and most of them cannot matter.
+	var ubBuf [128]float64
+	ubs := ubBuf[:0]
+	if len(cs) > len(ubBuf) {
+		ubs = make([]float64, 0, len(cs))
+	}
+	first, firstUB := -1, math.Inf(-1)
+	for i, c := range cs {
+		if !c.exact && sumLevel(c.idx) == layout.LevelCountry {
 			// Country names are listed with all their common spellings;
 			// a skeleton match ("town" and "Taiwan") is a coincidence.
+			ubs = append(ubs, math.Inf(-1))
+			continue
+		}
+		ub := h.bound(c, q)
+		ubs = append(ubs, ub)
+		if ub > firstUB {
+			first, firstUB = i, ub
+		}
+	}
+	if first < 0 {
+		return Entry{}, false
+	}
+	var scBuf [64]scored
+	sc := scBuf[:0]
+	// The best first: the candidate with the highest bound, then any whose
+	// bound reaches the best score so far.
+	best := scored{cs[first], h.score(cs[first], q, math.Inf(-1))}
+	top := best.score
+	sc = append(sc, best)
+	ubs[first] = math.Inf(-1)
+	for i, c := range cs {
+		if ubs[i] < top {
 			continue
 		}
 		x := scored{c, h.score(c, q, top-decideDepth)}
+		ubs[i] = math.Inf(-1)
+		if x.score > top || x.score == top && x.idx < best.idx {
+			best = x
+		}
 		top = max(top, x.score)
 		sc = append(sc, x)
 	}
-	if len(sc) == 0 {
+	if h.rejects(best, q) {
 		return Entry{}, false
+	}
+	// Then the rivals decide weighs: those that can come within reach of
+	// the best.
+	for i, c := range cs {
+		if ubs[i] < top-decideDepth {
+			continue
+		}
+		sc = append(sc, scored{c, h.score(c, q, top-decideDepth)})
 	}
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
@@ -256,31 +297,8 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 		p := max(float64(r.population()), float64(ucdpPerEvent*r.events()))
 		s = math.Log10(1 + p)
 	}
-	switch r.feature() {
-	case layout.FeatureCapital:
-		s += weightCapital
-	case layout.FeatureSeat1:
-		s += weightSeat1
-	case layout.FeatureSeat2:
-		s += weightSeat2
-	case layout.FeatureSection:
-		s += weightSection
-	}
-	switch {
-	case !c.exact:
-		s += weightLoose
-		if h.anyExact {
-			s += weightLooseRest
-		}
-	case c.flags&layout.FlagCanonical != 0:
-		s += weightCanonical
-	case c.flags&layout.FlagVariant != 0:
-		s += weightVariant
-	case c.flags&layout.FlagStripped != 0:
-		s += weightStripped
-	default:
-		s += weightAlternate
-	}
+	s = addFeature(s, r.feature())
+	s = h.addMatch(s, c)
 	s += levelWeight[q.want][lvl]
 	cc := r.country()
 	if h.country != "" {
@@ -293,16 +311,7 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 			}
 		}
 	}
-	if len(h.admin1) > 0 {
-		switch {
-		case lvl != layout.LevelAdmin1 && slices.Contains(h.admin1, r.admin1()):
-			s += weightAdmin1
-		case slices.Contains(h.admin1, c.idx):
-			s += weightAdmin1 / 3
-		default:
-			s += weightNotAdmin1
-		}
-	}
+	s = h.addAdmin1(s, c.idx, lvl, r.admin1())
 	if len(h.near) > 0 && s+nearMax >= floor {
 		lat, lon := r.lat(), r.lon()
 		best := 0.0
@@ -339,6 +348,96 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	return s
 }
 
+// boundSlack covers the rounding of summed weights in bound.
+const boundSlack = 0.01
+
+// bound is at least score(c, q, any floor), worked out from the entry's
+// summary alone: its population rounded up, the most its distance from the
+// context country and from the places named nearby could add.
+func (h *hints) bound(c cand, q query) float64 {
+	lvl := sumLevel(c.idx)
+	var s float64
+	if lvl == layout.LevelRegion {
+		s = regionPrior
+	} else {
+		s = sumPopLog(c.idx)
+		if ev := sumEvents(c.idx); ev > 0 {
+			s = max(s, math.Log10(1+float64(ucdpPerEvent*ev)))
+		}
+	}
+	s = addFeature(s, sumFeature(c.idx))
+	s = h.addMatch(s, c)
+	s += levelWeight[q.want][lvl]
+	if h.country != "" {
+		if sumCountry(c.idx) == h.country {
+			s += weightCountry
+		} else {
+			s -= weightCountry
+			if h.hasCountryPt {
+				s += weightNeighbour // perhaps
+			}
+		}
+	}
+	s = h.addAdmin1(s, c.idx, lvl, sumAdmin1(c.idx))
+	if len(h.near) > 0 {
+		s += nearMax
+	}
+	return s + boundSlack
+}
+
+// The weights below are added one at a time, in the order score has
+// always added them, so that scores stay the same to the last bit.
+
+func addFeature(s float64, f byte) float64 {
+	switch f {
+	case layout.FeatureCapital:
+		s += weightCapital
+	case layout.FeatureSeat1:
+		s += weightSeat1
+	case layout.FeatureSeat2:
+		s += weightSeat2
+	case layout.FeatureSection:
+		s += weightSection
+	}
+	return s
+}
+
+// addMatch adds what the way the name matched says.
+func (h *hints) addMatch(s float64, c cand) float64 {
+	switch {
+	case !c.exact:
+		s += weightLoose
+		if h.anyExact {
+			s += weightLooseRest
+		}
+	case c.flags&layout.FlagCanonical != 0:
+		s += weightCanonical
+	case c.flags&layout.FlagVariant != 0:
+		s += weightVariant
+	case c.flags&layout.FlagStripped != 0:
+		s += weightStripped
+	default:
+		s += weightAlternate
+	}
+	return s
+}
+
+// addAdmin1 adds what the admin1 the text names says of entry i, of level
+// lvl, in the admin1 a.
+func (h *hints) addAdmin1(s float64, i int32, lvl byte, a int32) float64 {
+	if len(h.admin1) > 0 {
+		switch {
+		case lvl != layout.LevelAdmin1 && slices.Contains(h.admin1, a):
+			s += weightAdmin1
+		case slices.Contains(h.admin1, i):
+			s += weightAdmin1 / 3
+		default:
+			s += weightNotAdmin1
+		}
+	}
+	return s
+}
+
 // nearBonusMax is the most a place named nearby adds for its distance,
 // nearMax the most it adds in all (with its country).
 const (
@@ -349,22 +448,12 @@ const (
 // decide turns ranked candidates into an answer at the level it is sure of.
 func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 	best := sc[0]
+	if h.rejects(best, q) {
+		return Entry{}, false
+	}
 	rb := record(best.idx)
 	lvl := rb.level()
 	cc := rb.country()
-	if h.country != "" && cc != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
-		return Entry{}, false
-	}
-	if !best.exact && !h.acceptVariant(best.idx, q.key) {
-		return Entry{}, false
-	}
-	if best.exact && best.flags&(layout.FlagCanonical|layout.FlagVariant|layout.FlagStripped) == 0 &&
-		rb.population() < 100000 && !h.supports(best.idx) {
-		// Only another name of a small town, a historical or foreign one
-		// ("Taliban" for Bozhüyük, "June" for Unieux), and nothing in the
-		// text pointing there.
-		return Entry{}, false
-	}
 	if (lvl == layout.LevelAdmin1 || lvl == layout.LevelAdmin2) && q.want == wantAny {
 		// A bare name shared by a town and the district or province
 		// named after it means the town, even when the division's larger
@@ -422,6 +511,25 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 		return entryAt(i), true
 	}
 	return Entry{}, false
+}
+
+// rejects reports whether the best candidate is no answer at all, whatever
+// its rivals: a place abroad the text does not point to, a weak variant,
+// another name of a small town.
+func (h *hints) rejects(best scored, q query) bool {
+	rb := record(best.idx)
+	lvl := rb.level()
+	if h.country != "" && rb.country() != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
+		return true
+	}
+	if !best.exact && !h.acceptVariant(best.idx, q.key) {
+		return true
+	}
+	// Only another name of a small town, a historical or foreign one
+	// ("Taliban" for Bozhüyük, "June" for Unieux), and nothing in the
+	// text pointing there.
+	return best.exact && best.flags&(layout.FlagCanonical|layout.FlagVariant|layout.FlagStripped) == 0 &&
+		rb.population() < 100000 && !h.supports(best.idx)
 }
 
 // foreignOK decides whether a place outside the text's country may be
@@ -505,6 +613,23 @@ func sameInitial(key, name string) bool {
 		return c
 	}
 	return fold(key[0]) == fold(k2[0])
+}
+
+// sameInitialSum is sameInitial for the name of entry i, read from its
+// summary.
+func sameInitialSum(key string, i int32) bool {
+	k2 := sumInitial(i)
+	if key == "" || k2 == 0 {
+		return false
+	}
+	return foldInitial(key[0]) == foldInitial(k2)
+}
+
+func foldInitial(c byte) byte {
+	if c == 'q' || c == 'c' {
+		return 'k'
+	}
+	return c
 }
 
 // nested reports whether one entry contains the other: a town and the

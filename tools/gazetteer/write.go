@@ -21,8 +21,8 @@ type row struct {
 	flags byte
 }
 
-// write orders the entries and writes entries.bin, names.bin, exact.bin,
-// loose.bin and manifest.txt into dir.
+// write orders the entries and writes entries.bin, names.bin, summary.bin,
+// exact.bin, loose.bin and manifest.txt into dir.
 func (b *builder) write(dir string) error {
 	entries, err := b.finish()
 	if err != nil {
@@ -47,6 +47,7 @@ func (b *builder) write(dir string) error {
 	}
 
 	recs := make([]byte, len(entries)*layout.RecordSize)
+	sums := make([]byte, len(entries)*layout.SummarySize)
 	var exact, loose []row
 	for i, e := range entries {
 		r := recs[i*layout.RecordSize : (i+1)*layout.RecordSize]
@@ -68,6 +69,7 @@ func (b *builder) write(dir string) error {
 		copy(r[layout.OffCountry:], e.cc)
 		r[layout.OffKind] = layout.Kind(e.level, e.source, e.feature)
 		r[layout.OffEvents] = byte(min(e.events, 255))
+		summarise(sums[i*layout.SummarySize:(i+1)*layout.SummarySize], r, e.name)
 
 		// Keys: each distinct key once per entry, with every way it was
 		// reached.
@@ -99,6 +101,7 @@ func (b *builder) write(dir string) error {
 	}{
 		{"entries.bin", recs},
 		{"names.bin", names.Bytes()},
+		{"summary.bin", sums},
 		{"exact.bin", exactBin},
 		{"loose.bin", looseBin},
 	}
@@ -141,6 +144,27 @@ func (b *builder) write(dir string) error {
 	}
 	fmt.Fprint(os.Stderr, m.String())
 	return nil
+}
+
+// summarise writes the summary of the entry whose record is r and whose
+// display name is name (see layout.SummarySize).
+func summarise(sum, r []byte, name string) {
+	le := binary.LittleEndian
+	pop := le.Uint32(r[layout.OffPopulation:])
+	// Rounded up and one more, so that the summary never understates the
+	// population however the runtime rounds its logarithm.
+	popLog := byte(math.Ceil(math.Log10(1+float64(pop))*layout.PopLogScale)) + 1
+	if pop >= layout.BigPlace {
+		popLog |= layout.SumBig
+	}
+	sum[layout.SumPopLog] = popLog
+	sum[layout.SumEvents] = r[layout.OffEvents]
+	sum[layout.SumKind] = r[layout.OffKind]
+	if k := namekey.Key(name); k != "" {
+		sum[layout.SumInitial] = k[0]
+	}
+	copy(sum[layout.SumCountry:layout.SumCountry+2], r[layout.OffCountry:layout.OffCountry+2])
+	copy(sum[layout.SumAdmin1:layout.SumAdmin1+2], r[layout.OffAdmin1:layout.OffAdmin1+2])
 }
 
 // indexBytes sorts rows and lays them out as layout describes, returning

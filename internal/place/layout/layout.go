@@ -14,6 +14,10 @@
 // names.bin holds the display names: at each offset a length byte, then
 // that many bytes of UTF-8.
 //
+// summary.bin has one SummarySize-byte record per entry, in the order of
+// entries.bin: what ranking a candidate needs before it is worth reading
+// its full record (see the Sum* offsets).
+//
 // exact.bin and loose.bin are the name indexes: a uint32 row count n, then
 // n rows of IndexRowSize bytes (uint32 key offset, uint32 value), then the
 // key blob (at each key offset a length byte and the key). Rows are sorted
@@ -38,6 +42,26 @@ const (
 	OffEvents     = 27 // uint8, UCDP events at this place, capped at 255
 
 	CoordScale = 100000
+)
+
+// Summary layout of summary.bin. A name with a common skeleton has
+// hundreds of candidates scattered over the 6.5 MB of entries.bin; their
+// summaries, 1.8 MB in all, let a lookup bound each candidate's score and
+// test it against the usual conditions without touching the records,
+// reading in full only the few that can win.
+const (
+	SummarySize = 8
+
+	SumPopLog  = 0 // bits 0-6: PopLogScale × log10(1+population), rounded up, plus one; bit 7: SumBig
+	SumEvents  = 1 // uint8, as OffEvents
+	SumKind    = 2 // as OffKind
+	SumInitial = 3 // first byte of namekey.Key of the entry's name, 0 if that key is empty
+	SumCountry = 4 // 2 bytes, as OffCountry
+	SumAdmin1  = 6 // uint16, as OffAdmin1
+
+	PopLogScale = 12      // 12 × log10(4.3e9) < 127
+	SumBig      = 1 << 7  // population of 100,000 or more
+	BigPlace    = 100_000 // the population SumBig marks
 )
 
 // Levels (bits 0-2 of the kind byte).
