@@ -41,7 +41,8 @@
 // # Layout
 //
 // Nothing is parsed or loaded at start-up. The files are embedded as
-// strings: entries.bin is an array of fixed-width records; exact.bin and
+// strings: entries.bin is an array of fixed-width records, summary.bin a
+// smaller parallel array of what ranking needs first; exact.bin and
 // loose.bin are sorted (key, entry) tables binary-searched in place, keyed
 // by namekey.Key (normalised spelling) and namekey.Loose (transliteration
 // skeleton). Package layout fixes the bytes. A lookup touches a few dozen
