@@ -50,14 +50,19 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 		index index
 		latin bool
 	}{{"exact", index(exactBin), false}, {"loose", index(looseBin), true}} {
-		prevKey, prevEntry := "", int32(-1)
+		prevKey, prevEntry, prevPrior := "", int32(-1), byte(0)
 		for i := 0; i < ix.index.rows(); i++ {
 			k := ix.index.key(i)
 			e, flags := ix.index.value(i)
+			prior := byte(0)
+			if ix.latin && int(e) < n {
+				// The skeleton's rows come most prominent first.
+				prior = layout.PriorKey(sumAt(e, layout.SumPopLog), sumAt(e, layout.SumEvents), sumLevel(e))
+			}
 			switch {
 			case k == "":
 				t.Fatalf("%s row %d: empty key", ix.name, i)
-			case k < prevKey || k == prevKey && e <= prevEntry:
+			case k < prevKey || k == prevKey && (prior > prevPrior || prior == prevPrior && e <= prevEntry):
 				t.Fatalf("%s row %d: %q/%d after %q/%d: not sorted", ix.name, i, k, e, prevKey, prevEntry)
 			case int(e) >= n:
 				t.Fatalf("%s row %d: entry %d of %d", ix.name, i, e, n)
@@ -66,7 +71,7 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 			case !ix.latin && k != namekey.Key(k) && namekey.IsLatin(k):
 				t.Fatalf("%s row %d: key %q is not normalised", ix.name, i, k)
 			}
-			prevKey, prevEntry = k, e
+			prevKey, prevEntry, prevPrior = k, e, prior
 		}
 	}
 }

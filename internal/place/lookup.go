@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,8 +49,9 @@ type cand struct {
 }
 
 // candidates returns every entry whose exact key is key or whose skeleton
-// is the skeleton of key, in entry order, exact matches marked. It
-// allocates only the returned slice.
+// is the skeleton of key: the exact matches in entry order, then the
+// others in the order of their skeleton's rows (most prominent first, see
+// layout.PriorKey). It allocates only the returned slice.
 func candidates(key string, out []cand) []cand {
 	if key == "" || len(key) > layout.MaxKeyLen {
 		return out[:0]
@@ -74,31 +76,20 @@ func candidatesIn(key string, lo, hi int, out []cand) []cand {
 	if len(loose) == 0 {
 		return out
 	}
-	// Both runs are sorted by entry index: merge them in one pass, keeping
-	// the exact match of an entry in both. A common skeleton has hundreds
-	// of rows, and sorting them again on every cold lookup was a large
-	// share of its cost.
+	// An entry matched exactly is not listed again through its skeleton.
+	// The skeleton's rows keep their order, so that ranking can stop at
+	// the first one too obscure to matter.
 	n := len(out)
 	if n == 0 {
 		return append(out, loose...)
 	}
-	merged := make([]cand, 0, n+len(loose))
-	j := 0
+	exact := out[:n:n]
 	for _, c := range loose {
-		for j < n && out[j].idx < c.idx {
-			merged = append(merged, out[j])
-			j++
+		if _, found := slices.BinarySearchFunc(exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); !found {
+			out = append(out, c)
 		}
-		if j < n && out[j].idx == c.idx {
-			continue
-		}
-		merged = append(merged, c)
 	}
-	merged = append(merged, out[j:]...)
-	if cap(out) >= len(merged) {
-		return append(out[:0], merged...)
-	}
-	return merged
+	return out
 }
 
 // Lookup returns every entry the name may denote as written: entries whose
@@ -112,11 +103,14 @@ func Lookup(name string) []Entry {
 	if len(cs) == 0 {
 		return nil
 	}
-	sort.SliceStable(cs, func(a, b int) bool {
+	sort.Slice(cs, func(a, b int) bool {
 		if cs[a].exact != cs[b].exact {
 			return cs[a].exact
 		}
-		return record(cs[a].idx).population() > record(cs[b].idx).population()
+		if pa, pb := record(cs[a].idx).population(), record(cs[b].idx).population(); pa != pb {
+			return pa > pb
+		}
+		return cs[a].idx < cs[b].idx
 	})
 	out := make([]Entry, len(cs))
 	for i, c := range cs {
@@ -346,8 +340,8 @@ func lookupMention(name string) *mention {
 	return m
 }
 
-// looseRun returns the candidates whose skeleton is loose, in entry
-// order.
+// looseRun returns the candidates whose skeleton is loose, in the order of
+// their rows.
 func looseRun(loose string) []cand {
 	if loose == "" {
 		return nil

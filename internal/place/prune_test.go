@@ -55,7 +55,22 @@ func TestPruningKeepsAnswers(t *testing.T) {
 	}
 	names = append(names, "Raqqa", "Raqa", "Kerry", "Cairo", "Police", "Reading", "Monday", "Taliban",
 		"Kafr Zeita in Hama countryside", "Syria's Raqqa", "the outskirts of Deir Ezzor", "Idlib province",
-		"Springfield", "Tripoli", "Mohammed", "Ahmed", "Hassan", "Kharkov", "Red", "Russian", "Jobar")
+		"Springfield", "Tripoli", "Mohammed", "Ahmed", "Hassan", "Kharkov", "Red", "Russian", "Jobar",
+		"Rakka", "Dayr Azzor", "Mohamad", "Jon", "Smith", "Peter", "Karim", "Halab", "Homs city", "Bakhmut district",
+		"Maarat al-Numan", "Ain al-Fijeh", "Kafr Nabl countryside", "Austin, Texas", "Talibans", "Marea", "Tal Rifaat")
+	for i := int32(0); i < int32(numEntries()); i += 977 {
+		// The same names misspelt, to reach them through the skeleton only.
+		name := []byte(record(i).name())
+		for j := range name {
+			switch name[j] {
+			case 'a':
+				name[j] = 'e'
+			case 'o':
+				name[j] = 'u'
+			}
+		}
+		names = append(names, string(name))
+	}
 	aleppo, _ := Resolve("Aleppo", Context{Country: "SY"})
 	kyiv, _ := Resolve("Kyiv", Context{})
 	ctxs := []Context{{}, {Country: "SY"}, {Country: "US"}, {Country: "SY", Admin1: "Hama"},

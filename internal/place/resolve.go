@@ -40,9 +40,9 @@ const (
 	weightNeighbour = 1.0  // out of it, but within 800 km of it
 	weightAdmin1    = 3.0  // in the admin1 the text names
 	weightNotAdmin1 = -2.0
-	regionPrior     = 5.5 // curated regions have no population; they are well known
-	ucdpPerEvent    = 300 // UCDP places have no population: events stand in for prominence
-	margin          = 0.8 // a runner-up within this much (a factor of about 6) makes the best unsure
+	regionPrior     = 5.5                 // curated regions have no population; they are well known
+	ucdpPerEvent    = layout.UCDPPerEvent // UCDP places have no population: events stand in for prominence
+	margin          = 0.8                 // a runner-up within this much (a factor of about 6) makes the best unsure
 
 	// decideDepth is how far below the best score decide may look: a town
 	// 3 points below a division of its name can replace it, and its
@@ -104,60 +104,64 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	}
 	// Every candidate's score is first bounded from its summary; only
 	// those whose bound can reach the best (and then those within
-	// decideDepth of it) are scored from their records. A common skeleton
-	// has hundreds of candidates, and most of them cannot matter.
+	// decideDepth of it) are scored from their records. The candidates
+	// matched through the skeleton alone come most prominent first, so the
+	// scan stops at the first that cannot matter: a common skeleton has
+	// hundreds of them, scattered over the gazetteer.
+	rest := h.looseRest(q)
 	var ubBuf [128]float64
-	ubs := ubBuf[:0]
-	if len(cs) > len(ubBuf) {
-		ubs = make([]float64, 0, len(cs))
-	}
-	first, firstUB := -1, math.Inf(-1)
-	for i, c := range cs {
-		if !c.exact && sumLevel(c.idx) == layout.LevelCountry {
-			// Country names are listed with all their common spellings;
-			// a skeleton match ("town" and "Taiwan") is a coincidence.
-			ubs = append(ubs, math.Inf(-1))
-			continue
-		}
-		ub := h.bound(c, q)
-		ubs = append(ubs, ub)
-		if ub > firstUB {
-			first, firstUB = i, ub
-		}
-	}
-	if first < 0 {
-		return Entry{}, false
-	}
+	ubs := ubBuf[:0] // the bound of each candidate visited; -Inf once scored or excluded
 	var scBuf [64]scored
 	sc := scBuf[:0]
-	// The best first: the candidate with the highest bound, then any whose
-	// bound reaches the best score so far.
-	best := scored{cs[first], h.score(cs[first], q, math.Inf(-1))}
-	top := best.score
-	sc = append(sc, best)
-	ubs[first] = math.Inf(-1)
-	for i, c := range cs {
-		if ubs[i] < top {
+	top := math.Inf(-1)
+	var best scored
+	n := 0
+	for ; n < len(cs); n++ {
+		c := cs[n]
+		if !c.exact {
+			if priorBound(c.idx)+rest < top {
+				break
+			}
+			if sumLevel(c.idx) == layout.LevelCountry {
+				// Country names are listed with all their common spellings;
+				// a skeleton match ("town" and "Taiwan") is a coincidence.
+				ubs = append(ubs, math.Inf(-1))
+				continue
+			}
+		}
+		if ub := h.bound(c, q); ub < top {
+			ubs = append(ubs, ub)
 			continue
 		}
 		x := scored{c, h.score(c, q, top-decideDepth)}
-		ubs[i] = math.Inf(-1)
-		if x.score > top || x.score == top && x.idx < best.idx {
+		ubs = append(ubs, math.Inf(-1))
+		if len(sc) == 0 || x.score > best.score || x.score == best.score && x.idx < best.idx {
 			best = x
 		}
 		top = max(top, x.score)
 		sc = append(sc, x)
+	}
+	if len(sc) == 0 {
+		return Entry{}, false
 	}
 	if h.rejects(best, q) {
 		return Entry{}, false
 	}
 	// Then the rivals decide weighs: those that can come within reach of
 	// the best.
-	for i, c := range cs {
-		if ubs[i] < top-decideDepth {
-			continue
+	floor := top - decideDepth
+	for i, ub := range ubs {
+		if ub >= floor {
+			sc = append(sc, scored{cs[i], h.score(cs[i], q, floor)})
 		}
-		sc = append(sc, scored{c, h.score(c, q, top-decideDepth)})
+	}
+	for _, c := range cs[n:] {
+		if priorBound(c.idx)+rest < floor {
+			break
+		}
+		if sumLevel(c.idx) != layout.LevelCountry && h.bound(c, q) >= floor {
+			sc = append(sc, scored{c, h.score(c, q, floor)})
+		}
 	}
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
@@ -346,6 +350,46 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 		s += best
 	}
 	return s
+}
+
+// maxLevelWeight is the highest levelWeight of each want over the levels a
+// candidate matched through its skeleton alone may have (not country).
+var maxLevelWeight = func() (m [4]float64) {
+	for w, row := range levelWeight {
+		m[w] = math.Inf(-1)
+		for lvl, x := range row {
+			if lvl != layout.LevelCountry {
+				m[w] = max(m[w], x)
+			}
+		}
+	}
+	return m
+}()
+
+// looseRest is at least what bound adds to priorBound for any candidate
+// matched through its skeleton alone.
+func (h *hints) looseRest(q query) float64 {
+	s := weightCapital + weightLoose // the highest feature weight
+	if h.anyExact {
+		s += weightLooseRest
+	}
+	s += maxLevelWeight[q.want]
+	if h.country != "" {
+		s += weightCountry
+	}
+	if len(h.admin1) > 0 {
+		s += weightAdmin1
+	}
+	if len(h.near) > 0 {
+		s += nearMax
+	}
+	return s + 2*boundSlack
+}
+
+// priorBound is at least the prominence bound starts from for entry i, and
+// never increases along a skeleton's rows in loose.bin.
+func priorBound(i int32) float64 {
+	return float64(layout.PriorKey(sumAt(i, layout.SumPopLog), sumAt(i, layout.SumEvents), sumLevel(i))) / layout.PopLogScale
 }
 
 // boundSlack covers the rounding of summed weights in bound.

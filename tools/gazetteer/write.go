@@ -93,8 +93,11 @@ func (b *builder) write(dir string) error {
 		}
 	}
 
-	exactBin, exactKeys := indexBytes(exact)
-	looseBin, looseKeys := indexBytes(loose)
+	exactBin, exactKeys := indexBytes(exact, nil)
+	looseBin, looseKeys := indexBytes(loose, func(entry int) byte {
+		sum := sums[entry*layout.SummarySize:]
+		return layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7)
+	})
 	files := []struct {
 		name string
 		data []byte
@@ -168,11 +171,17 @@ func summarise(sum, r []byte, name string) {
 }
 
 // indexBytes sorts rows and lays them out as layout describes, returning
-// the bytes and the number of distinct keys.
-func indexBytes(rows []row) ([]byte, int) {
+// the bytes and the number of distinct keys. Rows of one key are ordered
+// by prior, highest first, when prior is given, then by entry.
+func indexBytes(rows []row, prior func(entry int) byte) ([]byte, int) {
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].key != rows[j].key {
 			return rows[i].key < rows[j].key
+		}
+		if prior != nil {
+			if pi, pj := prior(rows[i].entry), prior(rows[j].entry); pi != pj {
+				return pi > pj
+			}
 		}
 		return rows[i].entry < rows[j].entry
 	})

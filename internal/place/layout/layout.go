@@ -21,10 +21,14 @@
 // exact.bin and loose.bin are the name indexes: a uint32 row count n, then
 // n rows of IndexRowSize bytes (uint32 key offset, uint32 value), then the
 // key blob (at each key offset a length byte and the key). Rows are sorted
-// by key bytes, then by entry; rows with equal keys share one key offset.
+// by key bytes, then (exact.bin) by entry or (loose.bin) by PriorKey of the
+// entry, highest first, then by entry; rows with equal keys share one key
+// offset.
 // A value is the entry index in its low 24 bits and match flags (Flag*) in
 // its top 8 bits.
 package layout
+
+import "math"
 
 // Record layout of entries.bin.
 const (
@@ -63,6 +67,26 @@ const (
 	SumBig      = 1 << 7  // population of 100,000 or more
 	BigPlace    = 100_000 // the population SumBig marks
 )
+
+// UCDPPerEvent is the population a UCDP event at a place stands in for
+// when ranking places GeoNames gives none.
+const UCDPPerEvent = 300
+
+// PriorKey is an upper bound, in PopLogScale units, of log10(1 +
+// max(population, UCDPPerEvent × events)): the prominence ranking starts
+// from, and the order of a skeleton's rows in loose.bin, so that a lookup
+// can stop at the first row too obscure to matter. popLog is the summary's
+// SumPopLog byte. Regions, which rank by a fixed prior, come first.
+func PriorKey(popLog, events, level byte) byte {
+	if level == LevelRegion {
+		return 127
+	}
+	k := popLog &^ SumBig
+	if events > 0 {
+		k = max(k, byte(math.Ceil(math.Log10(1+float64(UCDPPerEvent*int(events)))*PopLogScale))+1)
+	}
+	return k
+}
 
 // Levels (bits 0-2 of the kind byte).
 const (
