@@ -21,11 +21,13 @@ var (
 	exactBin string
 	//go:embed data/loose.bin
 	looseBin string
+	//go:embed data/loosecc.bin
+	looseCCBin string
 )
 
 // EmbeddedSize is the number of bytes of gazetteer data in the binary.
 func EmbeddedSize() int {
-	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin)
+	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin) + len(looseCCBin)
 }
 
 func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }

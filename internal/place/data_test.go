@@ -27,7 +27,7 @@ func TestEmbeddedSize(t *testing.T) {
 	if err != nil {
 		t.Fatalf("data/manifest.txt: %v", err)
 	}
-	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "summary.bin": summaryBin, "exact.bin": exactBin, "loose.bin": looseBin} {
+	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "summary.bin": summaryBin, "exact.bin": exactBin, "loose.bin": looseBin, "loosecc.bin": looseCCBin} {
 		re := regexp.MustCompile(`- ` + regexp.QuoteMeta(name) + `: (\d+) bytes`)
 		sm := re.FindSubmatch(m)
 		if sm == nil {
@@ -70,6 +70,15 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 				t.Fatalf("%s row %d: no match flags", ix.name, i)
 			case !ix.latin && k != namekey.Key(k) && namekey.IsLatin(k):
 				t.Fatalf("%s row %d: key %q is not normalised", ix.name, i, k)
+			}
+			if ix.latin && int(e) < n {
+				cc, ok := countryIndex(record(e).country())
+				if !ok {
+					cc = layout.NoCountry
+				}
+				if flags>>layout.PriorBucketShift != layout.PriorBucket(prior) || looseCCBin[i] != byte(cc) {
+					t.Fatalf("loose row %d (%v): bucket %d, country %d: regenerate", i, entryAt(e), flags>>layout.PriorBucketShift, looseCCBin[i])
+				}
 			}
 			prevKey, prevEntry, prevPrior = k, e, prior
 		}

@@ -44,8 +44,9 @@ type Entry struct {
 // cand is a candidate entry for a name, with how it matched.
 type cand struct {
 	idx   int32
-	flags byte // layout.Flag*: how the matched key was derived from the entry
+	flags byte // layout.Flag*: how the matched key was derived from the entry (and, for a skeleton match, its prior bucket)
 	exact bool // matched through the exact key, not only the skeleton
+	cc    byte // for a skeleton match, the entry index of its country (layout.NoCountry if none)
 }
 
 // candidates returns every entry whose exact key is key or whose skeleton
@@ -354,7 +355,7 @@ func looseRun(loose string) []cand {
 	cs := make([]cand, 0, hi-lo)
 	for i := lo; i < hi; i++ {
 		idx, fl := lx.value(i)
-		cs = append(cs, cand{idx: idx, flags: fl})
+		cs = append(cs, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
 	}
 	skeletons.put(loose, cs, len(cs))
 	return cs

@@ -64,6 +64,7 @@ var levelWeight = [4][5]float64{
 // hints is the context of one mention, resolved to entries.
 type hints struct {
 	country      string  // ISO code the place is said to be in
+	countryAt    byte    // its entry index (layout.NoCountry if none)
 	cLat, cLon   float64 // that country's representative point
 	hasCountryPt bool
 	admin1       []int32 // entry indices of the admin1s the place is said to be in
@@ -110,7 +111,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// hundreds of them, scattered over the gazetteer.
 	rest := h.looseRest(q)
 	var ubBuf [128]float64
-	ubs := ubBuf[:0] // the bound of each candidate visited; -Inf once scored or excluded
+	ubs := ubBuf[:0] // a bound of each candidate visited; -Inf once scored or excluded
 	var scBuf [64]scored
 	sc := scBuf[:0]
 	top := math.Inf(-1)
@@ -119,8 +120,14 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	for ; n < len(cs); n++ {
 		c := cs[n]
 		if !c.exact {
-			if priorBound(c.idx)+rest < top {
+			pb, rb := h.rowBound(c, rest)
+			if pb < top {
 				break
+			}
+			if rb < top {
+				// Abroad, and too obscure to win from there.
+				ubs = append(ubs, rb)
+				continue
 			}
 			if sumLevel(c.idx) == layout.LevelCountry {
 				// Country names are listed with all their common spellings;
@@ -152,16 +159,18 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	floor := top - decideDepth
 	for i, ub := range ubs {
 		if ub >= floor {
-			sc = append(sc, scored{cs[i], h.score(cs[i], q, floor)})
+			sc = h.appendRival(sc, cs[i], q, floor)
 		}
 	}
 	for _, c := range cs[n:] {
-		if priorBound(c.idx)+rest < floor {
+		pb, rb := h.rowBound(c, rest)
+		if pb < floor {
 			break
 		}
-		if sumLevel(c.idx) != layout.LevelCountry && h.bound(c, q) >= floor {
-			sc = append(sc, scored{c, h.score(c, q, floor)})
+		if rb < floor {
+			continue
 		}
+		sc = h.appendRival(sc, c, q, floor)
 	}
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
@@ -212,6 +221,10 @@ func newHints(ctx Context, quals []string) hints {
 		}
 		r := record(i)
 		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
+		h.countryAt = layout.NoCountry
+		if i < layout.NoCountry {
+			h.countryAt = byte(i)
+		}
 		// An admin1 of another country is a misreading of the context.
 		h.admin1 = slices.DeleteFunc(h.admin1, func(a int32) bool { return record(a).country() != h.country })
 	}
@@ -366,17 +379,14 @@ var maxLevelWeight = func() (m [4]float64) {
 	return m
 }()
 
-// looseRest is at least what bound adds to priorBound for any candidate
-// matched through its skeleton alone.
+// looseRest is at least what bound adds to the prior bucket and the
+// country weight for any candidate matched through its skeleton alone.
 func (h *hints) looseRest(q query) float64 {
 	s := weightCapital + weightLoose // the highest feature weight
 	if h.anyExact {
 		s += weightLooseRest
 	}
 	s += maxLevelWeight[q.want]
-	if h.country != "" {
-		s += weightCountry
-	}
 	if len(h.admin1) > 0 {
 		s += weightAdmin1
 	}
@@ -386,10 +396,33 @@ func (h *hints) looseRest(q query) float64 {
 	return s + 2*boundSlack
 }
 
-// priorBound is at least the prominence bound starts from for entry i, and
-// never increases along a skeleton's rows in loose.bin.
-func priorBound(i int32) float64 {
-	return float64(layout.PriorKey(sumAt(i, layout.SumPopLog), sumAt(i, layout.SumEvents), sumLevel(i))) / layout.PopLogScale
+// rowBound bounds the score of a skeleton match from its row alone: its
+// prior bucket, what the context country says of its country (rb), and
+// rest (looseRest) for the other weights. pb is the bound with the most
+// the country could add: along a skeleton's rows the prior never
+// increases, so once pb falls short, every later row does.
+func (h *hints) rowBound(c cand, rest float64) (pb, rb float64) {
+	s := float64(c.flags>>layout.PriorBucketShift)*layout.PriorBucketPoints + rest
+	if h.country == "" {
+		return s, s
+	}
+	if c.cc == h.countryAt {
+		return s + weightCountry, s + weightCountry
+	}
+	rb = s - weightCountry
+	if h.hasCountryPt {
+		rb += weightNeighbour
+	}
+	return s + weightCountry, rb
+}
+
+// appendRival scores a candidate that may come within floor of the best,
+// unless its summary says it cannot.
+func (h *hints) appendRival(sc []scored, c cand, q query, floor float64) []scored {
+	if !c.exact && sumLevel(c.idx) == layout.LevelCountry || h.bound(c, q) < floor {
+		return sc
+	}
+	return append(sc, scored{c, h.score(c, q, floor)})
 }
 
 // boundSlack covers the rounding of summed weights in bound.

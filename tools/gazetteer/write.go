@@ -22,7 +22,7 @@ type row struct {
 }
 
 // write orders the entries and writes entries.bin, names.bin, summary.bin,
-// exact.bin, loose.bin and manifest.txt into dir.
+// exact.bin, loose.bin, loosecc.bin and manifest.txt into dir.
 func (b *builder) write(dir string) error {
 	entries, err := b.finish()
 	if err != nil {
@@ -88,8 +88,10 @@ func (b *builder) write(dir string) error {
 				looseKeys[l] |= f
 			}
 		}
+		sum := sums[i*layout.SummarySize:]
+		bucket := layout.PriorBucket(layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7))
 		for l, f := range looseKeys {
-			loose = append(loose, row{l, i, f})
+			loose = append(loose, row{l, i, f | bucket<<layout.PriorBucketShift})
 		}
 	}
 
@@ -98,6 +100,25 @@ func (b *builder) write(dir string) error {
 		sum := sums[entry*layout.SummarySize:]
 		return layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7)
 	})
+	// The country of each loose row, as the entry index of the country
+	// (indexBytes has sorted the rows).
+	countryAt := map[string]byte{}
+	for i, e := range entries {
+		if e.level == layout.LevelCountry {
+			if i >= layout.NoCountry {
+				return fmt.Errorf("country %s is entry %d: loosecc.bin holds a byte", e.cc, i)
+			}
+			countryAt[e.cc] = byte(i)
+		}
+	}
+	looseCC := make([]byte, len(loose))
+	for j, r := range loose {
+		c, ok := countryAt[entries[r.entry].cc]
+		if !ok {
+			c = layout.NoCountry
+		}
+		looseCC[j] = c
+	}
 	files := []struct {
 		name string
 		data []byte
@@ -107,6 +128,7 @@ func (b *builder) write(dir string) error {
 		{"summary.bin", sums},
 		{"exact.bin", exactBin},
 		{"loose.bin", looseBin},
+		{"loosecc.bin", looseCC},
 	}
 	total := 0
 	for _, f := range files {

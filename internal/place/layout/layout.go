@@ -25,7 +25,13 @@
 // entry, highest first, then by entry; rows with equal keys share one key
 // offset.
 // A value is the entry index in its low 24 bits and match flags (Flag*) in
-// its top 8 bits.
+// its top 8 bits; in loose.bin the flags' top four bits are the entry's
+// PriorBucket.
+//
+// loosecc.bin has one byte per row of loose.bin: the entry index of the
+// row's entry's country (countries come first in entries.bin), NoCountry
+// if it has none. With the prior bucket, it bounds a skeleton match's
+// score without reading anything but the rows.
 package layout
 
 import "math"
@@ -87,6 +93,17 @@ func PriorKey(popLog, events, level byte) byte {
 	}
 	return k
 }
+
+// PriorBucket is PriorKey in coarser steps (of PriorBucketPoints), to fit
+// the top four bits of a loose.bin row's flags: PriorBucket(k) ×
+// PriorBucketPoints ≥ k / PopLogScale.
+func PriorBucket(key byte) byte { return (key + 8) / 9 }
+
+const (
+	PriorBucketPoints = 9.0 / PopLogScale
+	PriorBucketShift  = 4 // where the bucket sits in a row's flags
+	NoCountry         = 255
+)
 
 // Levels (bits 0-2 of the kind byte).
 const (
