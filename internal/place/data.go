@@ -23,11 +23,13 @@ var (
 	looseBin string
 	//go:embed data/loosecc.bin
 	looseCCBin string
+	//go:embed data/keys.bin
+	keysBin string
 )
 
 // EmbeddedSize is the number of bytes of gazetteer data in the binary.
 func EmbeddedSize() int {
-	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin) + len(looseCCBin)
+	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin) + len(looseCCBin) + len(keysBin)
 }
 
 func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }
@@ -164,6 +166,40 @@ func (ix index) find(k string) (lo, hi int) {
 	off := u32(string(ix), 4+lo*layout.IndexRowSize)
 	hi = lo + 1
 	for hi < n && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
+		hi++
+	}
+	return lo, hi
+}
+
+// findExact and findLoose are find for the exact and loose indexes,
+// through keys.bin: a probe or two, where a binary search reads twenty
+// rows and keys scattered over megabytes.
+func findExact(k string) (lo, hi int) { return index(exactBin).findHashed(0, k) }
+func findLoose(k string) (lo, hi int) { return index(looseBin).findHashed(1, k) }
+
+func (ix index) findHashed(which byte, k string) (lo, hi int) {
+	h := layout.KeyHash(which, k)
+	tag := layout.SlotTag(h)
+	var loose uint32
+	if which == 1 {
+		loose = layout.SlotLoose
+	}
+	for j := int(h % layout.KeySlots); ; j = (j + 1) % layout.KeySlots {
+		v := u32(keysBin, 4*j)
+		if v == 0 {
+			return 0, 0
+		}
+		if v&^layout.SlotRowMask != tag|loose {
+			continue
+		}
+		lo = int(v&layout.SlotRowMask) - 1
+		if ix.key(lo) == k {
+			break
+		}
+	}
+	off := u32(string(ix), 4+lo*layout.IndexRowSize)
+	hi = lo + 1
+	for hi < ix.rows() && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
 		hi++
 	}
 	return lo, hi

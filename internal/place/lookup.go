@@ -57,7 +57,7 @@ func candidates(key string, out []cand) []cand {
 	if key == "" || len(key) > layout.MaxKeyLen {
 		return out[:0]
 	}
-	lo, hi := index(exactBin).find(key)
+	lo, hi := findExact(key)
 	return candidatesIn(key, lo, hi, out)
 }
 
@@ -351,7 +351,7 @@ func looseRun(loose string) []cand {
 		return cs
 	}
 	lx := index(looseBin)
-	lo, hi := lx.find(loose)
+	lo, hi := findLoose(loose)
 	cs := make([]cand, 0, hi-lo)
 	for i := lo; i < hi; i++ {
 		idx, fl := lx.value(i)

@@ -133,7 +133,7 @@ func (q *query) exactKnown(s string) bool {
 	if k == "" {
 		return false
 	}
-	lo, hi := index(exactBin).find(k)
+	lo, hi := findExact(k)
 	q.exact = exactRun{of: s, key: k, lo: lo, hi: hi}
 	return lo < hi
 }

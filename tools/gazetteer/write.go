@@ -22,7 +22,7 @@ type row struct {
 }
 
 // write orders the entries and writes entries.bin, names.bin, summary.bin,
-// exact.bin, loose.bin, loosecc.bin and manifest.txt into dir.
+// exact.bin, loose.bin, loosecc.bin, keys.bin and manifest.txt into dir.
 func (b *builder) write(dir string) error {
 	entries, err := b.finish()
 	if err != nil {
@@ -100,6 +100,10 @@ func (b *builder) write(dir string) error {
 		sum := sums[entry*layout.SummarySize:]
 		return layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7)
 	})
+	keysBin, err := keyTable(exact, loose)
+	if err != nil {
+		return err
+	}
 	// The country of each loose row, as the entry index of the country
 	// (indexBytes has sorted the rows).
 	countryAt := map[string]byte{}
@@ -129,6 +133,7 @@ func (b *builder) write(dir string) error {
 		{"exact.bin", exactBin},
 		{"loose.bin", looseBin},
 		{"loosecc.bin", looseCC},
+		{"keys.bin", keysBin},
 	}
 	total := 0
 	for _, f := range files {
@@ -190,6 +195,42 @@ func summarise(sum, r []byte, name string) {
 	}
 	copy(sum[layout.SumCountry:layout.SumCountry+2], r[layout.OffCountry:layout.OffCountry+2])
 	copy(sum[layout.SumAdmin1:layout.SumAdmin1+2], r[layout.OffAdmin1:layout.OffAdmin1+2])
+}
+
+// keyTable lays out keys.bin (see layout.KeySlots) for the sorted rows of
+// the exact and loose indexes.
+func keyTable(exact, loose []row) ([]byte, error) {
+	slots := make([]uint32, layout.KeySlots)
+	n := 0
+	for which, rows := range [][]row{exact, loose} {
+		for i, r := range rows {
+			if i > 0 && r.key == rows[i-1].key {
+				continue
+			}
+			if i+1 > layout.SlotRowMask {
+				return nil, fmt.Errorf("index %d has %d rows: too many for keys.bin", which, len(rows))
+			}
+			n++
+			if n > layout.KeySlots*3/4 {
+				return nil, fmt.Errorf("%d keys: keys.bin is too full", n)
+			}
+			h := layout.KeyHash(byte(which), r.key)
+			v := uint32(i+1) | layout.SlotTag(h)
+			if which == 1 {
+				v |= layout.SlotLoose
+			}
+			j := int(h % layout.KeySlots)
+			for slots[j] != 0 {
+				j = (j + 1) % layout.KeySlots
+			}
+			slots[j] = v
+		}
+	}
+	out := make([]byte, 4*len(slots))
+	for j, v := range slots {
+		binary.LittleEndian.PutUint32(out[4*j:], v)
+	}
+	return out, nil
 }
 
 // indexBytes sorts rows and lays them out as layout describes, returning

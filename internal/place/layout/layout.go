@@ -105,6 +105,34 @@ const (
 	NoCountry         = 255
 )
 
+// keys.bin is a hash table of the keys of both name indexes, so that a
+// lookup costs a probe or two instead of a binary search's twenty scattered
+// reads: KeySlots uint32 slots, each 0 (empty) or a key's first row + 1
+// (bits 0-20), its index (bit 21: 0 exact.bin, 1 loose.bin) and a tag of
+// its hash (bits 22-31). A key sits at the first free slot from
+// KeyHash(index, key) mod KeySlots onwards (linear probing).
+const (
+	KeySlots     = 1 << 20
+	SlotRowMask  = 1<<21 - 1
+	SlotLoose    = 1 << 21
+	SlotTagShift = 22
+)
+
+// KeyHash is the hash of key in index which (0 exact, 1 loose): 64-bit
+// FNV-1a of the index byte and the key.
+func KeyHash(which byte, key string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(which)) * prime
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * prime
+	}
+	return h
+}
+
+// SlotTag is the tag of a hash as a slot holds it.
+func SlotTag(h uint64) uint32 { return uint32(h>>54) << SlotTagShift }
+
 // Levels (bits 0-2 of the kind byte).
 const (
 	LevelPlace   = 0
