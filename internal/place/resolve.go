@@ -45,9 +45,14 @@ const (
 	margin          = 0.8                 // a runner-up within this much (a factor of about 6) makes the best unsure
 
 	// decideDepth is how far below the best score decide may look: a town
-	// 3 points below a division of its name can replace it, and its
-	// rivals are those within margin of it. Rounded up, for safety.
+	// townDepth points below a division of its name can replace it, and
+	// its rivals are those within margin of it. Rounded up, for safety.
 	decideDepth = 5
+	townDepth   = 3
+
+	// rivalDepth is how far below the best decide does look: candidates
+	// further down are never reached, so they need not be scored.
+	rivalDepth = townDepth + margin
 )
 
 // levelWeight is the preference of each kind of mention for each level of
@@ -105,7 +110,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	}
 	// Every candidate's score is first bounded from its summary; only
 	// those whose bound can reach the best (and then those within
-	// decideDepth of it) are scored from their records. The candidates
+	// rivalDepth of it) are scored from their records. The candidates
 	// matched through the skeleton alone come most prominent first, so the
 	// scan stops at the first that cannot matter: a common skeleton has
 	// hundreds of them, scattered over the gazetteer.
@@ -116,7 +121,36 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	sc := scBuf[:0]
 	top := math.Inf(-1)
 	var best scored
+	add := func(x scored) {
+		if len(sc) == 0 || x.score > best.score || x.score == best.score && x.idx < best.idx {
+			best = x
+		}
+		top = max(top, x.score)
+		sc = append(sc, x)
+	}
+	// The exact matches come first, in entry order: the one with the
+	// highest bound is scored first, so that it sets the bar for the rest.
 	n := 0
+	for n < len(cs) && cs[n].exact {
+		ubs = append(ubs, h.bound(cs[n], q))
+		n++
+	}
+	if n > 0 {
+		f := 0
+		for i, ub := range ubs {
+			if ub > ubs[f] {
+				f = i
+			}
+		}
+		add(scored{cs[f], h.score(cs[f], q, math.Inf(-1))})
+		ubs[f] = math.Inf(-1)
+		for i, ub := range ubs {
+			if ub >= top {
+				add(scored{cs[i], h.score(cs[i], q, top-decideDepth)})
+				ubs[i] = math.Inf(-1)
+			}
+		}
+	}
 	for ; n < len(cs); n++ {
 		c := cs[n]
 		if !c.exact {
@@ -140,13 +174,8 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 			ubs = append(ubs, ub)
 			continue
 		}
-		x := scored{c, h.score(c, q, top-decideDepth)}
 		ubs = append(ubs, math.Inf(-1))
-		if len(sc) == 0 || x.score > best.score || x.score == best.score && x.idx < best.idx {
-			best = x
-		}
-		top = max(top, x.score)
-		sc = append(sc, x)
+		add(scored{c, h.score(c, q, top-decideDepth)})
 	}
 	if len(sc) == 0 {
 		return Entry{}, false
@@ -156,7 +185,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	}
 	// Then the rivals decide weighs: those that can come within reach of
 	// the best.
-	floor := top - decideDepth
+	floor := top - rivalDepth
 	for i, ub := range ubs {
 		if ub >= floor {
 			sc = h.appendRival(sc, cs[i], q, floor)
@@ -536,7 +565,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 		// named after it means the town, even when the division's larger
 		// population scores higher ("Maarat al-Numan").
 		for _, o := range sc[1:] {
-			if o.score < best.score-3 {
+			if o.score < best.score-townDepth {
 				break
 			}
 			ro := record(o.idx)
