@@ -160,15 +160,19 @@ func geoPlace(p *claim.Place, e *place.Entry) {
 	if e == nil {
 		return
 	}
-	name, admin1, country := e.Name, e.Admin1, e.Country
-	lat, lon := e.Lat, e.Lon
-	p.Name, p.Country, p.Lat, p.Lon = &name, &country, &lat, &lon
-	if admin1 != "" {
-		p.Admin1 = &admin1
+	// One allocation for all the fields a place points to, not one each:
+	// every mention of every sentence is filled in.
+	v := &struct {
+		name, admin1, country string
+		lat, lon              float64
+		id                    int64
+	}{e.Name, e.Admin1, e.Country, e.Lat, e.Lon, e.GeonamesID}
+	p.Name, p.Country, p.Lat, p.Lon = &v.name, &v.country, &v.lat, &v.lon
+	if v.admin1 != "" {
+		p.Admin1 = &v.admin1
 	}
-	if e.GeonamesID != 0 {
-		id := e.GeonamesID
-		p.GeonamesID = &id
+	if v.id != 0 {
+		p.GeonamesID = &v.id
 	}
 	p.Precision = e.Level
 }
@@ -412,7 +416,7 @@ func afterStatus(toks []token, i int) bool {
 // isBarePlace reports whether a name standing alone is a place of the
 // article's country that the gazetteer is sure of.
 func isBarePlace(name, country string) bool {
-	key := country + "\x00" + name
+	key := geoKey{country, name}
 	if v, ok := geoMemo.get(key); ok {
 		return v.ok
 	}
@@ -435,7 +439,7 @@ func isBarePlace(name, country string) bool {
 // resolveBare resolves a name without context, as the first pass does to
 // find the article's country.
 func resolveBare(name string) (place.Entry, bool) {
-	key := "\x00\x00" + name
+	key := geoKey{bareCountry, name}
 	if v, ok := geoMemo.get(key); ok {
 		return v.entry, v.ok
 	}
@@ -448,7 +452,15 @@ func resolveBare(name string) (place.Entry, bool) {
 // a batch of war reports names the same few hundred places again and
 // again, and a resolution costs far more than a map lookup. It is bounded:
 // when full it is emptied and refilled.
-var geoMemo = &memo{m: map[string]geoAnswer{}}
+var geoMemo = &memo{m: map[geoKey]geoAnswer{}}
+
+// geoKey is a question to the memo: a name, and the article's country for
+// isBarePlace or bareCountry for resolveBare. A pair, not a joined string,
+// so that asking allocates nothing.
+type geoKey struct{ country, name string }
+
+// bareCountry is no country code, so resolveBare's answers stand apart.
+const bareCountry = "\x00"
 
 type geoAnswer struct {
 	entry place.Entry
@@ -457,19 +469,19 @@ type geoAnswer struct {
 
 type memo struct {
 	mu sync.RWMutex
-	m  map[string]geoAnswer
+	m  map[geoKey]geoAnswer
 }
 
 const maxGeoMemo = 50000
 
-func (g *memo) get(key string) (geoAnswer, bool) {
+func (g *memo) get(key geoKey) (geoAnswer, bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	v, ok := g.m[key]
 	return v, ok
 }
 
-func (g *memo) put(key string, v geoAnswer) {
+func (g *memo) put(key geoKey, v geoAnswer) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if len(g.m) >= maxGeoMemo {
@@ -498,14 +510,22 @@ func (s *analysed) coveredByPlace(at int) bool {
 // isCommonWord reports whether a name is an ordinary word that is a place
 // only inside a longer name ("New" in a title-case headline).
 func isCommonWord(name string) bool {
-	lower := strings.ToLower(name)
-	for _, e := range placeLex.byFirst[strings.Fields(lower + " x")[0]] {
-		if e.field(0) == "word" && strings.Join(e.words, " ") == lower {
-			return true
+	return commonWords[strings.ToLower(name)]
+}
+
+// commonWords are the "word" phrases of the places table, their words
+// joined by single spaces.
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, es := range placeLex.byFirst {
+		for _, e := range es {
+			if e.field(0) == "word" {
+				m[strings.Join(e.words, " ")] = true
+			}
 		}
 	}
-	return false
-}
+	return m
+}()
 
 // resolvePrefix resolves the longest proper prefix of a multi-word name,
 // returning the entry and where the name then ends.

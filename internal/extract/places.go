@@ -44,12 +44,22 @@ func isNameToken(t token) bool {
 		return ok && arabicArticles[article] && rest != "" && roleOf(t.lower) != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-	if role := roleOf(w); role == "stop" || role == "prep" {
-		return false
+	// The tables that have a phrase starting with w: the token knows them
+	// for its own word, and most capitalised words are in none, so the
+	// lookups below are mostly skipped.
+	tables := t.tables
+	if len(w) != len(t.lower) {
+		tables = firstWords[w]
+	}
+	if tables&placeLex.bit != 0 {
+		if role := roleOf(w); role == "stop" || role == "prep" {
+			return false
+		}
 	}
 	// Title-case headlines capitalise every word: a casualty, victim or
 	// cause word ends a name ("Syria Stronghold Kill 22").
-	if triggers.has(w) || victimLex.has(w) || causeLex.has(w) || thingLex.has(w) {
+	if tables&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) != 0 &&
+		(triggers.has(w) || victimLex.has(w) || causeLex.has(w) || thingLex.has(w)) {
 		return false
 	}
 	for _, suffix := range []string{"-led", "-backed", "-based", "-born", "-run", "-held", "-controlled"} {

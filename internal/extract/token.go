@@ -21,12 +21,14 @@ const (
 // token is one word, punctuation mark or whole number mention of a
 // sentence. Offsets are into the sentence's text.
 type token struct {
-	kind       tokKind
 	start, end int
 	lower      string // lower-cased word, or the punctuation mark
-	upper      bool   // the word starts with a capital letter
-	tables     uint16 // the rule tables with a phrase starting with this word (see firstWords)
 	num        *number.Mention
+	// The small fields together: 48 bytes a token rather than 56, and a
+	// sentence has dozens of tokens.
+	kind   tokKind
+	upper  bool   // the word starts with a capital letter
+	tables uint16 // the rule tables with a phrase starting with this word (see firstWords)
 }
 
 // tokenize splits a sentence into tokens, making each counted number

@@ -15,15 +15,21 @@ var (
 	entriesBin string
 	//go:embed data/names.bin
 	namesBin string
+	//go:embed data/summary.bin
+	summaryBin string
 	//go:embed data/exact.bin
 	exactBin string
 	//go:embed data/loose.bin
 	looseBin string
+	//go:embed data/loosecc.bin
+	looseCCBin string
+	//go:embed data/keys.bin
+	keysBin string
 )
 
 // EmbeddedSize is the number of bytes of gazetteer data in the binary.
 func EmbeddedSize() int {
-	return len(entriesBin) + len(namesBin) + len(exactBin) + len(looseBin)
+	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin) + len(looseCCBin) + len(keysBin)
 }
 
 func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }
@@ -63,6 +69,28 @@ func (r rec) events() int     { return int(r[layout.OffEvents]) }
 func nameAt(off int) string {
 	n := int(namesBin[off])
 	return namesBin[off+1 : off+1+n]
+}
+
+// The summary of entry i (layout.SummarySize): enough to rank and filter
+// candidates without reading their records.
+func sumAt(i int32, off int) byte { return summaryBin[int(i)*layout.SummarySize+off] }
+func sumLevel(i int32) byte       { return sumAt(i, layout.SumKind) & 7 }
+func sumFeature(i int32) byte     { return sumAt(i, layout.SumKind) >> 5 }
+func sumEvents(i int32) int       { return int(sumAt(i, layout.SumEvents)) }
+func sumBig(i int32) bool         { return sumAt(i, layout.SumPopLog)&layout.SumBig != 0 }
+func sumInitial(i int32) byte     { return sumAt(i, layout.SumInitial) }
+func sumCountry(i int32) string {
+	off := int(i)*layout.SummarySize + layout.SumCountry
+	return summaryBin[off : off+2]
+}
+func sumAdmin1(i int32) int32 {
+	return int32(u16(summaryBin, int(i)*layout.SummarySize+layout.SumAdmin1)) - 1
+}
+
+// sumPopLog is at least log10(1+population) of entry i, and less than a
+// sixth of a point above it.
+func sumPopLog(i int32) float64 {
+	return float64(sumAt(i, layout.SumPopLog)&^layout.SumBig) / layout.PopLogScale
 }
 
 // levels maps layout levels to SPEC precisions.
@@ -138,6 +166,40 @@ func (ix index) find(k string) (lo, hi int) {
 	off := u32(string(ix), 4+lo*layout.IndexRowSize)
 	hi = lo + 1
 	for hi < n && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
+		hi++
+	}
+	return lo, hi
+}
+
+// findExact and findLoose are find for the exact and loose indexes,
+// through keys.bin: a probe or two, where a binary search reads twenty
+// rows and keys scattered over megabytes.
+func findExact(k string) (lo, hi int) { return index(exactBin).findHashed(0, k) }
+func findLoose(k string) (lo, hi int) { return index(looseBin).findHashed(1, k) }
+
+func (ix index) findHashed(which byte, k string) (lo, hi int) {
+	h := layout.KeyHash(which, k)
+	tag := layout.SlotTag(h)
+	var loose uint32
+	if which == 1 {
+		loose = layout.SlotLoose
+	}
+	for j := int(h % layout.KeySlots); ; j = (j + 1) % layout.KeySlots {
+		v := u32(keysBin, 4*j)
+		if v == 0 {
+			return 0, 0
+		}
+		if v&^layout.SlotRowMask != tag|loose {
+			continue
+		}
+		lo = int(v&layout.SlotRowMask) - 1
+		if ix.key(lo) == k {
+			break
+		}
+	}
+	off := u32(string(ix), 4+lo*layout.IndexRowSize)
+	hi = lo + 1
+	for hi < ix.rows() && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
 		hi++
 	}
 	return lo, hi

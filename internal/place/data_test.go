@@ -13,7 +13,7 @@ import (
 
 // maxEmbedded is the size budget of the gazetteer in the binary (the whole
 // tally binary must stay under 60 MB).
-const maxEmbedded = 25 << 20
+const maxEmbedded = 30 << 20
 
 func TestEmbeddedSize(t *testing.T) {
 	n := EmbeddedSize()
@@ -27,7 +27,7 @@ func TestEmbeddedSize(t *testing.T) {
 	if err != nil {
 		t.Fatalf("data/manifest.txt: %v", err)
 	}
-	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "exact.bin": exactBin, "loose.bin": looseBin} {
+	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "summary.bin": summaryBin, "exact.bin": exactBin, "loose.bin": looseBin, "loosecc.bin": looseCCBin, "keys.bin": keysBin} {
 		re := regexp.MustCompile(`- ` + regexp.QuoteMeta(name) + `: (\d+) bytes`)
 		sm := re.FindSubmatch(m)
 		if sm == nil {
@@ -50,14 +50,19 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 		index index
 		latin bool
 	}{{"exact", index(exactBin), false}, {"loose", index(looseBin), true}} {
-		prevKey, prevEntry := "", int32(-1)
+		prevKey, prevEntry, prevPrior := "", int32(-1), byte(0)
 		for i := 0; i < ix.index.rows(); i++ {
 			k := ix.index.key(i)
 			e, flags := ix.index.value(i)
+			prior := byte(0)
+			if ix.latin && int(e) < n {
+				// The skeleton's rows come most prominent first.
+				prior = layout.PriorKey(sumAt(e, layout.SumPopLog), sumAt(e, layout.SumEvents), sumLevel(e))
+			}
 			switch {
 			case k == "":
 				t.Fatalf("%s row %d: empty key", ix.name, i)
-			case k < prevKey || k == prevKey && e <= prevEntry:
+			case k < prevKey || k == prevKey && (prior > prevPrior || prior == prevPrior && e <= prevEntry):
 				t.Fatalf("%s row %d: %q/%d after %q/%d: not sorted", ix.name, i, k, e, prevKey, prevEntry)
 			case int(e) >= n:
 				t.Fatalf("%s row %d: entry %d of %d", ix.name, i, e, n)
@@ -66,7 +71,16 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 			case !ix.latin && k != namekey.Key(k) && namekey.IsLatin(k):
 				t.Fatalf("%s row %d: key %q is not normalised", ix.name, i, k)
 			}
-			prevKey, prevEntry = k, e
+			if ix.latin && int(e) < n {
+				cc, ok := countryIndex(record(e).country())
+				if !ok {
+					cc = layout.NoCountry
+				}
+				if flags>>layout.PriorBucketShift != layout.PriorBucket(prior) || looseCCBin[i] != byte(cc) {
+					t.Fatalf("loose row %d (%v): bucket %d, country %d: regenerate", i, entryAt(e), flags>>layout.PriorBucketShift, looseCCBin[i])
+				}
+			}
+			prevKey, prevEntry, prevPrior = k, e, prior
 		}
 	}
 }
@@ -94,6 +108,62 @@ func TestEntriesAreConsistent(t *testing.T) {
 	for _, l := range []Level{LevelPlace, LevelAdmin2, LevelAdmin1, LevelCountry, LevelRegion} {
 		if counts[l] == 0 {
 			t.Errorf("no entries of level %s", l)
+		}
+	}
+}
+
+// TestSummariesMatchRecords checks summary.bin against the records it
+// summarises: ranking prunes candidates by it, so a summary that
+// understated an entry would change answers.
+func TestSummariesMatchRecords(t *testing.T) {
+	if len(summaryBin) != numEntries()*layout.SummarySize {
+		t.Fatalf("summary.bin has %d bytes for %d entries: regenerate", len(summaryBin), numEntries())
+	}
+	for i := int32(0); i < int32(numEntries()); i++ {
+		r := record(i)
+		var initial byte
+		if k := namekey.Key(r.name()); k != "" {
+			initial = k[0]
+		}
+		pop := float64(r.population())
+		switch {
+		case sumLevel(i) != r.level() || sumFeature(i) != r.feature() || sumEvents(i) != r.events() ||
+			sumCountry(i) != r.country() || sumAdmin1(i) != r.admin1() || sumInitial(i) != initial:
+			t.Fatalf("entry %d (%v): summary disagrees with its record: regenerate", i, entryAt(i))
+		case sumBig(i) != (r.population() >= layout.BigPlace):
+			t.Fatalf("entry %d (%v): big is %v", i, entryAt(i), sumBig(i))
+		case sumPopLog(i) < math.Log10(1+pop) || sumPopLog(i) > math.Log10(1+pop)+0.2:
+			t.Fatalf("entry %d (%v): population bound %.3f for %d", i, entryAt(i), sumPopLog(i), r.population())
+		}
+	}
+}
+
+// TestKeyTableFindsEveryKey checks keys.bin against the indexes: every key
+// found at its rows, as the binary search finds them.
+func TestKeyTableFindsEveryKey(t *testing.T) {
+	if len(keysBin) != 4*layout.KeySlots {
+		t.Fatalf("keys.bin has %d bytes: regenerate", len(keysBin))
+	}
+	for _, ix := range []struct {
+		name  string
+		index index
+		find  func(string) (int, int)
+	}{{"exact", index(exactBin), findExact}, {"loose", index(looseBin), findLoose}} {
+		for i := 0; i < ix.index.rows(); i++ {
+			k := ix.index.key(i)
+			if i > 0 && ix.index.key(i-1) == k {
+				continue
+			}
+			lo, hi := ix.find(k)
+			wlo, whi := ix.index.find(k)
+			if lo != wlo || hi != whi {
+				t.Fatalf("%s key %q: rows [%d, %d), want [%d, %d): regenerate", ix.name, k, lo, hi, wlo, whi)
+			}
+		}
+		for _, k := range []string{"", "no such place", "zzzzzzzz", "raqqa raqqa raqqa"} {
+			if lo, hi := ix.find(k); lo != hi {
+				t.Errorf("%s: %q found at rows [%d, %d)", ix.name, k, lo, hi)
+			}
 		}
 	}
 }

@@ -42,11 +42,13 @@
 // # Layout
 //
 // Nothing is parsed or loaded at start-up. The files are embedded as
-// strings: entries.bin is an array of fixed-width records; exact.bin and
-// loose.bin are sorted (key, entry) tables binary-searched in place, keyed
-// by namekey.Key (normalised spelling) and namekey.Loose (transliteration
-// skeleton). Package layout fixes the bytes. A lookup touches a few dozen
-// pages of the binary and allocates only its result.
+// strings: entries.bin is an array of fixed-width records, summary.bin a
+// smaller parallel array of what ranking needs first; exact.bin and
+// loose.bin are sorted (key, entry) tables read in place, keyed by
+// namekey.Key (normalised spelling) and namekey.Loose (transliteration
+// skeleton), and keys.bin a hash table that finds a key's rows in a probe
+// or two. Package layout fixes the bytes. A lookup touches a few pages of
+// the binary and allocates only its result.
 package place
 
 //go:generate go run ../../tools/gazetteer -out data -shared ../../../shared/data -curated ../../tools/gazetteer

@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,18 +44,20 @@ type Entry struct {
 // cand is a candidate entry for a name, with how it matched.
 type cand struct {
 	idx   int32
-	flags byte // layout.Flag*: how the matched key was derived from the entry
+	flags byte // layout.Flag*: how the matched key was derived from the entry (and, for a skeleton match, its prior bucket)
 	exact bool // matched through the exact key, not only the skeleton
+	cc    byte // for a skeleton match, the entry index of its country (layout.NoCountry if none)
 }
 
 // candidates returns every entry whose exact key is key or whose skeleton
-// is the skeleton of key, in entry order, exact matches marked. It
-// allocates only the returned slice.
+// is the skeleton of key: the exact matches in entry order, then the
+// others in the order of their skeleton's rows (most prominent first, see
+// layout.PriorKey). It allocates only the returned slice.
 func candidates(key string, out []cand) []cand {
 	if key == "" || len(key) > layout.MaxKeyLen {
 		return out[:0]
 	}
-	lo, hi := index(exactBin).find(key)
+	lo, hi := findExact(key)
 	return candidatesIn(key, lo, hi, out)
 }
 
@@ -74,20 +77,18 @@ func candidatesIn(key string, lo, hi int, out []cand) []cand {
 	if len(loose) == 0 {
 		return out
 	}
-	// Both runs are sorted by entry index: merge, keeping exact matches.
+	// An entry matched exactly is not listed again through its skeleton.
+	// The skeleton's rows keep their order, so that ranking can stop at
+	// the first one too obscure to matter.
 	n := len(out)
-	j := 0
-	for _, c := range loose {
-		for j < n && out[j].idx < c.idx {
-			j++
-		}
-		if j < n && out[j].idx == c.idx {
-			continue
-		}
-		out = append(out, c)
+	if n == 0 {
+		return append(out, loose...)
 	}
-	if len(out) > n {
-		sort.Slice(out, func(a, b int) bool { return out[a].idx < out[b].idx })
+	exact := out[:n:n]
+	for _, c := range loose {
+		if _, found := slices.BinarySearchFunc(exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); !found {
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -103,11 +104,14 @@ func Lookup(name string) []Entry {
 	if len(cs) == 0 {
 		return nil
 	}
-	sort.SliceStable(cs, func(a, b int) bool {
+	sort.Slice(cs, func(a, b int) bool {
 		if cs[a].exact != cs[b].exact {
 			return cs[a].exact
 		}
-		return record(cs[a].idx).population() > record(cs[b].idx).population()
+		if pa, pb := record(cs[a].idx).population(), record(cs[b].idx).population(); pa != pb {
+			return pa > pb
+		}
+		return cs[a].idx < cs[b].idx
 	})
 	out := make([]Entry, len(cs))
 	for i, c := range cs {
@@ -145,13 +149,26 @@ func IsKnownIn(name, country string) bool {
 		if c.exact {
 			return true
 		}
-		r := record(c.idx)
-		if notable(r) && (skeletonLen(key) >= 4 && sameInitial(key, r.name()) || country != "" && r.country() == upper2(country)) {
+	}
+	if len(m.cs) == 0 {
+		return false
+	}
+	// The candidates are judged by their summaries: most capitalised words
+	// that reach here share a common skeleton with hundreds of places, and
+	// reading each one's record was most of the cost of saying no.
+	skel := skeletonLen(key)
+	several := strings.Contains(key, " ")
+	cc := ""
+	if country != "" {
+		cc = upper2(country)
+	}
+	for _, c := range m.cs {
+		if sumNotable(c.idx) && (skel >= 4 && sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
 			return true
 		}
 		// A long skeleton of a name of several words ("Kafr Zeita") is
 		// not a coincidence.
-		if strings.Contains(key, " ") && skeletonLen(key) >= 5 && sameInitial(key, r.name()) {
+		if several && skel >= 5 && sameInitialSum(key, c.idx) {
 			return true
 		}
 	}
@@ -166,7 +183,18 @@ func notable(r rec) bool {
 	case layout.LevelCountry:
 		return false
 	case layout.LevelPlace:
-		return r.population() >= 100000 || r.events() >= 20
+		return r.population() >= layout.BigPlace || r.events() >= 20
+	}
+	return true
+}
+
+// sumNotable is notable, read from entry i's summary.
+func sumNotable(i int32) bool {
+	switch sumLevel(i) {
+	case layout.LevelCountry:
+		return false
+	case layout.LevelPlace:
+		return sumBig(i) || sumEvents(i) >= 20
 	}
 	return true
 }
@@ -342,8 +370,8 @@ func lookupMention(name string) *mention {
 	return m
 }
 
-// looseRun returns the candidates whose skeleton is loose, in entry
-// order.
+// looseRun returns the candidates whose skeleton is loose, in the order of
+// their rows.
 func looseRun(loose string) []cand {
 	if loose == "" {
 		return nil
@@ -352,11 +380,11 @@ func looseRun(loose string) []cand {
 		return cs
 	}
 	lx := index(looseBin)
-	lo, hi := lx.find(loose)
+	lo, hi := findLoose(loose)
 	cs := make([]cand, 0, hi-lo)
 	for i := lo; i < hi; i++ {
 		idx, fl := lx.value(i)
-		cs = append(cs, cand{idx: idx, flags: fl})
+		cs = append(cs, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
 	}
 	skeletons.put(loose, cs, len(cs))
 	return cs

@@ -128,11 +128,15 @@ func lastIndexFold(s, sep string) int {
 
 // exactKnown reports whether s, as written, is a name in the exact index.
 func (q *query) exactKnown(s string) bool {
+	if q.exact.of == s && s != "" {
+		// Asked again once no modifier came off: the same search.
+		return q.exact.lo < q.exact.hi
+	}
 	k := namekey.Key(s)
 	if k == "" {
 		return false
 	}
-	lo, hi := index(exactBin).find(k)
+	lo, hi := findExact(k)
 	q.exact = exactRun{of: s, key: k, lo: lo, hi: hi}
 	return lo < hi
 }

@@ -40,14 +40,19 @@ const (
 	weightNeighbour = 1.0  // out of it, but within 800 km of it
 	weightAdmin1    = 3.0  // in the admin1 the text names
 	weightNotAdmin1 = -2.0
-	regionPrior     = 5.5 // curated regions have no population; they are well known
-	ucdpPerEvent    = 300 // UCDP places have no population: events stand in for prominence
-	margin          = 0.8 // a runner-up within this much (a factor of about 6) makes the best unsure
+	regionPrior     = 5.5                 // curated regions have no population; they are well known
+	ucdpPerEvent    = layout.UCDPPerEvent // UCDP places have no population: events stand in for prominence
+	margin          = 0.8                 // a runner-up within this much (a factor of about 6) makes the best unsure
 
 	// decideDepth is how far below the best score decide may look: a town
-	// 3 points below a division of its name can replace it, and its
-	// rivals are those within margin of it. Rounded up, for safety.
+	// townDepth points below a division of its name can replace it, and
+	// its rivals are those within margin of it. Rounded up, for safety.
 	decideDepth = 5
+	townDepth   = 3
+
+	// rivalDepth is how far below the best decide does look: candidates
+	// further down are never reached, so they need not be scored.
+	rivalDepth = townDepth + margin
 )
 
 // levelWeight is the preference of each kind of mention for each level of
@@ -64,6 +69,7 @@ var levelWeight = [4][5]float64{
 // hints is the context of one mention, resolved to entries.
 type hints struct {
 	country      string  // ISO code the place is said to be in
+	countryAt    byte    // its entry index (layout.NoCountry if none)
 	cLat, cLon   float64 // that country's representative point
 	hasCountryPt bool
 	admin1       []int32 // entry indices of the admin1s the place is said to be in
@@ -102,21 +108,98 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	for _, c := range cs {
 		h.anyExact = h.anyExact || c.exact
 	}
+	// Every candidate's score is first bounded from its summary; only
+	// those whose bound can reach the best (and then those within
+	// rivalDepth of it) are scored from their records. The candidates
+	// matched through the skeleton alone come most prominent first, so the
+	// scan stops at the first that cannot matter: a common skeleton has
+	// hundreds of them, scattered over the gazetteer.
+	rest := h.looseRest(q)
+	var ubBuf [128]float64
+	ubs := ubBuf[:0] // a bound of each candidate visited; -Inf once scored or excluded
 	var scBuf [64]scored
 	sc := scBuf[:0]
 	top := math.Inf(-1)
-	for _, c := range cs {
-		if !c.exact && record(c.idx).level() == layout.LevelCountry {
-			// Country names are listed with all their common spellings;
-			// a skeleton match ("town" and "Taiwan") is a coincidence.
-			continue
+	var best scored
+	add := func(x scored) {
+		if len(sc) == 0 || x.score > best.score || x.score == best.score && x.idx < best.idx {
+			best = x
 		}
-		x := scored{c, h.score(c, q, top-decideDepth)}
 		top = max(top, x.score)
 		sc = append(sc, x)
 	}
+	// The exact matches come first, in entry order: the one with the
+	// highest bound is scored first, so that it sets the bar for the rest.
+	n := 0
+	for n < len(cs) && cs[n].exact {
+		ubs = append(ubs, h.bound(cs[n], q))
+		n++
+	}
+	if n > 0 {
+		f := 0
+		for i, ub := range ubs {
+			if ub > ubs[f] {
+				f = i
+			}
+		}
+		add(scored{cs[f], h.score(cs[f], q, math.Inf(-1))})
+		ubs[f] = math.Inf(-1)
+		for i, ub := range ubs {
+			if ub >= top {
+				add(scored{cs[i], h.score(cs[i], q, top-decideDepth)})
+				ubs[i] = math.Inf(-1)
+			}
+		}
+	}
+	for ; n < len(cs); n++ {
+		c := cs[n]
+		if !c.exact {
+			pb, rb := h.rowBound(c, rest)
+			if pb < top {
+				break
+			}
+			if rb < top {
+				// Abroad, and too obscure to win from there.
+				ubs = append(ubs, rb)
+				continue
+			}
+			if sumLevel(c.idx) == layout.LevelCountry {
+				// Country names are listed with all their common spellings;
+				// a skeleton match ("town" and "Taiwan") is a coincidence.
+				ubs = append(ubs, math.Inf(-1))
+				continue
+			}
+		}
+		if ub := h.bound(c, q); ub < top {
+			ubs = append(ubs, ub)
+			continue
+		}
+		ubs = append(ubs, math.Inf(-1))
+		add(scored{c, h.score(c, q, top-decideDepth)})
+	}
 	if len(sc) == 0 {
 		return Entry{}, false
+	}
+	if h.rejects(best, q) {
+		return Entry{}, false
+	}
+	// Then the rivals decide weighs: those that can come within reach of
+	// the best.
+	floor := top - rivalDepth
+	for i, ub := range ubs {
+		if ub >= floor {
+			sc = h.appendRival(sc, cs[i], q, floor)
+		}
+	}
+	for _, c := range cs[n:] {
+		pb, rb := h.rowBound(c, rest)
+		if pb < floor {
+			break
+		}
+		if rb < floor {
+			continue
+		}
+		sc = h.appendRival(sc, c, q, floor)
 	}
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
@@ -167,6 +250,10 @@ func newHints(ctx Context, quals []string) hints {
 		}
 		r := record(i)
 		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
+		h.countryAt = layout.NoCountry
+		if i < layout.NoCountry {
+			h.countryAt = byte(i)
+		}
 		// An admin1 of another country is a misreading of the context.
 		h.admin1 = slices.DeleteFunc(h.admin1, func(a int32) bool { return record(a).country() != h.country })
 	}
@@ -256,31 +343,8 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 		p := max(float64(r.population()), float64(ucdpPerEvent*r.events()))
 		s = math.Log10(1 + p)
 	}
-	switch r.feature() {
-	case layout.FeatureCapital:
-		s += weightCapital
-	case layout.FeatureSeat1:
-		s += weightSeat1
-	case layout.FeatureSeat2:
-		s += weightSeat2
-	case layout.FeatureSection:
-		s += weightSection
-	}
-	switch {
-	case !c.exact:
-		s += weightLoose
-		if h.anyExact {
-			s += weightLooseRest
-		}
-	case c.flags&layout.FlagCanonical != 0:
-		s += weightCanonical
-	case c.flags&layout.FlagVariant != 0:
-		s += weightVariant
-	case c.flags&layout.FlagStripped != 0:
-		s += weightStripped
-	default:
-		s += weightAlternate
-	}
+	s = addFeature(s, r.feature())
+	s = h.addMatch(s, c)
 	s += levelWeight[q.want][lvl]
 	cc := r.country()
 	if h.country != "" {
@@ -293,16 +357,7 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 			}
 		}
 	}
-	if len(h.admin1) > 0 {
-		switch {
-		case lvl != layout.LevelAdmin1 && slices.Contains(h.admin1, r.admin1()):
-			s += weightAdmin1
-		case slices.Contains(h.admin1, c.idx):
-			s += weightAdmin1 / 3
-		default:
-			s += weightNotAdmin1
-		}
-	}
+	s = h.addAdmin1(s, c.idx, lvl, r.admin1())
 	if len(h.near) > 0 && s+nearMax >= floor {
 		lat, lon := r.lat(), r.lon()
 		best := 0.0
@@ -339,6 +394,156 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	return s
 }
 
+// maxLevelWeight is the highest levelWeight of each want over the levels a
+// candidate matched through its skeleton alone may have (not country).
+var maxLevelWeight = func() (m [4]float64) {
+	for w, row := range levelWeight {
+		m[w] = math.Inf(-1)
+		for lvl, x := range row {
+			if lvl != layout.LevelCountry {
+				m[w] = max(m[w], x)
+			}
+		}
+	}
+	return m
+}()
+
+// looseRest is at least what bound adds to the prior bucket and the
+// country weight for any candidate matched through its skeleton alone.
+func (h *hints) looseRest(q query) float64 {
+	s := weightCapital + weightLoose // the highest feature weight
+	if h.anyExact {
+		s += weightLooseRest
+	}
+	s += maxLevelWeight[q.want]
+	if len(h.admin1) > 0 {
+		s += weightAdmin1
+	}
+	if len(h.near) > 0 {
+		s += nearMax
+	}
+	return s + 2*boundSlack
+}
+
+// rowBound bounds the score of a skeleton match from its row alone: its
+// prior bucket, what the context country says of its country (rb), and
+// rest (looseRest) for the other weights. pb is the bound with the most
+// the country could add: along a skeleton's rows the prior never
+// increases, so once pb falls short, every later row does.
+func (h *hints) rowBound(c cand, rest float64) (pb, rb float64) {
+	s := float64(c.flags>>layout.PriorBucketShift)*layout.PriorBucketPoints + rest
+	if h.country == "" {
+		return s, s
+	}
+	if c.cc == h.countryAt {
+		return s + weightCountry, s + weightCountry
+	}
+	rb = s - weightCountry
+	if h.hasCountryPt {
+		rb += weightNeighbour
+	}
+	return s + weightCountry, rb
+}
+
+// appendRival scores a candidate that may come within floor of the best,
+// unless its summary says it cannot.
+func (h *hints) appendRival(sc []scored, c cand, q query, floor float64) []scored {
+	if !c.exact && sumLevel(c.idx) == layout.LevelCountry || h.bound(c, q) < floor {
+		return sc
+	}
+	return append(sc, scored{c, h.score(c, q, floor)})
+}
+
+// boundSlack covers the rounding of summed weights in bound.
+const boundSlack = 0.01
+
+// bound is at least score(c, q, any floor), worked out from the entry's
+// summary alone: its population rounded up, the most its distance from the
+// context country and from the places named nearby could add.
+func (h *hints) bound(c cand, q query) float64 {
+	lvl := sumLevel(c.idx)
+	var s float64
+	if lvl == layout.LevelRegion {
+		s = regionPrior
+	} else {
+		s = sumPopLog(c.idx)
+		if ev := sumEvents(c.idx); ev > 0 {
+			s = max(s, math.Log10(1+float64(ucdpPerEvent*ev)))
+		}
+	}
+	s = addFeature(s, sumFeature(c.idx))
+	s = h.addMatch(s, c)
+	s += levelWeight[q.want][lvl]
+	if h.country != "" {
+		if sumCountry(c.idx) == h.country {
+			s += weightCountry
+		} else {
+			s -= weightCountry
+			if h.hasCountryPt {
+				s += weightNeighbour // perhaps
+			}
+		}
+	}
+	s = h.addAdmin1(s, c.idx, lvl, sumAdmin1(c.idx))
+	if len(h.near) > 0 {
+		s += nearMax
+	}
+	return s + boundSlack
+}
+
+// The weights below are added one at a time, in the order score has
+// always added them, so that scores stay the same to the last bit.
+
+func addFeature(s float64, f byte) float64 {
+	switch f {
+	case layout.FeatureCapital:
+		s += weightCapital
+	case layout.FeatureSeat1:
+		s += weightSeat1
+	case layout.FeatureSeat2:
+		s += weightSeat2
+	case layout.FeatureSection:
+		s += weightSection
+	}
+	return s
+}
+
+// addMatch adds what the way the name matched says.
+func (h *hints) addMatch(s float64, c cand) float64 {
+	switch {
+	case !c.exact:
+		s += weightLoose
+		if h.anyExact {
+			s += weightLooseRest
+		}
+	case c.flags&layout.FlagCanonical != 0:
+		s += weightCanonical
+	case c.flags&layout.FlagVariant != 0:
+		s += weightVariant
+	case c.flags&layout.FlagStripped != 0:
+		s += weightStripped
+	default:
+		s += weightAlternate
+	}
+	return s
+}
+
+// addAdmin1 adds what the admin1 the text names says of entry i, of level
+// lvl, in the admin1 a.
+func (h *hints) addAdmin1(s float64, i int32, lvl byte, a int32) float64 {
+	if len(h.admin1) > 0 {
+		switch {
+		case lvl != layout.LevelAdmin1 && slices.Contains(h.admin1, a):
+			s += weightAdmin1
+		case slices.Contains(h.admin1, i):
+			s += weightAdmin1 / 3
+		default:
+			s += weightNotAdmin1
+		}
+	}
+	return s
+}
+
 // nearBonusMax is the most a place named nearby adds for its distance,
 // nearMax the most it adds in all (with its country).
 const (
@@ -349,28 +554,18 @@ const (
 // decide turns ranked candidates into an answer at the level it is sure of.
 func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 	best := sc[0]
+	if h.rejects(best, q) {
+		return Entry{}, false
+	}
 	rb := record(best.idx)
 	lvl := rb.level()
 	cc := rb.country()
-	if h.country != "" && cc != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
-		return Entry{}, false
-	}
-	if !best.exact && !h.acceptVariant(best.idx, q.key) {
-		return Entry{}, false
-	}
-	if best.exact && best.flags&(layout.FlagCanonical|layout.FlagVariant|layout.FlagStripped) == 0 &&
-		rb.population() < 100000 && !h.supports(best.idx) {
-		// Only another name of a small town, a historical or foreign one
-		// ("Taliban" for Bozhüyük, "June" for Unieux), and nothing in the
-		// text pointing there.
-		return Entry{}, false
-	}
 	if (lvl == layout.LevelAdmin1 || lvl == layout.LevelAdmin2) && q.want == wantAny {
 		// A bare name shared by a town and the district or province
 		// named after it means the town, even when the division's larger
 		// population scores higher ("Maarat al-Numan").
 		for _, o := range sc[1:] {
-			if o.score < best.score-3 {
+			if o.score < best.score-townDepth {
 				break
 			}
 			ro := record(o.idx)
@@ -422,6 +617,25 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 		return entryAt(i), true
 	}
 	return Entry{}, false
+}
+
+// rejects reports whether the best candidate is no answer at all, whatever
+// its rivals: a place abroad the text does not point to, a weak variant,
+// another name of a small town.
+func (h *hints) rejects(best scored, q query) bool {
+	rb := record(best.idx)
+	lvl := rb.level()
+	if h.country != "" && rb.country() != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
+		return true
+	}
+	if !best.exact && !h.acceptVariant(best.idx, q.key) {
+		return true
+	}
+	// Only another name of a small town, a historical or foreign one
+	// ("Taliban" for Bozhüyük, "June" for Unieux), and nothing in the
+	// text pointing there.
+	return best.exact && best.flags&(layout.FlagCanonical|layout.FlagVariant|layout.FlagStripped) == 0 &&
+		rb.population() < 100000 && !h.supports(best.idx)
 }
 
 // foreignOK decides whether a place outside the text's country may be
@@ -527,6 +741,23 @@ func sameInitial(key, name string) bool {
 		return c
 	}
 	return fold(key[0]) == fold(k2[0])
+}
+
+// sameInitialSum is sameInitial for the name of entry i, read from its
+// summary.
+func sameInitialSum(key string, i int32) bool {
+	k2 := sumInitial(i)
+	if key == "" || k2 == 0 {
+		return false
+	}
+	return foldInitial(key[0]) == foldInitial(k2)
+}
+
+func foldInitial(c byte) byte {
+	if c == 'q' || c == 'c' {
+		return 'k'
+	}
+	return c
 }
 
 // nested reports whether one entry contains the other: a town and the

@@ -21,8 +21,8 @@ type row struct {
 	flags byte
 }
 
-// write orders the entries and writes entries.bin, names.bin, exact.bin,
-// loose.bin and manifest.txt into dir.
+// write orders the entries and writes entries.bin, names.bin, summary.bin,
+// exact.bin, loose.bin, loosecc.bin, keys.bin and manifest.txt into dir.
 func (b *builder) write(dir string) error {
 	entries, err := b.finish()
 	if err != nil {
@@ -47,6 +47,7 @@ func (b *builder) write(dir string) error {
 	}
 
 	recs := make([]byte, len(entries)*layout.RecordSize)
+	sums := make([]byte, len(entries)*layout.SummarySize)
 	var exact, loose []row
 	for i, e := range entries {
 		r := recs[i*layout.RecordSize : (i+1)*layout.RecordSize]
@@ -68,6 +69,7 @@ func (b *builder) write(dir string) error {
 		copy(r[layout.OffCountry:], e.cc)
 		r[layout.OffKind] = layout.Kind(e.level, e.source, e.feature)
 		r[layout.OffEvents] = byte(min(e.events, 255))
+		summarise(sums[i*layout.SummarySize:(i+1)*layout.SummarySize], r, e.name)
 
 		// Keys: each distinct key once per entry, with every way it was
 		// reached.
@@ -86,21 +88,52 @@ func (b *builder) write(dir string) error {
 				looseKeys[l] |= f
 			}
 		}
+		sum := sums[i*layout.SummarySize:]
+		bucket := layout.PriorBucket(layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7))
 		for l, f := range looseKeys {
-			loose = append(loose, row{l, i, f})
+			loose = append(loose, row{l, i, f | bucket<<layout.PriorBucketShift})
 		}
 	}
 
-	exactBin, exactKeys := indexBytes(exact)
-	looseBin, looseKeys := indexBytes(loose)
+	exactBin, exactKeys := indexBytes(exact, nil)
+	looseBin, looseKeys := indexBytes(loose, func(entry int) byte {
+		sum := sums[entry*layout.SummarySize:]
+		return layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7)
+	})
+	keysBin, err := keyTable(exact, loose)
+	if err != nil {
+		return err
+	}
+	// The country of each loose row, as the entry index of the country
+	// (indexBytes has sorted the rows).
+	countryAt := map[string]byte{}
+	for i, e := range entries {
+		if e.level == layout.LevelCountry {
+			if i >= layout.NoCountry {
+				return fmt.Errorf("country %s is entry %d: loosecc.bin holds a byte", e.cc, i)
+			}
+			countryAt[e.cc] = byte(i)
+		}
+	}
+	looseCC := make([]byte, len(loose))
+	for j, r := range loose {
+		c, ok := countryAt[entries[r.entry].cc]
+		if !ok {
+			c = layout.NoCountry
+		}
+		looseCC[j] = c
+	}
 	files := []struct {
 		name string
 		data []byte
 	}{
 		{"entries.bin", recs},
 		{"names.bin", names.Bytes()},
+		{"summary.bin", sums},
 		{"exact.bin", exactBin},
 		{"loose.bin", looseBin},
+		{"loosecc.bin", looseCC},
+		{"keys.bin", keysBin},
 	}
 	total := 0
 	for _, f := range files {
@@ -143,12 +176,75 @@ func (b *builder) write(dir string) error {
 	return nil
 }
 
+// summarise writes the summary of the entry whose record is r and whose
+// display name is name (see layout.SummarySize).
+func summarise(sum, r []byte, name string) {
+	le := binary.LittleEndian
+	pop := le.Uint32(r[layout.OffPopulation:])
+	// Rounded up and one more, so that the summary never understates the
+	// population however the runtime rounds its logarithm.
+	popLog := byte(math.Ceil(math.Log10(1+float64(pop))*layout.PopLogScale)) + 1
+	if pop >= layout.BigPlace {
+		popLog |= layout.SumBig
+	}
+	sum[layout.SumPopLog] = popLog
+	sum[layout.SumEvents] = r[layout.OffEvents]
+	sum[layout.SumKind] = r[layout.OffKind]
+	if k := namekey.Key(name); k != "" {
+		sum[layout.SumInitial] = k[0]
+	}
+	copy(sum[layout.SumCountry:layout.SumCountry+2], r[layout.OffCountry:layout.OffCountry+2])
+	copy(sum[layout.SumAdmin1:layout.SumAdmin1+2], r[layout.OffAdmin1:layout.OffAdmin1+2])
+}
+
+// keyTable lays out keys.bin (see layout.KeySlots) for the sorted rows of
+// the exact and loose indexes.
+func keyTable(exact, loose []row) ([]byte, error) {
+	slots := make([]uint32, layout.KeySlots)
+	n := 0
+	for which, rows := range [][]row{exact, loose} {
+		for i, r := range rows {
+			if i > 0 && r.key == rows[i-1].key {
+				continue
+			}
+			if i+1 > layout.SlotRowMask {
+				return nil, fmt.Errorf("index %d has %d rows: too many for keys.bin", which, len(rows))
+			}
+			n++
+			if n > layout.KeySlots*3/4 {
+				return nil, fmt.Errorf("%d keys: keys.bin is too full", n)
+			}
+			h := layout.KeyHash(byte(which), r.key)
+			v := uint32(i+1) | layout.SlotTag(h)
+			if which == 1 {
+				v |= layout.SlotLoose
+			}
+			j := int(h % layout.KeySlots)
+			for slots[j] != 0 {
+				j = (j + 1) % layout.KeySlots
+			}
+			slots[j] = v
+		}
+	}
+	out := make([]byte, 4*len(slots))
+	for j, v := range slots {
+		binary.LittleEndian.PutUint32(out[4*j:], v)
+	}
+	return out, nil
+}
+
 // indexBytes sorts rows and lays them out as layout describes, returning
-// the bytes and the number of distinct keys.
-func indexBytes(rows []row) ([]byte, int) {
+// the bytes and the number of distinct keys. Rows of one key are ordered
+// by prior, highest first, when prior is given, then by entry.
+func indexBytes(rows []row, prior func(entry int) byte) ([]byte, int) {
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].key != rows[j].key {
 			return rows[i].key < rows[j].key
+		}
+		if prior != nil {
+			if pi, pj := prior(rows[i].entry), prior(rows[j].entry); pi != pj {
+				return pi > pj
+			}
 		}
 		return rows[i].entry < rows[j].entry
 	})

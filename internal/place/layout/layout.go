@@ -14,13 +14,27 @@
 // names.bin holds the display names: at each offset a length byte, then
 // that many bytes of UTF-8.
 //
+// summary.bin has one SummarySize-byte record per entry, in the order of
+// entries.bin: what ranking a candidate needs before it is worth reading
+// its full record (see the Sum* offsets).
+//
 // exact.bin and loose.bin are the name indexes: a uint32 row count n, then
 // n rows of IndexRowSize bytes (uint32 key offset, uint32 value), then the
 // key blob (at each key offset a length byte and the key). Rows are sorted
-// by key bytes, then by entry; rows with equal keys share one key offset.
+// by key bytes, then (exact.bin) by entry or (loose.bin) by PriorKey of the
+// entry, highest first, then by entry; rows with equal keys share one key
+// offset.
 // A value is the entry index in its low 24 bits and match flags (Flag*) in
-// its top 8 bits.
+// its top 8 bits; in loose.bin the flags' top four bits are the entry's
+// PriorBucket.
+//
+// loosecc.bin has one byte per row of loose.bin: the entry index of the
+// row's entry's country (countries come first in entries.bin), NoCountry
+// if it has none. With the prior bucket, it bounds a skeleton match's
+// score without reading anything but the rows.
 package layout
+
+import "math"
 
 // Record layout of entries.bin.
 const (
@@ -39,6 +53,85 @@ const (
 
 	CoordScale = 100000
 )
+
+// Summary layout of summary.bin. A name with a common skeleton has
+// hundreds of candidates scattered over the 6.5 MB of entries.bin; their
+// summaries, 1.8 MB in all, let a lookup bound each candidate's score and
+// test it against the usual conditions without touching the records,
+// reading in full only the few that can win.
+const (
+	SummarySize = 8
+
+	SumPopLog  = 0 // bits 0-6: PopLogScale × log10(1+population), rounded up, plus one; bit 7: SumBig
+	SumEvents  = 1 // uint8, as OffEvents
+	SumKind    = 2 // as OffKind
+	SumInitial = 3 // first byte of namekey.Key of the entry's name, 0 if that key is empty
+	SumCountry = 4 // 2 bytes, as OffCountry
+	SumAdmin1  = 6 // uint16, as OffAdmin1
+
+	PopLogScale = 12      // 12 × log10(4.3e9) < 127
+	SumBig      = 1 << 7  // population of 100,000 or more
+	BigPlace    = 100_000 // the population SumBig marks
+)
+
+// UCDPPerEvent is the population a UCDP event at a place stands in for
+// when ranking places GeoNames gives none.
+const UCDPPerEvent = 300
+
+// PriorKey is an upper bound, in PopLogScale units, of log10(1 +
+// max(population, UCDPPerEvent × events)): the prominence ranking starts
+// from, and the order of a skeleton's rows in loose.bin, so that a lookup
+// can stop at the first row too obscure to matter. popLog is the summary's
+// SumPopLog byte. Regions, which rank by a fixed prior, come first.
+func PriorKey(popLog, events, level byte) byte {
+	if level == LevelRegion {
+		return 127
+	}
+	k := popLog &^ SumBig
+	if events > 0 {
+		k = max(k, byte(math.Ceil(math.Log10(1+float64(UCDPPerEvent*int(events)))*PopLogScale))+1)
+	}
+	return k
+}
+
+// PriorBucket is PriorKey in coarser steps (of PriorBucketPoints), to fit
+// the top four bits of a loose.bin row's flags: PriorBucket(k) ×
+// PriorBucketPoints ≥ k / PopLogScale.
+func PriorBucket(key byte) byte { return (key + 8) / 9 }
+
+const (
+	PriorBucketPoints = 9.0 / PopLogScale
+	PriorBucketShift  = 4 // where the bucket sits in a row's flags
+	NoCountry         = 255
+)
+
+// keys.bin is a hash table of the keys of both name indexes, so that a
+// lookup costs a probe or two instead of a binary search's twenty scattered
+// reads: KeySlots uint32 slots, each 0 (empty) or a key's first row + 1
+// (bits 0-20), its index (bit 21: 0 exact.bin, 1 loose.bin) and a tag of
+// its hash (bits 22-31). A key sits at the first free slot from
+// KeyHash(index, key) mod KeySlots onwards (linear probing).
+const (
+	KeySlots     = 1 << 20
+	SlotRowMask  = 1<<21 - 1
+	SlotLoose    = 1 << 21
+	SlotTagShift = 22
+)
+
+// KeyHash is the hash of key in index which (0 exact, 1 loose): 64-bit
+// FNV-1a of the index byte and the key.
+func KeyHash(which byte, key string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(which)) * prime
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * prime
+	}
+	return h
+}
+
+// SlotTag is the tag of a hash as a slot holds it.
+func SlotTag(h uint64) uint32 { return uint32(h>>54) << SlotTagShift }
 
 // Levels (bits 0-2 of the kind byte).
 const (
