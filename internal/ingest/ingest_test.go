@@ -65,6 +65,7 @@ func TestThreeOutletsOneReportGroup(t *testing.T) {
 // Ingesting fakes-dev twice stores it once, with exactly the claims that
 // checking each article gives; re-extraction changes nothing.
 func TestIngestFakesDevTwice(t *testing.T) {
+	testshared.SkipUnderRace(t)
 	csv := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()

@@ -53,6 +53,7 @@ func importFile(t *testing.T, st *store.Store, path string) (store.ImportStats, 
 }
 
 func TestImportSharedData(t *testing.T) {
+	testshared.SkipUnderRace(t)
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		st, err := store.Open(context.Background(), dsn)
 		if err != nil {

@@ -64,3 +64,12 @@ func FakesDevColumn(tb testing.TB, name string) []string {
 	}
 	return out
 }
+
+// SkipUnderRace skips a test that reads a full shared data set when the
+// race detector is on; .ci/run runs such tests once without it.
+func SkipUnderRace(tb testing.TB) {
+	tb.Helper()
+	if RaceEnabled {
+		tb.Skip("skipping under -race: the full-size data test runs without it (.ci/run)")
+	}
+}

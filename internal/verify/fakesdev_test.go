@@ -24,6 +24,7 @@ import (
 // comparison is information, not a target: the test asserts only that each
 // part of verification had something to say.
 func TestFakesDevAgainstUCDP(t *testing.T) {
+	testshared.SkipUnderRace(t)
 	csvPath := testshared.Path(t, testshared.FakesDevPath)
 	ucdpPath := testshared.Path(t, "data/ucdp/ged-syria-2016-2019.csv")
 	ctx := context.Background()
