@@ -84,11 +84,18 @@ func placeNames(typed string) []string {
 }
 
 // admin1Name is the gazetteer's name of a typed first-level division
-// ("Raqqa province" is stored as Ar-Raqqah), or the typed name.
+// ("Raqqa province" and "Raqqa" are stored as Ar-Raqqah), or the typed name.
 func admin1Name(typed string) string {
 	if e, ok := place.Resolve(typed, place.Context{}); ok && e.Admin1 != "" {
 		if e.Level == place.LevelAdmin1 || strings.EqualFold(e.Admin1, typed) {
 			return e.Admin1
+		}
+		// A city that names its division ("Raqqa" resolves to the city
+		// Ar Raqqah): the division when the name also denotes it.
+		for _, l := range place.Lookup(typed) {
+			if l.Level == place.LevelAdmin1 && l.Admin1 == e.Admin1 && l.Country == e.Country {
+				return e.Admin1
+			}
 		}
 	}
 	return typed
