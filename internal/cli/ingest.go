@@ -36,7 +36,7 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
+		fmt.Fprintln(stderr, "tally ingest: no input: give files, folders or - for stdin (see 'tally ingest -h')")
 		return exitUsage
 	}
 	if *published != "" {

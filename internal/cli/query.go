@@ -320,8 +320,12 @@ func runShow(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if status, done := parseFlags(fs, args); done {
 		return status
 	}
-	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
-		fs.Usage()
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "tally show: unknown format %q (text or json)\n", *format)
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "tally show: want one document ID, got %d arguments (see 'tally show -h')\n", fs.NArg())
 		return exitUsage
 	}
 	ctx := context.Background()
@@ -403,7 +407,7 @@ func runReextract(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
+		fmt.Fprintf(stderr, "tally reextract: unexpected argument %q (see 'tally reextract -h')\n", fs.Arg(0))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
