@@ -200,6 +200,9 @@ loop:
 		}
 	}
 	flush()
+	// The last flush may have had nothing to write: count the inputs that
+	// failed after it.
+	stats.Failed, stats.Bytes = int(failed.Load()), bytesRead.Load()
 	if writeErr != nil {
 		return stats, writeErr
 	}
