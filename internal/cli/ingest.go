@@ -18,7 +18,7 @@ import (
 	"github.com/tallyhq/tally/internal/ingest"
 )
 
-func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := dbFlag(fs)
@@ -58,6 +58,7 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	opt := ingest.Options{
 		Read:     document.Options{Published: *published, Source: *source},
 		Workers:  *workers,
+		Stdin:    stdin,
 		Progress: progress.update,
 		Errors: func(err error) {
 			progress.clear()

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -34,6 +35,8 @@ type Options struct {
 	Errors func(error)
 	// Progress is told how far the run is after each batch.
 	Progress func(Stats)
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
 }
 
 // Stats is how far a run is.
@@ -117,7 +120,11 @@ func Run(ctx context.Context, st *store.Store, inputs []string, opt Options) (St
 	go func() {
 		defer close(docs)
 		for _, in := range inputs {
-			for d, err := range document.ReadPath(in, readOpt) {
+			src := document.ReadPath(in, readOpt)
+			if in == "-" && opt.Stdin != nil {
+				src = document.Read("stdin", opt.Stdin, readOpt)
+			}
+			for d, err := range src {
 				if err != nil {
 					failed.Add(1)
 					opt.Errors(err)
