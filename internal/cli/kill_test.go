@@ -197,7 +197,9 @@ var summary = regexp.MustCompile(`(\d+) documents read: (\d+) new, (\d+) already
 //
 // The issue asks for 10,000 documents. Under the race detector the
 // SQLite driver (C translated to Go) stores some 10 documents a second on
-// a small machine, so there the test ingests killDocsRace instead.
+// a small machine, so there the test ingests killDocsRace instead: more
+// than one batch (256 documents at most), so that the kill, which comes
+// as soon as a first batch is seen stored, always comes before the last.
 func TestIngestSurvivesSIGKILL(t *testing.T) {
 	n := 10000
 	if raceEnabled {

@@ -4,4 +4,4 @@ package cli
 
 const raceEnabled = false
 
-const killDocsRace = 200
+const killDocsRace = 300

@@ -6,4 +6,4 @@ package cli
 const raceEnabled = true
 
 // killDocsRace is the size of the SIGKILL test's corpus under -race.
-const killDocsRace = 200
+const killDocsRace = 300
