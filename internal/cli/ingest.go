@@ -19,7 +19,7 @@ import (
 	"github.com/tallyhq/tally/internal/ingest/fetch"
 )
 
-func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := dbFlag(fs)
@@ -41,7 +41,7 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
+		fmt.Fprintln(stderr, "tally ingest: no input: give files, folders or - for stdin (see 'tally ingest -h')")
 		return exitUsage
 	}
 	if *published != "" {
@@ -63,6 +63,7 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	opt := ingest.Options{
 		Read:     document.Options{Published: *published, Source: *source},
 		Workers:  *workers,
+		Stdin:    stdin,
 		Progress: progress.update,
 		Fetch: fetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout,
 			UserAgent: "tally/" + version() + " (+https://github.com/tallyhq/tally)"},

@@ -84,11 +84,18 @@ func placeNames(typed string) []string {
 }
 
 // admin1Name is the gazetteer's name of a typed first-level division
-// ("Raqqa province" is stored as Ar-Raqqah), or the typed name.
+// ("Raqqa province" and "Raqqa" are stored as Ar-Raqqah), or the typed name.
 func admin1Name(typed string) string {
 	if e, ok := place.Resolve(typed, place.Context{}); ok && e.Admin1 != "" {
 		if e.Level == place.LevelAdmin1 || strings.EqualFold(e.Admin1, typed) {
 			return e.Admin1
+		}
+		// A city that names its division ("Raqqa" resolves to the city
+		// Ar Raqqah): the division when the name also denotes it.
+		for _, l := range place.Lookup(typed) {
+			if l.Level == place.LevelAdmin1 && l.Admin1 == e.Admin1 && l.Country == e.Country {
+				return e.Admin1
+			}
 		}
 	}
 	return typed
@@ -313,8 +320,12 @@ func runShow(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if status, done := parseFlags(fs, args); done {
 		return status
 	}
-	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
-		fs.Usage()
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "tally show: unknown format %q (text or json)\n", *format)
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "tally show: want one document ID, got %d arguments (see 'tally show -h')\n", fs.NArg())
 		return exitUsage
 	}
 	ctx := context.Background()
@@ -396,7 +407,7 @@ func runReextract(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
+		fmt.Fprintf(stderr, "tally reextract: unexpected argument %q (see 'tally reextract -h')\n", fs.Arg(0))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"runtime"
 	"strings"
@@ -44,6 +45,8 @@ type Options struct {
 	// than ShortItem bytes by the page its link points to: many feeds
 	// carry only a summary.
 	FollowLinks bool
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
 }
 
 // ShortItem is the length under which a feed item is taken for a summary.
@@ -139,8 +142,11 @@ func Run(ctx context.Context, st *store.Store, inputs []string, opt Options) (St
 		defer close(docs)
 		for _, in := range inputs {
 			read := document.ReadPath(in, readOpt)
-			if IsURL(in) {
+			switch {
+			case IsURL(in):
 				read = fetched(readCtx, client, in, readOpt, opt.FollowLinks)
+			case in == "-" && opt.Stdin != nil:
+				read = document.Read("stdin", opt.Stdin, readOpt)
 			}
 			for d, err := range read {
 				if err != nil {

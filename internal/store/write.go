@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -70,6 +73,20 @@ type SameReport func(a, b []byte) bool
 // report group of the most similar stored document that same says is the
 // same report, else starts its own.
 func (s *Store) Save(ctx context.Context, docs []Doc, same SameReport) ([]Saved, error) {
+	// Two PostgreSQL writers insert the same sources and places in their
+	// own orders and may deadlock; the server aborts one, which then runs
+	// again: a batch is all or nothing, so running it again is safe.
+	for attempt := 1; ; attempt++ {
+		out, err := s.save(ctx, docs, same)
+		var pgErr *pgconn.PgError
+		if attempt < 5 && errors.As(err, &pgErr) && pgErr.Code == "40P01" {
+			continue
+		}
+		return out, err
+	}
+}
+
+func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("save: begin: %w", err)

@@ -1,0 +1,7 @@
+//go:build !race
+
+package cli
+
+const raceEnabled = false
+
+const killDocsRace = 300
