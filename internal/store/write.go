@@ -252,9 +252,14 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		key := multiKey{"candidates", len(args)}
 		st, ok := w.multi[key]
 		if !ok {
+			// One candidate per report group, its earliest document that
+			// shares a band, and the 64 oldest groups: a large group of
+			// reprints costs one signature, not one per copy.
 			q := w.s.rebind(`SELECT d.id, d.group_id, d.minhash FROM documents d
-				WHERE d.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + placeholders(len(args)) + `))
-				ORDER BY d.id`)
+				WHERE d.id IN (SELECT min(c.id) FROM documents c
+					WHERE c.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + placeholders(len(args)) + `))
+					GROUP BY c.group_id)
+				ORDER BY d.id LIMIT 64`)
 			var err error
 			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
 				return 0, err
