@@ -16,7 +16,7 @@ import (
 // ClaimFilter selects stored claims; zero fields select everything. Names
 // are compared without regard to case.
 type ClaimFilter struct {
-	Places     []string // the place as resolved or as written; any of these
+	Places     []string // the place as resolved (else as written, when unresolved); any of these
 	Admin1     string
 	Country    string // ISO code
 	Kinds      []claim.Kind
@@ -167,10 +167,7 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		for i, p := range f.Places {
 			lower[i] = strings.ToLower(p)
 		}
-		var or where
-		or.in("lower(c.place_name)", lower)
-		or.in("lower(c.place_text)", lower)
-		w.add("("+strings.Join(or.conds, " OR ")+")", or.args...)
+		w.in("lower(coalesce(c.place_name, c.place_text))", lower)
 	}
 	if f.Admin1 != "" {
 		w.add("lower(c.admin1) = ?", strings.ToLower(f.Admin1))
