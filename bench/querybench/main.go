@@ -65,6 +65,7 @@ func main() {
 	db := flag.String("db", "tally.db", "store DSN")
 	n := flag.Int("n", 1000, "queries of each shape")
 	limit := flag.Int("limit", 100, "rows a query returns at most")
+	fill := flag.Int("fill", 0, "first add this many synthetic claims (six a document) to reach a size")
 	flag.Parse()
 	ctx := context.Background()
 	st, err := store.Open(ctx, *db)
@@ -73,6 +74,12 @@ func main() {
 		os.Exit(1)
 	}
 	defer st.Close()
+	if *fill > 0 {
+		if err := fillStore(ctx, st, *fill); err != nil {
+			fmt.Fprintln(os.Stderr, "querybench:", err)
+			os.Exit(1)
+		}
+	}
 	counts, err := st.Count(ctx)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "querybench:", err)
@@ -113,3 +120,50 @@ func percentiles(ds []time.Duration) [4]time.Duration {
 	}
 	return [4]time.Duration{at(0.50), at(0.95), at(0.99), ds[len(ds)-1].Round(10 * time.Microsecond)}
 }
+
+// fillStore adds n claims in documents of six, with the spread of places,
+// dates, kinds, causes, victims, sources and outlets a war's reporting has,
+// so that the filters meet realistic selectivities. Texts are short: the
+// claims are what is timed.
+func fillStore(ctx context.Context, st *store.Store, n int) error {
+	r := rand.New(rand.NewPCG(3, 3))
+	victims := []claim.Victims{claim.Civilians, claim.People, claim.Combatants, claim.Children, claim.SecurityForces}
+	quotes := []string{"air strikes killed civilians in the market", "shelling hit the town and killed children",
+		"barrel bombs were dropped on the district", "a car bomb exploded near the checkpoint", "chemical attack on the suburb",
+		"mines left by the militants killed people returning home", "clashes between the army and rebels left fighters dead"}
+	start := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)
+	var batch []store.Doc
+	for i := 0; i < n/6; i++ {
+		day := start.AddDate(0, 0, r.IntN(8*365)).Format(time.DateOnly)
+		d := store.Doc{Key: fmt.Sprintf("fill-%d-%d", time.Now().UnixNano(), i), ExtID: fmt.Sprint(i), Title: "report",
+			Body: pick(r, quotes), Published: day, Source: pick(r, outlets), Origin: "querybench", Extractor: "fill"}
+		for c := range 6 {
+			v := int64(1 + r.IntN(60))
+			admin1 := pick(r, admin1s)
+			name := pick(r, places)
+			lat, lon := 33+r.Float64()*4, 36+r.Float64()*5
+			var gid int64 = int64(1000 + r.IntN(5000))
+			d.Claims = append(d.Claims, claim.Claim{ID: fmt.Sprintf("c%d", c+1), Kind: pick(r, kinds),
+				Count:   &claim.Count{Value: &v, Low: v, High: &v, Qualifier: claim.Exact, Text: fmt.Sprint(v)},
+				Victims: pick(r, victims), Cause: pick(r, causes),
+				Place:  &claim.Place{Text: name, Name: &name, Admin1: &admin1, Country: ptr("SY"), GeonamesID: &gid, Lat: &lat, Lon: &lon, Precision: "place"},
+				Source: &claim.Source{Text: "x", Name: pick(r, sources), Type: claim.Monitor},
+				Quote:  claim.Quote{Start: 0, End: len(d.Body), Text: d.Body}})
+		}
+		batch = append(batch, d)
+		if len(batch) == 500 {
+			if _, err := st.Save(ctx, batch, nil); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		if _, err := st.Save(ctx, batch, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -197,7 +197,7 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		if s.dialect == Postgres {
 			w.add("c.tsv @@ plainto_tsquery('english', ?)", f.Text)
 		} else {
-			w.add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", ftsQuery(f.Text))
+			w.add("claims_fts MATCH ?", ftsQuery(f.Text))
 		}
 	}
 	if f.DocID != 0 {
@@ -218,9 +218,17 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	if f.Before > 0 {
 		w.add("c.id < ?", f.Before)
 	}
-	q := claimSelect + w.String() + " ORDER BY c.id DESC"
+	sel, order := claimSelect, "c.id"
+	if f.Text != "" && s.dialect == SQLite {
+		// Driven by the full-text index in its rowid order, a page of the
+		// newest matches stops after a page, where a rowid list of every
+		// match would be gathered and sorted first.
+		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid ", 1)
+		order = "claims_fts.rowid"
+	}
+	q := sel + w.String() + " ORDER BY " + order + " DESC"
 	if f.DocID != 0 {
-		q = claimSelect + w.String() + " ORDER BY c.id"
+		q = sel + w.String() + " ORDER BY " + order
 	}
 	if f.Limit > 0 {
 		q += " LIMIT " + strconv.Itoa(f.Limit)
