@@ -163,7 +163,7 @@ func recordInsert(rows int) string {
 // insertRecords writes one batch in one transaction, with full for each
 // maxRowsPerInsert records, and says how many rows were new.
 func (s *Store) insertRecords(ctx context.Context, full *sql.Stmt, setID int64, recs []Record) (int64, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
 	}

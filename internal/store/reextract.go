@@ -87,7 +87,7 @@ type Extraction struct {
 // Replace swaps a stored document's claims and flags for new ones in one
 // transaction. The document's text, identity and report group stay.
 func (s *Store) Replace(ctx context.Context, docID int64, published, outlet string, e Extraction) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("replace %d: begin: %w", docID, err)
 	}

@@ -53,10 +53,31 @@ type Option func(*options)
 
 type options struct{ cacheKiB int }
 
-// CacheMiB sets SQLite's page cache per connection (64 MiB by default,
-// for ingest's random index inserts). Each connection keeps its own, so a
-// long-running reader with many connections, tally serve, asks for less.
+// CacheMiB sets SQLite's page cache per reading connection (8 MiB by
+// default). Each connection keeps its own, so many connections multiply
+// it; the connection of a write transaction grows its own to
+// writerCacheKiB, for the random inserts of band keys.
 func CacheMiB(n int) Option { return func(o *options) { o.cacheKiB = n << 10 } }
+
+// writerCacheKiB is the page cache of a connection while it writes: larger
+// caches sped ingest up by less than the noise and cost resident memory.
+const writerCacheKiB = 16 << 10
+
+// beginWrite starts a write transaction; on SQLite its connection's page
+// cache grows to writerCacheKiB (it stays so while the connection lives).
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if s.dialect == SQLite {
+		if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(writerCacheKiB)); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+	}
+	return tx, nil
+}
 
 // Open opens the store dsn names, a postgres:// URL or a SQLite file path
 // (DefaultPath when empty), and brings its schema up to date.
@@ -64,7 +85,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if dsn == "" {
 		dsn = DefaultPath
 	}
-	o := options{cacheKiB: 64 << 10}
+	o := options{cacheKiB: 8 << 10}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -108,10 +129,9 @@ func sqliteDSN(path string, cacheKiB int) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	// Band keys are random, so their index's inserts touch pages all over
-	// it: a large page cache keeps them from going to the file system one
-	// page at a time. No memory-mapped reads: each connection's mapping of
-	// the file would count again in the process's resident memory.
+	// A reader's page cache (writers grow theirs: beginWrite). No
+	// memory-mapped reads: each connection's mapping of the file would
+	// count again in the process's resident memory.
 	q.Add("_pragma", "cache_size(-"+strconv.Itoa(cacheKiB)+")")
 	// A multi-row insert keeps a statement journal to undo itself on error;
 	// in memory, not a temporary file written page by page.

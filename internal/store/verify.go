@@ -54,7 +54,7 @@ const verificationBatch = 400
 // BeginVerification deletes the stored results inside a new transaction;
 // they are gone only when Commit succeeds.
 func (s *Store) BeginVerification(ctx context.Context) (*Verification, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("verification: begin: %w", err)
 	}

@@ -87,7 +87,7 @@ func (s *Store) Save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 }
 
 func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("save: begin: %w", err)
 	}
