@@ -354,7 +354,18 @@ func runShow(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			Claims  []export.JSONClaim `json:"claims"`
 			Flags   []claim.Flag       `json:"flags"`
 			Copies  []copyOut          `json:"copies"`
-		}{docJSONOut: docJSON(d.DocSummary), Text: d.Body, Credits: d.Credits, Places: d.Places, Flags: d.Flags}
+		}{docJSONOut: docJSON(d.DocSummary), Text: d.Body, Credits: d.Credits, Places: d.Places, Flags: d.Flags,
+			// Empty lists, not null: scripts iterate them.
+			Claims: []export.JSONClaim{}, Copies: []copyOut{}}
+		if v.Flags == nil {
+			v.Flags = []claim.Flag{}
+		}
+		if v.Credits == nil {
+			v.Credits = []string{}
+		}
+		if v.Places == nil {
+			v.Places = []claim.Place{}
+		}
 		for _, c := range d.Claims {
 			v.Claims = append(v.Claims, export.ToJSON(c))
 		}
