@@ -82,10 +82,8 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/incidents/{id}", s.getIncident, false},
 		{"GET", "/api/v1/places", s.listPlaces, false},
 		{"GET", "/api/v1/verdicts", s.listVerdicts, false},
-		// TODO(records): GET /api/v1/records and /api/v1/records/{set}
-		// belong here once the records branch has merged store.Records and
-		// store.RecordSets; list them over those, not over a second records
-		// query of this package's own.
+		{"GET", "/api/v1/records", s.listRecords, false},
+		{"GET", "/api/v1/records/sets", s.listRecordSets, false},
 	}
 }
 

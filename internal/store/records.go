@@ -227,7 +227,8 @@ type RecordFilter struct {
 	From, To string // YYYY-MM-DD: records whose dates overlap From..To (undated records never do)
 	Set      string // the set's name
 	SetID    int64
-	Limit    int // at most this many; 0 means all
+	Limit    int   // at most this many; 0 means all
+	After    int64 // cursor: records stored after this record id (they come in id order)
 }
 
 const recordSelect = `SELECT r.id, r.set_id, r.line, r.key, r.date_start, r.date_end, r.country, r.admin1, r.admin2,
@@ -260,6 +261,9 @@ func (s *Store) Records(ctx context.Context, f RecordFilter) iter.Seq2[Record, e
 		}
 		if f.SetID != 0 {
 			w.add("r.set_id = ?", f.SetID)
+		}
+		if f.After > 0 {
+			w.add("r.id > ?", f.After)
 		}
 		q := recordSelect + w.String() + " ORDER BY r.id"
 		if f.Limit > 0 {
