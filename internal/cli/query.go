@@ -73,34 +73,6 @@ func checkDate(flagName, v string) error {
 	return nil
 }
 
-// placeNames are the names a typed place may be stored under: as typed, and
-// the gazetteer's name for it ("Raqa" finds claims resolved to Ar Raqqah).
-func placeNames(typed string) []string {
-	names := []string{typed}
-	if e, ok := place.Resolve(typed, place.Context{}); ok && !strings.EqualFold(e.Name, typed) {
-		names = append(names, e.Name)
-	}
-	return names
-}
-
-// admin1Name is the gazetteer's name of a typed first-level division
-// ("Raqqa province" and "Raqqa" are stored as Ar-Raqqah), or the typed name.
-func admin1Name(typed string) string {
-	if e, ok := place.Resolve(typed, place.Context{}); ok && e.Admin1 != "" {
-		if e.Level == place.LevelAdmin1 || strings.EqualFold(e.Admin1, typed) {
-			return e.Admin1
-		}
-		// A city that names its division ("Raqqa" resolves to the city
-		// Ar Raqqah): the division when the name also denotes it.
-		for _, l := range place.Lookup(typed) {
-			if l.Level == place.LevelAdmin1 && l.Admin1 == e.Admin1 && l.Country == e.Country {
-				return e.Admin1
-			}
-		}
-	}
-	return typed
-}
-
 func runClaims(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("claims", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -160,10 +132,10 @@ func runClaims(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if *placeName != "" {
-		f.Places = placeNames(*placeName)
+		f.Places = place.StoredNames(*placeName)
 	}
 	if f.Admin1 != "" {
-		f.Admin1 = admin1Name(f.Admin1)
+		f.Admin1 = place.Admin1Named(f.Admin1)
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
@@ -236,7 +208,7 @@ func runDocs(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if f.Admin1 != "" {
-		f.Admin1 = admin1Name(f.Admin1)
+		f.Admin1 = place.Admin1Named(f.Admin1)
 	}
 	ctx := context.Background()
 	st, ok := openStore(ctx, "docs", *db, stderr)
@@ -258,7 +230,7 @@ func runDocs(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 		if *format == "json" {
-			b, _ := json.Marshal(docJSON(d))
+			b, _ := json.Marshal(export.ToDoc(d))
 			out.Write(append(b, '\n'))
 			continue
 		}
@@ -282,28 +254,6 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-type docJSONOut struct {
-	ID           int64        `json:"id"`
-	Key          string       `json:"key"`
-	ExtID        string       `json:"ext_id"`
-	Title        string       `json:"title"`
-	Published    string       `json:"published,omitempty"`
-	Source       string       `json:"source,omitempty"`
-	URL          string       `json:"url,omitempty"`
-	Origin       string       `json:"origin"`
-	Group        int64        `json:"report_group"`
-	PrimaryPlace *claim.Place `json:"primary_place"`
-	Claims       int          `json:"claims"`
-	Extractor    string       `json:"extractor"`
-	Ingested     string       `json:"ingested"`
-}
-
-func docJSON(d store.DocSummary) docJSONOut {
-	return docJSONOut{ID: d.ID, Key: d.Key, ExtID: d.ExtID, Title: d.Title, Published: d.Published, Source: d.Source,
-		URL: d.URL, Origin: d.Origin, Group: d.Group, PrimaryPlace: d.PrimaryPlace, Claims: d.Claims,
-		Extractor: d.Extractor, Ingested: d.Ingested}
 }
 
 func runShow(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -345,33 +295,7 @@ func runShow(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if *format == "json" {
-		type copyOut = docJSONOut
-		v := struct {
-			docJSONOut
-			Text    string             `json:"text"`
-			Credits []string           `json:"credits"`
-			Places  []claim.Place      `json:"places"`
-			Claims  []export.JSONClaim `json:"claims"`
-			Flags   []claim.Flag       `json:"flags"`
-			Copies  []copyOut          `json:"copies"`
-		}{docJSONOut: docJSON(d.DocSummary), Text: d.Body, Credits: d.Credits, Places: d.Places, Flags: d.Flags,
-			// Empty lists, not null: scripts iterate them.
-			Claims: []export.JSONClaim{}, Copies: []copyOut{}}
-		if v.Flags == nil {
-			v.Flags = []claim.Flag{}
-		}
-		if v.Credits == nil {
-			v.Credits = []string{}
-		}
-		if v.Places == nil {
-			v.Places = []claim.Place{}
-		}
-		for _, c := range d.Claims {
-			v.Claims = append(v.Claims, export.ToJSON(c))
-		}
-		for _, c := range d.Copies {
-			v.Copies = append(v.Copies, docJSON(c))
-		}
+		v := export.ToFullDoc(d)
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(v); err != nil {

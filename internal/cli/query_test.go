@@ -33,7 +33,7 @@ func mustRun(t *testing.T, args ...string) string {
 // their own id, or "deir" for the plain text one.
 type stored struct {
 	dsn  string
-	docs map[string]docJSONOut
+	docs map[string]export.Doc
 	keys map[string]string // document key to label
 }
 
@@ -43,7 +43,7 @@ func ingestFixtures(t *testing.T, dsn string) *stored {
 	if !strings.Contains(out, "8 documents read: 8 new, 0 already stored, 0 failed; 16 claims stored") {
 		t.Fatalf("ingest said %q", out)
 	}
-	s := &stored{dsn: dsn, docs: map[string]docJSONOut{}, keys: map[string]string{}}
+	s := &stored{dsn: dsn, docs: map[string]export.Doc{}, keys: map[string]string{}}
 	for _, d := range docLines(t, mustRun(t, "docs", "--db", dsn, "--format", "json", "--limit", "0")) {
 		label := d.ExtID
 		if strings.HasSuffix(d.Origin, ".txt") {
@@ -58,11 +58,11 @@ func ingestFixtures(t *testing.T, dsn string) *stored {
 	return s
 }
 
-func docLines(t *testing.T, out string) []docJSONOut {
+func docLines(t *testing.T, out string) []export.Doc {
 	t.Helper()
-	var ds []docJSONOut
+	var ds []export.Doc
 	for _, line := range nonEmptyLines(out) {
-		var d docJSONOut
+		var d export.Doc
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
 			t.Fatalf("docs line is not a document: %v\n%s", err, line)
 		}
@@ -381,11 +381,11 @@ func TestShow(t *testing.T) {
 		t.Run("json", func(t *testing.T) {
 			out := mustRun(t, "show", "--db", dsn, "--format", "json", "raqqa-mines")
 			var v struct {
-				docJSONOut
+				export.Doc
 				Text   string             `json:"text"`
 				Places []json.RawMessage  `json:"places"`
 				Claims []export.JSONClaim `json:"claims"`
-				Copies []docJSONOut       `json:"copies"`
+				Copies []export.Doc       `json:"copies"`
 			}
 			if err := json.Unmarshal([]byte(out), &v); err != nil {
 				t.Fatalf("show json: %v\n%s", err, out)

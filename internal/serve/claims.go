@@ -7,6 +7,7 @@ import (
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/export"
+	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/store"
 )
 
@@ -20,10 +21,10 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.ClaimFilter{Admin1: admin1Name(p.str("admin1")), Country: p.str("country"), Source: p.str("source"),
+	f := store.ClaimFilter{Admin1: place.Admin1Named(p.str("admin1")), Country: p.str("country"), Source: p.str("source"),
 		Outlet: p.str("outlet"), Text: p.str("q")}
 	if pl := p.str("place"); pl != "" {
-		f.Places = placeNames(pl)
+		f.Places = place.StoredNames(pl)
 	}
 	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
 		return err

@@ -8,54 +8,25 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/export"
 	"github.com/tallyhq/tally/internal/ingest"
+	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/store"
 )
 
-// docJSON is a stored document without its text, as lists give it (the
-// same fields as `tally docs --format json`).
-type docJSON struct {
-	ID           int64        `json:"id"`
-	Key          string       `json:"key"`
-	ExtID        string       `json:"ext_id"`
-	Title        string       `json:"title"`
-	Published    string       `json:"published,omitempty"`
-	Source       string       `json:"source,omitempty"`
-	URL          string       `json:"url,omitempty"`
-	Origin       string       `json:"origin"`
-	Group        int64        `json:"report_group"`
-	PrimaryPlace *claim.Place `json:"primary_place"`
-	Claims       int          `json:"claims"`
-	Extractor    string       `json:"extractor"`
-	Ingested     string       `json:"ingested"`
-}
-
-func toDocJSON(d store.DocSummary) docJSON {
-	return docJSON{ID: d.ID, Key: d.Key, ExtID: d.ExtID, Title: d.Title, Published: d.Published, Source: d.Source,
-		URL: d.URL, Origin: d.Origin, Group: d.Group, PrimaryPlace: d.PrimaryPlace, Claims: d.Claims,
-		Extractor: d.Extractor, Ingested: d.Ingested}
-}
-
-// fullDocJSON is one document with everything stored about it.
-type fullDocJSON struct {
-	docJSON
-	Text    string             `json:"text"`
-	Credits []string           `json:"credits"`
-	Places  []claim.Place      `json:"places"`
-	Claims  []export.JSONClaim `json:"claims"`
-	Flags   []claim.Flag       `json:"flags"`
-	Copies  []docJSON          `json:"copies"`
-}
+// The document forms are export's, shared with the command line.
+type (
+	docJSON     = export.Doc
+	fullDocJSON = export.FullDoc
+)
 
 func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, []string{"q", "outlet", "admin1", "from", "to", "group", "limit", "cursor"})
 	if err != nil {
 		return err
 	}
-	f := store.DocFilter{Text: p.str("q"), Outlet: p.str("outlet"), Admin1: admin1Name(p.str("admin1"))}
+	f := store.DocFilter{Text: p.str("q"), Outlet: p.str("outlet"), Admin1: place.Admin1Named(p.str("admin1"))}
 	if f.From, f.To, err = p.dates(); err != nil {
 		return err
 	}
@@ -75,7 +46,7 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		items = append(items, toDocJSON(d))
+		items = append(items, export.ToDoc(d))
 	}
 	var out page[docJSON]
 	out.Items, out.Next = next(items, limit, func(d docJSON) int64 { return d.ID })
@@ -95,23 +66,8 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := fullDocJSON{docJSON: toDocJSON(d.DocSummary), Text: d.Body, Credits: nonNil(d.Credits),
-		Places: nonNil(d.Places), Claims: []export.JSONClaim{}, Flags: nonNil(d.Flags), Copies: []docJSON{}}
-	for _, c := range d.Claims {
-		out.Claims = append(out.Claims, export.ToJSON(c))
-	}
-	for _, c := range d.Copies {
-		out.Copies = append(out.Copies, toDocJSON(c))
-	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	s.writeJSON(w, r, http.StatusOK, export.ToFullDoc(d))
 	return nil
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // savedJSON says what storing a document did.

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/tallyhq/tally/internal/place"
 )
 
 // Limits of list pages.
@@ -209,30 +207,4 @@ func next[T any](items []T, limit int, last func(T) int64) ([]T, *string) {
 	items = items[:limit]
 	c := strconv.FormatInt(last(items[limit-1]), 10)
 	return items, &c
-}
-
-// placeNames are the names a typed place may be stored under: as typed,
-// and the gazetteer's name for it ("Raqa" finds claims resolved to Ar
-// Raqqah), as `tally claims --place` does.
-func placeNames(typed string) []string {
-	names := []string{typed}
-	if e, ok := place.Resolve(typed, place.Context{}); ok && !strings.EqualFold(e.Name, typed) {
-		names = append(names, e.Name)
-	}
-	return names
-}
-
-// admin1Name is the gazetteer's name of a typed first-level division
-// ("Raqqa province" is stored as Ar-Raqqah), or the typed name, as
-// `tally claims --admin1` does.
-func admin1Name(typed string) string {
-	if typed == "" {
-		return ""
-	}
-	if e, ok := place.Resolve(typed, place.Context{}); ok && e.Admin1 != "" {
-		if e.Level == place.LevelAdmin1 || strings.EqualFold(e.Admin1, typed) {
-			return e.Admin1
-		}
-	}
-	return typed
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"net/http"
 
+	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/store"
 )
 
@@ -50,7 +51,7 @@ func (s *Server) listRecords(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.RecordFilter{Set: p.str("set"), Country: p.str("country"), Admin1: admin1Name(p.str("admin1"))}
+	f := store.RecordFilter{Set: p.str("set"), Country: p.str("country"), Admin1: place.Admin1Named(p.str("admin1"))}
 	if f.From, f.To, err = p.dates(); err != nil {
 		return err
 	}

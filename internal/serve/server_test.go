@@ -190,7 +190,7 @@ func TestDocuments(t *testing.T) {
 		}
 		want(t, e.do(t, "GET", "/api/v1/documents/aleppo-afp", "", nil), 200, &d)
 		if d.ExtID != "aleppo-afp" {
-			t.Errorf("by its own id: %+v", d.docJSON)
+			t.Errorf("by its own id: %+v", d.Doc)
 		}
 		wantError(t, e.do(t, "GET", "/api/v1/documents/999999", "", nil), 404, "not_found")
 		for _, q := range []string{"from=2018-02-30", "to=yesterday", "from=2019-01-01&to=2018-01-01", "limit=0", "limit=501",

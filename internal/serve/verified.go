@@ -7,6 +7,7 @@ import (
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/export"
+	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/store"
 	"github.com/tallyhq/tally/internal/verify"
 )
@@ -64,7 +65,7 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.IncidentFilter{Admin1: admin1Name(p.str("admin1"))}
+	f := store.IncidentFilter{Admin1: place.Admin1Named(p.str("admin1"))}
 	grade, err := enum(p, "grade", grades)
 	if err != nil {
 		return err
@@ -180,7 +181,7 @@ func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.PlaceFilter{Admin1: admin1Name(p.str("admin1")), Country: p.str("country")}
+	f := store.PlaceFilter{Admin1: place.Admin1Named(p.str("admin1")), Country: p.str("country")}
 	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
 		return err
 	}
