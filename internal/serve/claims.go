@@ -14,7 +14,7 @@ import (
 // claimParams are the filters of GET /api/v1/claims: those of
 // `tally claims`, by the same names (source_type for --source-type).
 var claimParams = []string{"place", "admin1", "country", "source", "source_type", "outlet", "from", "to", "q",
-	"hypothetical", "rejected", "limit", "cursor"}
+	"hypothetical", "rejected", "unreviewed", "limit", "cursor"}
 
 func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, claimParams, "kind", "victims", "cause")
@@ -45,6 +45,9 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if f.Rejected, err = p.flag("rejected"); err != nil {
+		return err
+	}
+	if f.Unreviewed, err = p.flag("unreviewed"); err != nil {
 		return err
 	}
 	limit, err := p.limit()
@@ -185,7 +188,7 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) error {
 	if err := checkText("reason", in.Reason, 4000); err != nil {
 		return err
 	}
-	if in.Decision != store.Accept && strings.TrimSpace(in.Reason) == "" {
+	if (in.Decision == store.Reject || in.Decision == store.Correct) && strings.TrimSpace(in.Reason) == "" {
 		return badRequest("reason: a rejection or correction says why")
 	}
 	if len(in.Fields) > 0 && (!json.Valid(in.Fields) || strings.Contains(string(in.Fields), `\u0000`)) {

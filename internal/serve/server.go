@@ -81,6 +81,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/incidents", s.listIncidents, false},
 		{"GET", "/api/v1/incidents/{id}", s.getIncident, false},
 		{"GET", "/api/v1/places", s.listPlaces, false},
+		{"GET", "/api/v1/timeline", s.timeline, false},
 		{"GET", "/api/v1/verdicts", s.listVerdicts, false},
 		{"GET", "/api/v1/records", s.listRecords, false},
 		{"GET", "/api/v1/records/sets", s.listRecordSets, false},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -490,6 +491,64 @@ func TestReviews(t *testing.T) {
 		if len(log.Items) != 2 || log.Items[0].Decision != store.Correct || log.Items[1].Decision != store.Reject {
 			t.Errorf("log: %+v", log)
 		}
+		// The review queue leaves the reviewed claim out until an undo
+		// (reopen, no reason needed) brings it back as extracted.
+		var queue listOut[claimOut]
+		want(t, e.do(t, "GET", "/api/v1/claims?unreviewed=true", "", nil), 200, &queue)
+		if slices.Contains(refs(queue.Items), ref) || len(queue.Items) == 0 {
+			t.Errorf("queue holds the reviewed claim or nothing: %v", refs(queue.Items))
+		}
+		want(t, e.do(t, "POST", path, e.token, map[string]any{"decision": "reopen"}), 201, &out)
+		if out.Review.Decision != store.Reopen || *out.Claim.Count.Value != 12 {
+			t.Errorf("reopened: %+v", out)
+		}
+		want(t, e.do(t, "GET", "/api/v1/claims?unreviewed=true", "", nil), 200, &queue)
+		if !slices.Contains(refs(queue.Items), ref) {
+			t.Errorf("queue after reopen lacks %s: %v", ref, refs(queue.Items))
+		}
+		wantError(t, e.do(t, "GET", "/api/v1/claims?unreviewed=maybe", "", nil), 400, "bad_request")
+	})
+}
+
+func TestTimelineAndMapFilters(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		e := newEnv(t, dsn, Options{})
+		var tl timelineJSON
+		want(t, e.do(t, "GET", "/api/v1/timeline?admin1=Aleppo", "", nil), 200, &tl)
+		// Both Aleppo reports are of Sunday 2018-04-01: the week of Monday
+		// 2018-03-26, with each source's figure and the band between them.
+		if len(tl.Killed.Weeks) != 1 || tl.Killed.Weeks[0].Start != "2018-03-26" || len(tl.Killed.Sources) != 2 {
+			t.Fatalf("Aleppo killed timeline: %+v", tl.Killed)
+		}
+		wk := tl.Killed.Weeks[0]
+		if wk.Low > 12 || wk.High == nil || *wk.High < 30 || wk.Incidents != 1 {
+			t.Errorf("Aleppo week: %+v", wk)
+		}
+		if len(tl.Injured.Weeks) != 0 {
+			t.Errorf("Aleppo injured: %+v", tl.Injured)
+		}
+		want(t, e.do(t, "GET", "/api/v1/timeline?place=Ma%E2%80%98arrat%20an%20Nu%E2%80%98m%C4%81n&from=2019-01-01", "", nil), 200, &tl)
+		if len(tl.Injured.Weeks) != 1 || tl.Injured.Weeks[0].Best != 34 {
+			t.Errorf("Maarat injured timeline: %+v", tl.Injured)
+		}
+		want(t, e.do(t, "GET", "/api/v1/timeline?country=SY&to=2018-12-31", "", nil), 200, &tl)
+		if len(tl.Killed.Weeks) < 2 {
+			t.Errorf("Syria's 2018 killed timeline: %+v", tl.Killed)
+		}
+		wantError(t, e.do(t, "GET", "/api/v1/timeline", "", nil), 400, "bad_request")
+		wantError(t, e.do(t, "GET", "/api/v1/timeline?admin1=Aleppo&kind=killed", "", nil), 400, "bad_request")
+
+		// The map's filters: victims, cause and source narrow the places.
+		var places listOut[placeJSON]
+		want(t, e.do(t, "GET", "/api/v1/places?cause=mine&victims=civilians", "", nil), 200, &places)
+		if len(places.Items) != 1 || places.Items[0].Admin1 != "Ar-Raqqah" {
+			t.Errorf("places of mine deaths: %+v", places.Items)
+		}
+		want(t, e.do(t, "GET", "/api/v1/places?source=Syrian%20Observatory%20for%20Human%20Rights&source_type=monitor", "", nil), 200, &places)
+		if len(places.Items) != 2 {
+			t.Errorf("places of the Observatory's claims: %+v", places.Items)
+		}
+		wantError(t, e.do(t, "GET", "/api/v1/places?cause=meteor", "", nil), 400, "bad_request")
 	})
 }
 

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -39,7 +40,7 @@ type incidentJSON struct {
 	Sources  json.RawMessage    `json:"sources"`
 	Summary  string             `json:"summary"`
 	Computed string             `json:"computed_at"`
-	Claims   []export.JSONClaim `json:"claims,omitempty"`
+	Claims   []claimJSON        `json:"claims,omitempty"`
 }
 
 func toIncidentJSON(i store.StoredIncident) incidentJSON {
@@ -112,12 +113,21 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := toIncidentJSON(*inc)
-	out.Claims = []export.JSONClaim{}
+	out.Claims = []claimJSON{}
 	for c, err := range s.st.Claims(r.Context(), store.ClaimFilter{Incident: id, Hypothetical: true, Rejected: true}) {
 		if err != nil {
 			return err
 		}
-		out.Claims = append(out.Claims, export.ToJSON(c))
+		cj := claimJSON{JSONClaim: export.ToJSON(c)}
+		v, err := s.st.VerdictOf(r.Context(), c.RowID)
+		switch {
+		case err == nil:
+			vj := toVerdictJSON(c.Ref(), *v)
+			cj.Verdict = &vj
+		case !isNotFound(err):
+			return err
+		}
+		out.Claims = append(out.Claims, cj)
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 	return nil
@@ -177,12 +187,22 @@ type placeJSON struct {
 // is an offset into that order: counts change as claims come, so no id
 // would hold a place's rank.
 func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) error {
-	p, err := parseParams(r, []string{"admin1", "country", "from", "to", "limit", "cursor"}, "kind")
+	p, err := parseParams(r, []string{"admin1", "country", "source", "source_type", "from", "to", "limit", "cursor"},
+		"kind", "victims", "cause")
 	if err != nil {
 		return err
 	}
-	f := store.PlaceFilter{Admin1: place.Admin1Named(p.str("admin1")), Country: p.str("country")}
+	f := store.PlaceFilter{Admin1: place.Admin1Named(p.str("admin1")), Country: p.str("country"), Source: p.str("source")}
 	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
+		return err
+	}
+	if f.Victims, err = enums(p, "victims", claim.VictimsAll); err != nil {
+		return err
+	}
+	if f.Causes, err = enums(p, "cause", claim.Causes); err != nil {
+		return err
+	}
+	if f.SourceType, err = enum(p, "source_type", claim.SourceTypes); err != nil {
 		return err
 	}
 	if f.From, f.To, err = p.dates(); err != nil {
@@ -216,5 +236,45 @@ func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) error {
 			Country: pc.Country, Lat: pc.Lat, Lon: pc.Lon, Claims: pc.Claims, Kinds: pc.Kinds})
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+// timelineJSON is a place's killed and injured week by week.
+type timelineJSON struct {
+	Killed  verify.Timeline `json:"killed"`
+	Injured verify.Timeline `json:"injured"`
+}
+
+// timeline adds up the stored incidents of a place, an admin1 or a
+// country week by week (verify.Timeline says which incidents count).
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
+	p, err := parseParams(r, []string{"place", "admin1", "country", "from", "to"})
+	if err != nil {
+		return err
+	}
+	f := store.IncidentFilter{Place: p.str("place"), Admin1: place.Admin1Named(p.str("admin1")), Country: p.str("country")}
+	if f.Place == "" && f.Admin1 == "" && f.Country == "" {
+		return badRequest("timeline: give a place, an admin1 or a country")
+	}
+	if f.From, f.To, err = p.dates(); err != nil {
+		return err
+	}
+	killed, injured := verify.NewTimeline(claim.Killed), verify.NewTimeline(claim.Injured)
+	for _, kind := range []claim.Kind{claim.Killed, claim.Injured} {
+		f.Kind = string(kind)
+		for i, err := range s.st.Incidents(r.Context(), f) {
+			if err != nil {
+				return err
+			}
+			var inc verify.Incident
+			if err := json.Unmarshal(i.Detail, &inc); err != nil {
+				return fmt.Errorf("incident %d: %w", i.ID, err)
+			}
+			inc.Kind, inc.Start, inc.End = claim.Kind(i.Kind), i.Start, i.End
+			killed.Add(&inc)
+			injured.Add(&inc)
+		}
+	}
+	s.writeJSON(w, r, http.StatusOK, timelineJSON{Killed: killed.Timeline(), Injured: injured.Timeline()})
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 // IncidentFilter selects stored incidents; zero fields select everything.
 type IncidentFilter struct {
 	Admin1   string // compared without case
+	Country  string // compared without case
+	Place    string // the incident's place name, compared without case
 	Grade    string
 	Kind     string
 	From, To string // YYYY-MM-DD: incidents whose days overlap From..To
@@ -46,6 +48,12 @@ func (s *Store) Incidents(ctx context.Context, f IncidentFilter) iter.Seq2[Store
 	var w where
 	if f.Admin1 != "" {
 		w.add("lower(admin1) = ?", strings.ToLower(f.Admin1))
+	}
+	if f.Country != "" {
+		w.add("lower(country) = ?", strings.ToLower(f.Country))
+	}
+	if f.Place != "" {
+		w.add("lower(place) = ?", strings.ToLower(f.Place))
 	}
 	if f.Grade != "" {
 		w.add("grade = ?", f.Grade)

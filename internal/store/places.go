@@ -14,10 +14,14 @@ import (
 // PlaceFilter selects the claims PlaceCounts counts; zero fields select
 // every claim with a resolved place (hypothetical and rejected ones aside).
 type PlaceFilter struct {
-	Admin1   string // compared without case
-	Country  string
-	Kinds    []claim.Kind
-	From, To string // YYYY-MM-DD: claims whose dates overlap From..To
+	Admin1     string // compared without case
+	Country    string
+	Kinds      []claim.Kind
+	Victims    []claim.Victims
+	Causes     []claim.Cause
+	Source     string // normalised source name, compared without case
+	SourceType claim.SourceType
+	From, To   string // YYYY-MM-DD: claims whose dates overlap From..To
 }
 
 // PlaceCount is a gazetteer place with how many stored claims are placed
@@ -48,6 +52,14 @@ func (s *Store) PlaceCounts(ctx context.Context, f PlaceFilter) ([]PlaceCount, e
 		w.add("lower(c.country) = ?", strings.ToLower(f.Country))
 	}
 	w.in("c.kind", strs(f.Kinds))
+	w.in("c.victims", strs(f.Victims))
+	w.in("c.cause", strs(f.Causes))
+	if f.Source != "" {
+		w.add("lower(c.source_name) = ?", strings.ToLower(f.Source))
+	}
+	if f.SourceType != "" {
+		w.add("c.source_type = ?", string(f.SourceType))
+	}
 	if f.From != "" {
 		w.add("c.date_end >= ?", f.From)
 	}

@@ -35,8 +35,11 @@ type ClaimFilter struct {
 	Hypothetical bool
 	// Rejected includes claims whose latest review rejects them.
 	Rejected bool
-	Limit    int   // at most this many; 0 means all
-	Before   int64 // cursor: claims stored before this claim id
+	// Unreviewed selects only claims with no standing decision: never
+	// reviewed, or reopened since: the review queue.
+	Unreviewed bool
+	Limit      int   // at most this many; 0 means all
+	Before     int64 // cursor: claims stored before this claim id
 }
 
 // StoredClaim is a claim with the document it came from.
@@ -214,6 +217,9 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	}
 	if !f.Rejected {
 		w.add("(r.decision IS NULL OR r.decision <> ?)", string(Reject))
+	}
+	if f.Unreviewed {
+		w.add("(r.decision IS NULL OR r.decision = ?)", string(Reopen))
 	}
 	if f.Before > 0 {
 		w.add("c.id < ?", f.Before)

@@ -23,6 +23,10 @@ const (
 	Accept  Decision = "accept"  // the claim is right as extracted
 	Reject  Decision = "reject"  // it is no claim: hidden from lists, exports and verification
 	Correct Decision = "correct" // some fields are wrong: Fields replace them wherever the claim is read
+	// Reopen withdraws the decisions before it (a reviewer's undo): the
+	// claim reads as extracted and is back in the review queue. The log
+	// keeps every decision.
+	Reopen Decision = "reopen"
 )
 
 // Review is one entry of the review log.
@@ -70,7 +74,7 @@ const latestReviewJoin = ` LEFT JOIN latest_reviews r ON r.doc_id = c.doc_id AND
 func (s *Store) AddReview(ctx context.Context, c StoredClaim, decision Decision, fields json.RawMessage, reviewer, reason string) (Review, error) {
 	r := Review{Claim: c.ID, Decision: decision, Reviewer: reviewer, Reason: strings.TrimSpace(reason)}
 	switch decision {
-	case Accept, Reject:
+	case Accept, Reject, Reopen:
 		if len(bytes.TrimSpace(fields)) > 0 && !bytes.Equal(bytes.TrimSpace(fields), []byte("null")) {
 			return r, fmt.Errorf("review of %s: %w: fields are for decision %q only", c.Ref(), ErrInvalid, Correct)
 		}
@@ -90,7 +94,7 @@ func (s *Store) AddReview(ctx context.Context, c StoredClaim, decision Decision,
 		}
 		r.Fields = compact.Bytes()
 	default:
-		return r, fmt.Errorf("review of %s: %w: decision %q: one of accept, reject, correct", c.Ref(), ErrInvalid, decision)
+		return r, fmt.Errorf("review of %s: %w: decision %q: one of accept, reject, correct, reopen", c.Ref(), ErrInvalid, decision)
 	}
 	if reviewer == "" {
 		return r, fmt.Errorf("review of %s: %w: no reviewer", c.Ref(), ErrInvalid)

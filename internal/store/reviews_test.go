@@ -134,3 +134,44 @@ func TestReviewsOverlayClaims(t *testing.T) {
 		}
 	})
 }
+
+func TestReviewQueueAndReopen(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		saved, err := s.Save(ctx, testDocs(), sameBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		queue := func() []string { return claimsOf(t, s, store.ClaimFilter{Unreviewed: true}) }
+		all := claimsOf(t, s, store.ClaimFilter{})
+		if got := queue(); !slices.Equal(got, all) {
+			t.Fatalf("queue before any review = %v, want every claim %v", got, all)
+		}
+		c := oneClaim(t, s, saved[0].ID, "c1")
+		if _, err := s.AddReview(ctx, c, store.Reopen, json.RawMessage(`{"kind": "injured"}`), "amal", ""); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("reopen with fields: %v, want ErrInvalid", err)
+		}
+		fix := `{"count": {"value": 14, "low": 14, "high": 14, "qualifier": "exact", "text": "14"}}`
+		if _, err := s.AddReview(ctx, c, store.Correct, json.RawMessage(fix), "amal", "the body says 14"); err != nil {
+			t.Fatal(err)
+		}
+		if got := queue(); slices.Contains(got, c.Ref()) || len(got) != len(all)-1 {
+			t.Errorf("queue after a correction = %v, want all but %s", got, c.Ref())
+		}
+		// Undo: the claim reads as extracted again and is back in the queue.
+		if _, err := s.AddReview(ctx, oneClaim(t, s, saved[0].ID, "c1"), store.Reopen, nil, "amal", "undo"); err != nil {
+			t.Fatal(err)
+		}
+		c = oneClaim(t, s, saved[0].ID, "c1")
+		if c.Original != nil || *c.Count.Value != 12 || c.Review == nil || c.Review.Decision != store.Reopen {
+			t.Errorf("reopened claim: count %v, original %v, review %+v", *c.Count.Value, c.Original, c.Review)
+		}
+		if got := queue(); !slices.Equal(got, all) {
+			t.Errorf("queue after reopening = %v, want %v", got, all)
+		}
+		if log, err := s.Reviews(ctx, c); err != nil || len(log) != 2 {
+			t.Errorf("log keeps both decisions: %+v, %v", log, err)
+		}
+	})
+}
