@@ -13,8 +13,14 @@ import (
 	"time"
 
 	"github.com/tallyhq/tally/internal/ingest/fetch"
+	"github.com/tallyhq/tally/internal/serve/web"
 	"github.com/tallyhq/tally/internal/store"
 )
+
+// csp is every response's Content-Security-Policy: no inline script or
+// style, nothing from another origin, no plugins, no framing.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // DefaultMaxBody bounds the body of a POST when Options.MaxBody is zero:
 // an article is tens of kilobytes; a megabyte leaves room for long reports
@@ -52,6 +58,7 @@ type Server struct {
 	log     *slog.Logger
 	fetcher *fetch.Client
 	mux     *http.ServeMux
+	ui      *web.Handler // nil when the embedded UI is broken: the API still serves
 }
 
 // handler is an endpoint: it writes a response, or returns the error to
@@ -100,6 +107,12 @@ func New(st *store.Store, opt Options) *Server {
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	ui, err := web.New()
+	if err != nil {
+		s.log.Error("the web UI is not served", "err", err)
+	} else {
+		s.ui = ui
+	}
 	for _, rt := range s.routes() {
 		h := rt.h
 		if rt.write {
@@ -123,9 +136,10 @@ func (s *Server) adapt(h handler) http.Handler {
 // panics and answers requests no route takes, all in JSON.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	// Responses are JSON, never pages; should one be opened as a page all
-	// the same, nothing in it may run or be framed.
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'")
+	// The UI's scripts, styles and images come from this origin only, and
+	// the API's responses are JSON, never pages: should one be opened as a
+	// page all the same, nothing in it may run or be framed.
+	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
@@ -146,6 +160,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if p := r.URL.Path; p != path.Clean(p) || strings.Contains(r.URL.RawPath, "//") {
 		// The mux would redirect to the clean path with a page of HTML.
 		s.writeError(w, r, notFound("no such endpoint: %s", p))
+		return
+	}
+	if s.ui != nil && !strings.HasPrefix(r.URL.Path, "/api/") && s.ui.Owns(r.URL.Path) {
+		s.ui.ServeHTTP(w, r)
 		return
 	}
 	hd, pattern := s.mux.Handler(r)

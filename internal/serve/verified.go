@@ -25,22 +25,22 @@ var (
 // incidentJSON is an incident with every source's figure and the
 // estimate, as verification computed them.
 type incidentJSON struct {
-	ID       int64              `json:"id"`
-	Key      string             `json:"key"`
-	Kind     string             `json:"kind"`
-	Victims  string             `json:"victims,omitempty"`
-	Country  string             `json:"country,omitempty"`
-	Admin1   string             `json:"admin1,omitempty"`
-	Place    string             `json:"place,omitempty"`
-	Start    string             `json:"start,omitempty"`
-	End      string             `json:"end,omitempty"`
-	Estimate json.RawMessage    `json:"estimate"`
-	Grade    string             `json:"grade"`
-	Spread   float64            `json:"spread"`
-	Sources  json.RawMessage    `json:"sources"`
-	Summary  string             `json:"summary"`
-	Computed string             `json:"computed_at"`
-	Claims   []claimJSON        `json:"claims,omitempty"`
+	ID       int64           `json:"id"`
+	Key      string          `json:"key"`
+	Kind     string          `json:"kind"`
+	Victims  string          `json:"victims,omitempty"`
+	Country  string          `json:"country,omitempty"`
+	Admin1   string          `json:"admin1,omitempty"`
+	Place    string          `json:"place,omitempty"`
+	Start    string          `json:"start,omitempty"`
+	End      string          `json:"end,omitempty"`
+	Estimate json.RawMessage `json:"estimate"`
+	Grade    string          `json:"grade"`
+	Spread   float64         `json:"spread"`
+	Sources  json.RawMessage `json:"sources"`
+	Summary  string          `json:"summary"`
+	Computed string          `json:"computed_at"`
+	Claims   []claimJSON     `json:"claims,omitempty"`
 }
 
 func toIncidentJSON(i store.StoredIncident) incidentJSON {

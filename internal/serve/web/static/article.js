@@ -1,0 +1,153 @@
+// Documents: the list with search, and one article with every claim's
+// quote marked in its text (focus or hover shows the claim's fields), the
+// flags on top, and each claim's verdict and incident.
+import { h, api, query, link, safeURL, words, countText, periodText, placeText, sourceText, fieldList, byteIndex, highlighted, errorBox } from "./lib.js";
+
+export async function documentsPage(main, _args, params, stale) {
+  const q = params.get("q") || "";
+  const input = h("input", { id: "d-q", name: "q", type: "search", value: q, placeholder: "words in the text" });
+  main.append(h("h1", {}, "Documents"),
+    h("form", {
+      class: "filters", role: "search", onsubmit: (ev) => {
+        ev.preventDefault();
+        window.tallyNavigate("/documents" + query({ q: input.value.trim() }));
+      },
+    }, h("div", {}, h("label", { for: "d-q" }, "Search"), input), h("div", {}, h("button", { type: "submit" }, "Search"))));
+  const list = h("ul", { class: "docs" });
+  const more = h("button", { type: "button", hidden: true }, "More");
+  const status = h("p", { class: "note", role: "status" }, "Loading…");
+  main.append(status, list, more);
+  let cursor = null;
+  const load = async () => {
+    try {
+      const page = await api("/documents" + query({ q, limit: 50, cursor }));
+      if (stale()) return;
+      for (const d of page.items) list.append(docItem(d));
+      cursor = page.next;
+      more.hidden = !cursor;
+      status.textContent = list.children.length === 0 ? "No documents." : `${list.children.length}${cursor ? "+" : ""} documents.`;
+    } catch (err) {
+      status.replaceWith(errorBox(err));
+    }
+  };
+  more.addEventListener("click", load);
+  await load();
+}
+
+function docItem(d) {
+  return h("li", {}, link(`/documents/${d.id}`, d.title || "(untitled)"),
+    h("span", { class: "note" }, " ", [d.published, d.source, d.primary_place && placeText(d.primary_place), `${d.claims} claim${d.claims === 1 ? "" : "s"}`].filter(Boolean).join(" · ")));
+}
+
+export async function articlePage(main, [ref], _params, stale) {
+  const d = await api("/documents/" + encodeURIComponent(ref));
+  if (stale()) return;
+  const byID = new Map(d.claims.map((c) => [c.id, c]));
+  const url = safeURL(d.url);
+  main.append(
+    h("article", { class: "doc" },
+      h("h1", {}, markTitle(d)),
+      h("p", { class: "meta" }, [d.published, d.source].filter(Boolean).join(" · "),
+        url ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : "",
+        d.primary_place ? ` · main event in ${placeText(d.primary_place)}` : "",
+        d.copies.length ? ` · ${d.copies.length} other cop${d.copies.length === 1 ? "y" : "ies"} of this report` : ""),
+      flagList(d.flags, byID),
+      h("div", { class: "article-layout" },
+        h("div", { class: "text", "aria-label": "Article text with its claims marked" }, markBody(d)),
+        h("aside", { class: "claims-col", "aria-label": "Claims" },
+          h("h2", {}, `${d.claims.length} claim${d.claims.length === 1 ? "" : "s"}`),
+          h("ol", { class: "claims" }, d.claims.map((c) => claimCard(d, c))))),
+      d.copies.length ? h("section", {}, h("h2", {}, "Copies of this report"),
+        h("ul", {}, d.copies.map(docItem))) : ""));
+  // Verdicts and incidents, one request per claim, after the text shows.
+  for (const c of d.claims.slice(0, 100)) {
+    api(`/claims/${d.id}/${c.id}`).then((full) => {
+      if (stale() || !full.verdict) return;
+      const slot = document.getElementById("verdict-" + c.id);
+      if (slot) slot.replaceChildren(verdictLine(full.verdict));
+    }).catch(() => { /* the claim shows without its verdict */ });
+  }
+  if (location.hash) {
+    const target = document.getElementById(location.hash.slice(1));
+    if (target) {
+      target.scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+    }
+  }
+}
+
+function flagList(flags, byID) {
+  if (!flags.length) return h("p", { class: "note" }, "No flags: the article's figures do not contradict each other.");
+  return h("section", { class: "flags", "aria-label": "Flags" }, h("h2", {}, "Flags"),
+    h("ul", {}, flags.map((f) => h("li", { class: "flag" }, h("strong", {}, words(f.kind)), ": ", f.message, " ",
+      f.claims.filter((id) => byID.has(id)).map((id) => [h("a", { href: "#" + id }, id), " "])))));
+}
+
+// The claims whose quotes lie in the body, and those in the title.
+function spans(text, claims, where) {
+  const at = byteIndex(text);
+  const out = [];
+  for (const c of claims) {
+    if (Boolean(c.in_headline) !== (where === "title")) continue;
+    const s = at(c.quote.start);
+    const e = at(c.quote.end);
+    if (s === undefined || e === undefined || text.slice(s, e) !== c.quote.text) continue;
+    out.push({ start: s, end: e, claim: c });
+  }
+  return out;
+}
+
+function mark(s, text) {
+  const c = s.claim;
+  return h("mark", {
+    id: c.id, tabindex: "0", class: "q", dataset: { kind: c.kind },
+    title: `${c.id}: ${words(c.kind)} ${countText(c)}${c.period ? " · " + periodText(c.period) : ""}${c.place ? " · " + placeText(c.place) : ""}${c.source ? " · per " + sourceText(c.source) : ""}`,
+    "aria-describedby": "card-" + c.id,
+  }, text);
+}
+
+function markTitle(d) {
+  const title = d.title || "(untitled)";
+  return highlighted(title, spans(title, d.claims, "title"), mark);
+}
+
+function markBody(d) {
+  // Several claims may share a quote: the first is marked, all are listed.
+  const seen = new Set();
+  const body = spans(d.text, d.claims, "body").filter((s) => {
+    const k = s.start + ":" + s.end;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return d.text.split(/\n{2,}/).length > 1 ? paragraphs(d.text, body) : h("p", {}, highlighted(d.text, body, mark));
+}
+
+// paragraphs splits text at blank lines, each paragraph with its marks.
+function paragraphs(text, spansAll) {
+  const out = [];
+  const re = /\n{2,}/g;
+  let at = 0;
+  for (;;) {
+    const m = re.exec(text);
+    const end = m ? m.index : text.length;
+    const own = spansAll.filter((s) => s.start >= at && s.end <= end).map((s) => ({ ...s, start: s.start - at, end: s.end - at }));
+    out.push(h("p", {}, highlighted(text.slice(at, end), own, mark)));
+    if (!m) break;
+    at = m.index + m[0].length;
+  }
+  return out;
+}
+
+function claimCard(d, c) {
+  return h("li", { class: "claim card", id: "card-" + c.id, dataset: { kind: c.kind } },
+    h("h3", {}, h("a", { href: "#" + c.id }, c.id), " ", h("span", { class: "kind" }, words(c.kind)), " ", countText(c)),
+    fieldList(c),
+    h("p", { id: "verdict-" + c.id, class: "verdict" }),
+    h("p", {}, link(`/review?doc=${d.id}&claim=${c.id}`, "Review this claim")));
+}
+
+export function verdictLine(v) {
+  return h("span", {}, h("strong", {}, words(v.verdict)), v.grade ? ` · ${words(v.grade)}` : "", " ", v.summary || "",
+    v.incident ? [" ", link(`/incidents/${v.incident}`, "Incident " + v.incident)] : "");
+}
