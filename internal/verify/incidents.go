@@ -56,6 +56,10 @@ type Incident struct {
 	// source says none.
 	Spread  float64 `json:"spread"`
 	Summary string  `json:"summary"`
+	// Undated: no claim of it says when; its days are those before the
+	// reports were published, which dates no event (a timeline leaves it
+	// out).
+	Undated bool `json:"undated,omitempty"`
 }
 
 // Incidents groups items into incidents and grades each. Items that cannot
@@ -220,6 +224,7 @@ func (inc *Incident) finish() {
 	first := inc.Items[0]
 	inc.Key, inc.Kind, inc.Country, inc.Admin1, inc.Place = first.Ref, first.Kind, first.Country, first.Admin1, first.Place
 	inc.Victims = first.Victims
+	inc.Undated = !slices.ContainsFunc(inc.Items, func(it *Item) bool { return it.HasPeriod })
 	start, end := first.Start, first.End
 	// A document's headline often restates the figure its body attributes
 	// to someone: when the document names a source for the incident, its

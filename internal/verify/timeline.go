@@ -39,7 +39,7 @@ type Timeline struct {
 	Sources []string   `json:"sources"` // the sources that gave most first
 	Weeks   []Week     `json:"weeks"`
 	// Longer counts incidents over more than a week, and Undated those
-	// without a period: neither is on the chart.
+	// whose reports do not say when: neither is on the chart.
 	Longer  int `json:"longer"`
 	Undated int `json:"undated"`
 }
@@ -68,7 +68,7 @@ func (b *TimelineBuilder) Add(inc *Incident) {
 	}
 	start, err1 := time.Parse(time.DateOnly, inc.Start)
 	end, err2 := time.Parse(time.DateOnly, inc.End)
-	if err1 != nil || err2 != nil {
+	if err1 != nil || err2 != nil || inc.Undated {
 		b.undated++
 		return
 	}

@@ -23,13 +23,14 @@ func TestTimeline(t *testing.T) {
 		// A monthly total and an undated figure stay off the chart.
 		inc(claim.Killed, "2018-02-01", "2018-02-28", Estimate{Low: 130, Best: 130, High: n(130)}, src("SOHR", exact(130))),
 		inc(claim.Killed, "", "", Estimate{Low: 3, Best: 3, High: n(3)}, src("SOHR", exact(3))),
+		{Kind: claim.Killed, Start: "2018-03-08", End: "2018-03-10", Undated: true, Estimate: Estimate{Low: 300000, Best: 300000}},
 		// Another kind is not this timeline's.
 		inc(claim.Injured, "2018-03-07", "2018-03-07", Estimate{Low: 40, Best: 40, High: n(40)}, src("SOHR", exact(40))),
 	} {
 		b.Add(i)
 	}
 	got := b.Timeline()
-	want := Timeline{Kind: claim.Killed, Sources: []string{"SANA", "SOHR"}, Longer: 1, Undated: 1, Weeks: []Week{
+	want := Timeline{Kind: claim.Killed, Sources: []string{"SANA", "SOHR"}, Longer: 1, Undated: 2, Weeks: []Week{
 		{Start: "2018-03-05", Sources: map[string]int64{"SOHR": 27, "SANA": 18}, Low: 23, Best: 25, High: n(27), Incidents: 2},
 		{Start: "2018-03-12", Sources: map[string]int64{}, High: n(0)},
 		{Start: "2018-03-19", Sources: map[string]int64{"SANA": 30}, Low: 30, Best: 30, Incidents: 1},

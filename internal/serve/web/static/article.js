@@ -35,7 +35,7 @@ export async function documentsPage(main, _args, params, stale) {
 }
 
 function docItem(d) {
-  return h("li", {}, link(`/documents/${d.id}`, d.title || "(untitled)"),
+  return h("li", {}, link(`/documents/${d.id}`, titleOf(d)),
     h("span", { class: "note" }, " ", [d.published, d.source, d.primary_place && placeText(d.primary_place), `${d.claims} claim${d.claims === 1 ? "" : "s"}`].filter(Boolean).join(" · ")));
 }
 
@@ -83,18 +83,37 @@ function flagList(flags, byID) {
       f.claims.filter((id) => byID.has(id)).map((id) => [h("a", { href: "#" + id }, id), " "])))));
 }
 
-// The claims whose quotes lie in the body, and those in the title.
-function spans(text, claims, where) {
+// spans are the claims whose quotes lie in text at their offsets. A
+// headline's claim points into the title when the title is a field of its
+// own, into the text when the text holds the headline (plain text files).
+function spans(text, claims, where, title) {
   const at = byteIndex(text);
   const out = [];
   for (const c of claims) {
-    if (Boolean(c.in_headline) !== (where === "title")) continue;
+    const inTitle = c.in_headline && quoteAt(title, c);
+    if (inTitle !== (where === "title")) continue;
     const s = at(c.quote.start);
     const e = at(c.quote.end);
     if (s === undefined || e === undefined || text.slice(s, e) !== c.quote.text) continue;
     out.push({ start: s, end: e, claim: c });
   }
   return out;
+}
+
+function quoteAt(text, c) {
+  if (!text) return false;
+  const at = byteIndex(text);
+  const s = at(c.quote.start);
+  const e = at(c.quote.end);
+  return s !== undefined && e !== undefined && text.slice(s, e) === c.quote.text;
+}
+
+// titleOf is a document's title, else its text's first line (a plain text
+// file's headline, after its date header).
+export function titleOf(d) {
+  if (d.title) return d.title;
+  const first = (d.text || "").split("\n", 1)[0].replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/, "").trim();
+  return first.length > 200 ? first.slice(0, 200) + "…" : first || "(untitled)";
 }
 
 function mark(s, text) {
@@ -107,14 +126,14 @@ function mark(s, text) {
 }
 
 function markTitle(d) {
-  const title = d.title || "(untitled)";
-  return highlighted(title, spans(title, d.claims, "title"), mark);
+  if (!d.title) return titleOf(d);
+  return highlighted(d.title, spans(d.title, d.claims, "title", d.title), mark);
 }
 
 function markBody(d) {
   // Several claims may share a quote: the first is marked, all are listed.
   const seen = new Set();
-  const body = spans(d.text, d.claims, "body").filter((s) => {
+  const body = spans(d.text, d.claims, "body", d.title).filter((s) => {
     const k = s.start + ":" + s.end;
     if (seen.has(k)) return false;
     seen.add(k);

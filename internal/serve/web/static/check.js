@@ -1,14 +1,20 @@
 // Check: paste a text or give a URL, and see its claims and flags at once,
-// the text with the quotes marked. Nothing is stored.
+// the text with the quotes marked. Nothing is stored. The address may
+// carry text, url, published and source (a bookmarklet's "check this
+// page"): the form is filled from them and checked at once.
 import { h, api, words, countText, fieldList, byteIndex, highlighted, errorBox } from "./lib.js";
 
-export async function checkPage(main) {
+export async function checkPage(main, _args, params) {
   const text = h("textarea", { id: "c-text", name: "text", rows: 10, placeholder: "Paste an article: headline on the first line if you like." });
   const url = h("input", { id: "c-url", name: "url", type: "url", placeholder: "https://…" });
   const published = h("input", { id: "c-published", name: "published", type: "date" });
   const source = h("input", { id: "c-source", name: "source", type: "text", placeholder: "outlet" });
   const out = h("div", { id: "check-result", "aria-live": "polite" });
   const button = h("button", { type: "submit" }, "Check");
+  text.value = params.get("text") || "";
+  url.value = params.get("url") || "";
+  published.value = params.get("published") || "";
+  source.value = params.get("source") || "";
   main.append(h("h1", {}, "Check an article"),
     h("form", {
       class: "check", onsubmit: async (ev) => {
@@ -39,7 +45,8 @@ export async function checkPage(main) {
     h("div", {}, h("label", { for: "c-source" }, "Source"), source),
     h("div", {}, button)),
     out);
-  text.focus();
+  if (text.value.trim() || url.value.trim()) button.click();
+  else text.focus();
 }
 
 function result(res, sent) {

@@ -45,6 +45,17 @@ export async function timelinePage(main, _args, params, stale) {
   if (stale()) return;
   status.remove();
   const plots = [];
+  // One figure far above the rest (a war's toll given as a day's) would
+  // flatten every other week: the scale is then logarithmic-like (asinh,
+  // which keeps zero), and the reader may switch.
+  const values = [...data.killed.weeks, ...data.injured.weeks].map((w) => w.best).filter((v) => v > 0).sort((a, b) => a - b);
+  const skewed = values.length > 0 && values[values.length - 1] > 50 * values[Math.floor(values.length / 2)];
+  const logBox = h("input", { id: "t-log", type: "checkbox", checked: skewed });
+  main.append(h("p", {}, logBox, " ", h("label", { for: "t-log", class: "inline" }, "Logarithmic scale (for figures far apart)")));
+  const draw = () => {
+    for (const p of plots) p.redraw(logBox.checked);
+  };
+  logBox.addEventListener("change", draw);
   for (const kind of ["killed", "injured"]) {
     const t = data[kind];
     const section = h("section", { class: "chart", "aria-labelledby": "h-" + kind }, h("h2", { id: "h-" + kind }, kind === "killed" ? "Killed per week" : "Injured per week"));
@@ -52,46 +63,60 @@ export async function timelinePage(main, _args, params, stale) {
     if (t.weeks.length === 0) {
       section.append(h("p", { class: "note" }, "No incidents of a week or less here."));
     } else {
-      plots.push(chart(section, t));
+      plots.push(chart(section, t, () => logBox.checked));
     }
     const left = [];
     if (t.longer) left.push(`${t.longer} incident${t.longer === 1 ? "" : "s"} over more than a week (running totals)`);
-    if (t.undated) left.push(`${t.undated} undated`);
+    if (t.undated) left.push(`${t.undated} whose reports do not say when`);
     if (left.length) section.append(h("p", { class: "note" }, `Not drawn: ${left.join(" and ")}.`));
     if (t.weeks.length) section.append(table(t));
   }
   if (!window.uPlot) return;
   const resize = debounce(() => {
-    for (const { plot, el } of plots) plot.setSize({ width: el.clientWidth, height: 260 });
+    for (const p of plots) p.plot.setSize({ width: p.el.clientWidth, height: 260 });
   }, 100);
   window.addEventListener("resize", resize);
   return () => {
     window.removeEventListener("resize", resize);
-    for (const { plot } of plots) plot.destroy();
+    for (const p of plots) p.plot.destroy();
   };
 }
 
-function chart(section, t) {
+function chart(section, t, logScale) {
   const el = h("div", { class: "plot", role: "img", "aria-label": `Chart of ${t.kind} per week; the table below has its figures` });
   section.append(el);
+  const make = (log) => new uPlot(options(el, section, t, log), columns(t), el);
+  const p = { el, plot: make(logScale()) };
+  p.redraw = (log) => {
+    p.plot.destroy();
+    p.plot = make(log);
+  };
+  return p;
+}
+
+function columns(t) {
   const sources = t.sources.slice(0, maxLines);
   const x = t.weeks.map((w) => Date.parse(w.week + "T00:00:00Z") / 1000);
   const low = t.weeks.map((w) => w.low);
   const high = t.weeks.map((w) => (w.high === null ? w.best : w.high));
   const best = t.weeks.map((w) => w.best);
+  return [x, high, low, best, ...sources.map((s) => t.weeks.map((w) => (s in w.sources ? w.sources[s] : null)))];
+}
+
+function options(el, section, t, log) {
+  const sources = t.sources.slice(0, maxLines);
   const series = [{},
     { label: "band high", stroke: "rgba(120,120,120,0.5)", width: 1, points: { show: false } },
     { label: "band low", stroke: "rgba(120,120,120,0.5)", width: 1, points: { show: false } },
     { label: "consensus", stroke: "#222", width: 2, dash: [6, 4] },
     ...sources.map((s, i) => ({ label: s, stroke: palette[i], width: 2, spanGaps: false, points: { show: true, size: 5 } }))];
-  const columns = [x, high, low, best, ...sources.map((s) => t.weeks.map((w) => (s in w.sources ? w.sources[s] : null)))];
-  const plot = new uPlot({
+  return {
     width: Math.max(300, el.clientWidth || section.clientWidth || 600), height: 260,
     series, bands: [{ series: [1, 2], fill: "rgba(120,120,120,0.18)" }],
-    scales: { x: { time: true } }, axes: [{}, { label: "people" }],
+    scales: { x: { time: true }, y: log ? { distr: 4, asinh: 1 } : {} },
+    axes: [{}, { label: log ? "people (asinh scale)" : "people" }],
     legend: { live: true },
-  }, columns, el);
-  return { plot, el };
+  };
 }
 
 function table(t) {
