@@ -116,6 +116,32 @@ func wait[T any](t *testing.T, b *browser, what, expr string) T {
 	return v
 }
 
+// axeSource is axe-core (tools/webvendor vendors it into testdata): the
+// WCAG 2 A and AA rules every page is held to.
+var axeSource = sync.OnceValues(func() ([]byte, error) { return os.ReadFile("testdata/axe/axe.min.js") })
+
+// accessible runs axe-core's WCAG 2 A and AA rules on the page as it is
+// and fails on every serious or critical violation.
+func (b *browser) accessible(t *testing.T, page string) {
+	t.Helper()
+	src, err := axeSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+		t.Fatalf("load axe-core: %v", err)
+	}
+	report, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}})
+		.then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+			.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("run axe-core: %v", err)
+	}
+	if report != "[]" {
+		t.Errorf("%s: accessibility violations (WCAG 2 A/AA, serious or critical): %s", page, report)
+	}
+}
+
 func (b *browser) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(b.ctx, steps...); err != nil {
@@ -142,6 +168,7 @@ func TestBrowser(t *testing.T) {
 		// A filter narrows the map and is kept in the address.
 		b.do(t, "filter by cause", chromedp.SetValue(chromedp.CSS("#f-cause"), "mine"), chromedp.Click(chromedp.CSS("form.filters button")))
 		wait[bool](t, b, "the filtered map", `location.search === "?cause=mine" && document.querySelectorAll("ol.places li").length === 1`)
+		b.accessible(t, "map")
 	})
 
 	t.Run("article", func(t *testing.T) {
@@ -168,6 +195,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the mark's fields: %q", tip)
 		}
 		wait[bool](t, b, "the verdict", `!!document.querySelector(".verdict a[href^='/incidents/']")`)
+		b.accessible(t, "article")
 	})
 
 	t.Run("incident and timeline", func(t *testing.T) {
@@ -183,11 +211,27 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%d sources, want 2", n)
 		}
 		wait[bool](t, b, "the grade", `document.querySelector(".estimate .grade").textContent === "contested"`)
+		b.accessible(t, "incident")
 		b.do(t, "go to the timeline", chromedp.Click(chromedp.CSS("p.meta a")))
 		wait[bool](t, b, "the killed chart", `location.pathname === "/timeline" && document.querySelectorAll(".uplot canvas").length === 1`)
 		legend := wait[string](t, b, "the chart's sources", `document.querySelector(".uplot .u-legend").textContent`)
 		if !strings.Contains(legend, "consensus") || !strings.Contains(legend, "Syrian Observatory for Human Rights") {
 			t.Errorf("legend: %q", legend)
+		}
+		b.accessible(t, "timeline")
+	})
+
+	t.Run("phone", func(t *testing.T) {
+		// A phone's width: every page fits it, without sideways scrolling.
+		b.do(t, "a phone's screen", chromedp.EmulateViewport(412, 860, chromedp.EmulateMobile))
+		defer b.do(t, "a laptop's screen", chromedp.EmulateViewport(1280, 900))
+		for _, path := range []string{"/", fmt.Sprint("/documents/", b.e.docs["maarat"]), "/timeline?admin1=Aleppo", "/review", "/check"} {
+			b.open(t, path)
+			wait[bool](t, b, path, `document.querySelector("main h1, main h2, main .filters") !== null`)
+			if fits := wait[string](t, b, path+" fits", `String(document.documentElement.scrollWidth <= window.innerWidth + 1)`); fits != "true" {
+				w := wait[string](t, b, "widths", `document.documentElement.scrollWidth + " > " + window.innerWidth`)
+				t.Errorf("%s is wider than a phone: %s", path, w)
+			}
 		}
 	})
 
@@ -211,6 +255,7 @@ func TestBrowser(t *testing.T) {
 		if len(log) != 2 || log[1].Decision != store.Reopen {
 			t.Errorf("the review log of %s after undoing: %+v", ref, log)
 		}
+		b.accessible(t, "review")
 	})
 
 	t.Run("check", func(t *testing.T) {
@@ -231,6 +276,10 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("the check's claims lack %q: %s", want, fields)
 			}
 		}
+		b.accessible(t, "check")
+		b.open(t, "/documents")
+		wait[int](t, b, "the documents", `document.querySelectorAll("ul.docs li").length`)
+		b.accessible(t, "documents")
 	})
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vendors the web UI's front-end libraries from npm, at the versions pinned in
+# Vendors the web UI's front-end libraries (and the browser tests' axe-core) from npm, at the versions pinned in
 # package.json and package-lock.json, into internal/serve/web/vendor, with
 # their licences. The UI then needs no network: `tally serve` embeds them.
 # Run after changing a version: tools/webvendor/vendor.sh
@@ -16,6 +16,12 @@ cp "$nm/uplot/dist/uPlot.iife.min.js" "$nm/uplot/dist/uPlot.min.css" "$nm/uplot/
 cp "$nm/topojson-client/dist/topojson-client.min.js" "$nm/topojson-client/LICENSE" "$out/topojson-client/"
 # Natural Earth 1:50m country boundaries (public domain), as TopoJSON.
 cp "$nm/world-atlas/countries-50m.json" "$nm/world-atlas/LICENSE" "$out/world-atlas/"
+# The accessibility rules the browser tests run on every page: test data,
+# not part of the binary.
+axe=../../internal/serve/testdata/axe
+rm -rf "$axe" && mkdir -p "$axe"
+cp "$nm/axe-core/axe.min.js" "$nm/axe-core/LICENSE" "$axe/"
+node -e "const p=require('./$nm/axe-core/package.json'); console.log(p.name+'@'+p.version+' ('+p.license+')')" >"$axe/VERSION"
 {
   echo "Vendored by tools/webvendor/vendor.sh from the npm registry; do not edit."
   for p in leaflet uplot topojson-client world-atlas; do

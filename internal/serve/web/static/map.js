@@ -70,8 +70,16 @@ export async function mapPage(main, _args, params, stale) {
       h("div", { class: "side-col" }, panel, h("h2", {}, "Places"), list)));
 
   const map = L.map(mapEl, { attributionControl: false, worldCopyJump: true, minZoom: 2 }).setView([35, 38.5], 6);
+  let removed = false;
+  // Leaflet throws when a map is removed in the middle of a zoom: stop
+  // first, and add nothing to a removed map.
+  const remove = () => {
+    removed = true;
+    map.stop();
+    map.remove();
+  };
   boundaries().then((geo) => {
-    if (stale()) return;
+    if (stale() || removed) return;
     L.geoJSON(geo, { interactive: false, style: { color: "#8a8f98", weight: 0.8, fillColor: "#f2efe9", fillOpacity: 1 } })
       .addTo(map).bringToBack();
   }).catch(() => { /* the points still show without boundaries */ });
@@ -86,9 +94,9 @@ export async function mapPage(main, _args, params, stale) {
     } while (cursor && places.length < maxPlaces && !stale());
   } catch (err) {
     status.replaceWith(errorBox(err));
-    return () => map.remove();
+    return remove;
   }
-  if (stale()) return () => map.remove();
+  if (stale()) return remove;
   const located = places.filter((p) => p.lat !== null && p.lon !== null);
   status.textContent = places.length === 0 ? "No claims with a place match these filters."
     : `${places.length}${cursor ? "+" : ""} places with ${places.reduce((n, p) => n + p.claims, 0)} claims.`;
@@ -102,12 +110,12 @@ export async function mapPage(main, _args, params, stale) {
       fillColor: kindColours[kind] || "#666", fillOpacity: 0.75,
     }).bindTooltip(`${p.name}: ${p.claims} claim${p.claims === 1 ? "" : "s"}`).on("click", () => show(p)).addTo(layer);
   }
-  if (located.length > 0) map.fitBounds(layer.getBounds().pad(0.15), { maxZoom: 9 });
+  if (located.length > 0) map.fitBounds(layer.getBounds().pad(0.15), { maxZoom: 9, animate: false });
   for (const p of places.slice(0, 50)) {
     list.append(h("li", {}, h("button", { type: "button", class: "linkish", onclick: () => show(p) },
       p.name, p.admin1 ? `, ${p.admin1}` : ""), ` ${p.claims}`));
   }
-  return () => map.remove();
+  return remove;
 }
 
 async function showPlace(panel, p, f, stale) {
