@@ -277,6 +277,12 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		b.accessible(t, "check")
+		// Kept when asked, with the token the review set for this tab.
+		b.do(t, "keep it", chromedp.Click(chromedp.CSS("#c-store")), chromedp.Click(chromedp.CSS("form.check button[type=submit]")))
+		href := wait[string](t, b, "the stored document", `document.querySelector("#check-result [role=status] a") && document.querySelector("#check-result [role=status] a").getAttribute("href")`)
+		if w := b.e.do(t, "GET", "/api/v1"+href, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "wounded 14 in Idlib") {
+			t.Errorf("the kept document %s: %d", href, w.Code)
+		}
 		b.open(t, "/documents")
 		wait[int](t, b, "the documents", `document.querySelectorAll("ul.docs li").length`)
 		b.accessible(t, "documents")
