@@ -310,7 +310,7 @@ func TestVerification(t *testing.T) {
 		}
 		var first listOut[placeJSON]
 		want(t, e.do(t, "GET", "/api/v1/places?limit=1&kind=killed", "", nil), 200, &first)
-		if len(first.Items) != 1 || first.Next == nil || first.Items[0].Kinds["killed"] == 0 || first.Items[0].Lat == nil {
+		if len(first.Items) != 1 || first.Next == nil || first.Items[0].Kinds["killed"] == 0 || first.Items[0].Lat == nil || first.Items[0].Precision != "place" {
 			t.Fatalf("places, first: %+v", first)
 		}
 		want(t, e.do(t, "GET", "/api/v1/places?limit=1&kind=killed&cursor="+*first.Next, "", nil), 200, &places)

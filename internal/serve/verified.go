@@ -179,6 +179,7 @@ type placeJSON struct {
 	Country    string               `json:"country,omitempty"`
 	Lat        *float64             `json:"lat"`
 	Lon        *float64             `json:"lon"`
+	Precision  string               `json:"precision,omitempty"`
 	Claims     int64                `json:"claims"`
 	Kinds      map[claim.Kind]int64 `json:"kinds"`
 }
@@ -233,7 +234,7 @@ func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) error {
 			break
 		}
 		out.Items = append(out.Items, placeJSON{GeonamesID: pc.GeonamesID, Name: pc.Name, Admin1: pc.Admin1,
-			Country: pc.Country, Lat: pc.Lat, Lon: pc.Lon, Claims: pc.Claims, Kinds: pc.Kinds})
+			Country: pc.Country, Lat: pc.Lat, Lon: pc.Lon, Precision: pc.Precision, Claims: pc.Claims, Kinds: pc.Kinds})
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 	return nil

@@ -32,8 +32,11 @@ type PlaceCount struct {
 	Admin1     string
 	Country    string
 	Lat, Lon   *float64
-	Claims     int64
-	Kinds      map[claim.Kind]int64
+	// Precision is how exactly the place's claims are placed: "admin1"
+	// for a province named as a whole, "place" for a town.
+	Precision string
+	Claims    int64
+	Kinds     map[claim.Kind]int64
 }
 
 // PlaceCounts counts the claims f selects by the place they are resolved
@@ -66,7 +69,7 @@ func (s *Store) PlaceCounts(ctx context.Context, f PlaceFilter) ([]PlaceCount, e
 	if f.To != "" {
 		w.add("c.date_start <= ?", f.To)
 	}
-	q := `SELECT p.geonames_id, p.name, p.admin1, p.country, p.lat, p.lon, c.kind, count(*)
+	q := `SELECT p.geonames_id, p.name, p.admin1, p.country, p.lat, p.lon, c.kind, count(*), max(c.place_precision)
 		FROM claims c JOIN places p ON p.geonames_id = c.geonames_id` + latestReviewJoin + w.String() +
 		` GROUP BY p.geonames_id, p.name, p.admin1, p.country, p.lat, p.lon, c.kind`
 	rows, err := s.db.QueryContext(ctx, s.rebind(q), w.args...)
@@ -80,12 +83,13 @@ func (s *Store) PlaceCounts(ctx context.Context, f PlaceFilter) ([]PlaceCount, e
 		var admin1, country sql.NullString
 		var kind claim.Kind
 		var n int64
-		if err := rows.Scan(&p.GeonamesID, &p.Name, &admin1, &country, &p.Lat, &p.Lon, &kind, &n); err != nil {
+		var precision sql.NullString
+		if err := rows.Scan(&p.GeonamesID, &p.Name, &admin1, &country, &p.Lat, &p.Lon, &kind, &n, &precision); err != nil {
 			return nil, fmt.Errorf("places: %w", err)
 		}
 		pc := byID[p.GeonamesID]
 		if pc == nil {
-			p.Admin1, p.Country, p.Kinds = admin1.String, country.String, map[claim.Kind]int64{}
+			p.Admin1, p.Country, p.Kinds, p.Precision = admin1.String, country.String, map[claim.Kind]int64{}, precision.String
 			pc = &p
 			byID[p.GeonamesID] = pc
 		}

@@ -108,20 +108,30 @@ export async function mapPage(main, _args, params, stale) {
     L.circleMarker([p.lat, p.lon], {
       radius: 4 + 18 * Math.sqrt(p.claims / max), color: "#222", weight: 1,
       fillColor: kindColours[kind] || "#666", fillOpacity: 0.75,
-    }).bindTooltip(`${p.name}: ${p.claims} claim${p.claims === 1 ? "" : "s"}`).on("click", () => show(p)).addTo(layer);
+    }).bindTooltip(`${placeLabel(p)}: ${p.claims} claim${p.claims === 1 ? "" : "s"}`).on("click", () => show(p)).addTo(layer);
   }
   if (located.length > 0) map.fitBounds(layer.getBounds().pad(0.15), { maxZoom: 9, animate: false });
   for (const p of places.slice(0, 50)) {
     list.append(h("li", {}, h("button", { type: "button", class: "linkish", onclick: () => show(p) },
-      p.name, p.admin1 ? `, ${p.admin1}` : ""), ` ${p.claims}`));
+      placeLabel(p)), ` ${p.claims}`));
   }
   return remove;
+}
+
+// precisionWords tell a province or a country named as a whole from the
+// town of the same name (Idlib the city, Idlib the governorate).
+const precisionWords = { admin1: "province", admin2: "district", country: "country", region: "region" };
+
+function placeLabel(p) {
+  const what = precisionWords[p.precision];
+  const where = p.admin1 && p.admin1 !== p.name ? `, ${p.admin1}` : "";
+  return `${p.name}${what ? ` (${what})` : ""}${where}`;
 }
 
 async function showPlace(panel, p, f, stale) {
   const scope = { place: p.name, admin1: p.admin1 };
   panel.replaceChildren(
-    h("h2", { id: "place-title", tabindex: "-1" }, p.name),
+    h("h2", { id: "place-title", tabindex: "-1" }, placeLabel(p)),
     h("p", {}, [p.admin1, p.country].filter(Boolean).join(", "), " · ",
       Object.entries(p.kinds).map(([k, n]) => `${n} ${words(k)}`).join(", ")),
     h("p", {}, link("/timeline" + query(scope), "Timeline of this place"), " · ",
