@@ -75,6 +75,10 @@ var casualtyCorpus = []struct {
 	{"Tens of thousands of people were displaced by the bombardment.", []string{"displaced|Tens of thousands|people"}},
 	{"Some 4,000 families were forced to flee their villages.", []string{"displaced|Some 4,000|people"}},
 	{"Nearly 2,500 refugees returned from Lebanon last month.", []string{"returned|Nearly 2,500|people"}},
+	// The displaced who go home are returns, not displacement.
+	{"More than 3,000 displaced people returned to their villages over the past week.", []string{"returned|More than 3,000|people"}},
+	{"Some 400 displaced families have returned to the town since the ceasefire.", []string{"returned|Some 400|people"}},
+	{"About 700 displaced residents were still sheltering in schools.", []string{"displaced|About 700|civilians"}},
 	// sub-counts
 	{"Twelve were killed including five children.", []string{"killed|Twelve|people", "killed|five|children|sub"}},
 	{"At least 30 people died among them 11 women.", []string{"killed|At least 30|people", "killed|11|women|sub"}},

@@ -427,7 +427,10 @@ func (c *docContext) resolvePlaces() {
 					st.focusPara = s.para
 				}
 			case m.inner:
-				continue
+				// It only situates the next name: a figure's place when
+				// that one is a whole country, never the focus of "the
+				// city" later.
+				s.resolved[i] = []claim.Place{s.mentionPlace(m)}
 			default:
 				p := s.mentionPlace(m)
 				s.resolved[i] = []claim.Place{p}
@@ -453,12 +456,15 @@ func (c *docContext) placesFor(si, at int) []claim.Place {
 	s := c.sents[si]
 	best, bestD := -1, 0
 	for i, m := range s.places {
-		if m.inner || len(s.resolved[i]) == 0 {
+		if len(s.resolved[i]) == 0 {
 			continue
 		}
 		d := distance(at, m.fullStart, m.fullEnd)
-		if m.entry != nil && m.entry.Level == place.LevelCountry {
-			// "in Syria" says less than "in Aleppo" in the same sentence.
+		if m.entry != nil && m.entry.Level == place.LevelCountry || m.inner {
+			// "in Syria" says less than "in Aleppo" in the same sentence;
+			// "the suburbs of Damascus in East Ghouta" happened in East
+			// Ghouta, but "the countryside of Hama in central Syria" in
+			// Hama's, not anywhere in Syria.
 			d += len(s.text)
 		}
 		if best < 0 || d < bestD {

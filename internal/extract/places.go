@@ -235,7 +235,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 		if k < len(toks) && toks[k].lower == "the" {
 			k++
 		}
-		headStart := -1
+		headStart, around := -1, false
 		for k < len(toks) {
 			e, n := placeLex.match(toks, k)
 			if e == nil || e.field(0) != "head" {
@@ -244,6 +244,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			if headStart < 0 {
 				headStart = k
 			}
+			around = around || e.field(1) == "around"
 			k += n
 		}
 		nameStart := k
@@ -300,8 +301,10 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			}
 			if toks[j].lower == "in" {
 				// "the suburbs of Damascus in East Ghouta": the outer name is
-				// the situating one when the inner had a head noun.
-				if headStart >= 0 {
+				// the situating one when the inner names an area around a
+				// place; "the town of Saraqib in Idlib province" is in
+				// Saraqib.
+				if around {
 					out[len(out)-1].inner = true
 				} else {
 					out[len(out)-1].inNext = true
