@@ -26,8 +26,9 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "largest request body in `BYTES`")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: tally serve [--db DSN] [--addr 127.0.0.1:8080] [--read-only] [--allow-private]\n\n"+
-			"Serves the JSON API under /api/v1 (described at /api/v1/openapi.json). Writes need a\n"+
-			"token: tally token create NAME.\n\n")
+			"Serves the web UI at / (map, timeline, documents, incidents, review queue, check) and\n"+
+			"the JSON API under /api/v1 (described at /api/v1/openapi.json). Writes need a token:\n"+
+			"tally token create NAME.\n\n")
 		fs.PrintDefaults()
 	}
 	if status, done := parseFlags(fs, args); done {
@@ -55,7 +56,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		mode = "read-only"
 	}
 	err = srv.Run(ctx, *addr, func(a net.Addr) {
-		fmt.Fprintf(stdout, "tally serve: http://%s/api/v1/ (%s, store %s)\n", a, mode, st.Name())
+		fmt.Fprintf(stdout, "tally serve: http://%s/ (web UI; API under /api/v1/; %s, store %s)\n", a, mode, st.Name())
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "tally serve: %v\n", err)
