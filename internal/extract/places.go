@@ -41,25 +41,23 @@ func isNameToken(t token) bool {
 		// but "al-Sham" closes a group's name ("Ahrar al-Sham"), and alone
 		// it would be read as Damascus.
 		article, rest, ok := strings.Cut(t.lower, "-")
-		return ok && arabicArticles[article] && rest != "" && roleOf(t.lower) != "stop"
+		return ok && arabicArticles[article] && rest != "" && lexWords[t.wid].role != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-	// The tables that have a phrase starting with w: the token knows them
-	// for its own word, and most capitalised words are in none, so the
-	// lookups below are mostly skipped.
-	tables := t.tables
+	// What the tables say of w: the token knows it for its own word, and
+	// most capitalised words are in none.
+	info := &lexWords[t.wid]
 	if len(w) != len(t.lower) {
-		tables = firstWords[w]
+		info = &lexWords[wordID(w)]
 	}
-	if tables&placeLex.bit != 0 {
-		if role := roleOf(w); role == "stop" || role == "prep" {
+	if info.single&placeLex.bit != 0 {
+		if role := info.role; role == "stop" || role == "prep" {
 			return false
 		}
 	}
 	// Title-case headlines capitalise every word: a casualty, victim or
 	// cause word ends a name ("Syria Stronghold Kill 22").
-	if tables&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) != 0 &&
-		(triggers.has(w) || victimLex.has(w) || causeLex.has(w) || thingLex.has(w)) {
+	if info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) != 0 {
 		return false
 	}
 	for _, suffix := range []string{"-led", "-backed", "-based", "-born", "-run", "-held", "-controlled"} {
@@ -72,15 +70,6 @@ func isNameToken(t token) bool {
 
 // arabicArticles may stand in lower case inside a place name.
 var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "as": true, "ar": true, "an": true, "ash": true, "at": true, "ez-zor": true, "al-": true}
-
-func roleOf(w string) string {
-	for _, e := range placeLex.byFirst[w] {
-		if len(e.words) == 1 {
-			return e.field(0)
-		}
-	}
-	return ""
-}
 
 // findPlaces returns the place mentions of a sentence: capitalised names
 // after a locative preposition or a head noun ("in Raqqa", "the city of
@@ -198,14 +187,7 @@ func capitalPhrase(toks []token, i int) (string, int) {
 	return cc, n + 1
 }
 
-func capitalWord(t token) bool {
-	for _, e := range placeLex.byFirst[t.lower] {
-		if len(e.words) == 1 && e.field(0) == "capital" {
-			return true
-		}
-	}
-	return false
-}
+func capitalWord(t token) bool { return lexWords[t.wid].capital }
 
 // tailAfterName reports whether a run of name tokens from toks[i] ends in
 // a tail noun ("Aleppo city", "Idlib province").

@@ -26,9 +26,9 @@ type token struct {
 	num        *number.Mention
 	// The small fields together: 48 bytes a token rather than 56, and a
 	// sentence has dozens of tokens.
-	kind   tokKind
-	upper  bool   // the word starts with a capital letter
-	tables uint16 // the rule tables with a phrase starting with this word (see firstWords)
+	kind  tokKind
+	upper bool   // the word starts with a capital letter
+	wid   uint32 // the number of lower in wordIDs: what the rule tables say of it
 }
 
 // tokenize splits a sentence into tokens, making each counted number
@@ -56,6 +56,7 @@ func tokenize(s string, mentions []number.Mention) []token {
 		if mi < len(mentions) && mentions[mi].Start == i {
 			m := &mentions[mi]
 			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: lower(m.Start, m.End), num: m})
+			toks[len(toks)-1].wid = wordID(toks[len(toks)-1].lower)
 			i = m.End
 			mi++
 			continue
@@ -85,14 +86,32 @@ func tokenize(s string, mentions []number.Mention) []token {
 				j = mentions[mi].Start
 			}
 			w := lower(i, j)
-			toks = append(toks, token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), tables: firstWords[w]})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)})
 			i = j
 		default:
-			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: s[i : i+size]})
+			p := s[i : i+size]
+			id := uint32(0)
+			if size == 1 {
+				id = punctIDs[p[0]]
+			} else {
+				id = wordID(p)
+			}
+			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: p, wid: id})
 			i += size
 		}
 	}
 	return toks
+}
+
+// punctIDs are the word numbers of the one-byte strings, so that
+// punctuation tokens of one byte need no lookup. They are set by init,
+// once every rule table has been loaded.
+var punctIDs [256]uint32
+
+func init() {
+	for b := range punctIDs {
+		punctIDs[b] = wordID(string([]byte{byte(b)}))
+	}
 }
 
 func isWordRune(r rune) bool {
