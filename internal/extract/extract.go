@@ -177,7 +177,7 @@ func placeText(p *claim.Place) string {
 // word at all.
 func findAttributions(text string, toks []token) []attrib.Attribution {
 	for _, t := range toks {
-		if t.kind == tokWord && attrib.MayAttribute(t.lower) {
+		if t.kind == tokWord && lexWords[t.wid].cue {
 			return attrib.Find(text)
 		}
 	}

@@ -104,15 +104,9 @@ func tokenize(s string, mentions []number.Mention) []token {
 }
 
 // punctIDs are the word numbers of the one-byte strings, so that
-// punctuation tokens of one byte need no lookup. They are set by init,
-// once every rule table has been loaded.
+// punctuation tokens of one byte need no lookup. They are set once every
+// word is numbered (see wordID).
 var punctIDs [256]uint32
-
-func init() {
-	for b := range punctIDs {
-		punctIDs[b] = wordID(string([]byte{byte(b)}))
-	}
-}
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
