@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/place"
@@ -136,14 +137,32 @@ func sameEntry(a, b place.Entry) bool {
 // of Raqqa"), without a list's plural head ("cities of").
 func (s *analysed) mentionText(m placeMention) string {
 	text := s.text[m.fullStart:m.fullEnd]
+	if !hasSOf(text) {
+		// No list head here, and lower-casing would allocate.
+		return text
+	}
 	lower := strings.ToLower(text)
-	for _, head := range []string{"cities of ", "towns of ", "villages of ", "settlements of "} {
+	for _, head := range listHeads {
 		if i := strings.Index(lower, head); i >= 0 {
 			return text[i+len(head):]
 		}
 	}
 	return text
 }
+
+// hasSOf reports whether text has "s of " in any case: every list head
+// ends so, and lower-casing makes those five bytes only of these.
+func hasSOf(text string) bool {
+	for i := 0; i+5 <= len(text); i++ {
+		if text[i]|0x20 == 's' && text[i+1] == ' ' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 'f' && text[i+4] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// listHeads are the plural heads a list of places may follow.
+var listHeads = []string{"cities of ", "towns of ", "villages of ", "settlements of "}
 
 // resolveOwnPhrase resolves a mention's name with the words after it
 // ("Shairat airbase") when a possessor stands before it, which the full
@@ -510,6 +529,22 @@ func (s *analysed) coveredByPlace(at int) bool {
 // isCommonWord reports whether a name is an ordinary word that is a place
 // only inside a longer name ("New" in a title-case headline).
 func isCommonWord(name string) bool {
+	var buf [32]byte
+	if len(name) <= len(buf) {
+		// ASCII lower-cased into the stack: most names are short.
+		b := buf[:len(name)]
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if c >= utf8.RuneSelf {
+				return commonWords[strings.ToLower(name)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return commonWords[string(b)]
+	}
 	return commonWords[strings.ToLower(name)]
 }
 

@@ -31,8 +31,12 @@ type placeMention struct {
 
 // isNameToken reports whether a token can be part of a place name: a
 // capitalised word that is not a month, weekday, title or organisation, or
-// a lower-case Arabic article inside a name ("Deir ez-Zor").
-func isNameToken(t token) bool {
+// a lower-case Arabic article inside a name ("Deir ez-Zor"). The tokenizer
+// has asked nameToken.
+func isNameToken(t token) bool { return t.name }
+
+// nameToken is isNameToken, worked out.
+func nameToken(t token) bool {
 	if t.kind != tokWord {
 		return false
 	}
@@ -299,8 +303,17 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 
 // isPossessive reports whether a name is in the possessive: "Syria's",
 // and, since scraped copy often loses the apostrophe, "Syrias" when
-// "Syria" is a country.
+// "Syria" is a country. The tokenizer has asked possessive of the name
+// tokens.
 func isPossessive(t token) bool {
+	if t.name {
+		return t.poss
+	}
+	return possessive(t)
+}
+
+// possessive is isPossessive, worked out.
+func possessive(t token) bool {
 	switch {
 	case strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s'"):
 		return true

@@ -29,6 +29,8 @@ type token struct {
 	kind  tokKind
 	upper bool   // the word starts with a capital letter
 	wid   uint32 // the number of lower in wordIDs: what the rule tables say of it
+	name  bool   // the token can be part of a place name (see nameToken)
+	poss  bool   // a name token in the possessive (see possessive); false for other tokens
 }
 
 // tokenize splits a sentence into tokens, making each counted number
@@ -86,7 +88,12 @@ func tokenize(s string, mentions []number.Mention) []token {
 				j = mentions[mi].Start
 			}
 			w := lower(i, j)
-			toks = append(toks, token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)})
+			t := token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)}
+			// The rules ask these of a token again and again: it is
+			// asked once.
+			t.name = nameToken(t)
+			t.poss = t.name && possessive(t)
+			toks = append(toks, t)
 			i = j
 		default:
 			p := s[i : i+size]
