@@ -44,12 +44,6 @@ func tokenize(s string, mentions []number.Mention) []token {
 	if isASCII(s) {
 		lowered = strings.ToLower(s)
 	}
-	lower := func(i, j int) string {
-		if lowered != "" {
-			return lowered[i:j]
-		}
-		return strings.ToLower(s[i:j])
-	}
 	mi := 0
 	for i := 0; i < len(s); {
 		for mi < len(mentions) && mentions[mi].End <= i {
@@ -57,8 +51,13 @@ func tokenize(s string, mentions []number.Mention) []token {
 		}
 		if mi < len(mentions) && mentions[mi].Start == i {
 			m := &mentions[mi]
-			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: lower(m.Start, m.End), num: m})
-			toks[len(toks)-1].wid = wordID(toks[len(toks)-1].lower)
+			w := ""
+			if lowered != "" {
+				w = lowered[m.Start:m.End]
+			} else {
+				w = strings.ToLower(s[m.Start:m.End])
+			}
+			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: w, num: m, wid: wordID(w)})
 			i = m.End
 			mi++
 			continue
@@ -73,11 +72,16 @@ func tokenize(s string, mentions []number.Mention) []token {
 		case isWordRune(r):
 			j := i + size
 			for j < len(s) {
-				r2, sz := rune(s[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, sz = utf8.DecodeRuneInString(s[j:])
+				if c := s[j]; c < utf8.RuneSelf {
+					// ASCII, without decoding.
+					if asciiWord[c] || (c == '-' || c == '\'') && j+1 < len(s) && isWordByte(s[j+1]) {
+						j++
+						continue
+					}
+					break
 				}
-				if isWordRune(r2) || ((r2 == '-' || r2 == '\'') && j+sz < len(s) && isWordByte(s[j+sz])) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
 					j += sz
 					continue
 				}
@@ -87,7 +91,12 @@ func tokenize(s string, mentions []number.Mention) []token {
 				// A mention starting inside a word ("x25") ends the word there.
 				j = mentions[mi].Start
 			}
-			w := lower(i, j)
+			w := ""
+			if lowered != "" {
+				w = lowered[i:j]
+			} else {
+				w = strings.ToLower(s[i:j])
+			}
 			t := token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)}
 			// The rules ask these of a token again and again: it is
 			// asked once.
