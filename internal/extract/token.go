@@ -37,7 +37,11 @@ type token struct {
 // mention one token so that the rules can speak of "N" whatever its wording
 // ("more than 55 thousand", "25-30", "dozens of").
 func tokenize(s string, mentions []number.Mention) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return appendTokens(make([]token, 0, len(s)/5+1), s, mentions)
+}
+
+// appendTokens is tokenize, appending to toks.
+func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 	// Lower-casing the sentence once costs one allocation instead of one
 	// a word; it keeps offsets only when every byte is ASCII.
 	lowered := ""
