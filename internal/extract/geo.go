@@ -36,7 +36,7 @@ func (c *docContext) resolveGeo() {
 		c.country = c.voteCountry()
 	}
 
-	var near []place.Entry
+	near := make([]place.Entry, 0, maxNearPlaces)
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
 	resolved := map[string]*place.Entry{}
@@ -118,10 +118,13 @@ func (c *docContext) resolveGeo() {
 				kept = append(kept, m)
 			}
 			if m.entry != nil && !slices.ContainsFunc(near, func(e place.Entry) bool { return sameEntry(e, *m.entry) }) {
-				near = append(near, *m.entry)
-				if len(near) > maxNearPlaces {
-					near = near[1:]
+				// The latest maxNearPlaces, kept in one array: Resolve
+				// reads Near only while it runs.
+				if len(near) == maxNearPlaces {
+					copy(near, near[1:])
+					near = near[:maxNearPlaces-1]
 				}
+				near = append(near, *m.entry)
 			}
 		}
 		s.places = kept

@@ -82,8 +82,9 @@ func (f *finder) look(t tok) *lexEntry {
 func Find(text string) []Mention {
 	f := newFinder(text)
 	// News text has about one number per 150 bytes; sizing the result a
-	// little above that up front saves append's copying on long texts.
-	out := make([]Mention, 0, len(text)/128+4)
+	// little above that when the first comes saves append's copying on
+	// long texts. Most sentences have none, and get nil.
+	var out []Mention
 	i := 0
 	for i < len(text) {
 		// The loop body sees every word of the text, so it tokenises
@@ -111,6 +112,9 @@ func Find(text string) []Mention {
 			continue
 		}
 		if k, emit := f.classify(&x); emit {
+			if out == nil {
+				out = make([]Mention, 0, len(text)/128+4)
+			}
 			out = append(out, f.mention(&x, k))
 			f.lastEnd, f.lastKind = x.end, k
 		}
