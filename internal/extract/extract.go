@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -113,19 +114,33 @@ const maxPooledTokens = 1 << 16
 // analyse segments a text and runs every rule set over each sentence. The
 // sentences' tokens are appended to *slab.
 func analyse(seg *document.Text, published time.Time, headline bool, slab *[]token) []*analysed {
-	var out []*analysed
 	if need := len(*slab) + len(seg.Norm)/5 + 16; cap(*slab) < need {
 		// Room for the whole text at once: sentences already tokenized
 		// keep the old slab.
 		*slab = make([]token, 0, max(need, 2*cap(*slab)))
 	}
-	for _, sp := range splitSentences(seg.Norm) {
+	// The text lower-cased once, when that keeps offsets (all ASCII);
+	// else each sentence is lower-cased on its own.
+	lowered := ""
+	if isASCII(seg.Norm) {
+		lowered = strings.ToLower(seg.Norm)
+	}
+	spans := splitSentences(seg.Norm)
+	// One allocation for all the sentences.
+	all := make([]analysed, len(spans))
+	out := make([]*analysed, 0, len(spans))
+	for k, sp := range spans {
 		text := seg.Norm[sp.start:sp.end]
 		mentions := number.Find(text)
 		from := len(*slab)
-		*slab = appendTokens(*slab, text, mentions)
+		if lowered != "" {
+			*slab = appendLowered(*slab, text, lowered[sp.start:sp.end], mentions)
+		} else {
+			*slab = appendTokens(*slab, text, mentions)
+		}
 		toks := (*slab)[from:len(*slab):len(*slab)]
-		s := &analysed{
+		s := &all[k]
+		*s = analysed{
 			sentence: sp,
 			seg:      seg,
 			text:     text,

@@ -48,6 +48,13 @@ func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 	if isASCII(s) {
 		lowered = strings.ToLower(s)
 	}
+	return appendLowered(toks, s, lowered, mentions)
+}
+
+// appendLowered is appendTokens for a sentence whose lower-cased form is
+// known: lowered is strings.ToLower(s) when s is all ASCII, else "" (each
+// word is lower-cased on its own).
+func appendLowered(toks []token, s, lowered string, mentions []number.Mention) []token {
 	mi := 0
 	for i := 0; i < len(s); {
 		for mi < len(mentions) && mentions[mi].End <= i {
