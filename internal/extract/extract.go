@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -123,7 +122,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, slab *[]tok
 	// else each sentence is lower-cased on its own.
 	lowered := ""
 	if isASCII(seg.Norm) {
-		lowered = strings.ToLower(seg.Norm)
+		lowered = lowerASCII(seg.Norm)
 	}
 	spans := splitSentences(seg.Norm)
 	// One allocation for all the sentences.

@@ -23,3 +23,16 @@ func TestWordID(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerASCII: lowerASCII is strings.ToLower on ASCII.
+func TestLowerASCII(t *testing.T) {
+	var b strings.Builder
+	for c := range 128 {
+		b.WriteByte(byte(c))
+	}
+	for _, s := range []string{"", b.String(), "At Least 19 People, ALEPPO's U.S.-led [x]"} {
+		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 	// a word; it keeps offsets only when every byte is ASCII.
 	lowered := ""
 	if isASCII(s) {
-		lowered = strings.ToLower(s)
+		lowered = lowerASCII(s)
 	}
 	return appendLowered(toks, s, lowered, mentions)
 }
@@ -158,6 +158,27 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
+
+// lowerASCII is strings.ToLower for a text of ASCII bytes, a byte at a
+// time through a table: the library's version writes each byte through a
+// builder.
+func lowerASCII(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		b[i] = asciiLowerTable[s[i]]
+	}
+	return string(b)
+}
+
+var asciiLowerTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
