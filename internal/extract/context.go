@@ -503,6 +503,13 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 	if d.HTML {
 		info.Text = d.Body.Raw
 	}
+	n := 0
+	for _, s := range c.sents {
+		if s.seg == &d.Body {
+			n += len(s.places)
+		}
+	}
+	info.Places = make([]claim.Place, 0, n)
 	for _, s := range c.sents {
 		if s.seg != &d.Body {
 			continue
@@ -512,8 +519,8 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 				continue
 			}
 			a, b := s.rawSpan(m.nameStart, m.nameEnd)
-			start, end := a, b
-			p := claim.Place{Text: d.Body.Raw[a:b], Start: &start, End: &end}
+			span := &[2]int{a, b} // one allocation for both offsets
+			p := claim.Place{Text: d.Body.Raw[a:b], Start: &span[0], End: &span[1]}
 			geoPlace(&p, m.entry)
 			info.Places = append(info.Places, p)
 		}

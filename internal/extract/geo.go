@@ -36,7 +36,7 @@ func (c *docContext) resolveGeo() {
 		c.country = c.voteCountry()
 	}
 
-	near := make([]place.Entry, 0, maxNearPlaces)
+	var near []place.Entry
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
 	resolved := map[string]*place.Entry{}
@@ -49,7 +49,7 @@ func (c *docContext) resolveGeo() {
 			}
 			if m.capitalOf != "" {
 				if e, ok := place.Capital(m.capitalOf); ok {
-					m.entry = &e
+					m.entry = entryOf(e)
 				}
 				continue
 			}
@@ -68,7 +68,7 @@ func (c *docContext) resolveGeo() {
 				// Sure without context, and in the article's country, or a
 				// country or a city everyone knows ("Moscow", "Turkey"):
 				// context would only confirm it.
-				m.entry = &e
+				m.entry = entryOf(e)
 			default:
 				// Not remembered across documents: the answer depends on
 				// the context, and a document's places must not depend on
@@ -86,13 +86,13 @@ func (c *docContext) resolveGeo() {
 					e, ok = place.Resolve(name, ctx)
 				}
 				if ok {
-					m.entry = &e
+					m.entry = entryOf(e)
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
-					m.entry = &e
+					m.entry = entryOf(e)
 				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
-					m.entry = &e
+					m.entry = entryOf(e)
 					m.nameEnd, m.fullEnd = end, end
 				}
 			}
@@ -104,7 +104,7 @@ func (c *docContext) resolveGeo() {
 				// gazetteer lacks, or knows only as an obscure namesake in
 				// another province, is still known to lie in that province.
 				if a, ok := place.Admin1Of(*s.places[i+1].entry); ok {
-					m.entry = &a
+					m.entry = entryOf(a)
 				}
 			}
 			resolved[key] = m.entry
@@ -120,7 +120,10 @@ func (c *docContext) resolveGeo() {
 			if m.entry != nil && !slices.ContainsFunc(near, func(e place.Entry) bool { return sameEntry(e, *m.entry) }) {
 				// The latest maxNearPlaces, kept in one array: Resolve
 				// reads Near only while it runs.
-				if len(near) == maxNearPlaces {
+				switch len(near) {
+				case 0:
+					near = make([]place.Entry, 0, maxNearPlaces)
+				case maxNearPlaces:
 					copy(near, near[1:])
 					near = near[:maxNearPlaces-1]
 				}
@@ -130,6 +133,10 @@ func (c *docContext) resolveGeo() {
 		s.places = kept
 	}
 }
+
+// entryOf is a copy of e on the heap: taking the address of a local that
+// is only sometimes kept would put every one there.
+func entryOf(e place.Entry) *place.Entry { return &e }
 
 func sameEntry(a, b place.Entry) bool {
 	return a.Name == b.Name && a.Country == b.Country && a.Lat == b.Lat && a.Lon == b.Lon

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tallyhq/tally/internal/extract/number"
 )
@@ -163,11 +164,16 @@ func isWordByte(b byte) bool {
 // time through a table: the library's version writes each byte through a
 // builder.
 func lowerASCII(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
 	b := make([]byte, len(s))
 	for i := 0; i < len(s); i++ {
 		b[i] = asciiLowerTable[s[i]]
 	}
-	return string(b)
+	// As strings.Builder does: b is not written again, so the string
+	// may share it rather than copy it.
+	return unsafe.String(&b[0], len(b))
 }
 
 var asciiLowerTable = func() (t [256]byte) {
