@@ -27,8 +27,8 @@ type analysed struct {
 	figures  []figure
 	services []serviceFind
 
-	resolved     [][]claim.Place // per place mention: what it refers to
-	placesBefore placeState      // the place in focus when the sentence begins
+	resolved     []placeSet // per place mention: what it refers to
+	placesBefore placeState // the place in focus when the sentence begins
 }
 
 // Check extracts the claims of one document and checks its figures against
