@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/tallyhq/tally/internal/place"
 )
@@ -63,6 +62,10 @@ func nameToken(t token) bool {
 	// cause word ends a name ("Syria Stronghold Kill 22").
 	if info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) != 0 {
 		return false
+	}
+	if strings.IndexByte(w, '-') < 0 {
+		// None of the suffixes below.
+		return true
 	}
 	for _, suffix := range []string{"-led", "-backed", "-based", "-born", "-run", "-held", "-controlled"} {
 		if strings.HasSuffix(w, suffix) {
@@ -328,15 +331,19 @@ func possessive(t token) bool {
 // answers are remembered: the same few words ("syria", "iraq") come up in
 // every article, and the gazetteer's resolution is costly by comparison.
 func countryPossessor(word string) (place.Entry, bool) {
-	if v, ok := countryWords.Load(word); ok {
-		r := v.(countryAnswer)
+	countryWords.RLock()
+	r, found := countryWords.m[word]
+	countryWords.RUnlock()
+	if found {
 		return r.entry, r.ok
 	}
 	e, ok := place.Resolve(word, place.Context{})
 	ok = ok && e.Level == place.LevelCountry
-	if countryWordsSize.Add(1) <= maxCountryWords {
-		countryWords.Store(word, countryAnswer{e, ok})
+	countryWords.Lock()
+	if len(countryWords.m) < maxCountryWords {
+		countryWords.m[word] = countryAnswer{e, ok}
 	}
+	countryWords.Unlock()
 	return e, ok
 }
 
@@ -349,10 +356,12 @@ type countryAnswer struct {
 // of distinct capitalised words ending in s.
 const maxCountryWords = 10000
 
-var (
-	countryWords     sync.Map
-	countryWordsSize atomic.Int64
-)
+// countryWords is countryPossessor's memory: a map under a lock, which
+// asks for no allocation the way a sync.Map's key does.
+var countryWords = struct {
+	sync.RWMutex
+	m map[string]countryAnswer
+}{m: map[string]countryAnswer{}}
 
 func trimPossessive(t token) int {
 	if strings.HasSuffix(t.lower, "'s") {
