@@ -691,10 +691,11 @@ func (f *finder) vagueScale(q *quantity, ofScale bool) {
 }
 
 // ptr returns a pointer to v, carved from a slab so that a Find call makes
-// one allocation per 64 pointers instead of one each.
+// one allocation per 64 pointers instead of one each. The first slab is
+// small: most sentences with a number have one or two.
 func (f *finder) ptr(v int64) *int64 {
 	if len(f.slab) == cap(f.slab) {
-		f.slab = make([]int64, 0, 64)
+		f.slab = make([]int64, 0, min(64, 8+2*cap(f.slab)))
 	}
 	f.slab = append(f.slab, v)
 	return &f.slab[len(f.slab)-1]
