@@ -243,6 +243,11 @@ func (lx *lexicon) match(toks []token, i int) (*entry, int) {
 	return nil, 0
 }
 
+// mayStart reports whether a token's word starts some phrase of the table:
+// a test small enough to be inlined, for the loops that try a table at
+// every token before calling match.
+func (lx *lexicon) mayStart(t *token) bool { return lexWords[t.wid].tables&lx.bit != 0 }
+
 // hasTok reports whether a token's lower-case form is a one-word phrase
 // of the table.
 func (lx *lexicon) hasTok(t *token) bool {

@@ -85,7 +85,11 @@ var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": t
 func findPlaces(toks []token) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); i++ {
-		e, n := placeLex.match(toks, i)
+		var e *entry
+		var n int
+		if placeLex.mayStart(&toks[i]) {
+			e, n = placeLex.match(toks, i)
+		}
 		if e != nil && e.field(0) == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue

@@ -29,6 +29,9 @@ type serviceMention struct {
 func findServices(toks []token) []serviceFind {
 	var ms []serviceMention
 	for i := 0; i < len(toks); i++ {
+		if !serviceLx.mayStart(&toks[i]) {
+			continue
+		}
 		e, n := serviceLx.match(toks, i)
 		if e == nil {
 			continue
