@@ -445,9 +445,8 @@ func afterStatus(toks []token, i int) bool {
 // isBarePlace reports whether a name standing alone is a place of the
 // article's country that the gazetteer is sure of.
 func isBarePlace(name, country string) bool {
-	key := geoKey{country, name}
-	if v, ok := geoMemo.get(key); ok {
-		return v.ok
+	if ok, found := geoMemo.getKnown(country, name); found {
+		return ok
 	}
 	ok := false
 	switch {
@@ -455,25 +454,24 @@ func isBarePlace(name, country string) bool {
 	case country == "":
 		// Without the article's country only a well-known place will do:
 		// "Explosion rocks down town Damascus".
-		e, found := place.Resolve(name, place.Context{})
+		e, found := resolveBare(name) // the same question, maybe asked already
 		ok = found && (e.Level == place.LevelCountry || e.Level == place.LevelAdmin1 || e.Population >= wellKnownPopulation)
 	case place.IsKnownIn(name, country):
 		e, found := place.Resolve(name, place.Context{Country: country})
 		ok = found && e.Country == country && (e.Level != place.LevelPlace || e.Population > 0)
 	}
-	geoMemo.put(key, geoAnswer{ok: ok})
+	geoMemo.putKnown(country, name, ok)
 	return ok
 }
 
 // resolveBare resolves a name without context, as the first pass does to
 // find the article's country.
 func resolveBare(name string) (place.Entry, bool) {
-	key := geoKey{bareCountry, name}
-	if v, ok := geoMemo.get(key); ok {
+	if v, ok := geoMemo.getBare(name); ok {
 		return v.entry, v.ok
 	}
 	e, ok := place.Resolve(name, place.Context{})
-	geoMemo.put(key, geoAnswer{e, ok})
+	geoMemo.putBare(name, geoAnswer{e, ok})
 	return e, ok
 }
 
@@ -481,48 +479,79 @@ func resolveBare(name string) (place.Entry, bool) {
 // a batch of war reports names the same few hundred places again and
 // again, and a resolution costs far more than a map lookup. It is bounded:
 // when full it is emptied and refilled.
-var geoMemo = &memo{m: map[geoKey]geoAnswer{}}
+var geoMemo = newMemo()
 
-// geoKey is a question to the memo: a name, and the article's country for
-// isBarePlace or bareCountry for resolveBare. A pair, not a joined string,
-// so that asking allocates nothing.
-type geoKey struct{ country, name string }
-
-// bareCountry is no country code, so resolveBare's answers stand apart.
-const bareCountry = "\x00"
+// memo holds resolveBare's answers by name, and isBarePlace's by country
+// and name: maps keyed by one string each, whose look-ups hash and compare
+// less than a pair's, and whose buckets hold an entry only where one is
+// asked for.
+type memo struct {
+	mu    sync.RWMutex
+	bare  map[string]geoAnswer
+	known map[string]map[string]bool
+	n     int // entries in both
+}
 
 type geoAnswer struct {
 	entry place.Entry
 	ok    bool
 }
 
-type memo struct {
-	mu sync.RWMutex
-	m  map[geoKey]geoAnswer
-}
-
 const maxGeoMemo = 50000
 
-func (g *memo) get(key geoKey) (geoAnswer, bool) {
+func newMemo() *memo {
+	return &memo{bare: map[string]geoAnswer{}, known: map[string]map[string]bool{}}
+}
+
+func (g *memo) getBare(name string) (geoAnswer, bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	v, ok := g.m[key]
+	v, ok := g.bare[name]
 	return v, ok
 }
 
-func (g *memo) put(key geoKey, v geoAnswer) {
+func (g *memo) getKnown(country, name string) (ok, found bool) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	ok, found = g.known[country][name]
+	return ok, found
+}
+
+// room empties the memo when full; the caller holds the lock.
+func (g *memo) room() {
+	if g.n >= maxGeoMemo {
+		clear(g.bare)
+		clear(g.known)
+		g.n = 0
+	}
+	g.n++
+}
+
+func (g *memo) putBare(name string, v geoAnswer) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if len(g.m) >= maxGeoMemo {
-		clear(g.m)
+	g.room()
+	g.bare[name] = v
+}
+
+func (g *memo) putKnown(country, name string, ok bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.room()
+	m := g.known[country]
+	if m == nil {
+		m = map[string]bool{}
+		g.known[country] = m
 	}
-	g.m[key] = v
+	m[name] = ok
 }
 
 func (g *memo) reset() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	clear(g.m)
+	clear(g.bare)
+	clear(g.known)
+	g.n = 0
 }
 
 // coveredByPlace reports whether offset at lies inside a place mention the
