@@ -112,14 +112,20 @@ func findPlaces(toks []token) []placeMention {
 			i += n - 1
 			continue
 		}
-		if cc, n := capitalPhrase(toks, i); n > 0 {
-			m := placeMention{nameStart: toks[i].start, nameEnd: toks[i+n-1].end, fullStart: toks[i].start,
-				fullEnd: toks[i+n-1].end, marked: true, capitalOf: cc}
+		// capitalPhrase wants a capital word one or two tokens on: most
+		// tokens have none, and are turned away here without a call.
+		cc, cn := "", 0
+		if i+1 < len(toks) && lexWords[toks[i+1].wid].capital || i+2 < len(toks) && lexWords[toks[i+2].wid].capital {
+			cc, cn = capitalPhrase(toks, i)
+		}
+		if cn > 0 {
+			m := placeMention{nameStart: toks[i].start, nameEnd: toks[i+cn-1].end, fullStart: toks[i].start,
+				fullEnd: toks[i+cn-1].end, marked: true, capitalOf: cc}
 			if i > 0 && toks[i-1].lower == "the" {
 				m.fullStart = toks[i-1].start
 			}
 			out = append(out, m)
-			i += n - 1
+			i += cn - 1
 			continue
 		}
 		start, bare := -1, false
