@@ -31,10 +31,10 @@ type figure struct {
 // triggerAt returns the longest casualty trigger starting at toks[i] usable
 // on the given side of the number.
 func triggerAt(toks []token, i int, after bool) (*entry, int) {
-	if i >= len(toks) || toks[i].kind != tokWord || toks[i].tables&triggers.bit == 0 {
+	if i >= len(toks) || toks[i].kind != tokWord || lexWords[toks[i].wid].tables&triggers.bit == 0 {
 		return nil, 0
 	}
-	for _, e := range triggers.byFirst[toks[i].lower] {
+	for _, e := range triggers.byWord[toks[i].wid] {
 		if i+len(e.words) > len(toks) || !phraseAt(toks, i, e.words) {
 			continue
 		}
@@ -193,7 +193,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 		if v.add(toks, j) {
 			continue
 		}
-		if thingLex.has(t.lower) {
+		if thingLex.hasTok(&t) {
 			return f, false
 		}
 		if t.lower == "and" || t.lower == "or" {
@@ -211,7 +211,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 		if auxiliaries[t.lower] {
 			sawAux = true
 		}
-		if gapLex.has(t.lower) {
+		if gapLex.hasTok(&t) {
 			continue
 		}
 		// Names ("Jeish Al Fatah terrorists", "Syria rebels") may stand
@@ -249,7 +249,7 @@ func scanVictims(toks []token, j int, v *victimScan, fillers map[string]bool, al
 		if v.add(toks, k) {
 			continue
 		}
-		if v.start < v.end || thingLex.has(toks[k].lower) {
+		if v.start < v.end || thingLex.hasTok(&toks[k]) {
 			return
 		}
 		if fillers[toks[k].lower] {
@@ -312,7 +312,7 @@ func gapOK(toks []token, from, to, gap int) bool {
 			// Skip a coordinated figure: N [victim words] (and|,).
 			k := j + 1
 			for k < to && toks[k].kind == tokWord {
-				if _, _, isVictim := victimAt(toks, k); !isVictim && !gapLex.has(toks[k].lower) {
+				if _, _, isVictim := victimAt(toks, k); !isVictim && !gapLex.hasTok(&toks[k]) {
 					break
 				}
 				k++
@@ -325,7 +325,7 @@ func gapOK(toks []token, from, to, gap int) bool {
 			return false
 		}
 		words++
-		if words > gap && !gapLex.has(t.lower) {
+		if words > gap && !gapLex.hasTok(&t) {
 			return false
 		}
 		if words > gap+3 {
@@ -342,7 +342,7 @@ func isThingAfter(toks []token, j int) bool {
 		if toks[k].kind != tokWord {
 			return false
 		}
-		if thingLex.has(toks[k].lower) {
+		if thingLex.hasTok(&toks[k]) {
 			return true
 		}
 	}
@@ -471,7 +471,7 @@ func subFigures(text string, toks []token, figs []figure) []figure {
 				if toks[k].kind != tokWord {
 					break
 				}
-				if _, _, isVictim := victimAt(toks, k); isVictim || gapLex.has(toks[k].lower) {
+				if _, _, isVictim := victimAt(toks, k); isVictim || gapLex.hasTok(&toks[k]) {
 					continue
 				}
 				if unknown++; unknown > 3 {
@@ -548,7 +548,7 @@ func denials(toks []token) []figure {
 				i = k + n - 1
 				break
 			}
-			if toks[k].kind != tokWord || !(gapLex.has(toks[k].lower) || toks[k].lower == "reported" || toks[k].lower == "immediate" || toks[k].lower == "civilian") {
+			if toks[k].kind != tokWord || !(gapLex.hasTok(&toks[k]) || toks[k].lower == "reported" || toks[k].lower == "immediate" || toks[k].lower == "civilian") {
 				break
 			}
 		}
@@ -591,7 +591,7 @@ func singulars(text string, toks []token) []figure {
 			continue
 		}
 		j := i + 1
-		if j+1 < len(toks) && toks[j].kind == tokWord && !victimLex.has(toks[j].lower) && toks[j+1].kind == tokWord && victimLex.has(toks[j+1].lower) {
+		if j+1 < len(toks) && toks[j].kind == tokWord && !victimLex.hasTok(&toks[j]) && toks[j+1].kind == tokWord && victimLex.hasTok(&toks[j+1]) {
 			j++ // "a young woman"
 		}
 		cat, noun, ok := victimAt(toks, j)

@@ -399,9 +399,49 @@ func (s *analysed) isSpeaker(start, end int) bool {
 // placeState is the place in focus as the text goes on: the last place
 // named or referred back to, and the last list of places named together.
 type placeState struct {
-	focus     *claim.Place
+	focus     placeRef // s nil: none
 	focusPara int
-	list      []claim.Place
+	list      []placeRef
+}
+
+// placeRef is a place mention: mention m of sentence s. Its claim place is
+// built only when a claim asks for it (see placeSet.places): most
+// sentences have no figure.
+type placeRef struct {
+	s *analysed
+	m int
+}
+
+// place is the claim place of the mention: its full phrase.
+func (r placeRef) place() claim.Place { return r.s.mentionPlace(r.s.places[r.m]) }
+
+// member is the claim place of the mention as a list's member: its name
+// ("Aleppo", not "cities of Aleppo").
+func (r placeRef) member() claim.Place {
+	m := r.s.places[r.m]
+	p := claim.Place{Text: r.s.rawText(m.nameStart, m.nameEnd)}
+	geoPlace(&p, m.entry)
+	return p
+}
+
+// placeSet is what a mention refers to: one place, or a list's members.
+type placeSet struct {
+	one  placeRef
+	list []placeRef
+}
+
+func (p placeSet) empty() bool { return p.one.s == nil && len(p.list) == 0 }
+
+// places builds the claim places of the set.
+func (p placeSet) places() []claim.Place {
+	if p.one.s != nil {
+		return []claim.Place{p.one.place()}
+	}
+	out := make([]claim.Place, len(p.list))
+	for i, r := range p.list {
+		out[i] = r.member()
+	}
+	return out
 }
 
 // resolvePlaces walks the document in order, resolving each anaphor ("the
@@ -415,31 +455,27 @@ func (c *docContext) resolvePlaces() {
 			st = &placeState{}
 		}
 		s.placesBefore = *st
-		s.resolved = make([][]claim.Place, len(s.places))
-		var named []claim.Place
+		s.resolved = make([]placeSet, len(s.places))
+		var named []placeRef
 		for i, m := range s.places {
 			switch {
 			case m.anaphor && m.plural:
-				s.resolved[i] = st.list
+				s.resolved[i] = placeSet{list: st.list}
 			case m.anaphor:
-				if st.focus != nil {
-					s.resolved[i] = []claim.Place{*st.focus}
+				if st.focus.s != nil {
+					s.resolved[i] = placeSet{one: st.focus}
 					st.focusPara = s.para
 				}
 			case m.inner:
 				// It only situates the next name: a figure's place when
 				// that one is a whole country, never the focus of "the
 				// city" later.
-				s.resolved[i] = []claim.Place{s.mentionPlace(m)}
+				s.resolved[i] = placeSet{one: placeRef{s, i}}
 			default:
-				p := s.mentionPlace(m)
-				s.resolved[i] = []claim.Place{p}
-				st.focus, st.focusPara = &p, s.para
-				// A list's members go by their names: "Aleppo", not
-				// "cities of Aleppo".
-				member := claim.Place{Text: s.rawText(m.nameStart, m.nameEnd)}
-				geoPlace(&member, m.entry)
-				named = append(named, member)
+				r := placeRef{s, i}
+				s.resolved[i] = placeSet{one: r}
+				st.focus, st.focusPara = r, s.para
+				named = append(named, r)
 			}
 		}
 		if len(named) >= 2 {
@@ -456,7 +492,7 @@ func (c *docContext) placesFor(si, at int) []claim.Place {
 	s := c.sents[si]
 	best, bestD := -1, 0
 	for i, m := range s.places {
-		if len(s.resolved[i]) == 0 {
+		if s.resolved[i].empty() {
 			continue
 		}
 		d := distance(at, m.fullStart, m.fullEnd)
@@ -472,10 +508,10 @@ func (c *docContext) placesFor(si, at int) []claim.Place {
 		}
 	}
 	if best >= 0 {
-		return s.resolved[best]
+		return s.resolved[best].places()
 	}
-	if st := s.placesBefore; st.focus != nil && s.para-st.focusPara <= placeParagraphs {
-		return []claim.Place{*st.focus}
+	if st := s.placesBefore; st.focus.s != nil && s.para-st.focusPara <= placeParagraphs {
+		return []claim.Place{st.focus.place()}
 	}
 	return nil
 }
@@ -509,6 +545,13 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 	if d.HTML {
 		info.Text = d.Body.Raw
 	}
+	n := 0
+	for _, s := range c.sents {
+		if s.seg == &d.Body {
+			n += len(s.places)
+		}
+	}
+	info.Places = make([]claim.Place, 0, n)
 	for _, s := range c.sents {
 		if s.seg != &d.Body {
 			continue
@@ -518,8 +561,8 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 				continue
 			}
 			a, b := s.rawSpan(m.nameStart, m.nameEnd)
-			start, end := a, b
-			p := claim.Place{Text: d.Body.Raw[a:b], Start: &start, End: &end}
+			span := &[2]int{a, b} // one allocation for both offsets
+			p := claim.Place{Text: d.Body.Raw[a:b], Start: &span[0], End: &span[1]}
 			geoPlace(&p, m.entry)
 			info.Places = append(info.Places, p)
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -26,8 +27,8 @@ type analysed struct {
 	figures  []figure
 	services []serviceFind
 
-	resolved     [][]claim.Place // per place mention: what it refers to
-	placesBefore placeState      // the place in focus when the sentence begins
+	resolved     []placeSet // per place mention: what it refers to
+	placesBefore placeState // the place in focus when the sentence begins
 }
 
 // Check extracts the claims of one document and checks its figures against
@@ -37,11 +38,20 @@ func Check(doc *document.Document) claim.Result {
 	if doc.Published != "" {
 		published, _ = time.Parse(time.DateOnly, doc.Published)
 	}
+	// The tokens of every sentence come from one pooled slab: nothing
+	// keeps them once the result is built.
+	slab := tokenSlabs.Get().(*[]token)
+	defer func() {
+		if cap(*slab) <= maxPooledTokens {
+			*slab = (*slab)[:0]
+			tokenSlabs.Put(slab)
+		}
+	}()
 	var sents []*analysed
 	if doc.Title.Norm != "" {
-		sents = append(sents, analyse(&doc.Title, published, true)...)
+		sents = append(sents, analyse(&doc.Title, published, true, slab)...)
 	}
-	body := analyse(&doc.Body, published, false)
+	body := analyse(&doc.Body, published, false, slab)
 	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
 		for _, s := range body {
 			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
@@ -93,14 +103,43 @@ func Check(doc *document.Document) claim.Result {
 	return res
 }
 
-// analyse segments a text and runs every rule set over each sentence.
-func analyse(seg *document.Text, published time.Time, headline bool) []*analysed {
-	var out []*analysed
-	for _, sp := range splitSentences(seg.Norm) {
+// tokenSlabs pool the token slabs of Check.
+var tokenSlabs = sync.Pool{New: func() any { return new([]token) }}
+
+// maxPooledTokens bounds the slab kept for the next document: a huge one
+// is left to the collector.
+const maxPooledTokens = 1 << 16
+
+// analyse segments a text and runs every rule set over each sentence. The
+// sentences' tokens are appended to *slab.
+func analyse(seg *document.Text, published time.Time, headline bool, slab *[]token) []*analysed {
+	if need := len(*slab) + len(seg.Norm)/5 + 16; cap(*slab) < need {
+		// Room for the whole text at once: sentences already tokenized
+		// keep the old slab.
+		*slab = make([]token, 0, max(need, 2*cap(*slab)))
+	}
+	// The text lower-cased once, when that keeps offsets (all ASCII);
+	// else each sentence is lower-cased on its own.
+	lowered := ""
+	if isASCII(seg.Norm) {
+		lowered = lowerASCII(seg.Norm)
+	}
+	spans := splitSentences(seg.Norm)
+	// One allocation for all the sentences.
+	all := make([]analysed, len(spans))
+	out := make([]*analysed, 0, len(spans))
+	for k, sp := range spans {
 		text := seg.Norm[sp.start:sp.end]
 		mentions := number.Find(text)
-		toks := tokenize(text, mentions)
-		s := &analysed{
+		from := len(*slab)
+		if lowered != "" {
+			*slab = appendLowered(*slab, text, lowered[sp.start:sp.end], mentions)
+		} else {
+			*slab = appendTokens(*slab, text, mentions)
+		}
+		toks := (*slab)[from:len(*slab):len(*slab)]
+		s := &all[k]
+		*s = analysed{
 			sentence: sp,
 			seg:      seg,
 			text:     text,
@@ -177,7 +216,7 @@ func placeText(p *claim.Place) string {
 // word at all.
 func findAttributions(text string, toks []token) []attrib.Attribution {
 	for _, t := range toks {
-		if t.kind == tokWord && attrib.MayAttribute(t.lower) {
+		if t.kind == tokWord && lexWords[t.wid].cue {
 			return attrib.Find(text)
 		}
 	}

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -187,7 +189,10 @@ func headlineCountFlags(claims []claim.Claim) []claim.Flag {
 // partWholeFlags flags a sub-count larger than the figure it is part of.
 func partWholeFlags(claims []claim.Claim, subs subOf) []claim.Flag {
 	var flags []claim.Flag
-	for part, whole := range subs {
+	// In the order of the parts: a map's order would change the order of
+	// the flags from one run to the next.
+	for _, part := range slices.Sorted(maps.Keys(subs)) {
+		whole := subs[part]
 		p, w := &claims[part], &claims[whole]
 		if !usable(p) || !usable(w) || w.Count.High == nil {
 			continue

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/place"
@@ -48,7 +49,7 @@ func (c *docContext) resolveGeo() {
 			}
 			if m.capitalOf != "" {
 				if e, ok := place.Capital(m.capitalOf); ok {
-					m.entry = &e
+					m.entry = entryOf(e)
 				}
 				continue
 			}
@@ -67,7 +68,7 @@ func (c *docContext) resolveGeo() {
 				// Sure without context, and in the article's country, or a
 				// country or a city everyone knows ("Moscow", "Turkey"):
 				// context would only confirm it.
-				m.entry = &e
+				m.entry = entryOf(e)
 			default:
 				// Not remembered across documents: the answer depends on
 				// the context, and a document's places must not depend on
@@ -85,13 +86,13 @@ func (c *docContext) resolveGeo() {
 					e, ok = place.Resolve(name, ctx)
 				}
 				if ok {
-					m.entry = &e
+					m.entry = entryOf(e)
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
-					m.entry = &e
+					m.entry = entryOf(e)
 				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
-					m.entry = &e
+					m.entry = entryOf(e)
 					m.nameEnd, m.fullEnd = end, end
 				}
 			}
@@ -103,7 +104,7 @@ func (c *docContext) resolveGeo() {
 				// gazetteer lacks, or knows only as an obscure namesake in
 				// another province, is still known to lie in that province.
 				if a, ok := place.Admin1Of(*s.places[i+1].entry); ok {
-					m.entry = &a
+					m.entry = entryOf(a)
 				}
 			}
 			resolved[key] = m.entry
@@ -117,15 +118,25 @@ func (c *docContext) resolveGeo() {
 				kept = append(kept, m)
 			}
 			if m.entry != nil && !slices.ContainsFunc(near, func(e place.Entry) bool { return sameEntry(e, *m.entry) }) {
-				near = append(near, *m.entry)
-				if len(near) > maxNearPlaces {
-					near = near[1:]
+				// The latest maxNearPlaces, kept in one array: Resolve
+				// reads Near only while it runs.
+				switch len(near) {
+				case 0:
+					near = make([]place.Entry, 0, maxNearPlaces)
+				case maxNearPlaces:
+					copy(near, near[1:])
+					near = near[:maxNearPlaces-1]
 				}
+				near = append(near, *m.entry)
 			}
 		}
 		s.places = kept
 	}
 }
+
+// entryOf is a copy of e on the heap: taking the address of a local that
+// is only sometimes kept would put every one there.
+func entryOf(e place.Entry) *place.Entry { return &e }
 
 func sameEntry(a, b place.Entry) bool {
 	return a.Name == b.Name && a.Country == b.Country && a.Lat == b.Lat && a.Lon == b.Lon
@@ -136,14 +147,32 @@ func sameEntry(a, b place.Entry) bool {
 // of Raqqa"), without a list's plural head ("cities of").
 func (s *analysed) mentionText(m placeMention) string {
 	text := s.text[m.fullStart:m.fullEnd]
+	if !hasSOf(text) {
+		// No list head here, and lower-casing would allocate.
+		return text
+	}
 	lower := strings.ToLower(text)
-	for _, head := range []string{"cities of ", "towns of ", "villages of ", "settlements of "} {
+	for _, head := range listHeads {
 		if i := strings.Index(lower, head); i >= 0 {
 			return text[i+len(head):]
 		}
 	}
 	return text
 }
+
+// hasSOf reports whether text has "s of " in any case: every list head
+// ends so, and lower-casing makes those five bytes only of these.
+func hasSOf(text string) bool {
+	for i := 0; i+5 <= len(text); i++ {
+		if text[i]|0x20 == 's' && text[i+1] == ' ' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 'f' && text[i+4] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// listHeads are the plural heads a list of places may follow.
+var listHeads = []string{"cities of ", "towns of ", "villages of ", "settlements of "}
 
 // resolveOwnPhrase resolves a mention's name with the words after it
 // ("Shairat airbase") when a possessor stands before it, which the full
@@ -416,9 +445,8 @@ func afterStatus(toks []token, i int) bool {
 // isBarePlace reports whether a name standing alone is a place of the
 // article's country that the gazetteer is sure of.
 func isBarePlace(name, country string) bool {
-	key := geoKey{country, name}
-	if v, ok := geoMemo.get(key); ok {
-		return v.ok
+	if ok, found := geoMemo.getKnown(country, name); found {
+		return ok
 	}
 	ok := false
 	switch {
@@ -426,25 +454,24 @@ func isBarePlace(name, country string) bool {
 	case country == "":
 		// Without the article's country only a well-known place will do:
 		// "Explosion rocks down town Damascus".
-		e, found := place.Resolve(name, place.Context{})
+		e, found := resolveBare(name) // the same question, maybe asked already
 		ok = found && (e.Level == place.LevelCountry || e.Level == place.LevelAdmin1 || e.Population >= wellKnownPopulation)
 	case place.IsKnownIn(name, country):
 		e, found := place.Resolve(name, place.Context{Country: country})
 		ok = found && e.Country == country && (e.Level != place.LevelPlace || e.Population > 0)
 	}
-	geoMemo.put(key, geoAnswer{ok: ok})
+	geoMemo.putKnown(country, name, ok)
 	return ok
 }
 
 // resolveBare resolves a name without context, as the first pass does to
 // find the article's country.
 func resolveBare(name string) (place.Entry, bool) {
-	key := geoKey{bareCountry, name}
-	if v, ok := geoMemo.get(key); ok {
+	if v, ok := geoMemo.getBare(name); ok {
 		return v.entry, v.ok
 	}
 	e, ok := place.Resolve(name, place.Context{})
-	geoMemo.put(key, geoAnswer{e, ok})
+	geoMemo.putBare(name, geoAnswer{e, ok})
 	return e, ok
 }
 
@@ -452,48 +479,79 @@ func resolveBare(name string) (place.Entry, bool) {
 // a batch of war reports names the same few hundred places again and
 // again, and a resolution costs far more than a map lookup. It is bounded:
 // when full it is emptied and refilled.
-var geoMemo = &memo{m: map[geoKey]geoAnswer{}}
+var geoMemo = newMemo()
 
-// geoKey is a question to the memo: a name, and the article's country for
-// isBarePlace or bareCountry for resolveBare. A pair, not a joined string,
-// so that asking allocates nothing.
-type geoKey struct{ country, name string }
-
-// bareCountry is no country code, so resolveBare's answers stand apart.
-const bareCountry = "\x00"
+// memo holds resolveBare's answers by name, and isBarePlace's by country
+// and name: maps keyed by one string each, whose look-ups hash and compare
+// less than a pair's, and whose buckets hold an entry only where one is
+// asked for.
+type memo struct {
+	mu    sync.RWMutex
+	bare  map[string]geoAnswer
+	known map[string]map[string]bool
+	n     int // entries in both
+}
 
 type geoAnswer struct {
 	entry place.Entry
 	ok    bool
 }
 
-type memo struct {
-	mu sync.RWMutex
-	m  map[geoKey]geoAnswer
-}
-
 const maxGeoMemo = 50000
 
-func (g *memo) get(key geoKey) (geoAnswer, bool) {
+func newMemo() *memo {
+	return &memo{bare: map[string]geoAnswer{}, known: map[string]map[string]bool{}}
+}
+
+func (g *memo) getBare(name string) (geoAnswer, bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	v, ok := g.m[key]
+	v, ok := g.bare[name]
 	return v, ok
 }
 
-func (g *memo) put(key geoKey, v geoAnswer) {
+func (g *memo) getKnown(country, name string) (ok, found bool) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	ok, found = g.known[country][name]
+	return ok, found
+}
+
+// room empties the memo when full; the caller holds the lock.
+func (g *memo) room() {
+	if g.n >= maxGeoMemo {
+		clear(g.bare)
+		clear(g.known)
+		g.n = 0
+	}
+	g.n++
+}
+
+func (g *memo) putBare(name string, v geoAnswer) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if len(g.m) >= maxGeoMemo {
-		clear(g.m)
+	g.room()
+	g.bare[name] = v
+}
+
+func (g *memo) putKnown(country, name string, ok bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.room()
+	m := g.known[country]
+	if m == nil {
+		m = map[string]bool{}
+		g.known[country] = m
 	}
-	g.m[key] = v
+	m[name] = ok
 }
 
 func (g *memo) reset() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	clear(g.m)
+	clear(g.bare)
+	clear(g.known)
+	g.n = 0
 }
 
 // coveredByPlace reports whether offset at lies inside a place mention the
@@ -510,6 +568,22 @@ func (s *analysed) coveredByPlace(at int) bool {
 // isCommonWord reports whether a name is an ordinary word that is a place
 // only inside a longer name ("New" in a title-case headline).
 func isCommonWord(name string) bool {
+	var buf [32]byte
+	if len(name) <= len(buf) {
+		// ASCII lower-cased into the stack: most names are short.
+		b := buf[:len(name)]
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if c >= utf8.RuneSelf {
+				return commonWords[strings.ToLower(name)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return commonWords[string(b)]
+	}
 	return commonWords[strings.ToLower(name)]
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/tallyhq/tally/internal/extract/attrib"
 )
 
 //go:embed rules/*.tsv
@@ -30,14 +32,127 @@ func (e *entry) field(n int) string {
 type lexicon struct {
 	name    string
 	byFirst map[string][]*entry
-	bit     uint16 // this table's bit in firstWords
+	bit     uint16 // this table's bit in lexWords' tables
+	// byWord is byFirst indexed by word number (see wordIDs): the
+	// phrases starting with each word, for the tokens that carry the
+	// number. Words numbered after this table was loaded start none of
+	// its phrases and lie beyond its end.
+	byWord [][]*entry
 }
 
-// firstWords maps a lower-case word to the set of tables (one bit each)
-// that have a phrase starting with it. The tokenizer looks each word up
-// once, so that the many table probes of the rules cost a bit test, not a
-// map lookup, for the words no table knows.
-var firstWords = map[string]uint16{}
+// wordInfo is what the rule tables say of one lower-case word.
+type wordInfo struct {
+	tables uint16 // the tables with a phrase starting with this word (one bit each)
+	single uint16 // the tables with this word as a phrase of its own
+	role   string // its first role as a phrase of its own in the places table
+	// capital: one of its roles as a phrase of its own in the places
+	// table is "capital".
+	capital bool
+	cue     bool // a cue of the attribution rules (attrib.MayAttribute)
+}
+
+// wordIDs numbers every word that starts a phrase of some table; lexWords
+// holds what the tables say of each, by number. Number 0 is every other
+// word, which no table knows. The tokenizer looks each word up once, so
+// that the many table probes of the rules cost an index, not a map
+// lookup.
+var (
+	wordIDs  = map[string]uint32{}
+	lexWords = []wordInfo{{}}
+)
+
+// wordID is the number of a lower-case word, 0 when no table knows it.
+func wordID(w string) uint32 {
+	if wordSlots == nil {
+		// While the tables load.
+		return wordIDs[w]
+	}
+	if h := wordShape(w); wordShapes[h/64]&(1<<(h%64)) == 0 {
+		return 0
+	}
+	mask := uint32(len(wordSlots) - 1)
+	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
+		id := wordSlots[i]
+		if id == 0 || wordKeys[id] == w {
+			return id
+		}
+	}
+}
+
+// wordID's table, built once every word is numbered: the words by number,
+// an open-addressing hash table of their numbers, and a bit set of their
+// shapes (see wordShape) that turns away most words no table knows before
+// any hashing. Words are looked up once per token; most are in no table.
+var (
+	wordKeys   []string
+	wordSlots  []uint32
+	wordShapes [1 << 10]uint64
+)
+
+// numberWord numbers a word that starts no phrase of a table but that a
+// rule asks about (a cue of the attribution rules), once the tables are
+// loaded: past every table's byWord, so that its empty tables keep the
+// lookups from going there.
+func numberWord(w string) uint32 {
+	id, ok := wordIDs[w]
+	if !ok {
+		id = uint32(len(lexWords))
+		wordIDs[w] = id
+		lexWords = append(lexWords, wordInfo{})
+	}
+	return id
+}
+
+func init() {
+	for _, w := range attrib.CueWords() {
+		lexWords[numberWord(w)].cue = true
+	}
+	keys := make([]string, len(lexWords))
+	slots := make([]uint32, 4*len(lexWords))
+	for n := 1; n < len(slots); n <<= 1 {
+		if n<<1 >= len(slots) {
+			slots = make([]uint32, n<<1)
+		}
+	}
+	mask := uint32(len(slots) - 1)
+	for w, id := range wordIDs {
+		keys[id] = w
+		h := wordShape(w)
+		wordShapes[h/64] |= 1 << (h % 64)
+		i := wordHash(w) & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = id
+	}
+	wordKeys, wordSlots = keys, slots
+	for b := range punctIDs {
+		punctIDs[b] = wordID(string([]byte{byte(b)}))
+	}
+}
+
+// wordHash is FNV-1a.
+func wordHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return h
+}
+
+// wordShape hashes a word's length and its first, second and last bytes
+// into a bit of wordShapes.
+func wordShape(k string) uint32 {
+	n := len(k)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9E3779B1 ^ uint32(k[0])*0x85EBCA77 ^ uint32(k[n-1])*0xC2B2AE3D
+	if n > 1 {
+		h ^= uint32(k[1]) * 0x27D4EB2F
+	}
+	return (h ^ h>>15) % uint32(len(wordShapes)*64)
+}
 
 // loadLexicon reads rules/NAME.tsv: one phrase a line, tab-separated value
 // columns after it, '#' starting a comment line. The tables are compiled
@@ -67,11 +182,35 @@ func loadLexicon(name string) *lexicon {
 	}
 	lx.bit = 1 << len(lexicons)
 	if lx.bit == 0 {
-		panic("extract: more rule tables than firstWords has bits")
+		panic("extract: more rule tables than a word's tables has bits")
 	}
 	lexicons = append(lexicons, lx)
-	for w := range lx.byFirst {
-		firstWords[w] |= lx.bit
+	for w, es := range lx.byFirst {
+		id, ok := wordIDs[w]
+		if !ok {
+			id = uint32(len(lexWords))
+			wordIDs[w] = id
+			lexWords = append(lexWords, wordInfo{})
+		}
+		lexWords[id].tables |= lx.bit
+		first := true
+		for _, e := range es {
+			if len(e.words) != 1 {
+				continue
+			}
+			lexWords[id].single |= lx.bit
+			if name == "places" {
+				if first {
+					lexWords[id].role = e.field(0)
+				}
+				lexWords[id].capital = lexWords[id].capital || e.field(0) == "capital"
+			}
+			first = false
+		}
+	}
+	lx.byWord = make([][]*entry, len(lexWords))
+	for w, es := range lx.byFirst {
+		lx.byWord[wordIDs[w]] = es
 	}
 	return lx
 }
@@ -82,10 +221,10 @@ var lexicons []*lexicon
 // tokens it covers, or nil. Phrases match word tokens only, so punctuation
 // ends them.
 func (lx *lexicon) match(toks []token, i int) (*entry, int) {
-	if i >= len(toks) || toks[i].kind != tokWord || toks[i].tables&lx.bit == 0 {
+	if i >= len(toks) || toks[i].kind != tokWord || lexWords[toks[i].wid].tables&lx.bit == 0 {
 		return nil, 0
 	}
-	for _, e := range lx.byFirst[toks[i].lower] {
+	for _, e := range lx.byWord[toks[i].wid] {
 		if i+len(e.words) > len(toks) {
 			continue
 		}
@@ -104,17 +243,15 @@ func (lx *lexicon) match(toks []token, i int) (*entry, int) {
 	return nil, 0
 }
 
-// has reports whether the single word w is a one-word phrase of the table.
-func (lx *lexicon) has(w string) bool {
-	if firstWords[w]&lx.bit == 0 {
-		return false
-	}
-	for _, e := range lx.byFirst[w] {
-		if len(e.words) == 1 {
-			return true
-		}
-	}
-	return false
+// mayStart reports whether a token's word starts some phrase of the table:
+// a test small enough to be inlined, for the loops that try a table at
+// every token before calling match.
+func (lx *lexicon) mayStart(t *token) bool { return lexWords[t.wid].tables&lx.bit != 0 }
+
+// hasTok reports whether a token's lower-case form is a one-word phrase
+// of the table.
+func (lx *lexicon) hasTok(t *token) bool {
+	return lexWords[t.wid].single&lx.bit != 0
 }
 
 // The rule tables. Each is documented at the top of its file.

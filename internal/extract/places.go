@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/tallyhq/tally/internal/place"
 )
@@ -31,8 +30,12 @@ type placeMention struct {
 
 // isNameToken reports whether a token can be part of a place name: a
 // capitalised word that is not a month, weekday, title or organisation, or
-// a lower-case Arabic article inside a name ("Deir ez-Zor").
-func isNameToken(t token) bool {
+// a lower-case Arabic article inside a name ("Deir ez-Zor"). The tokenizer
+// has asked nameToken.
+func isNameToken(t token) bool { return t.name }
+
+// nameToken is isNameToken, worked out.
+func nameToken(t token) bool {
 	if t.kind != tokWord {
 		return false
 	}
@@ -41,26 +44,28 @@ func isNameToken(t token) bool {
 		// but "al-Sham" closes a group's name ("Ahrar al-Sham"), and alone
 		// it would be read as Damascus.
 		article, rest, ok := strings.Cut(t.lower, "-")
-		return ok && arabicArticles[article] && rest != "" && roleOf(t.lower) != "stop"
+		return ok && arabicArticles[article] && rest != "" && lexWords[t.wid].role != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-	// The tables that have a phrase starting with w: the token knows them
-	// for its own word, and most capitalised words are in none, so the
-	// lookups below are mostly skipped.
-	tables := t.tables
+	// What the tables say of w: the token knows it for its own word, and
+	// most capitalised words are in none.
+	info := &lexWords[t.wid]
 	if len(w) != len(t.lower) {
-		tables = firstWords[w]
+		info = &lexWords[wordID(w)]
 	}
-	if tables&placeLex.bit != 0 {
-		if role := roleOf(w); role == "stop" || role == "prep" {
+	if info.single&placeLex.bit != 0 {
+		if role := info.role; role == "stop" || role == "prep" {
 			return false
 		}
 	}
 	// Title-case headlines capitalise every word: a casualty, victim or
 	// cause word ends a name ("Syria Stronghold Kill 22").
-	if tables&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) != 0 &&
-		(triggers.has(w) || victimLex.has(w) || causeLex.has(w) || thingLex.has(w)) {
+	if info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) != 0 {
 		return false
+	}
+	if strings.IndexByte(w, '-') < 0 {
+		// None of the suffixes below.
+		return true
 	}
 	for _, suffix := range []string{"-led", "-backed", "-based", "-born", "-run", "-held", "-controlled"} {
 		if strings.HasSuffix(w, suffix) {
@@ -73,15 +78,6 @@ func isNameToken(t token) bool {
 // arabicArticles may stand in lower case inside a place name.
 var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "as": true, "ar": true, "an": true, "ash": true, "at": true, "ez-zor": true, "al-": true}
 
-func roleOf(w string) string {
-	for _, e := range placeLex.byFirst[w] {
-		if len(e.words) == 1 {
-			return e.field(0)
-		}
-	}
-	return ""
-}
-
 // findPlaces returns the place mentions of a sentence: capitalised names
 // after a locative preposition or a head noun ("in Raqqa", "the city of
 // Raqqa", "Syria's Raqqa"), lists continuing them ("Aleppo, Deir ez-Zor and
@@ -89,7 +85,11 @@ func roleOf(w string) string {
 func findPlaces(toks []token) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); i++ {
-		e, n := placeLex.match(toks, i)
+		var e *entry
+		var n int
+		if placeLex.mayStart(&toks[i]) {
+			e, n = placeLex.match(toks, i)
+		}
 		if e != nil && e.field(0) == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
@@ -112,14 +112,20 @@ func findPlaces(toks []token) []placeMention {
 			i += n - 1
 			continue
 		}
-		if cc, n := capitalPhrase(toks, i); n > 0 {
-			m := placeMention{nameStart: toks[i].start, nameEnd: toks[i+n-1].end, fullStart: toks[i].start,
-				fullEnd: toks[i+n-1].end, marked: true, capitalOf: cc}
+		// capitalPhrase wants a capital word one or two tokens on: most
+		// tokens have none, and are turned away here without a call.
+		cc, cn := "", 0
+		if i+1 < len(toks) && lexWords[toks[i+1].wid].capital || i+2 < len(toks) && lexWords[toks[i+2].wid].capital {
+			cc, cn = capitalPhrase(toks, i)
+		}
+		if cn > 0 {
+			m := placeMention{nameStart: toks[i].start, nameEnd: toks[i+cn-1].end, fullStart: toks[i].start,
+				fullEnd: toks[i+cn-1].end, marked: true, capitalOf: cc}
 			if i > 0 && toks[i-1].lower == "the" {
 				m.fullStart = toks[i-1].start
 			}
 			out = append(out, m)
-			i += n - 1
+			i += cn - 1
 			continue
 		}
 		start, bare := -1, false
@@ -198,14 +204,7 @@ func capitalPhrase(toks []token, i int) (string, int) {
 	return cc, n + 1
 }
 
-func capitalWord(t token) bool {
-	for _, e := range placeLex.byFirst[t.lower] {
-		if len(e.words) == 1 && e.field(0) == "capital" {
-			return true
-		}
-	}
-	return false
-}
+func capitalWord(t token) bool { return lexWords[t.wid].capital }
 
 // tailAfterName reports whether a run of name tokens from toks[i] ends in
 // a tail noun ("Aleppo city", "Idlib province").
@@ -320,8 +319,17 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 
 // isPossessive reports whether a name is in the possessive: "Syria's",
 // and, since scraped copy often loses the apostrophe, "Syrias" when
-// "Syria" is a country.
+// "Syria" is a country. The tokenizer has asked possessive of the name
+// tokens.
 func isPossessive(t token) bool {
+	if t.name {
+		return t.poss
+	}
+	return possessive(t)
+}
+
+// possessive is isPossessive, worked out.
+func possessive(t token) bool {
 	switch {
 	case strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s'"):
 		return true
@@ -336,15 +344,19 @@ func isPossessive(t token) bool {
 // answers are remembered: the same few words ("syria", "iraq") come up in
 // every article, and the gazetteer's resolution is costly by comparison.
 func countryPossessor(word string) (place.Entry, bool) {
-	if v, ok := countryWords.Load(word); ok {
-		r := v.(countryAnswer)
+	countryWords.RLock()
+	r, found := countryWords.m[word]
+	countryWords.RUnlock()
+	if found {
 		return r.entry, r.ok
 	}
 	e, ok := place.Resolve(word, place.Context{})
 	ok = ok && e.Level == place.LevelCountry
-	if countryWordsSize.Add(1) <= maxCountryWords {
-		countryWords.Store(word, countryAnswer{e, ok})
+	countryWords.Lock()
+	if len(countryWords.m) < maxCountryWords {
+		countryWords.m[word] = countryAnswer{e, ok}
 	}
+	countryWords.Unlock()
 	return e, ok
 }
 
@@ -357,10 +369,12 @@ type countryAnswer struct {
 // of distinct capitalised words ending in s.
 const maxCountryWords = 10000
 
-var (
-	countryWords     sync.Map
-	countryWordsSize atomic.Int64
-)
+// countryWords is countryPossessor's memory: a map under a lock, which
+// asks for no allocation the way a sync.Map's key does.
+var countryWords = struct {
+	sync.RWMutex
+	m map[string]countryAnswer
+}{m: map[string]countryAnswer{}}
 
 func trimPossessive(t token) int {
 	if strings.HasSuffix(t.lower, "'s") {

@@ -47,6 +47,14 @@ func splitSentences(text string) []sentence {
 		sawQuote = false
 	}
 	for i := 0; i < len(text); i++ {
+		// Most bytes are none of the ones below: skip them a table
+		// look-up each.
+		for i < len(text) && !sentenceByte[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
 		c := text[i]
 		switch c {
 		case '"':
@@ -95,6 +103,9 @@ func splitSentences(text string) []sentence {
 	emit(len(text))
 	return out
 }
+
+// sentenceByte marks the bytes splitSentences acts on.
+var sentenceByte = [256]bool{'"': true, '\n': true, '.': true, '!': true, '?': true}
 
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {

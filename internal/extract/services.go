@@ -27,6 +27,22 @@ type serviceMention struct {
 // not work"; "hospitals, shops, schools are being restored". A service word
 // without a status cue ("the authorities said") is not a statement.
 func findServices(toks []token) []serviceFind {
+	var ms []serviceMention
+	for i := 0; i < len(toks); i++ {
+		if !serviceLx.mayStart(&toks[i]) {
+			continue
+		}
+		e, n := serviceLx.match(toks, i)
+		if e == nil {
+			continue
+		}
+		ms = append(ms, serviceMention{name: e.field(0), tok: i, n: n, start: toks[i].start, end: toks[i+n-1].end})
+		i += n - 1
+	}
+	if len(ms) == 0 {
+		// Most sentences name no service: they need no chunks.
+		return nil
+	}
 	chunkOf := make([]int, len(toks))
 	chunk := 0
 	for i, t := range toks {
@@ -35,17 +51,8 @@ func findServices(toks []token) []serviceFind {
 		}
 		chunkOf[i] = chunk
 	}
-	var ms []serviceMention
-	for i := 0; i < len(toks); i++ {
-		e, n := serviceLx.match(toks, i)
-		if e == nil {
-			continue
-		}
-		ms = append(ms, serviceMention{name: e.field(0), tok: i, n: n, chunk: chunkOf[i], start: toks[i].start, end: toks[i+n-1].end})
-		i += n - 1
-	}
-	if len(ms) == 0 {
-		return nil
+	for mi := range ms {
+		ms[mi].chunk = chunkOf[ms[mi].tok]
 	}
 	type cue struct {
 		tok, n int

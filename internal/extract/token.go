@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tallyhq/tally/internal/extract/number"
 )
@@ -26,28 +27,35 @@ type token struct {
 	num        *number.Mention
 	// The small fields together: 48 bytes a token rather than 56, and a
 	// sentence has dozens of tokens.
-	kind   tokKind
-	upper  bool   // the word starts with a capital letter
-	tables uint16 // the rule tables with a phrase starting with this word (see firstWords)
+	kind  tokKind
+	upper bool   // the word starts with a capital letter
+	wid   uint32 // the number of lower in wordIDs: what the rule tables say of it
+	name  bool   // the token can be part of a place name (see nameToken)
+	poss  bool   // a name token in the possessive (see possessive); false for other tokens
 }
 
 // tokenize splits a sentence into tokens, making each counted number
 // mention one token so that the rules can speak of "N" whatever its wording
 // ("more than 55 thousand", "25-30", "dozens of").
 func tokenize(s string, mentions []number.Mention) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return appendTokens(make([]token, 0, len(s)/5+1), s, mentions)
+}
+
+// appendTokens is tokenize, appending to toks.
+func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 	// Lower-casing the sentence once costs one allocation instead of one
 	// a word; it keeps offsets only when every byte is ASCII.
 	lowered := ""
 	if isASCII(s) {
-		lowered = strings.ToLower(s)
+		lowered = lowerASCII(s)
 	}
-	lower := func(i, j int) string {
-		if lowered != "" {
-			return lowered[i:j]
-		}
-		return strings.ToLower(s[i:j])
-	}
+	return appendLowered(toks, s, lowered, mentions)
+}
+
+// appendLowered is appendTokens for a sentence whose lower-cased form is
+// known: lowered is strings.ToLower(s) when s is all ASCII, else "" (each
+// word is lower-cased on its own).
+func appendLowered(toks []token, s, lowered string, mentions []number.Mention) []token {
 	mi := 0
 	for i := 0; i < len(s); {
 		for mi < len(mentions) && mentions[mi].End <= i {
@@ -55,7 +63,13 @@ func tokenize(s string, mentions []number.Mention) []token {
 		}
 		if mi < len(mentions) && mentions[mi].Start == i {
 			m := &mentions[mi]
-			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: lower(m.Start, m.End), num: m})
+			w := ""
+			if lowered != "" {
+				w = lowered[m.Start:m.End]
+			} else {
+				w = strings.ToLower(s[m.Start:m.End])
+			}
+			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: w, num: m, wid: wordID(w)})
 			i = m.End
 			mi++
 			continue
@@ -70,11 +84,16 @@ func tokenize(s string, mentions []number.Mention) []token {
 		case isWordRune(r):
 			j := i + size
 			for j < len(s) {
-				r2, sz := rune(s[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, sz = utf8.DecodeRuneInString(s[j:])
+				if c := s[j]; c < utf8.RuneSelf {
+					// ASCII, without decoding.
+					if asciiWord[c] || (c == '-' || c == '\'') && j+1 < len(s) && isWordByte(s[j+1]) {
+						j++
+						continue
+					}
+					break
 				}
-				if isWordRune(r2) || ((r2 == '-' || r2 == '\'') && j+sz < len(s) && isWordByte(s[j+sz])) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
 					j += sz
 					continue
 				}
@@ -84,16 +103,38 @@ func tokenize(s string, mentions []number.Mention) []token {
 				// A mention starting inside a word ("x25") ends the word there.
 				j = mentions[mi].Start
 			}
-			w := lower(i, j)
-			toks = append(toks, token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), tables: firstWords[w]})
+			w := ""
+			if lowered != "" {
+				w = lowered[i:j]
+			} else {
+				w = strings.ToLower(s[i:j])
+			}
+			t := token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)}
+			// The rules ask these of a token again and again: it is
+			// asked once.
+			t.name = nameToken(t)
+			t.poss = t.name && possessive(t)
+			toks = append(toks, t)
 			i = j
 		default:
-			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: s[i : i+size]})
+			p := s[i : i+size]
+			id := uint32(0)
+			if size == 1 {
+				id = punctIDs[p[0]]
+			} else {
+				id = wordID(p)
+			}
+			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: p, wid: id})
 			i += size
 		}
 	}
 	return toks
 }
+
+// punctIDs are the word numbers of the one-byte strings, so that
+// punctuation tokens of one byte need no lookup. They are set once every
+// word is numbered (see wordID).
+var punctIDs [256]uint32
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -118,6 +159,32 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
+
+// lowerASCII is strings.ToLower for a text of ASCII bytes, a byte at a
+// time through a table: the library's version writes each byte through a
+// builder.
+func lowerASCII(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		b[i] = asciiLowerTable[s[i]]
+	}
+	// As strings.Builder does: b is not written again, so the string
+	// may share it rather than copy it.
+	return unsafe.String(&b[0], len(b))
+}
+
+var asciiLowerTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

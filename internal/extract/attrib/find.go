@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"maps"
 	"slices"
 	"sync"
 
@@ -1194,6 +1195,12 @@ func (p *parser) add(a Attribution) {
 func MayAttribute(lowerWord string) bool {
 	w := lex.word(lowerWord)
 	return w != nil && w.cue != cueNone
+}
+
+// CueWords are the lower-cased words MayAttribute is true of, for a caller
+// that marks them in its own word table.
+func CueWords() []string {
+	return slices.Sorted(maps.Keys(cues))
 }
 
 // speakerAfter builds the attribution of a speaker phrase at tokens [j, e)

@@ -230,3 +230,20 @@ func TestFindCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestCueWords: the cue words are exactly the words MayAttribute is true of,
+// among every word the lexicon knows.
+func TestCueWords(t *testing.T) {
+	cue := map[string]bool{}
+	for _, w := range CueWords() {
+		if !MayAttribute(w) {
+			t.Errorf("CueWords has %q, which MayAttribute rejects", w)
+		}
+		cue[w] = true
+	}
+	for _, w := range lex.keys {
+		if MayAttribute(w) && !cue[w] {
+			t.Errorf("MayAttribute accepts %q, which CueWords lacks", w)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Punctuation classes of a token. Words have class 0.
@@ -145,6 +146,9 @@ func hasASCIIUpper(s string) bool {
 // byte as it is, so that a word of ASCII letters in it is at the same
 // offsets as in s.
 func asciiLower(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
 	b := make([]byte, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -153,7 +157,9 @@ func asciiLower(s string) string {
 		}
 		b[i] = c
 	}
-	return string(b)
+	// As strings.Builder does: b is not written again, so the string
+	// may share it rather than copy it.
+	return unsafe.String(&b[0], len(b))
 }
 
 // scanWord returns the end of the word starting at i: letters and digits,

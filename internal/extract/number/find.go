@@ -82,8 +82,9 @@ func (f *finder) look(t tok) *lexEntry {
 func Find(text string) []Mention {
 	f := newFinder(text)
 	// News text has about one number per 150 bytes; sizing the result a
-	// little above that up front saves append's copying on long texts.
-	out := make([]Mention, 0, len(text)/128+4)
+	// little above that when the first comes saves append's copying on
+	// long texts. Most sentences have none, and get nil.
+	var out []Mention
 	i := 0
 	for i < len(text) {
 		// The loop body sees every word of the text, so it tokenises
@@ -111,6 +112,9 @@ func Find(text string) []Mention {
 			continue
 		}
 		if k, emit := f.classify(&x); emit {
+			if out == nil {
+				out = make([]Mention, 0, len(text)/128+4)
+			}
 			out = append(out, f.mention(&x, k))
 			f.lastEnd, f.lastKind = x.end, k
 		}
@@ -687,10 +691,11 @@ func (f *finder) vagueScale(q *quantity, ofScale bool) {
 }
 
 // ptr returns a pointer to v, carved from a slab so that a Find call makes
-// one allocation per 64 pointers instead of one each.
+// one allocation per 64 pointers instead of one each. The first slab is
+// small: most sentences with a number have one or two.
 func (f *finder) ptr(v int64) *int64 {
 	if len(f.slab) == cap(f.slab) {
-		f.slab = make([]int64, 0, 64)
+		f.slab = make([]int64, 0, min(64, 8+2*cap(f.slab)))
 	}
 	f.slab = append(f.slab, v)
 	return &f.slab[len(f.slab)-1]

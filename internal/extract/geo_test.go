@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMentionTextListHeads: a list's plural head comes off in any case,
+// and nothing else does.
+func TestMentionTextListHeads(t *testing.T) {
+	for text, want := range map[string]string{
+		"the cities of Aleppo":     "Aleppo",
+		"Towns Of Idlib":           "Idlib",
+		"VILLAGES OF HAMA":         "HAMA",
+		"the settlements of Ibrah": "Ibrah",
+		"the city of Raqqa":        "the city of Raqqa",
+		"Kafr Zeita":               "Kafr Zeita",
+		"the villagesof Hama":      "the villagesof Hama",
+		"Şehirs of Hatay":          "Şehirs of Hatay",
+	} {
+		s := &analysed{text: text}
+		if got := s.mentionText(placeMention{fullStart: 0, fullEnd: len(text)}); got != want {
+			t.Errorf("mentionText(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestIsCommonWord: the ASCII fast path agrees with lower-casing.
+func TestIsCommonWord(t *testing.T) {
+	for w := range commonWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !isCommonWord(v) {
+				t.Errorf("isCommonWord(%q) = false", v)
+			}
+		}
+	}
+	for _, v := range []string{"Raqqa", "", "Ünew", strings.Repeat("New", 20)} {
+		if isCommonWord(v) != commonWords[strings.ToLower(v)] {
+			t.Errorf("isCommonWord(%q) disagrees with lower-casing", v)
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWordID: the hash table finds every numbered word, and no other.
+func TestWordID(t *testing.T) {
+	for w, id := range wordIDs {
+		if got := wordID(w); got != id {
+			t.Errorf("wordID(%q) = %d, want %d", w, got, id)
+		}
+	}
+	for _, w := range strings.Fields("zzz qqqq raqqa civilianz killedd 12345 - — \u00e9 x") {
+		if _, ok := wordIDs[w]; !ok && wordID(w) != 0 {
+			t.Errorf("wordID(%q) = %d for a word no table knows", w, wordID(w))
+		}
+	}
+	for b := range punctIDs {
+		if want := wordIDs[string([]byte{byte(b)})]; punctIDs[b] != want {
+			t.Errorf("punctIDs[%d] = %d, want %d", b, punctIDs[b], want)
+		}
+	}
+}
+
+// TestLowerASCII: lowerASCII is strings.ToLower on ASCII.
+func TestLowerASCII(t *testing.T) {
+	var b strings.Builder
+	for c := range 128 {
+		b.WriteByte(byte(c))
+	}
+	for _, s := range []string{"", b.String(), "At Least 19 People, ALEPPO's U.S.-led [x]"} {
+		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
