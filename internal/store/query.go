@@ -37,6 +37,10 @@ type ClaimFilter struct {
 	Rejected bool
 	Limit    int   // at most this many; 0 means all
 	Before   int64 // cursor: claims stored before this claim id
+
+	// dates is how a SQLite query finds a period's claims: see
+	// periodPlan.
+	dates periodPlan
 }
 
 // StoredClaim is a claim with the document it came from.
@@ -71,6 +75,11 @@ func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" 
 // corrected into a filter's values is found by its old values only.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
+		var err error
+		if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil {
+			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+			return
+		}
 		want, given := f.Limit, 0
 		for {
 			scanned, last := 0, int64(0)
@@ -187,11 +196,21 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	if f.Outlet != "" {
 		w.add("lower(c.outlet) = ?", strings.ToLower(f.Outlet))
 	}
+	// A unary + keeps SQLite from using the column's index.
+	end, start := "c.date_end", "c.date_start"
+	switch f.dates {
+	case byDateEnd:
+		start = "+" + start
+	case byDateStart:
+		end = "+" + end
+	case byID:
+		end, start = "+"+end, "+"+start
+	}
 	if f.From != "" {
-		w.add("c.date_end >= ?", f.From)
+		w.add(end+" >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("c.date_start <= ?", f.To)
+		w.add(start+" <= ?", f.To)
 	}
 	if f.Text != "" {
 		if s.dialect == Postgres {
@@ -215,16 +234,24 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	if !f.Rejected {
 		w.add("(r.decision IS NULL OR r.decision <> ?)", string(Reject))
 	}
-	if f.Before > 0 {
-		w.add("c.id < ?", f.Before)
-	}
 	sel, order := claimSelect, "c.id"
+	switch f.dates {
+	case byDateEnd:
+		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims c INDEXED BY claims_date_end ", 1)
+	case byDateStart:
+		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims c INDEXED BY claims_date ", 1)
+	}
 	if f.Text != "" && s.dialect == SQLite {
 		// Driven by the full-text index in its rowid order, a page of the
 		// newest matches stops after a page, where a rowid list of every
 		// match would be gathered and sorted first.
 		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid ", 1)
 		order = "claims_fts.rowid"
+	}
+	if f.Before > 0 {
+		// On the ordering column, so that an index (full-text too) starts
+		// at the cursor rather than skipping the pages before it.
+		w.add(order+" < ?", f.Before)
 	}
 	q := sel + w.String() + " ORDER BY " + order + " DESC"
 	if f.DocID != 0 {
@@ -234,6 +261,54 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		q += " LIMIT " + strconv.Itoa(f.Limit)
 	}
 	return s.rebind(q), w.args
+}
+
+// periodPlan is how SQLite finds the claims of a period (From, To): its
+// planner has no statistics of value ranges and would walk every claim
+// newest first, which finds a page at once when the period holds many
+// claims and reads the whole table when it holds none.
+type periodPlan int
+
+const (
+	byPlanner   periodPlan = iota // no period, or not SQLite
+	byID                          // newest first, the period checked on each claim
+	byDateEnd                     // the few claims ending at or after From, sorted
+	byDateStart                   // the few claims starting at or before To, sorted
+)
+
+// fewCandidates bounds the claims or documents a period's index gives for
+// them to be read all and sorted rather than found newest first: reading
+// this many rows costs a few milliseconds, and when a side of the period
+// matches more, a walk newest first meets its matches early.
+var fewCandidates = 2000
+
+// claimPeriodPlan counts, up to fewCandidates, the claims each end of f's
+// period lets through, in the period indexes alone, and picks how to read
+// them.
+func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan, error) {
+	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.Text != "" || f.DocID != 0 {
+		return byPlanner, nil
+	}
+	type side struct {
+		plan       periodPlan
+		value, sql string
+	}
+	for _, sd := range []side{
+		{byDateEnd, f.From, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date_end WHERE date_end >= ? LIMIT ?)`},
+		{byDateStart, f.To, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date WHERE date_start <= ? LIMIT ?)`},
+	} {
+		if sd.value == "" {
+			continue
+		}
+		var n int
+		if err := s.db.QueryRowContext(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
+			return byPlanner, err
+		}
+		if n < fewCandidates {
+			return sd.plan, nil
+		}
+	}
+	return byID, nil
 }
 
 // ftsQuery makes words typed by a person into an FTS5 query that matches
@@ -386,11 +461,18 @@ func scanDocSummary(r scanner) (DocSummary, error) {
 func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary, error] {
 	return func(yield func(DocSummary, error) bool) {
 		var w where
+		sel, order := docSelect, "d.id"
 		if f.Text != "" {
 			if s.dialect == Postgres {
 				w.add("d.tsv @@ plainto_tsquery('english', ?)", f.Text)
 			} else {
-				w.add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", ftsQuery(f.Text))
+				// Driven by the full-text index in its rowid order, as
+				// claims are: a page of the newest matches stops after a
+				// page, where "d.id IN (matches)" gathered every match of
+				// a common word first.
+				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid", 1)
+				order = "documents_fts.rowid"
+				w.add("documents_fts MATCH ?", ftsQuery(f.Text))
 			}
 		}
 		if f.Outlet != "" {
@@ -399,19 +481,35 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 		if f.Admin1 != "" {
 			w.add("lower(d.primary_admin1) = ?", strings.ToLower(f.Admin1))
 		}
+		published := "d.published"
+		if s.dialect == SQLite && f.Text == "" && f.Group == 0 && (f.From != "" || f.To != "") {
+			// As for claims' periods (claimPeriodPlan): the few
+			// documents of a period are read by its index and sorted; a
+			// period of many is met early newest first.
+			few, err := s.fewPublished(ctx, f.From, f.To)
+			if err != nil {
+				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+				return
+			}
+			if few {
+				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
+			} else {
+				published = "+d.published"
+			}
+		}
 		if f.From != "" {
-			w.add("d.published >= ?", f.From)
+			w.add(published+" >= ?", f.From)
 		}
 		if f.To != "" {
-			w.add("d.published <= ?", f.To)
+			w.add(published+" <= ?", f.To)
 		}
 		if f.Group != 0 {
 			w.add("d.group_id = ?", f.Group)
 		}
 		if f.Before > 0 {
-			w.add("d.id < ?", f.Before)
+			w.add(order+" < ?", f.Before)
 		}
-		q := docSelect + w.String() + " ORDER BY d.id DESC"
+		q := sel + w.String() + " ORDER BY " + order + " DESC"
 		if f.Limit > 0 {
 			q += " LIMIT " + strconv.Itoa(f.Limit)
 		}
@@ -435,6 +533,22 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
 		}
 	}
+}
+
+// fewPublished reports whether fewer than fewCandidates documents were
+// published between from and to (either may be "").
+func (s *Store) fewPublished(ctx context.Context, from, to string) (bool, error) {
+	var w where
+	if from != "" {
+		w.add("published >= ?", from)
+	}
+	if to != "" {
+		w.add("published <= ?", to)
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents INDEXED BY documents_published`+
+		w.String()+` LIMIT ?)`, append(w.args, fewCandidates)...).Scan(&n)
+	return n < fewCandidates, err
 }
 
 // StoredDoc is one document with everything stored about it.
