@@ -84,7 +84,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim
 		for {
 			scanned, last := 0, int64(0)
 			q, args := s.claimQuery(f)
-			rows, err := s.db.QueryContext(ctx, q, args...)
+			rows, err := s.query(ctx, q, args...)
 			if err != nil {
 				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
 				return
@@ -301,7 +301,7 @@ func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan,
 			continue
 		}
 		var n int
-		if err := s.db.QueryRowContext(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
 			return byPlanner, err
 		}
 		if n < fewCandidates {
@@ -513,7 +513,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 		if f.Limit > 0 {
 			q += " LIMIT " + strconv.Itoa(f.Limit)
 		}
-		rows, err := s.db.QueryContext(ctx, s.rebind(q), w.args...)
+		rows, err := s.query(ctx, s.rebind(q), w.args...)
 		if err != nil {
 			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
 			return
@@ -546,7 +546,7 @@ func (s *Store) fewPublished(ctx context.Context, from, to string) (bool, error)
 		w.add("published <= ?", to)
 	}
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents INDEXED BY documents_published`+
+	err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents INDEXED BY documents_published`+
 		w.String()+` LIMIT ?)`, append(w.args, fewCandidates)...).Scan(&n)
 	return n < fewCandidates, err
 }
@@ -575,12 +575,12 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 		return nil, err
 	}
 	var d StoredDoc
-	row := s.db.QueryRowContext(ctx, s.rebind(docSelect+" WHERE d.id = ?"), id)
+	row := s.queryRow(ctx, s.rebind(docSelect+" WHERE d.id = ?"), id)
 	if d.DocSummary, err = scanDocSummary(row); err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
 	}
 	var credits, places string
-	err = s.db.QueryRowContext(ctx, s.rebind(`SELECT body, html, plain, credits, places FROM documents WHERE id = ?`), id).
+	err = s.queryRow(ctx, s.rebind(`SELECT body, html, plain, credits, places FROM documents WHERE id = ?`), id).
 		Scan(&d.Body, &d.HTML, &d.Plain, &credits, &places)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
@@ -618,7 +618,7 @@ func (s *Store) resolveRef(ctx context.Context, ref string) (int64, error) {
 	}
 	try := func(q string, args ...any) (int64, bool, error) {
 		var id int64
-		err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&id)
+		err := s.queryRow(ctx, s.rebind(q), args...).Scan(&id)
 		if err == sql.ErrNoRows {
 			return 0, false, nil
 		}
@@ -653,7 +653,7 @@ func isHex(s string) bool {
 }
 
 func (s *Store) flags(ctx context.Context, docID int64) ([]claim.Flag, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT kind, claims, message FROM flags WHERE doc_id = ? ORDER BY id`), docID)
+	rows, err := s.query(ctx, s.rebind(`SELECT kind, claims, message FROM flags WHERE doc_id = ? ORDER BY id`), docID)
 	if err != nil {
 		return nil, fmt.Errorf("flags: %w", err)
 	}
@@ -681,7 +681,7 @@ type Counts struct {
 // Count counts what the store holds.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
 	var c Counts
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := s.queryRow(ctx, `SELECT
 		(SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 		(SELECT count(*) FROM flags), (SELECT count(DISTINCT group_id) FROM documents)`).
 		Scan(&c.Documents, &c.Claims, &c.Flags, &c.Groups)
