@@ -235,13 +235,21 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		w.add("(r.decision IS NULL OR r.decision <> ?)", string(Reject))
 	}
 	sel, order := claimSelect, "c.id"
+	from := ""
 	switch f.dates {
 	case byDateEnd:
-		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims c INDEXED BY claims_date_end ", 1)
+		from = "FROM claims c INDEXED BY claims_date_end "
 	case byDateStart:
-		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims c INDEXED BY claims_date ", 1)
+		from = "FROM claims c INDEXED BY claims_date "
 	}
-	if f.Text != "" && s.dialect == SQLite {
+	switch {
+	case from != "" && f.Text != "":
+		// The period's few claims first (CROSS JOIN keeps that order),
+		// each looked up in the full-text index by its rowid.
+		sel = strings.Replace(claimSelect, "FROM claims c ", from+"CROSS JOIN claims_fts ON claims_fts.rowid = c.id ", 1)
+	case from != "":
+		sel = strings.Replace(claimSelect, "FROM claims c ", from, 1)
+	case f.Text != "" && s.dialect == SQLite:
 		// Driven by the full-text index in its rowid order, a page of the
 		// newest matches stops after a page, where a rowid list of every
 		// match would be gathered and sorted first.
@@ -286,7 +294,7 @@ var fewCandidates = 2000
 // period lets through, in the period indexes alone, and picks how to read
 // them.
 func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan, error) {
-	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.Text != "" || f.DocID != 0 {
+	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
 		return byPlanner, nil
 	}
 	type side struct {
@@ -307,6 +315,11 @@ func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan,
 		if n < fewCandidates {
 			return sd.plan, nil
 		}
+	}
+	if f.Text != "" {
+		// Many claims in the period: the search's own order, newest
+		// match first.
+		return byPlanner, nil
 	}
 	return byID, nil
 }

@@ -391,6 +391,17 @@ func TestPeriodPlans(t *testing.T) {
 				if got := docsOf(store.DocFilter{From: tc.from, To: tc.to}); !slices.Equal(got, tc.docs) {
 					t.Errorf("bound %d: documents %s..%s: got %v, want %v", bound, tc.from, tc.to, got, tc.docs)
 				}
+				// With words to search for: the claims of the period whose
+				// quotes hold "civilians".
+				var want []string
+				for _, c := range tc.claims {
+					if c == "one/c1" || c == "three/c1" {
+						want = append(want, c)
+					}
+				}
+				if got := claimsOf(t, s, store.ClaimFilter{From: tc.from, To: tc.to, Text: "civilians"}); !slices.Equal(got, want) {
+					t.Errorf("bound %d: claims %s..%s with text: got %v, want %v", bound, tc.from, tc.to, got, want)
+				}
 			}
 			// Pages by cursor under the plan.
 			var got []string
