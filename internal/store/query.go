@@ -76,8 +76,10 @@ func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" 
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
 		var err error
-		if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil {
-			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+		if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil || f.dates == byNothing {
+			if err != nil {
+				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+			}
 			return
 		}
 		want, given := f.Limit, 0
@@ -243,10 +245,6 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		from = "FROM claims c INDEXED BY claims_date "
 	}
 	switch {
-	case from != "" && f.Text != "":
-		// The period's few claims first (CROSS JOIN keeps that order),
-		// each looked up in the full-text index by its rowid.
-		sel = strings.Replace(claimSelect, "FROM claims c ", from+"CROSS JOIN claims_fts ON claims_fts.rowid = c.id ", 1)
 	case from != "":
 		sel = strings.Replace(claimSelect, "FROM claims c ", from, 1)
 	case f.Text != "" && s.dialect == SQLite:
@@ -282,6 +280,7 @@ const (
 	byID                          // newest first, the period checked on each claim
 	byDateEnd                     // the few claims ending at or after From, sorted
 	byDateStart                   // the few claims starting at or before To, sorted
+	byNothing                     // no claim ends after From, or none starts before To
 )
 
 // fewCandidates bounds the claims or documents a period's index gives for
@@ -312,13 +311,18 @@ func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan,
 		if err := s.queryRow(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
 			return byPlanner, err
 		}
-		if n < fewCandidates {
+		switch {
+		case n == 0:
+			return byNothing, nil
+		case f.Text != "":
+			// A search keeps its own order, newest match first: looking
+			// up each of the period's claims in the full-text index
+			// costs about a millisecond for a common word.
+		case n < fewCandidates:
 			return sd.plan, nil
 		}
 	}
 	if f.Text != "" {
-		// Many claims in the period: the search's own order, newest
-		// match first.
 		return byPlanner, nil
 	}
 	return byID, nil
@@ -495,18 +499,25 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			w.add("lower(d.primary_admin1) = ?", strings.ToLower(f.Admin1))
 		}
 		published := "d.published"
-		if s.dialect == SQLite && f.Text == "" && f.Group == 0 && (f.From != "" || f.To != "") {
-			// As for claims' periods (claimPeriodPlan): the few
-			// documents of a period are read by its index and sorted; a
-			// period of many is met early newest first.
-			few, err := s.fewPublished(ctx, f.From, f.To)
+		if s.dialect == SQLite && f.Group == 0 && (f.From != "" || f.To != "") {
+			// As for claims' periods (claimPeriodPlan): a period without
+			// documents gives none at once; the few documents of a
+			// period are read by its index and sorted; a period of many
+			// is met early newest first.
+			n, err := s.countPublished(ctx, f.From, f.To)
 			if err != nil {
 				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
 				return
 			}
-			if few {
+			switch {
+			case n == 0:
+				return
+			case f.Text != "":
+				// A search keeps its own order, newest match first, as
+				// claims' do (claimPeriodPlan).
+			case n < fewCandidates:
 				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
-			} else {
+			default:
 				published = "+d.published"
 			}
 		}
@@ -548,9 +559,9 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 	}
 }
 
-// fewPublished reports whether fewer than fewCandidates documents were
-// published between from and to (either may be "").
-func (s *Store) fewPublished(ctx context.Context, from, to string) (bool, error) {
+// countPublished counts the documents published between from and to
+// (either may be ""), up to fewCandidates.
+func (s *Store) countPublished(ctx context.Context, from, to string) (int, error) {
 	var w where
 	if from != "" {
 		w.add("published >= ?", from)
@@ -561,7 +572,7 @@ func (s *Store) fewPublished(ctx context.Context, from, to string) (bool, error)
 	var n int
 	err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents INDEXED BY documents_published`+
 		w.String()+` LIMIT ?)`, append(w.args, fewCandidates)...).Scan(&n)
-	return n < fewCandidates, err
+	return n, err
 }
 
 // StoredDoc is one document with everything stored about it.

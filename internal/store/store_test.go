@@ -402,6 +402,15 @@ func TestPeriodPlans(t *testing.T) {
 				if got := claimsOf(t, s, store.ClaimFilter{From: tc.from, To: tc.to, Text: "civilians"}); !slices.Equal(got, want) {
 					t.Errorf("bound %d: claims %s..%s with text: got %v, want %v", bound, tc.from, tc.to, got, want)
 				}
+				var wantDocs []string
+				for _, d := range tc.docs {
+					if d != "two" {
+						wantDocs = append(wantDocs, d)
+					}
+				}
+				if got := docsOf(store.DocFilter{From: tc.from, To: tc.to, Text: "air civilians"}); !slices.Equal(got, wantDocs) {
+					t.Errorf("bound %d: documents %s..%s with text: got %v, want %v", bound, tc.from, tc.to, got, wantDocs)
+				}
 			}
 			// Pages by cursor under the plan.
 			var got []string
