@@ -34,8 +34,17 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 echo "--- $clients clients for $duration against $(basename "$db")"
+# The machine's other work competes with the server and the load for its
+# cores: the load average and the CPU time each used say how much.
+echo "cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# utime and stime of a process, in clock ticks (fields 14 and 15).
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+before=$(cpu $pid)
 status=0
-"$dir/serveload" -url "http://127.0.0.1:$port" -c "$clients" -d "$duration" || status=$?
+TIMEFORMAT="serveload CPU: %U s user, %S s system over %R s"
+time "$dir/serveload" -url "http://127.0.0.1:$port" -c "$clients" -d "$duration" || status=$?
+hz=$(getconf CLK_TCK)
+echo "server CPU: $(( ($(cpu $pid) - before) / hz )) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # VmHWM is the process's peak resident set so far.
 peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 echo "server peak resident memory: $((peak / 1024)) MB"

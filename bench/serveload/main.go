@@ -40,7 +40,10 @@ var queries = []string{
 	"/api/v1/claims?kind=killed",
 	"/api/v1/claims?admin1=Aleppo",
 	"/api/v1/claims?country=SY&kind=killed&victims=civilians",
+	// A period with no claims in the bench corpus (whose dates end in
+	// November 2017) and one with thousands.
 	"/api/v1/claims?from=2018-01-01&to=2018-06-30&limit=100",
+	"/api/v1/claims?from=2017-01-01&to=2017-06-30&limit=100",
 	"/api/v1/claims?q=air+strike",
 	"/api/v1/claims?source_type=monitor",
 	"/api/v1/documents",

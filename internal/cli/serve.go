@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/tallyhq/tally/internal/ingest/fetch"
@@ -38,6 +39,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// Requests read a page or a document at a time: 16 MiB of page cache
@@ -63,4 +65,21 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// tuneGC lets the server's heap grow to five times what is live between
+// collections, unless GOGC says otherwise, within a bound of 256 MiB
+// (GOMEMLIMIT overrides it) that makes it collect sooner should the live
+// heap grow. A request's garbage (rows scanned, JSON encoded) is most of
+// what it allocates: under 50 concurrent clients on the 100,000-document
+// bench store, collecting at Go's default of twice the live heap cost
+// about a tenth of the throughput; the peak resident memory grew by about
+// 30 MB.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
+	}
 }

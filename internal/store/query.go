@@ -40,6 +40,10 @@ type ClaimFilter struct {
 	Unreviewed bool
 	Limit      int   // at most this many; 0 means all
 	Before     int64 // cursor: claims stored before this claim id
+
+	// dates is how a SQLite query finds a period's claims: see
+	// periodPlan.
+	dates periodPlan
 }
 
 // StoredClaim is a claim with the document it came from.
@@ -74,11 +78,18 @@ func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" 
 // corrected into a filter's values is found by its old values only.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
+		var err error
+		if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil || f.dates == byNothing {
+			if err != nil {
+				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+			}
+			return
+		}
 		want, given := f.Limit, 0
 		for {
 			scanned, last := 0, int64(0)
 			q, args := s.claimQuery(f)
-			rows, err := s.db.QueryContext(ctx, q, args...)
+			rows, err := s.query(ctx, q, args...)
 			if err != nil {
 				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
 				return
@@ -190,11 +201,21 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	if f.Outlet != "" {
 		w.add("lower(c.outlet) = ?", strings.ToLower(f.Outlet))
 	}
+	// A unary + keeps SQLite from using the column's index.
+	end, start := "c.date_end", "c.date_start"
+	switch f.dates {
+	case byDateEnd:
+		start = "+" + start
+	case byDateStart:
+		end = "+" + end
+	case byID:
+		end, start = "+"+end, "+"+start
+	}
 	if f.From != "" {
-		w.add("c.date_end >= ?", f.From)
+		w.add(end+" >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("c.date_start <= ?", f.To)
+		w.add(start+" <= ?", f.To)
 	}
 	if f.Text != "" {
 		if s.dialect == Postgres {
@@ -221,16 +242,28 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	if f.Unreviewed {
 		w.add("(r.decision IS NULL OR r.decision = ?)", string(Reopen))
 	}
-	if f.Before > 0 {
-		w.add("c.id < ?", f.Before)
-	}
 	sel, order := claimSelect, "c.id"
-	if f.Text != "" && s.dialect == SQLite {
+	from := ""
+	switch f.dates {
+	case byDateEnd:
+		from = "FROM claims c INDEXED BY claims_date_end "
+	case byDateStart:
+		from = "FROM claims c INDEXED BY claims_date "
+	}
+	switch {
+	case from != "":
+		sel = strings.Replace(claimSelect, "FROM claims c ", from, 1)
+	case f.Text != "" && s.dialect == SQLite:
 		// Driven by the full-text index in its rowid order, a page of the
 		// newest matches stops after a page, where a rowid list of every
 		// match would be gathered and sorted first.
 		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid ", 1)
 		order = "claims_fts.rowid"
+	}
+	if f.Before > 0 {
+		// On the ordering column, so that an index (full-text too) starts
+		// at the cursor rather than skipping the pages before it.
+		w.add(order+" < ?", f.Before)
 	}
 	q := sel + w.String() + " ORDER BY " + order + " DESC"
 	if f.DocID != 0 {
@@ -240,6 +273,65 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 		q += " LIMIT " + strconv.Itoa(f.Limit)
 	}
 	return s.rebind(q), w.args
+}
+
+// periodPlan is how SQLite finds the claims of a period (From, To): its
+// planner has no statistics of value ranges and would walk every claim
+// newest first, which finds a page at once when the period holds many
+// claims and reads the whole table when it holds none.
+type periodPlan int
+
+const (
+	byPlanner   periodPlan = iota // no period, or not SQLite
+	byID                          // newest first, the period checked on each claim
+	byDateEnd                     // the few claims ending at or after From, sorted
+	byDateStart                   // the few claims starting at or before To, sorted
+	byNothing                     // no claim ends after From, or none starts before To
+)
+
+// fewCandidates bounds the claims or documents a period's index gives for
+// them to be read all and sorted rather than found newest first: reading
+// this many rows costs a few milliseconds, and when a side of the period
+// matches more, a walk newest first meets its matches early.
+var fewCandidates = 2000
+
+// claimPeriodPlan counts, up to fewCandidates, the claims each end of f's
+// period lets through, in the period indexes alone, and picks how to read
+// them.
+func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan, error) {
+	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
+		return byPlanner, nil
+	}
+	type side struct {
+		plan       periodPlan
+		value, sql string
+	}
+	for _, sd := range []side{
+		{byDateEnd, f.From, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date_end WHERE date_end >= ? LIMIT ?)`},
+		{byDateStart, f.To, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date WHERE date_start <= ? LIMIT ?)`},
+	} {
+		if sd.value == "" {
+			continue
+		}
+		var n int
+		if err := s.queryRow(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
+			return byPlanner, err
+		}
+		switch {
+		case n == 0:
+			return byNothing, nil
+		case f.Text != "":
+			// A search keeps its own order, newest match first: looking
+			// up each of the period's claims in the full-text index
+			// costs about a millisecond for a common word.
+		case n < fewCandidates:
+			return sd.plan, nil
+		}
+	}
+	if f.Text != "" {
+		return byPlanner, nil
+	}
+	return byID, nil
 }
 
 // ftsQuery makes words typed by a person into an FTS5 query that matches
@@ -392,11 +484,18 @@ func scanDocSummary(r scanner) (DocSummary, error) {
 func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary, error] {
 	return func(yield func(DocSummary, error) bool) {
 		var w where
+		sel, order := docSelect, "d.id"
 		if f.Text != "" {
 			if s.dialect == Postgres {
 				w.add("d.tsv @@ plainto_tsquery('english', ?)", f.Text)
 			} else {
-				w.add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", ftsQuery(f.Text))
+				// Driven by the full-text index in its rowid order, as
+				// claims are: a page of the newest matches stops after a
+				// page, where "d.id IN (matches)" gathered every match of
+				// a common word first.
+				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid", 1)
+				order = "documents_fts.rowid"
+				w.add("documents_fts MATCH ?", ftsQuery(f.Text))
 			}
 		}
 		if f.Outlet != "" {
@@ -405,23 +504,46 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 		if f.Admin1 != "" {
 			w.add("lower(d.primary_admin1) = ?", strings.ToLower(f.Admin1))
 		}
+		published := "d.published"
+		if s.dialect == SQLite && f.Group == 0 && (f.From != "" || f.To != "") {
+			// As for claims' periods (claimPeriodPlan): a period without
+			// documents gives none at once; the few documents of a
+			// period are read by its index and sorted; a period of many
+			// is met early newest first.
+			n, err := s.countPublished(ctx, f.From, f.To)
+			if err != nil {
+				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+				return
+			}
+			switch {
+			case n == 0:
+				return
+			case f.Text != "":
+				// A search keeps its own order, newest match first, as
+				// claims' do (claimPeriodPlan).
+			case n < fewCandidates:
+				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
+			default:
+				published = "+d.published"
+			}
+		}
 		if f.From != "" {
-			w.add("d.published >= ?", f.From)
+			w.add(published+" >= ?", f.From)
 		}
 		if f.To != "" {
-			w.add("d.published <= ?", f.To)
+			w.add(published+" <= ?", f.To)
 		}
 		if f.Group != 0 {
 			w.add("d.group_id = ?", f.Group)
 		}
 		if f.Before > 0 {
-			w.add("d.id < ?", f.Before)
+			w.add(order+" < ?", f.Before)
 		}
-		q := docSelect + w.String() + " ORDER BY d.id DESC"
+		q := sel + w.String() + " ORDER BY " + order + " DESC"
 		if f.Limit > 0 {
 			q += " LIMIT " + strconv.Itoa(f.Limit)
 		}
-		rows, err := s.db.QueryContext(ctx, s.rebind(q), w.args...)
+		rows, err := s.query(ctx, s.rebind(q), w.args...)
 		if err != nil {
 			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
 			return
@@ -441,6 +563,22 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
 		}
 	}
+}
+
+// countPublished counts the documents published between from and to
+// (either may be ""), up to fewCandidates.
+func (s *Store) countPublished(ctx context.Context, from, to string) (int, error) {
+	var w where
+	if from != "" {
+		w.add("published >= ?", from)
+	}
+	if to != "" {
+		w.add("published <= ?", to)
+	}
+	var n int
+	err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents INDEXED BY documents_published`+
+		w.String()+` LIMIT ?)`, append(w.args, fewCandidates)...).Scan(&n)
+	return n, err
 }
 
 // StoredDoc is one document with everything stored about it.
@@ -467,12 +605,12 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 		return nil, err
 	}
 	var d StoredDoc
-	row := s.db.QueryRowContext(ctx, s.rebind(docSelect+" WHERE d.id = ?"), id)
+	row := s.queryRow(ctx, s.rebind(docSelect+" WHERE d.id = ?"), id)
 	if d.DocSummary, err = scanDocSummary(row); err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
 	}
 	var credits, places string
-	err = s.db.QueryRowContext(ctx, s.rebind(`SELECT body, html, plain, credits, places FROM documents WHERE id = ?`), id).
+	err = s.queryRow(ctx, s.rebind(`SELECT body, html, plain, credits, places FROM documents WHERE id = ?`), id).
 		Scan(&d.Body, &d.HTML, &d.Plain, &credits, &places)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
@@ -510,7 +648,7 @@ func (s *Store) resolveRef(ctx context.Context, ref string) (int64, error) {
 	}
 	try := func(q string, args ...any) (int64, bool, error) {
 		var id int64
-		err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&id)
+		err := s.queryRow(ctx, s.rebind(q), args...).Scan(&id)
 		if err == sql.ErrNoRows {
 			return 0, false, nil
 		}
@@ -545,7 +683,7 @@ func isHex(s string) bool {
 }
 
 func (s *Store) flags(ctx context.Context, docID int64) ([]claim.Flag, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT kind, claims, message FROM flags WHERE doc_id = ? ORDER BY id`), docID)
+	rows, err := s.query(ctx, s.rebind(`SELECT kind, claims, message FROM flags WHERE doc_id = ? ORDER BY id`), docID)
 	if err != nil {
 		return nil, fmt.Errorf("flags: %w", err)
 	}
@@ -573,7 +711,7 @@ type Counts struct {
 // Count counts what the store holds.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
 	var c Counts
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := s.queryRow(ctx, `SELECT
 		(SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 		(SELECT count(*) FROM flags), (SELECT count(DISTINCT group_id) FROM documents)`).
 		Scan(&c.Documents, &c.Claims, &c.Flags, &c.Groups)

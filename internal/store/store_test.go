@@ -351,3 +351,86 @@ func TestConcurrentWritersAndReaders(t *testing.T) {
 		}
 	})
 }
+
+// TestPeriodPlans gives the same claims and documents for a period whether
+// the store reads the period's index or walks newest first.
+func TestPeriodPlans(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		if _, err := s.Save(ctx, testDocs(), sameBytes); err != nil {
+			t.Fatal(err)
+		}
+		docsOf := func(f store.DocFilter) []string {
+			var out []string
+			for d, err := range s.Documents(ctx, f) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, d.ExtID)
+			}
+			return out
+		}
+		for _, bound := range []int{1, 2, 3, 1000} {
+			restore := store.SetFewCandidates(bound)
+			for _, tc := range []struct {
+				from, to string
+				claims   []string
+				docs     []string
+			}{
+				{"2018-05-01", "2018-05-31", []string{"two/c1"}, []string{"two"}},
+				{"2018-04-01", "", []string{"one/c1", "one/c2", "three/c1", "two/c1"}, []string{"three", "two", "one"}},
+				{"", "2018-04-30", []string{"one/c1", "one/c2", "three/c1"}, []string{"three", "one"}},
+				{"2018-04-02", "2018-04-02", []string{"one/c1", "one/c2", "three/c1"}, []string{"three", "one"}},
+				{"2019-01-01", "2019-12-31", nil, nil},
+				{"2017-01-01", "2017-12-31", nil, nil},
+			} {
+				if got := claimsOf(t, s, store.ClaimFilter{From: tc.from, To: tc.to}); !slices.Equal(got, tc.claims) {
+					t.Errorf("bound %d: claims %s..%s: got %v, want %v", bound, tc.from, tc.to, got, tc.claims)
+				}
+				if got := docsOf(store.DocFilter{From: tc.from, To: tc.to}); !slices.Equal(got, tc.docs) {
+					t.Errorf("bound %d: documents %s..%s: got %v, want %v", bound, tc.from, tc.to, got, tc.docs)
+				}
+				// With words to search for: the claims of the period whose
+				// quotes hold "civilians".
+				var want []string
+				for _, c := range tc.claims {
+					if c == "one/c1" || c == "three/c1" {
+						want = append(want, c)
+					}
+				}
+				if got := claimsOf(t, s, store.ClaimFilter{From: tc.from, To: tc.to, Text: "civilians"}); !slices.Equal(got, want) {
+					t.Errorf("bound %d: claims %s..%s with text: got %v, want %v", bound, tc.from, tc.to, got, want)
+				}
+				var wantDocs []string
+				for _, d := range tc.docs {
+					if d != "two" {
+						wantDocs = append(wantDocs, d)
+					}
+				}
+				if got := docsOf(store.DocFilter{From: tc.from, To: tc.to, Text: "air civilians"}); !slices.Equal(got, wantDocs) {
+					t.Errorf("bound %d: documents %s..%s with text: got %v, want %v", bound, tc.from, tc.to, got, wantDocs)
+				}
+			}
+			// Pages by cursor under the plan.
+			var got []string
+			var before int64
+			for {
+				n := 0
+				for c, err := range s.Claims(ctx, store.ClaimFilter{From: "2018-04-01", Limit: 1, Before: before}) {
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, before, n = append(got, c.DocExtID+"/"+c.ID), c.RowID, n+1
+				}
+				if n == 0 {
+					break
+				}
+			}
+			if slices.Sort(got); !slices.Equal(got, []string{"one/c1", "one/c2", "three/c1", "two/c1"}) {
+				t.Errorf("bound %d: pages of one gave %v", bound, got)
+			}
+			restore()
+		}
+	})
+}

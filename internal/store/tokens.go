@@ -111,7 +111,7 @@ func (s *Store) RevokeToken(ctx context.Context, name string) error {
 // is unknown or revoked.
 func (s *Store) TokenName(ctx context.Context, token string) (string, error) {
 	var name string
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT name FROM tokens WHERE hash = ? AND revoked_at IS NULL`), hashToken(token)).Scan(&name)
+	err := s.queryRow(ctx, s.rebind(`SELECT name FROM tokens WHERE hash = ? AND revoked_at IS NULL`), hashToken(token)).Scan(&name)
 	if err == sql.ErrNoRows {
 		return "", fmt.Errorf("token: %w", ErrNotFound)
 	}

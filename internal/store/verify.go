@@ -202,7 +202,7 @@ func (s *Store) VerdictOf(ctx context.Context, claimID int64) (*StoredVerdict, e
 	var spread sql.NullFloat64
 	var idetail []byte
 	var incID sql.NullInt64
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT v.claim_id, v.incident_id, v.grade, v.verdict, v.recorded, v.ratio, v.summary, v.detail,
+	err := s.queryRow(ctx, s.rebind(`SELECT v.claim_id, v.incident_id, v.grade, v.verdict, v.recorded, v.ratio, v.summary, v.detail,
 		i.key, i.kind, i.victims, i.country, i.admin1, i.place, i.date_start, i.date_end, i.low, i.best, i.high,
 		i.grade, i.spread, i.sources, i.summary, i.detail
 		FROM verdicts v LEFT JOIN incidents i ON i.id = v.incident_id WHERE v.claim_id = ?`), claimID).

@@ -1,0 +1,10 @@
+package store
+
+// SetFewCandidates sets the bound under which a period's index is read
+// rather than walking newest first, so that tests reach both plans with a
+// handful of rows; it returns a function restoring the bound.
+func SetFewCandidates(n int) (restore func()) {
+	old := fewCandidates
+	fewCandidates = n
+	return func() { fewCandidates = old }
+}
