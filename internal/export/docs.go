@@ -41,12 +41,15 @@ type FullDoc struct {
 	Claims  []JSONClaim   `json:"claims"`
 	Flags   []claim.Flag  `json:"flags"`
 	Copies  []Doc         `json:"copies"`
+	// CopiesTotal counts the copies; Copies holds the newest
+	// store.MaxCopies of them.
+	CopiesTotal int `json:"copies_total"`
 }
 
 // ToFullDoc makes the JSON form of a stored document.
 func ToFullDoc(d *store.StoredDoc) FullDoc {
 	out := FullDoc{Doc: ToDoc(d.DocSummary), Text: d.Body, Credits: nonNil(d.Credits), Places: nonNil(d.Places),
-		Claims: []JSONClaim{}, Flags: nonNil(d.Flags), Copies: []Doc{}}
+		Claims: []JSONClaim{}, Flags: nonNil(d.Flags), Copies: []Doc{}, CopiesTotal: d.CopiesTotal}
 	for _, c := range d.Claims {
 		out.Claims = append(out.Claims, ToJSON(c))
 	}

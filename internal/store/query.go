@@ -591,10 +591,17 @@ type StoredDoc struct {
 	Places  []claim.Place
 	Claims  []StoredClaim
 	Flags   []claim.Flag
-	// Copies are the other documents of its report group: the same story
-	// as other outlets carried it.
-	Copies []DocSummary
+	// Copies are the other documents of its report group, the newest
+	// MaxCopies of them: the same story as other outlets carried it.
+	// CopiesTotal counts them all.
+	Copies      []DocSummary
+	CopiesTotal int
 }
+
+// MaxCopies bounds the copies a document is read with: a wire story
+// reprinted a thousand times would otherwise make every read of one copy
+// read them all.
+const MaxCopies = 100
 
 // Document returns one stored document with its claims, flags and report
 // group. ref is the store's numeric id, the document's SPEC id, or a prefix
@@ -630,13 +637,23 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 	if d.Flags, err = s.flags(ctx, id); err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
 	}
-	for c, err := range s.Documents(ctx, DocFilter{Group: d.Group}) {
+	n := 0
+	for c, err := range s.Documents(ctx, DocFilter{Group: d.Group, Limit: MaxCopies + 1}) {
 		if err != nil {
 			return nil, fmt.Errorf("document %s: %w", ref, err)
 		}
-		if c.ID != id {
+		n++
+		if c.ID != id && len(d.Copies) < MaxCopies {
 			d.Copies = append(d.Copies, c)
 		}
+	}
+	d.CopiesTotal = n - 1
+	if n > MaxCopies {
+		var total int
+		if err := s.queryRow(ctx, s.rebind(`SELECT count(*) FROM documents WHERE group_id = ?`), d.Group).Scan(&total); err != nil {
+			return nil, fmt.Errorf("document %s: copies: %w", ref, err)
+		}
+		d.CopiesTotal = total - 1
 	}
 	return &d, nil
 }

@@ -434,3 +434,27 @@ func TestPeriodPlans(t *testing.T) {
 		}
 	})
 }
+
+func TestDocumentCopiesAreBounded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		var docs []store.Doc
+		for i := range store.MaxCopies + 5 {
+			docs = append(docs, store.Doc{Key: fmt.Sprintf("wire%04d", i), ExtID: fmt.Sprint("wire-", i), Title: "Strikes kill 12",
+				Body: fmt.Sprintf("Air strikes killed 12 civilians in Aleppo on Sunday (outlet %d).", i), Published: "2018-04-02",
+				Source: fmt.Sprint("outlet ", i), Origin: "test", Extractor: "x1", MinHash: []byte("wire"), Bands: []uint64{7}})
+		}
+		if _, err := s.Save(ctx, docs, func(a, b []byte) bool { return true }); err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.Document(ctx, "wire-0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Copies) != store.MaxCopies || d.CopiesTotal != store.MaxCopies+4 || d.Copies[0].ExtID != fmt.Sprint("wire-", store.MaxCopies+4) {
+			t.Errorf("%d copies listed, %d in all, newest %q; want %d, %d, wire-%d", len(d.Copies), d.CopiesTotal, d.Copies[0].ExtID,
+				store.MaxCopies, store.MaxCopies+4, store.MaxCopies+4)
+		}
+	})
+}

@@ -5,8 +5,9 @@ import { h, api, query, link, safeURL, words, countText, periodText, placeText, 
 
 export async function documentsPage(main, _args, params, stale) {
   const q = params.get("q") || "";
+  const group = params.get("group") || "";
   const input = h("input", { id: "d-q", name: "q", type: "search", value: q, placeholder: "words in the text" });
-  main.append(h("h1", {}, "Documents"),
+  main.append(h("h1", {}, group ? `Documents of report group ${group}` : "Documents"),
     h("form", {
       class: "filters", role: "search", onsubmit: (ev) => {
         ev.preventDefault();
@@ -20,7 +21,7 @@ export async function documentsPage(main, _args, params, stale) {
   let cursor = null;
   const load = async () => {
     try {
-      const page = await api("/documents" + query({ q, limit: 50, cursor }));
+      const page = await api("/documents" + query({ q, group, limit: 50, cursor }));
       if (stale()) return;
       for (const d of page.items) list.append(docItem(d));
       cursor = page.next;
@@ -50,7 +51,7 @@ export async function articlePage(main, [ref], _params, stale) {
       h("p", { class: "meta" }, [d.published, d.source].filter(Boolean).join(" · "),
         url ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : "",
         d.primary_place ? ` · main event in ${placeText(d.primary_place)}` : "",
-        d.copies.length ? ` · ${d.copies.length} other cop${d.copies.length === 1 ? "y" : "ies"} of this report` : ""),
+        d.copies_total ? ` · ${d.copies_total} other cop${d.copies_total === 1 ? "y" : "ies"} of this report` : ""),
       flagList(d.flags, byID),
       h("div", { class: "article-layout" },
         h("div", { class: "text", "aria-label": "Article text with its claims marked" }, markBody(d)),
@@ -58,7 +59,9 @@ export async function articlePage(main, [ref], _params, stale) {
           h("h2", {}, `${d.claims.length} claim${d.claims.length === 1 ? "" : "s"}`),
           h("ol", { class: "claims" }, d.claims.map((c) => claimCard(d, c))))),
       d.copies.length ? h("section", {}, h("h2", {}, "Copies of this report"),
-        h("ul", {}, d.copies.map(docItem))) : ""));
+        h("ul", {}, d.copies.map(docItem)),
+        d.copies_total > d.copies.length ? h("p", { class: "note" }, `The newest ${d.copies.length} of ${d.copies_total}; `,
+          link(`/documents?group=${d.report_group}`, "all of them"), ".") : "") : ""));
   // Verdicts and incidents, one request per claim, after the text shows.
   for (const c of d.claims.slice(0, 100)) {
     api(`/claims/${d.id}/${c.id}`).then((full) => {
