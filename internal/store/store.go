@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
@@ -40,6 +41,10 @@ type Store struct {
 	db      *sql.DB
 	dialect Dialect
 	name    string // for messages: the file, or the PostgreSQL host and database
+
+	mu         sync.Mutex
+	candidates map[int]*sql.Stmt // FindGroup's queries by band count
+	recent     recentDocs        // what this store's writer stored lately
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -180,6 +185,12 @@ func (s *Store) migrate(ctx context.Context) error {
 // planner needs, when enough has changed to need it (PRAGMA optimize): a
 // planner without them picks poor indexes for the claim filters.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.candidates {
+		st.Close()
+	}
+	s.candidates = nil
+	s.mu.Unlock()
 	if s.dialect == SQLite {
 		// Every table, not only those this connection read, and a sample
 		// of each index rather than all of it, so that closing stays quick.
