@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -169,9 +170,9 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 	victims, victims_text, cause, cause_text, actor_text, actor_name,
 	place_text, place_name, admin1, country, geonames_id, lat, lon, place_precision,
 	source_text, source_name, source_type, service_name, service_status,
-	quote_start, quote_end, quote, in_headline, hypothetical, extractor, outlet`
+	quote_start, quote_end, quote, in_headline, hypothetical, extractor, outlet, date_class`
 
-const claimColumnCount = 41
+const claimColumnCount = 42
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
@@ -455,7 +456,33 @@ func claimArgs(docID int64, doc docFields, c *claim.Claim, extractor string) []a
 		actorText, actorName,
 		placeText, placeName, admin1, country, geo, lat, lon, placePrec,
 		srcText, srcName, srcType, svcName, svcStatus,
-		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor, nullString(doc.outlet)}
+		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor, nullString(doc.outlet),
+		dateClass(dStart, dEnd)}
+}
+
+// The classes of how long a claim's period is (date_class): the longest
+// period of each class, in days.
+var classDays = [...]int{31, 400}
+
+// dateClass is the class of the period start..end: 0 when it lasts at
+// most 31 days, 1 at most 400, 2 longer or when a date does not parse;
+// nil without dates.
+func dateClass(start, end *string) any {
+	if start == nil || end == nil {
+		return nil
+	}
+	a, err1 := time.Parse(time.DateOnly, *start)
+	b, err2 := time.Parse(time.DateOnly, *end)
+	if err1 != nil || err2 != nil {
+		return len(classDays)
+	}
+	days := b.Sub(a).Hours() / 24
+	for class, max := range classDays {
+		if days <= float64(max) {
+			return class
+		}
+	}
+	return len(classDays)
 }
 
 // indexText adds the new documents' text (when docs is set) and their
