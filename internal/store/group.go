@@ -57,12 +57,16 @@ func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
 	// rowids one above the largest), so every document up to the largest
 	// id read here is committed, and the candidates among them are final.
 	var upto sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT max(id) FROM documents`).Scan(&upto); err != nil {
+	maxID, err := s.prepared(ctx, `SELECT max(id) FROM documents`)
+	if err != nil {
+		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+	}
+	if err := maxID.QueryRowContext(ctx).Scan(&upto); err != nil {
 		return fmt.Errorf("report group of %s: %w", d.Origin, err)
 	}
 	g := &Grouping{Upto: upto.Int64}
 	if upto.Valid {
-		st, err := s.candidateStmt(ctx, len(d.Bands))
+		st, err := s.prepared(ctx, candidateQuery(len(d.Bands), true))
 		if err != nil {
 			return fmt.Errorf("report group of %s: %w", d.Origin, err)
 		}
@@ -96,22 +100,23 @@ func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
 	return nil
 }
 
-// candidateStmt is the reading candidate query for n band keys, prepared
-// once per store.
-func (s *Store) candidateStmt(ctx context.Context, n int) (*sql.Stmt, error) {
+// prepared is query prepared once for the store's reading connections:
+// the queries ingest's workers run for every document would otherwise be
+// compiled again each time.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if st, ok := s.candidates[n]; ok {
+	if st, ok := s.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := s.db.PrepareContext(ctx, candidateQuery(n, true))
+	st, err := s.db.PrepareContext(ctx, s.rebind(query))
 	if err != nil {
 		return nil, err
 	}
-	if s.candidates == nil {
-		s.candidates = map[int]*sql.Stmt{}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
 	}
-	s.candidates[n] = st
+	s.stmts[query] = st
 	return st, nil
 }
 

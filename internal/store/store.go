@@ -42,9 +42,9 @@ type Store struct {
 	dialect Dialect
 	name    string // for messages: the file, or the PostgreSQL host and database
 
-	mu         sync.Mutex
-	candidates map[int]*sql.Stmt // FindGroup's queries by band count
-	recent     recentDocs        // what this store's writer stored lately
+	mu     sync.Mutex
+	stmts  map[string]*sql.Stmt // queries prepared once (prepared)
+	recent recentDocs           // what this store's writer stored lately
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -187,10 +187,10 @@ func (s *Store) migrate(ctx context.Context) error {
 // planner without them picks poor indexes for the claim filters.
 func (s *Store) Close() error {
 	s.mu.Lock()
-	for _, st := range s.candidates {
+	for _, st := range s.stmts {
 		st.Close()
 	}
-	s.candidates = nil
+	s.stmts = nil
 	s.mu.Unlock()
 	if s.dialect == SQLite {
 		// Every table, not only those this connection read, and a sample

@@ -49,7 +49,11 @@ type Doc struct {
 // HasKey reports whether a document with this key is stored.
 func (s *Store) HasKey(ctx context.Context, key string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE key = ?`), key).Scan(&one)
+	st, err := s.prepared(ctx, `SELECT 1 FROM documents WHERE key = ?`)
+	if err != nil {
+		return false, fmt.Errorf("document %s: %w", key, err)
+	}
+	err = st.QueryRowContext(ctx, key).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
