@@ -170,11 +170,12 @@ const claimSelect = `SELECT c.id, c.cid, c.kind, c.value, c.low, c.high, c.quali
 // windowGather is how many claims a period may hold at most for the
 // store to gather them all and sort them, rather than walk claims in id
 // order until a page is full: a period of k claims among n costs k
-// gathered claims one way and about 100·n/k walked the other, and a
-// walked claim is a few times cheaper, so the bound is about √(25·n),
-// 5,000 for a million claims.
+// gathered claims one way and about 100·n/k walked the other (a page of
+// 100), so the bound is about √(100·n), 10,000 for a million claims.
+// Gathering 4,000 claims of 2012 from a real-text store of 611,000 took
+// 35 ms; walking to a page of them 110 ms.
 func windowGather(claims int64) int {
-	return max(1000, int(math.Sqrt(25*float64(claims))))
+	return max(1000, int(math.Sqrt(100*float64(claims))))
 }
 
 // periodWindow selects the ids of the claims whose dates overlap
@@ -302,12 +303,20 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 		w.add("c.id < ?", f.Before)
 	}
 	sel, order := claimSelect, "c.id"
-	var pre []any
 	if pl.window {
+		// The window's claims first (CROSS JOIN keeps SQLite's join
+		// order), filtered, sorted and cut to a page by their own
+		// columns and reviews; only the page is joined to its documents,
+		// whose columns lie past their text.
 		wq, wargs, _ := periodWindow(f.From, f.To)
-		// CROSS JOIN keeps SQLite's join order: the window first.
-		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM ("+wq+") win CROSS JOIN claims c ON c.id = win.id ", 1)
-		pre = wargs
+		page := "SELECT c.id FROM (" + wq + ") win CROSS JOIN claims c ON c.id = win.id" + latestReviewJoin +
+			w.String() + " ORDER BY c.id DESC"
+		if f.Limit > 0 {
+			page += " LIMIT " + strconv.Itoa(f.Limit)
+		}
+		q := strings.Replace(claimSelect, "FROM claims c ", "FROM ("+page+") page CROSS JOIN claims c ON c.id = page.id ", 1) +
+			" ORDER BY c.id DESC"
+		return s.rebind(q), append(wargs, w.args...)
 	}
 	if f.Text != "" && s.dialect == SQLite {
 		// Driven by the full-text index in its rowid order, a page of the
@@ -323,7 +332,7 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 	if f.Limit > 0 {
 		q += " LIMIT " + strconv.Itoa(f.Limit)
 	}
-	return s.rebind(q), append(pre, w.args...)
+	return s.rebind(q), w.args
 }
 
 // ftsQuery makes words typed by a person into an FTS5 query that matches
