@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -30,6 +31,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	allowPrivate := fs.Bool("allow-private", false, "let URLs reach loopback and private network addresses")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "time limit for fetching each URL, body included")
 	noFollow := fs.Bool("no-follow", false, "keep a fetched feed's short items as they are, without fetching the pages they link to")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: tally ingest [--db DSN] [--workers N] PATH|URL...\n\n"+
 			"Reads documents (files, folders, feeds, http(s) URLs of pages or feeds, - for stdin)\n"+
@@ -49,6 +51,19 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "tally ingest: --published %q is not a YYYY-MM-DD date\n", *published)
 			return exitUsage
 		}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "tally ingest: --cpuprofile: %v\n", err)
+			return exitFailed
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "tally ingest: --cpuprofile: %v\n", err)
+			return exitFailed
+		}
+		defer pprof.StopCPUProfile()
 	}
 	// Ctrl-C stops reading; what was read is still stored, whole.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

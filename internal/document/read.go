@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -253,6 +254,40 @@ func (rd *reader) emit(d *Document, err error) bool {
 
 const sniffLen = 8 << 10
 
+// peekHead returns the start of the input to tell its format by: sniffLen
+// bytes, or all of a shorter input, or, as soon as it has come, a first
+// line that is a whole JSON object: JSON Lines from a pipe are then read
+// as each line arrives, not once 8 KiB have.
+func peekHead(br *bufio.Reader) ([]byte, error) {
+	for {
+		n := br.Buffered()
+		if n >= sniffLen {
+			return br.Peek(sniffLen)
+		}
+		if n > 0 {
+			if head, _ := br.Peek(n); firstLineObject(head) {
+				return head, nil
+			}
+		}
+		// At least one more byte, or the end of the input.
+		if _, err := br.Peek(n + 1); err != nil {
+			head, _ := br.Peek(br.Buffered())
+			return head, err
+		}
+	}
+}
+
+// firstLineObject reports whether head holds a whole first line (ended by
+// a newline) that is a JSON object.
+func firstLineObject(head []byte) bool {
+	s := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	if len(s) == 0 || s[0] != '{' {
+		return false
+	}
+	i := bytes.IndexByte(s, '\n')
+	return i > 0 && json.Valid(s[:i])
+}
+
 func (rd *reader) read(r io.Reader) {
 	// A pipe is an *os.File too: only a Seek that works makes it seekable.
 	if s, ok := r.(io.Seeker); ok {
@@ -262,7 +297,7 @@ func (rd *reader) read(r io.Reader) {
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	rd.src, rd.br = r, br
-	head, err := br.Peek(sniffLen)
+	head, err := peekHead(br)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		rd.emit(nil, at(rd.name, err))
 		return
@@ -280,6 +315,11 @@ func (rd *reader) read(r io.Reader) {
 		f = rd.fetched.format(head)
 	} else if f = formatOf(rd.name); f == formatSniff {
 		f = sniff(head)
+		if f == formatJSON && err == nil && firstLineObject(head) {
+			// An object a line, the input going on (a pipe): JSON Lines,
+			// read as each line comes, where JSON is read whole.
+			f = formatJSONL
+		}
 	}
 	switch f {
 	case formatJSONL:

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -764,5 +765,48 @@ func BenchmarkReadLarge(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// JSON Lines from a pipe are read a line at a time: each document is
+// yielded once its line has come, while the writer still holds the pipe
+// open, and a pretty-printed object is still one JSON document.
+func TestReadJSONLinesFromAPipe(t *testing.T) {
+	pr, pw := io.Pipe()
+	lines := []string{
+		`{"id": "a", "text": "Shelling killed 3 people in Douma on Monday."}`,
+		`{"id": "b", "text": "An air strike killed 5 civilians in Idlib."}`,
+	}
+	go func() {
+		pw.Write([]byte(lines[0] + "\n"))
+	}()
+	next, stop := iter.Pull2(Read("stdin", pr, Options{}))
+	defer stop()
+	for i, line := range lines {
+		if i > 0 {
+			go pw.Write([]byte(line + "\n"))
+		}
+		d, err, ok := next()
+		if !ok || err != nil {
+			t.Fatalf("line %d: %v, %v", i+1, err, ok)
+		}
+		if want := string(rune('a' + i)); d.ID != want {
+			t.Errorf("line %d: id %q, want %q", i+1, d.ID, want)
+		}
+	}
+	pw.Close()
+	if d, err, ok := next(); ok {
+		t.Errorf("after the pipe closed: %v, %v", d, err)
+	}
+
+	var got []string
+	for d, err := range Read("stdin", strings.NewReader("{\n  \"id\": \"p\",\n  \"text\": \"Ten were killed.\"\n}\n"), Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, d.ID)
+	}
+	if !slices.Equal(got, []string{"p"}) {
+		t.Errorf("pretty-printed object: %v", got)
 	}
 }

@@ -178,7 +178,12 @@ func Run(ctx context.Context, st *store.Store, inputs []string, opt Options) (St
 					prepared <- store.Doc{Key: d.Key(), Origin: d.Origin, Known: true}
 					continue
 				}
-				prepared <- Prepare(d)
+				sd := Prepare(d)
+				// The report-group lookup runs here, on a reading
+				// connection, in parallel; the writer adds what was
+				// stored since. A failed lookup is left to the writer.
+				_ = st.FindGroup(ctx, &sd, SameReport)
+				prepared <- sd
 			}
 		})
 	}

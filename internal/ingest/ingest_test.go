@@ -3,6 +3,8 @@ package ingest_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"slices"
 	"testing"
 
@@ -122,6 +124,46 @@ func TestIngestFakesDevTwice(t *testing.T) {
 		}
 		if rs, err := ingest.Reextract(ctx, s, false, ingest.Options{}); err != nil || rs.Documents != 0 {
 			t.Errorf("reextract of an up-to-date store: %+v, %v", rs, err)
+		}
+	})
+}
+
+// `tally ingest -` from a pipe stores each JSON Lines document as its line
+// comes: the next line is written only once the store holds the one before,
+// and the pipe stays open meanwhile.
+func TestIngestStreamsJSONLinesFromAPipe(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		pr, pw := io.Pipe()
+		progress := make(chan ingest.Stats, 16)
+		done := make(chan error, 1)
+		go func() {
+			_, err := ingest.Run(context.Background(), s, []string{"-"}, ingest.Options{Stdin: pr,
+				Progress: func(st ingest.Stats) { progress <- st }})
+			done <- err
+		}()
+		lines := []string{
+			`{"id": "p1", "title": "Shelling in Douma", "text": "Shelling killed 3 people in Douma on Monday, activists said."}`,
+			`{"id": "p2", "title": "Strike on Idlib", "text": "An air strike killed 5 civilians in Idlib on Tuesday, the monitor said."}`,
+			`{"id": "p3", "title": "Clashes near Aleppo", "text": "Clashes near Aleppo left 12 fighters dead, state media said."}`,
+		}
+		for i, line := range lines {
+			if _, err := pw.Write([]byte(line + "\n")); err != nil {
+				t.Fatal(err)
+			}
+			// Wait, however long it takes, for this line's document.
+			for st := range progress {
+				if st.New == i+1 {
+					break
+				}
+			}
+			if _, err := s.Document(context.Background(), fmt.Sprint("p", i+1)); err != nil {
+				t.Fatalf("line %d stored, yet: %v", i+1, err)
+			}
+		}
+		pw.Close()
+		if err := <-done; err != nil {
+			t.Fatal(err)
 		}
 	})
 }

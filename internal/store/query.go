@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -78,17 +80,25 @@ func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" 
 // corrected into a filter's values is found by its old values only.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
-		var err error
-		if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil || f.dates == byNothing {
-			if err != nil {
-				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
-			}
+		// A period's claims, when few, are gathered through claims_window;
+		// else claimPeriodPlan picks the end of the period to start from.
+		pl, err := s.planClaims(ctx, f)
+		if err != nil {
+			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
 			return
+		}
+		if !pl.window {
+			if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil || f.dates == byNothing {
+				if err != nil {
+					yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+				}
+				return
+			}
 		}
 		want, given := f.Limit, 0
 		for {
 			scanned, last := 0, int64(0)
-			q, args := s.claimQuery(f)
+			q, args := s.claimQuery(f, pl)
 			rows, err := s.query(ctx, q, args...)
 			if err != nil {
 				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
@@ -174,7 +184,84 @@ const claimSelect = `SELECT c.id, c.cid, c.kind, c.value, c.low, c.high, c.quali
 	r.id, r.decision, r.fields, r.reviewer, r.reason, r.created_at, r.cid
 	FROM claims c JOIN documents d ON d.id = c.doc_id` + latestReviewJoin
 
-func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
+// windowGather is how many claims a period may hold at most for the
+// store to gather them all and sort them, rather than walk claims in id
+// order until a page is full: a period of k claims among n costs k
+// gathered claims one way and about 100·n/k walked the other (a page of
+// 100), so the bound is about √(100·n), 10,000 for a million claims.
+// Gathering 4,000 claims of 2012 from a real-text store of 611,000 took
+// 35 ms; walking to a page of them 110 ms.
+func windowGather(claims int64) int {
+	return max(1000, int(math.Sqrt(100*float64(claims))))
+}
+
+// periodWindow selects the ids of the claims whose dates overlap
+// from..to (either may be empty), SQLite's claims_window index driving:
+// for each class of period length the start lies in a closed range. ok is
+// false when from is not a date.
+func periodWindow(from, to string) (q string, args []any, ok bool) {
+	var start time.Time
+	if from != "" {
+		var err error
+		if start, err = time.Parse(time.DateOnly, from); err != nil {
+			return "", nil, false
+		}
+	}
+	var parts []string
+	for class := 0; class <= len(classDays); class++ {
+		var w where
+		w.add("date_class = ?", class)
+		if from != "" && class < len(classDays) {
+			w.add("date_start >= ?", start.AddDate(0, 0, -classDays[class]).Format(time.DateOnly))
+		}
+		if to != "" {
+			w.add("date_start <= ?", to)
+		}
+		if from != "" {
+			w.add("date_end >= ?", from)
+		}
+		parts = append(parts, "SELECT id FROM claims"+w.String())
+		args = append(args, w.args...)
+	}
+	return strings.Join(parts, " UNION ALL "), args, true
+}
+
+// claimPlan is how SQLite is told to run a claim query where its planner
+// would walk claims newest first past nearly every one (PostgreSQL plans
+// from its column statistics).
+type claimPlan struct {
+	// window: the claims of the period are few; gather them, then filter
+	// and sort.
+	window bool
+}
+
+// planClaims decides f's claimPlan by counting, on claims_window alone
+// and up to windowGather, the claims of f's period.
+func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error) {
+	var pl claimPlan
+	if s.dialect != SQLite || f.DocID != 0 || f.Text != "" || (f.From == "" && f.To == "") {
+		return pl, nil
+	}
+	q, args, ok := periodWindow(f.From, f.To)
+	if !ok {
+		return pl, nil
+	}
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT max(id) FROM claims`).Scan(&last); err != nil {
+		return pl, fmt.Errorf("period: %w", err)
+	}
+	bound := windowGather(last.Int64)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(bound)+`)`, args...).Scan(&n)
+	if err != nil {
+		return pl, fmt.Errorf("period: %w", err)
+	}
+	pl.window = n < bound
+	return pl, nil
+}
+
+// claimQuery is the query for f, run as pl says.
+func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 	var w where
 	if len(f.Places) > 0 {
 		lower := make([]string, len(f.Places))
@@ -241,6 +328,24 @@ func (s *Store) claimQuery(f ClaimFilter) (string, []any) {
 	}
 	if f.Unreviewed {
 		w.add("(r.decision IS NULL OR r.decision = ?)", string(Reopen))
+	}
+	if pl.window {
+		// The window's claims first (CROSS JOIN keeps SQLite's join
+		// order), filtered, sorted and cut to a page by their own
+		// columns and reviews; only the page is joined to its documents,
+		// whose columns lie past their text.
+		if f.Before > 0 {
+			w.add("c.id < ?", f.Before)
+		}
+		wq, wargs, _ := periodWindow(f.From, f.To)
+		page := "SELECT c.id FROM (" + wq + ") win CROSS JOIN claims c ON c.id = win.id" + latestReviewJoin +
+			w.String() + " ORDER BY c.id DESC"
+		if f.Limit > 0 {
+			page += " LIMIT " + strconv.Itoa(f.Limit)
+		}
+		q := strings.Replace(claimSelect, "FROM claims c ", "FROM ("+page+") page CROSS JOIN claims c ON c.id = page.id ", 1) +
+			" ORDER BY c.id DESC"
+		return s.rebind(q), append(wargs, w.args...)
 	}
 	sel, order := claimSelect, "c.id"
 	from := ""

@@ -44,6 +44,7 @@ type Store struct {
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // SQLite's prepared reads, by their text: see prepared
+	recent recentDocs           // what this store's writer stored lately
 }
 
 // maxStmts bounds the prepared statements a store keeps: the reads' texts
@@ -186,6 +187,7 @@ func sqliteDSN(path string, cacheKiB int) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "wal_autocheckpoint(10000)")
 	// A reader's page cache (writers grow theirs: beginWrite). No
 	// memory-mapped reads: each connection's mapping of the file would
 	// count again in the process's resident memory.

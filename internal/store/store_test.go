@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/store"
@@ -455,6 +457,85 @@ func TestDocumentCopiesAreBounded(t *testing.T) {
 		if len(d.Copies) != store.MaxCopies || d.CopiesTotal != store.MaxCopies+4 || d.Copies[0].ExtID != fmt.Sprint("wire-", store.MaxCopies+4) {
 			t.Errorf("%d copies listed, %d in all, newest %q; want %d, %d, wire-%d", len(d.Copies), d.CopiesTotal, d.Copies[0].ExtID,
 				store.MaxCopies, store.MaxCopies+4, store.MaxCopies+4)
+		}
+	})
+}
+
+// A period filter gives every claim whose dates overlap it, however long
+// the claim's period: SQLite gathers a period's claims by how long their
+// periods are (date_class), which must lose none.
+func TestPeriodFilterOverlaps(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		rng := rand.New(rand.NewPCG(9, 9))
+		spans := []int{0, 5, 31, 32, 200, 400, 401, 2000}
+		type period struct{ start, end string }
+		want := map[string]period{} // ref → the dates filters compare
+		day0 := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
+		var docs []store.Doc
+		for i := range 120 {
+			published := day0.AddDate(0, 0, rng.IntN(1500)).Format(time.DateOnly)
+			if i%10 == 0 {
+				published = ""
+			}
+			d := store.Doc{Key: fmt.Sprintf("%08x", i), ExtID: fmt.Sprint("p", i), Title: "t", Body: "b",
+				Published: published, Origin: "test", Extractor: "x"}
+			for c := range 4 {
+				cl := killed(fmt.Sprint("c", c+1), 3, claim.People, "Aleppo", "SY", "SOHR", "killed 3")
+				ref := d.ExtID + "/" + cl.ID
+				if c > 0 {
+					start := day0.AddDate(0, 0, rng.IntN(1500)-300)
+					end := start.AddDate(0, 0, spans[rng.IntN(len(spans))])
+					if c == 3 {
+						end = start.AddDate(0, 0, -2) // written backwards
+					}
+					cl.Period = &claim.Period{Start: start.Format(time.DateOnly), End: end.Format(time.DateOnly), Precision: claim.Day, Text: "then"}
+					want[ref] = period{cl.Period.Start, cl.Period.End}
+				} else if published != "" {
+					want[ref] = period{published, published}
+				}
+				d.Claims = append(d.Claims, cl)
+			}
+			docs = append(docs, d)
+		}
+		if _, err := s.Save(ctx, docs, nil); err != nil {
+			t.Fatal(err)
+		}
+		ext := map[int64]string{}
+		for d, err := range s.Documents(ctx, store.DocFilter{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ext[d.ID] = d.ExtID
+		}
+		for q := range 60 {
+			from := day0.AddDate(0, 0, rng.IntN(1800)-200).Format(time.DateOnly)
+			to := day0.AddDate(0, 0, rng.IntN(1800)-200).Format(time.DateOnly)
+			switch q % 4 {
+			case 1:
+				from = ""
+			case 2:
+				to = ""
+			}
+			var expect []string
+			for ref, p := range want {
+				if (from == "" || p.end >= from) && (to == "" || p.start <= to) {
+					expect = append(expect, ref)
+				}
+			}
+			var got []string
+			for c, err := range s.Claims(ctx, store.ClaimFilter{From: from, To: to, Country: "SY", Kinds: []claim.Kind{claim.Killed}}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ext[c.DocID]+"/"+c.ID)
+			}
+			slices.Sort(expect)
+			slices.Sort(got)
+			if !slices.Equal(got, expect) {
+				t.Errorf("from %q to %q: %d claims, want %d", from, to, len(got), len(expect))
+			}
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -36,6 +37,9 @@ type Doc struct {
 
 	MinHash []byte   // near-duplicate signature
 	Bands   []uint64 // its LSH band keys
+	// Grouping is what FindGroup found of the document's report group,
+	// nil when it did not look: Save then looks itself.
+	Grouping *Grouping
 
 	// Known marks a document its reader found stored already: nothing to
 	// write, only to count.
@@ -45,7 +49,11 @@ type Doc struct {
 // HasKey reports whether a document with this key is stored.
 func (s *Store) HasKey(ctx context.Context, key string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE key = ?`), key).Scan(&one)
+	st, err := s.preparedFixed(ctx, `SELECT 1 FROM documents WHERE key = ?`)
+	if err != nil {
+		return false, fmt.Errorf("document %s: %w", key, err)
+	}
+	err = st.QueryRowContext(ctx, key).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
@@ -97,8 +105,33 @@ func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 		return nil, err
 	}
 	defer w.close()
+	if s.dialect == SQLite {
+		// Holding the write lock: the documents stored since this
+		// writer's last transaction, if any, were another's.
+		var last sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT max(id) FROM documents`).Scan(&last); err != nil {
+			return nil, fmt.Errorf("save: %w", err)
+		}
+		s.recent.begin(last.Int64)
+		w.recent = &s.recent
+	}
+	out, err := w.saveAll(ctx, docs, same)
+	if err == nil {
+		err = tx.Commit()
+		if err != nil {
+			err = fmt.Errorf("save: commit: %w", err)
+		}
+	}
+	if err != nil && w.recent != nil {
+		w.recent.fail()
+	}
+	return out, err
+}
+
+func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Saved, error) {
 	out := make([]Saved, len(docs))
 	var added []int64
+	var err error
 	for i := range docs {
 		if out[i], err = w.save(ctx, &docs[i], same); err != nil {
 			return nil, fmt.Errorf("save %s: %w", docs[i].Origin, err)
@@ -107,11 +140,8 @@ func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 			added = append(added, out[i].ID)
 		}
 	}
-	if err := s.indexText(ctx, tx, added, true); err != nil {
+	if err := w.s.indexText(ctx, w.tx, added, true); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("save: commit: %w", err)
 	}
 	return out, nil
 }
@@ -122,6 +152,7 @@ type writer struct {
 	tx                                 *sql.Tx
 	findKey, insGroup, insDoc, insFlag *sql.Stmt
 	insPlace, insSource, lockKey       *sql.Stmt
+	insSig                             *sql.Stmt
 	stmts                              []*sql.Stmt
 	// multi holds the multi-row inserts by table and row count: one
 	// statement per document instead of one per row.
@@ -129,6 +160,8 @@ type writer struct {
 
 	seenPlaces  map[int64]bool
 	seenSources map[string]bool
+	// recent completes the report-group lookups of readers (SQLite).
+	recent *recentDocs
 }
 
 type multiKey struct {
@@ -141,9 +174,9 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 	victims, victims_text, cause, cause_text, actor_text, actor_name,
 	place_text, place_name, admin1, country, geonames_id, lat, lon, place_precision,
 	source_text, source_name, source_type, service_name, service_status,
-	quote_start, quote_end, quote, in_headline, hypothetical, extractor, outlet`
+	quote_start, quote_end, quote, in_headline, hypothetical, extractor, outlet, date_class`
 
-const claimColumnCount = 41
+const claimColumnCount = 42
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
@@ -168,8 +201,9 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.insGroup, `INSERT INTO report_groups (created_at) VALUES (?) RETURNING id`},
 		{&w.insDoc, `INSERT INTO documents (key, ext_id, title, body, published, source, url, origin,
 			html, plain, credits, places, primary_name, primary_admin1, primary_country,
-			group_id, minhash, extractor, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			group_id, extractor, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&w.insSig, `INSERT INTO doc_sigs (doc_id, minhash) VALUES (?, ?)`},
 		{&w.insFlag, `INSERT INTO flags (doc_id, kind, claims, message) VALUES (?, ?, ?, ?)`},
 		{&w.insPlace, ignore + ` places (geonames_id, name, admin1, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&w.insSource, ignore + ` sources (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING`},
@@ -194,8 +228,7 @@ func (w *writer) close() {
 	}
 }
 
-func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, error) {
-	var sv Saved
+func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, err error) {
 	if w.lockKey != nil {
 		// Two PostgreSQL writers offering the same document wait for each
 		// other here; the second then finds the first's row.
@@ -203,7 +236,7 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, erro
 			return sv, fmt.Errorf("lock: %w", err)
 		}
 	}
-	err := w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
+	err = w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
 	if err == nil {
 		return sv, nil
 	}
@@ -214,6 +247,11 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, erro
 	if sv.Group, err = w.group(ctx, d, same); err != nil {
 		return sv, fmt.Errorf("report group: %w", err)
 	}
+	defer func() {
+		if err == nil && w.recent != nil && len(d.Bands) > 0 {
+			w.recent.add(sv.ID, sv.Group, d.MinHash, d.Bands)
+		}
+	}()
 	credits, _ := json.Marshal(nonNil(d.Credits))
 	places, _ := json.Marshal(nonNilPlaces(d.Places))
 	var pName, pAdmin1, pCountry *string
@@ -222,16 +260,23 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, erro
 	}
 	err = w.insDoc.QueryRowContext(ctx, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
 		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, string(credits), string(places),
-		pName, pAdmin1, pCountry, sv.Group, d.MinHash, d.Extractor, now()).Scan(&sv.ID)
+		pName, pAdmin1, pCountry, sv.Group, d.Extractor, now()).Scan(&sv.ID)
 	if err != nil {
 		return sv, fmt.Errorf("document: %w", err)
 	}
-	if len(d.Bands) > 0 {
-		args := make([]any, 0, 2*len(d.Bands))
-		for _, b := range d.Bands {
-			args = append(args, int64(b), sv.ID)
+	if len(d.MinHash) > 0 {
+		if _, err := w.insSig.ExecContext(ctx, sv.ID, d.MinHash); err != nil {
+			return sv, fmt.Errorf("signature: %w", err)
 		}
-		if err := w.insertRows(ctx, "doc_bands (band, doc_id)", 2, args, " ON CONFLICT DO NOTHING"); err != nil {
+	}
+	if len(d.Bands) > 0 {
+		// A band key keeps its group's earliest document: a later copy
+		// with the same key adds nothing.
+		args := make([]any, 0, 3*len(d.Bands))
+		for _, b := range d.Bands {
+			args = append(args, int64(b), sv.Group, sv.ID)
+		}
+		if err := w.insertRows(ctx, "report_bands (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
 			return sv, fmt.Errorf("bands: %w", err)
 		}
 	}
@@ -244,6 +289,16 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (Saved, erro
 // group finds the report group of the stored document most similar to d,
 // among those sharing one of its band keys, or starts a new group.
 func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, error) {
+	if w.recent != nil && same != nil {
+		// A reader looked among the documents committed then; the ones
+		// stored since are in memory.
+		if group, ok := w.recent.complete(d, same); ok {
+			if group != 0 {
+				return group, nil
+			}
+			return w.newGroup(ctx)
+		}
+	}
 	if same != nil && len(d.Bands) > 0 && len(d.MinHash) > 0 {
 		args := make([]any, len(d.Bands))
 		for i, b := range d.Bands {
@@ -252,14 +307,9 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		key := multiKey{"candidates", len(args)}
 		st, ok := w.multi[key]
 		if !ok {
-			// One candidate per report group, its earliest document that
-			// shares a band, and the 64 oldest groups: a large group of
-			// reprints costs one signature, not one per copy.
-			q := w.s.rebind(`SELECT d.id, d.group_id, d.minhash FROM documents d
-				WHERE d.id IN (SELECT min(c.id) FROM documents c
-					WHERE c.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + placeholders(len(args)) + `))
-					GROUP BY c.group_id)
-				ORDER BY d.id LIMIT 64`)
+			// A large group of reprints costs one signature, not one
+			// per copy.
+			q := w.s.rebind(candidateQuery(len(args), false))
 			var err error
 			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
 				return 0, err
@@ -288,6 +338,10 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 			return 0, err
 		}
 	}
+	return w.newGroup(ctx)
+}
+
+func (w *writer) newGroup(ctx context.Context) (int64, error) {
 	var id int64
 	err := w.insGroup.QueryRowContext(ctx, now()).Scan(&id)
 	return id, err
@@ -406,7 +460,33 @@ func claimArgs(docID int64, doc docFields, c *claim.Claim, extractor string) []a
 		actorText, actorName,
 		placeText, placeName, admin1, country, geo, lat, lon, placePrec,
 		srcText, srcName, srcType, svcName, svcStatus,
-		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor, nullString(doc.outlet)}
+		c.Quote.Start, c.Quote.End, c.Quote.Text, c.InHeadline, c.Hypothetical, extractor, nullString(doc.outlet),
+		dateClass(dStart, dEnd)}
+}
+
+// The classes of how long a claim's period is (date_class): the longest
+// period of each class, in days.
+var classDays = [...]int{31, 400}
+
+// dateClass is the class of the period start..end: 0 when it lasts at
+// most 31 days, 1 at most 400, 2 longer or when a date does not parse;
+// nil without dates.
+func dateClass(start, end *string) any {
+	if start == nil || end == nil {
+		return nil
+	}
+	a, err1 := time.Parse(time.DateOnly, *start)
+	b, err2 := time.Parse(time.DateOnly, *end)
+	if err1 != nil || err2 != nil {
+		return len(classDays)
+	}
+	days := b.Sub(a).Hours() / 24
+	for class, max := range classDays {
+		if days <= float64(max) {
+			return class
+		}
+	}
+	return len(classDays)
 }
 
 // indexText adds the new documents' text (when docs is set) and their

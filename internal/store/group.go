@@ -1,0 +1,250 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// maxCandidates is how many stored documents a new one is compared with at
+// most: one per report group, the oldest first.
+const maxCandidates = 64
+
+// Grouping is what a reader found of a document's report group before the
+// writer stores it (FindGroup), so that the single writer need not look:
+// the candidates among the documents stored up to Upto, and the verdict of
+// the same-report test on them. The writer completes it with the documents
+// stored after Upto, which it remembers.
+type Grouping struct {
+	Upto  int64 // the candidates are those among documents 1..Upto
+	Group int64 // the group of the first candidate found the same report; 0 when none was
+	// Seen are the groups whose candidates were compared, when none was
+	// the same report.
+	Seen []int64
+}
+
+// candidateQuery selects one candidate per report group sharing one of n
+// band keys: its earliest document with such a key, the oldest candidates
+// first. report_bands holds a row per band key and group, so this reads
+// neither documents nor a row per copy of a report. With upto, only
+// documents up to a given id count.
+func candidateQuery(n int, upto bool) string {
+	cond := ""
+	if upto {
+		cond = " AND doc_id <= ?"
+	}
+	return `SELECT c.first, c.group_id, s.minhash FROM (
+			SELECT group_id, min(doc_id) AS first FROM report_bands
+			WHERE band IN (` + placeholders(n) + `)` + cond + `
+			GROUP BY group_id ORDER BY first LIMIT ` + fmt.Sprint(maxCandidates) + `) c
+		JOIN doc_sigs s ON s.doc_id = c.first
+		ORDER BY c.first`
+}
+
+// FindGroup looks for d's report group among the stored documents, on a
+// reading connection, and leaves what it found in d.Grouping for Save. It
+// is for the many workers that prepare documents, so that the one writer
+// only writes. It does nothing on PostgreSQL, whose writers may run side by
+// side with ids that do not commit in order: there Save looks itself.
+func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
+	d.Grouping = nil
+	if s.dialect != SQLite || same == nil || len(d.Bands) == 0 || len(d.MinHash) == 0 {
+		return nil
+	}
+	// Documents get ids in the order they commit (one writer at a time,
+	// rowids one above the largest), so every document up to the largest
+	// id read here is committed, and the candidates among them are final.
+	var upto sql.NullInt64
+	maxID, err := s.preparedFixed(ctx, `SELECT max(id) FROM documents`)
+	if err != nil {
+		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+	}
+	if err := maxID.QueryRowContext(ctx).Scan(&upto); err != nil {
+		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+	}
+	g := &Grouping{Upto: upto.Int64}
+	if upto.Valid {
+		st, err := s.preparedFixed(ctx, candidateQuery(len(d.Bands), true))
+		if err != nil {
+			return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		}
+		args := make([]any, 0, len(d.Bands)+1)
+		for _, b := range d.Bands {
+			args = append(args, int64(b))
+		}
+		args = append(args, upto.Int64)
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, group int64
+			var sig []byte
+			if err := rows.Scan(&id, &group, &sig); err != nil {
+				return fmt.Errorf("report group of %s: %w", d.Origin, err)
+			}
+			if same(d.MinHash, sig) {
+				g.Group, g.Seen = group, nil
+				break
+			}
+			g.Seen = append(g.Seen, group)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		}
+	}
+	d.Grouping = g
+	return nil
+}
+
+// preparedFixed is query, one of the few fixed queries ingest's workers
+// run for every document, prepared once on either dialect: they would
+// otherwise be compiled again each time. The store's other reads go
+// through prepared.
+func (s *Store) preparedFixed(ctx context.Context, query string) (*sql.Stmt, error) {
+	q := s.rebind(query)
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[q] = st
+	return st, nil
+}
+
+// recentDocs are the documents this store's writer stored lately, with
+// their band keys and signatures: what a Grouping made by a reader before
+// they were committed did not see. It covers every document with an id
+// above from; a document stored by another writer (another process) moves
+// from past it.
+type recentDocs struct {
+	mu    sync.Mutex
+	from  int64 // every document with a larger id is here
+	last  int64 // the largest id here; -1 when unknown (start, or after a failed write)
+	docs  map[int64]recentDoc
+	bands map[uint64][]int64 // band key → ids, ascending
+}
+
+type recentDoc struct {
+	group int64
+	sig   []byte
+	bands []uint64
+}
+
+// recentKeep is how many documents recentDocs keeps: many more than are
+// between a worker's look and the writer's save (the channels' and a
+// batch's worth).
+const recentKeep = 4096
+
+// begin is called in each write transaction, holding the write lock, with
+// the largest document id stored: when it is not the last this writer
+// stored, another writer stored documents, and what is here covers only
+// those after max.
+func (r *recentDocs) begin(max int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.last != max || r.docs == nil {
+		r.docs, r.bands = map[int64]recentDoc{}, map[uint64][]int64{}
+		r.from, r.last = max, max
+	}
+}
+
+// fail forgets everything after a write failed: its documents were not
+// stored.
+func (r *recentDocs) fail() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.docs, r.bands, r.last = nil, nil, -1
+}
+
+// add remembers a document just written, and forgets the oldest when
+// there are too many.
+func (r *recentDocs) add(id, group int64, sig []byte, bands []uint64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.docs == nil {
+		return
+	}
+	r.docs[id] = recentDoc{group, sig, bands}
+	for _, b := range bands {
+		r.bands[b] = append(r.bands[b], id)
+	}
+	r.last = id
+	if len(r.docs) > 2*recentKeep {
+		cut := id - recentKeep
+		for old, d := range r.docs {
+			if old > cut {
+				continue
+			}
+			delete(r.docs, old)
+			for _, b := range d.bands {
+				ids := r.bands[b]
+				i, _ := slices.BinarySearch(ids, cut+1)
+				if i == len(ids) {
+					delete(r.bands, b)
+				} else {
+					r.bands[b] = ids[i:]
+				}
+			}
+		}
+		r.from = max(r.from, cut)
+	}
+}
+
+// complete finishes a reader's Grouping of d with the documents stored
+// after it looked. ok is false when they are not all here: the writer
+// must look itself.
+func (r *recentDocs) complete(d *Doc, same SameReport) (group int64, ok bool) {
+	g := d.Grouping
+	if g == nil {
+		return 0, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.docs == nil || g.Upto < r.from {
+		return 0, false
+	}
+	if g.Group != 0 || len(g.Seen) >= maxCandidates {
+		// Documents stored later are newer candidates than every one
+		// the reader compared: the first match stands, and a full list
+		// has no room for them.
+		return g.Group, true
+	}
+	// One candidate per group not compared yet: its earliest document
+	// sharing a band key, the oldest candidates first.
+	first := map[int64]int64{}
+	for _, b := range d.Bands {
+		ids := r.bands[b]
+		i, _ := slices.BinarySearch(ids, g.Upto+1)
+		for _, id := range ids[i:] {
+			grp := r.docs[id].group
+			if slices.Contains(g.Seen, grp) {
+				continue
+			}
+			if f, ok := first[grp]; !ok || id < f {
+				first[grp] = id
+			}
+		}
+	}
+	cands := make([]int64, 0, len(first))
+	for _, id := range first {
+		cands = append(cands, id)
+	}
+	slices.Sort(cands)
+	for _, id := range cands[:min(len(cands), maxCandidates-len(g.Seen))] {
+		if c := r.docs[id]; same(d.MinHash, c.sig) {
+			return c.group, true
+		}
+	}
+	return 0, true
+}

@@ -1,0 +1,117 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/tallyhq/tally/internal/store"
+	"github.com/tallyhq/tally/internal/store/storetest"
+)
+
+// groupDocs makes n documents of a few dozen stories: a story's documents
+// share some of its band keys and are the same report by sameBytes; every
+// document also carries band keys common to all stories, so that many
+// candidates are compared and rejected, more than the 64 a lookup takes.
+func groupDocs(n int) []store.Doc {
+	rng := rand.New(rand.NewPCG(4, 2))
+	docs := make([]store.Doc, n)
+	for i := range docs {
+		story := rng.IntN(40)
+		if rng.IntN(4) == 0 {
+			story = 1000 + i // a story of its own
+		}
+		var bands []uint64
+		for range 1 + rng.IntN(3) {
+			bands = append(bands, uint64(story*100+1+rng.IntN(6)))
+		}
+		for range 2 {
+			bands = append(bands, uint64(900000+rng.IntN(6)))
+		}
+		key := fmt.Sprintf("%08x", i+1)
+		docs[i] = store.Doc{Key: key, ExtID: key, Title: "t", Body: fmt.Sprint("body ", i), Origin: "group:" + key,
+			Extractor: "x", MinHash: []byte(fmt.Sprint("story-", story)), Bands: bands}
+	}
+	return docs
+}
+
+// partition names each document's report group by its group's first document.
+func partition(t *testing.T, s *store.Store) map[string]string {
+	t.Helper()
+	groups := map[int64][]string{}
+	for d, err := range s.Documents(context.Background(), store.DocFilter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		groups[d.Group] = append(groups[d.Group], d.ExtID)
+	}
+	out := map[string]string{}
+	for _, ids := range groups {
+		first := slices.Min(ids)
+		for _, id := range ids {
+			out[id] = first
+		}
+	}
+	return out
+}
+
+// Report groups found by readers ahead of the writer (FindGroup, with the
+// writer completing each from what it stored since) are those the writer
+// finds alone, also when the readers looked two batches before the writer
+// stored and another writer stored batches in between.
+func TestFindGroupAheadOfTheWriter(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		docs := groupDocs(600)
+		batches := slices.Collect(slices.Chunk(docs, 20))
+
+		// The writer alone, in a second store of the same kind.
+		aloneDSN := storetest.SQLite(t)
+		if store.IsPostgres(dsn) {
+			aloneDSN = storetest.Postgres(t)
+		}
+		alone := open(t, aloneDSN)
+		for _, b := range batches {
+			if _, err := alone.Save(ctx, slices.Clone(b), sameBytes); err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		ahead, other := open(t, dsn), open(t, dsn)
+		found := make([][]store.Doc, len(batches))
+		for k := range len(batches) + 2 {
+			if k < len(batches) {
+				found[k] = slices.Clone(batches[k])
+				for i := range found[k] {
+					if err := ahead.FindGroup(ctx, &found[k][i], sameBytes); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if j := k - 2; j >= 0 {
+				w := ahead
+				if j%5 == 4 {
+					w = other
+				}
+				if _, err := w.Save(ctx, found[j], sameBytes); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+
+		want, got := partition(t, alone), partition(t, ahead)
+		if len(got) != len(docs) {
+			t.Fatalf("%d documents stored, want %d", len(got), len(docs))
+		}
+		groups := map[string]bool{}
+		for id, first := range want {
+			groups[first] = true
+			if got[id] != first {
+				t.Errorf("document %s in the group of %s, want %s", id, got[id], first)
+			}
+		}
+		t.Logf("%d documents in %d report groups", len(docs), len(groups))
+	})
+}
