@@ -141,29 +141,44 @@ func IsKnown(name string) bool { return IsKnownIn(name, "") }
 // however short its skeleton ("Raqa" in a Syrian article).
 func IsKnownIn(name, country string) bool {
 	m := lookupMention(name)
-	if m.q.core == "" {
+	if m.q.core == "" || len(m.loose) == 0 && len(m.exact) == 0 {
 		return false
 	}
+	if len(m.exact) > 0 {
+		return true
+	}
+	// Only skeleton matches are left (m.skip is empty). They are judged by
+	// their summaries: most capitalised words that reach here share a
+	// common skeleton with hundreds of places, and reading each one's
+	// record was most of the cost of saying no.
 	key := m.q.key
-	for _, c := range m.cs {
-		if c.exact {
-			return true
+	skel := m.q.skel
+	if skel < 4 {
+		// Then only a notable place of the text's country will do, and
+		// the row's country byte says which are in it without their
+		// summaries.
+		if country == "" {
+			return false
 		}
-	}
-	if len(m.cs) == 0 {
+		cc := upper2(country)
+		ci, ok := countryIndex(cc)
+		if !ok || ci >= layout.NoCountry {
+			return slices.ContainsFunc(m.loose, func(c cand) bool { return sumNotable(c.idx) && sumCountry(c.idx) == cc })
+		}
+		for _, c := range m.loose {
+			if c.cc == byte(ci) && sumNotable(c.idx) {
+				return true
+			}
+		}
 		return false
 	}
-	// The candidates are judged by their summaries: most capitalised words
-	// that reach here share a common skeleton with hundreds of places, and
-	// reading each one's record was most of the cost of saying no.
-	skel := skeletonLen(key)
 	several := strings.Contains(key, " ")
 	cc := ""
 	if country != "" {
 		cc = upper2(country)
 	}
-	for _, c := range m.cs {
-		if sumNotable(c.idx) && (skel >= 4 && sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
+	for _, c := range m.loose {
+		if sumNotable(c.idx) && (sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
 			return true
 		}
 		// A long skeleton of a name of several words ("Kafr Zeita") is
@@ -343,10 +358,31 @@ func ResetMemo() {
 }
 
 // mention is a name as Resolve and IsKnownIn take it apart: the parsed
-// query, with its key, and the candidates of that key.
+// query, with its key, and the candidates of that key: the exact matches
+// in entry order, and the rows of its skeleton in their order (most
+// prominent first), shared with the skeleton memo rather than copied. An
+// entry matched exactly is not a candidate again through its skeleton:
+// skip lists the positions in loose of such entries, in order.
 type mention struct {
-	q  query
-	cs []cand
+	q     query
+	exact []cand
+	loose []cand
+	skip  []int32
+}
+
+// all returns the candidates as one list: the exact matches, then the
+// skeleton's other rows.
+func (m *mention) all() []cand {
+	out := append([]cand(nil), m.exact...)
+	sk := m.skip
+	for j, c := range m.loose {
+		if len(sk) > 0 && int(sk[0]) == j {
+			sk = sk[1:]
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // lookupMention takes a name apart and finds its candidates, or recalls
@@ -356,18 +392,49 @@ func lookupMention(name string) *mention {
 		return m
 	}
 	m := &mention{q: parseMention(name, true)}
-	if m.q.core == "" {
-		return m
+	if m.q.core != "" {
+		m.find()
 	}
+	mentions.put(name, m, len(m.exact)+len(m.skip))
+	return m
+}
+
+// find fills in the key of m's name, its skeleton's length and its
+// candidates.
+func (m *mention) find() {
+	var lo, hi int
 	if x := m.q.exact; x.of == m.q.core && x.key != "" {
-		m.q.key = x.key
-		m.cs = candidatesIn(x.key, x.lo, x.hi, nil)
+		m.q.key, lo, hi = x.key, x.lo, x.hi
 	} else {
 		m.q.key = namekey.Key(m.q.core)
-		m.cs = candidates(m.q.key, nil)
+		if m.q.key == "" || len(m.q.key) > layout.MaxKeyLen {
+			return
+		}
+		lo, hi = findExact(m.q.key)
 	}
-	mentions.put(name, m, len(m.cs))
-	return m
+	key := m.q.key
+	if key == "" || len(key) > layout.MaxKeyLen {
+		return
+	}
+	if hi > lo {
+		ex := index(exactBin)
+		m.exact = make([]cand, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			idx, fl := ex.value(i)
+			m.exact = append(m.exact, cand{idx: idx, flags: fl, exact: true})
+		}
+	}
+	skel := namekey.Loose(key)
+	m.q.skel = len(skel) - strings.Count(skel, "@")
+	m.loose = looseRun(skel)
+	if len(m.exact) == 0 {
+		return
+	}
+	for j, c := range m.loose {
+		if _, found := slices.BinarySearchFunc(m.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+			m.skip = append(m.skip, int32(j))
+		}
+	}
 }
 
 // looseRun returns the candidates whose skeleton is loose, in the order of

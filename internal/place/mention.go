@@ -21,6 +21,7 @@ const (
 type query struct {
 	core  string   // the name as written, modifiers removed
 	key   string   // namekey.Key(core), once computed
+	skel  int      // the consonant symbols of key's skeleton (skeletonLen), once computed
 	want  want     // the kind of place asked for
 	near  bool     // outskirts, vicinity, a direction: somewhere around the place
 	quals []string // phrases that situate it: "Syria" in "Syria's Raqqa", "Texas" in "Austin, Texas"

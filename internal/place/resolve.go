@@ -100,110 +100,76 @@ type scored struct {
 // (a district named after its town), admin1, country or region.
 func Resolve(name string, ctx Context) (Entry, bool) {
 	m := lookupMention(name)
-	q, cs := m.q, m.cs
-	if q.core == "" || len(cs) == 0 {
+	q := m.q
+	if q.core == "" || len(m.exact) == 0 && len(m.loose) == 0 {
 		return Entry{}, false
 	}
 	h := newHints(ctx, q.quals)
-	for _, c := range cs {
-		h.anyExact = h.anyExact || c.exact
-	}
+	h.anyExact = len(m.exact) > 0
 	// Every candidate's score is first bounded from its summary; only
 	// those whose bound can reach the best (and then those within
 	// rivalDepth of it) are scored from their records. The candidates
 	// matched through the skeleton alone come most prominent first, so the
-	// scan stops at the first that cannot matter: a common skeleton has
+	// scans stop at the first that cannot matter: a common skeleton has
 	// hundreds of them, scattered over the gazetteer.
-	rest := h.looseRest(q)
-	var ubBuf [128]float64
-	ubs := ubBuf[:0] // a bound of each candidate visited; -Inf once scored or excluded
-	var scBuf [64]scored
-	sc := scBuf[:0]
-	top := math.Inf(-1)
-	var best scored
-	add := func(x scored) {
-		if len(sc) == 0 || x.score > best.score || x.score == best.score && x.idx < best.idx {
-			best = x
-		}
-		top = max(top, x.score)
-		sc = append(sc, x)
-	}
+	r := resolver{h: &h, q: q, m: m, top: math.Inf(-1)}
+	r.rest = h.looseRest(q)
+	r.sc = r.scBuf[:0]
+	r.pend = r.pendBuf[:0]
 	// The exact matches come first, in entry order: the one with the
 	// highest bound is scored first, so that it sets the bar for the rest.
-	n := 0
-	for n < len(cs) && cs[n].exact {
-		ubs = append(ubs, h.bound(cs[n], q))
-		n++
-	}
-	if n > 0 {
+	if n := len(m.exact); n > 0 {
+		var ubBuf [16]float64
+		ubs := ubBuf[:0]
 		f := 0
-		for i, ub := range ubs {
-			if ub > ubs[f] {
+		for i, c := range m.exact {
+			ubs = append(ubs, h.bound(c, q))
+			if ubs[i] > ubs[f] {
 				f = i
 			}
 		}
-		add(scored{cs[f], h.score(cs[f], q, math.Inf(-1))})
-		ubs[f] = math.Inf(-1)
+		r.add(m.exact[f], math.Inf(-1))
 		for i, ub := range ubs {
-			if ub >= top {
-				add(scored{cs[i], h.score(cs[i], q, top-decideDepth)})
-				ubs[i] = math.Inf(-1)
+			if i == f {
+				continue
+			}
+			if ub >= r.top {
+				r.add(m.exact[i], r.top-decideDepth)
+			} else {
+				r.pend = append(r.pend, pending{m.exact[i], ub})
 			}
 		}
 	}
-	for ; n < len(cs); n++ {
-		c := cs[n]
-		if !c.exact {
-			pb, rb := h.rowBound(c, rest)
-			if pb < top {
-				break
-			}
-			if rb < top {
-				// Abroad, and too obscure to win from there.
-				ubs = append(ubs, rb)
-				continue
-			}
-			if sumLevel(c.idx) == layout.LevelCountry {
-				// Country names are listed with all their common spellings;
-				// a skeleton match ("town" and "Taiwan") is a coincidence.
-				ubs = append(ubs, math.Inf(-1))
-				continue
-			}
-		}
-		if ub := h.bound(c, q); ub < top {
-			ubs = append(ubs, ub)
-			continue
-		}
-		ubs = append(ubs, math.Inf(-1))
-		add(scored{c, h.score(c, q, top-decideDepth)})
+	// Then the skeleton's rows: those in the text's country first, which
+	// can score four points more than any abroad, then those abroad, each
+	// run as far as the bound of its next row can reach the best.
+	inEnd, abroadEnd := r.scan(true), 0
+	if h.country != "" {
+		abroadEnd = r.scan(false)
 	}
-	if len(sc) == 0 {
+	if len(r.sc) == 0 {
 		return Entry{}, false
 	}
-	if h.rejects(best, q) {
+	if h.rejects(r.best, q) {
 		return Entry{}, false
 	}
 	// Then the rivals decide weighs: those that can come within reach of
 	// the best.
-	floor := top - rivalDepth
-	for i, ub := range ubs {
-		if ub >= floor {
-			sc = h.appendRival(sc, cs[i], q, floor)
+	floor := r.top - rivalDepth
+	for _, p := range r.pend {
+		if p.ub >= floor {
+			r.sc = h.appendRival(r.sc, p.c, q, floor)
 		}
 	}
-	for _, c := range cs[n:] {
-		pb, rb := h.rowBound(c, rest)
-		if pb < floor {
-			break
-		}
-		if rb < floor {
-			continue
-		}
-		sc = h.appendRival(sc, c, q, floor)
+	r.rivals(inEnd, true, floor)
+	if h.country != "" {
+		r.rivals(abroadEnd, false, floor)
 	}
+	sc := r.sc
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
 	// within reach gives the same ranking for a fraction of the cost.
+	top := r.top
 	sc = slices.DeleteFunc(sc, func(x scored) bool { return x.score < top-decideDepth })
 	// The comparison is a total order (ties fall to the entry index), so an
 	// unstable sort gives the same order, faster.
@@ -217,6 +183,117 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 		return int(a.idx - b.idx)
 	})
 	return h.decide(sc, q)
+}
+
+// resolver is the state of one Resolve: the candidates scored so far, the
+// best, and those bounded but not yet scored.
+type resolver struct {
+	h    *hints
+	q    query
+	m    *mention
+	rest float64 // looseRest
+
+	top  float64
+	best scored
+	sc   []scored
+	pend []pending
+
+	scBuf   [64]scored
+	pendBuf [32]pending
+}
+
+// pending is a candidate bounded by ub and not scored (yet).
+type pending struct {
+	c  cand
+	ub float64
+}
+
+// add scores c (see hints.score for floor) and ranks it.
+func (r *resolver) add(c cand, floor float64) {
+	x := scored{c, r.h.score(c, r.q, floor)}
+	if len(r.sc) == 0 || x.score > r.best.score || x.score == r.best.score && x.idx < r.best.idx {
+		r.best = x
+	}
+	r.top = max(r.top, x.score)
+	r.sc = append(r.sc, x)
+}
+
+// runBound bounds the score of skeleton row c for a scan of one run of
+// rows: with a context country, in is the run of rows in it and !in the
+// rows abroad; with none, in is every row. For the run in the country, the
+// bound is that of any row (pb, see rowBound), so that a scan stops at the
+// first row, in the run or not, whose prior is too low for any of the run
+// to reach the bar; abroad, it is the bound abroad. member says whether c
+// is in the run.
+func (r *resolver) runBound(c cand, in bool) (ub float64, member bool) {
+	pb, rb := r.h.rowBound(c, r.rest)
+	if r.h.country == "" {
+		return pb, true
+	}
+	if in {
+		return pb, c.cc == r.h.countryAt
+	}
+	return rb, c.cc != r.h.countryAt
+}
+
+// scan goes through one run of skeleton rows (see runBound), scoring the
+// rows whose bound reaches the best so far, until a row's bound (which
+// never increases along the rows) falls short of it. It returns where it
+// stopped.
+func (r *resolver) scan(in bool) int {
+	h, m := r.h, r.m
+	sk := m.skip
+	j := 0
+	for ; j < len(m.loose); j++ {
+		if len(sk) > 0 && int(sk[0]) == j {
+			sk = sk[1:]
+			continue
+		}
+		c := m.loose[j]
+		ub, member := r.runBound(c, in)
+		if !member {
+			continue
+		}
+		if ub < r.top {
+			break
+		}
+		if sumLevel(c.idx) == layout.LevelCountry {
+			// Country names are listed with all their common spellings;
+			// a skeleton match ("town" and "Taiwan") is a coincidence.
+			continue
+		}
+		if ub := h.bound(c, r.q); ub < r.top {
+			r.pend = append(r.pend, pending{c, ub})
+			continue
+		}
+		r.add(c, r.top-decideDepth)
+	}
+	return j
+}
+
+// rivals goes on with a run of skeleton rows from position from, where
+// scan stopped, adding the rows that may come within floor of the best.
+func (r *resolver) rivals(from int, in bool, floor float64) {
+	h, m := r.h, r.m
+	sk := m.skip
+	for len(sk) > 0 && int(sk[0]) < from {
+		sk = sk[1:]
+	}
+	for j := from; j < len(m.loose); j++ {
+		if len(sk) > 0 && int(sk[0]) == j {
+			sk = sk[1:]
+			continue
+		}
+		c := m.loose[j]
+		ub, member := r.runBound(c, in)
+		if !member {
+			continue
+		}
+		if ub < floor {
+			break
+		}
+		r.sc = h.appendRival(r.sc, c, r.q, floor)
+	}
 }
 
 // newHints resolves the context of a mention: qualifiers in the mention
@@ -628,7 +705,7 @@ func (h *hints) rejects(best scored, q query) bool {
 	if h.country != "" && rb.country() != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
 		return true
 	}
-	if !best.exact && !h.acceptVariant(best.idx, q.key) {
+	if !best.exact && !h.acceptVariant(best.idx, q) {
 		return true
 	}
 	// Only another name of a small town, a historical or foreign one
@@ -671,20 +748,21 @@ func (h *hints) foreignOK(c scored) bool {
 // ("Raqa" in a Syrian article) or the skeleton long enough not to be a
 // coincidence ("Kafr Zeita" for Kafr Zayta); or, with no context, a
 // notable place with a long skeleton and the same initial.
-func (h *hints) acceptVariant(i int32, key string) bool {
+func (h *hints) acceptVariant(i int32, q query) bool {
+	key := q.key
 	r := record(i)
 	inCountry := h.country != "" && r.country() == h.country
 	if !inCountry && h.supports(i) {
 		return true // its admin1 or a place nearby
 	}
-	if n := skeletonLen(key); inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r) && (n >= 3 || !longer(key, r.name()))) {
+	if n := q.skel; inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r) && (n >= 3 || !longer(key, r.name()))) {
 		// "Ain al-Fijeh" is ‘Ayn al Fījah; "Jobar" is not Yabrud; and
 		// "Minian" is not Maan, whose two consonants it only shares.
 		return true
 	}
 	// With no context, only a long skeleton of a notable place: "Kharkov"
 	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
-	return notable(r) && skeletonLen(key) >= 4 && sameInitial(key, r.name())
+	return notable(r) && q.skel >= 4 && sameInitial(key, r.name())
 }
 
 // supports reports whether the context points at entry i: its country, its
@@ -720,11 +798,6 @@ func syllables(key string) int {
 		inVowel = v
 	}
 	return n
-}
-
-// skeletonLen counts the consonant symbols of a key's skeleton.
-func skeletonLen(key string) int {
-	return len(namekey.Loose(key)) - strings.Count(namekey.Loose(key), "@")
 }
 
 // sameInitial reports whether a key and a name begin with the same letter,
