@@ -73,7 +73,7 @@ func candidatesIn(key string, lo, hi int, out []cand) []cand {
 		idx, fl := ex.value(i)
 		out = append(out, cand{idx: idx, flags: fl, exact: true})
 	}
-	loose := looseRun(namekey.Loose(key))
+	loose := looseRun(namekey.Loose(key)).cands
 	if len(loose) == 0 {
 		return out
 	}
@@ -314,7 +314,7 @@ func countryIndex(cc string) (int32, bool) {
 // Entries are never modified once stored.
 var (
 	mentions  = memo[*mention]{m: map[string]*mention{}}
-	skeletons = memo[[]cand]{m: map[string][]cand{}}
+	skeletons = memo[*run]{m: map[string]*run{}}
 )
 
 const maxMemoCands = 200_000 // 1.6 MB of candidates in each memo
@@ -368,6 +368,7 @@ type mention struct {
 	exact []cand
 	loose []cand
 	skip  []int32
+	run   *run // loose's run, for its rows by country
 }
 
 // all returns the candidates as one list: the exact matches, then the
@@ -426,33 +427,88 @@ func (m *mention) find() {
 	}
 	skel := namekey.Loose(key)
 	m.q.skel = len(skel) - strings.Count(skel, "@")
-	m.loose = looseRun(skel)
+	m.run = looseRun(skel)
+	m.loose = m.run.cands
 	if len(m.exact) == 0 {
 		return
 	}
+	first, last := m.exact[0].idx, m.exact[len(m.exact)-1].idx
 	for j, c := range m.loose {
+		if c.idx < first || c.idx > last {
+			continue
+		}
 		if _, found := slices.BinarySearchFunc(m.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
 			m.skip = append(m.skip, int32(j))
 		}
 	}
 }
 
+// run is the candidates of one skeleton, in the order of their rows, and,
+// for a long run, the positions of its rows ordered by country, so that
+// Resolve can go through the rows in the text's country without passing
+// over the others.
+type run struct {
+	cands     []cand
+	byCountry []int32 // positions in cands by country, then position; nil for a short run
+}
+
+// shortRun is the length up to which a run's rows in one country are found
+// by going through them all.
+const shortRun = 32
+
+// inCountry appends to ps the positions of the rows of r whose country
+// entry is cc, in order, and returns it; for a long run, it returns a part
+// of byCountry instead.
+func (r *run) inCountry(cc byte, ps []int32) []int32 {
+	if r.byCountry == nil {
+		for j, c := range r.cands {
+			if c.cc == cc {
+				ps = append(ps, int32(j))
+			}
+		}
+		return ps
+	}
+	bc := r.byCountry
+	lo := sort.Search(len(bc), func(i int) bool { return r.cands[bc[i]].cc >= cc })
+	hi := lo
+	for hi < len(bc) && r.cands[bc[hi]].cc == cc {
+		hi++
+	}
+	return bc[lo:hi:hi]
+}
+
 // looseRun returns the candidates whose skeleton is loose, in the order of
 // their rows.
-func looseRun(loose string) []cand {
+func looseRun(loose string) *run {
 	if loose == "" {
-		return nil
+		return &run{}
 	}
-	if cs, ok := skeletons.get(loose); ok {
-		return cs
+	if r, ok := skeletons.get(loose); ok {
+		return r
 	}
 	lx := index(looseBin)
 	lo, hi := findLoose(loose)
-	cs := make([]cand, 0, hi-lo)
+	r := &run{cands: make([]cand, 0, hi-lo)}
 	for i := lo; i < hi; i++ {
 		idx, fl := lx.value(i)
-		cs = append(cs, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
+		r.cands = append(r.cands, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
 	}
-	skeletons.put(loose, cs, len(cs))
-	return cs
+	n := len(r.cands)
+	if n > shortRun {
+		// A counting sort by country: positions stay in order within one.
+		var start [257]int32
+		for _, c := range r.cands {
+			start[int(c.cc)+1]++
+		}
+		for k := 1; k < len(start); k++ {
+			start[k] += start[k-1]
+		}
+		r.byCountry = make([]int32, n)
+		for j, c := range r.cands {
+			r.byCountry[start[c.cc]] = int32(j)
+			start[c.cc]++
+		}
+	}
+	skeletons.put(loose, r, n+len(r.byCountry)/2)
+	return r
 }

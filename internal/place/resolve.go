@@ -143,9 +143,17 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// Then the skeleton's rows: those in the text's country first, which
 	// can score four points more than any abroad, then those abroad, each
 	// run as far as the bound of its next row can reach the best.
-	inEnd, abroadEnd := r.scan(true), 0
+	var runs [2]scanRun
+	nruns := 1
+	var psBuf [shortRun]int32
 	if h.country != "" {
-		abroadEnd = r.scan(false)
+		runs[0].ps = m.run.inCountry(h.countryAt, psBuf[:0])
+		runs[1].abroad = true
+		nruns = 2
+	}
+	var ends [2]int
+	for k := range nruns {
+		ends[k] = r.scan(&runs[k], 0, false, 0)
 	}
 	if len(r.sc) == 0 {
 		return Entry{}, false
@@ -161,9 +169,8 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 			r.sc = h.appendRival(r.sc, p.c, q, floor)
 		}
 	}
-	r.rivals(inEnd, true, floor)
-	if h.country != "" {
-		r.rivals(abroadEnd, false, floor)
+	for k := range nruns {
+		r.scan(&runs[k], ends[k], true, floor)
 	}
 	sc := r.sc
 	// decide looks no further down than decideDepth below the best: a
@@ -218,44 +225,59 @@ func (r *resolver) add(c cand, floor float64) {
 	r.sc = append(r.sc, x)
 }
 
-// runBound bounds the score of skeleton row c for a scan of one run of
-// rows: with a context country, in is the run of rows in it and !in the
-// rows abroad; with none, in is every row. For the run in the country, the
-// bound is that of any row (pb, see rowBound), so that a scan stops at the
-// first row, in the run or not, whose prior is too low for any of the run
-// to reach the bar; abroad, it is the bound abroad. member says whether c
-// is in the run.
-func (r *resolver) runBound(c cand, in bool) (ub float64, member bool) {
-	pb, rb := r.h.rowBound(c, r.rest)
-	if r.h.country == "" {
-		return pb, true
-	}
-	if in {
-		return pb, c.cc == r.h.countryAt
-	}
-	return rb, c.cc != r.h.countryAt
+// A scan goes through one run of skeleton rows: with a context country,
+// those in it (their positions in ps) or those abroad; with none, all.
+type scanRun struct {
+	ps     []int32 // the positions of the rows in the run, nil for every row of the skeleton
+	abroad bool    // the run is the rows outside the context country
 }
 
-// scan goes through one run of skeleton rows (see runBound), scoring the
-// rows whose bound reaches the best so far, until a row's bound (which
-// never increases along the rows) falls short of it. It returns where it
-// stopped.
-func (r *resolver) scan(in bool) int {
+// bound bounds the score of skeleton row c of the run (see rowBound).
+func (sr *scanRun) bound(h *hints, c cand, rest float64) float64 {
+	pb, rb := h.rowBound(c, rest)
+	if sr.abroad {
+		return rb
+	}
+	return pb
+}
+
+// scan goes through the run's rows from its i-th on, scoring those whose
+// bound reaches the best so far (or, once rivals is set, adding those that
+// may come within floor of the best), until a row's bound falls short: the
+// rows of a run come in order of prior, so every later one would too. It
+// returns where it stopped.
+func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 	h, m := r.h, r.m
 	sk := m.skip
-	j := 0
-	for ; j < len(m.loose); j++ {
-		if len(sk) > 0 && int(sk[0]) == j {
+	n := len(m.loose)
+	if sr.ps != nil {
+		n = len(sr.ps)
+	}
+	for ; i < n; i++ {
+		j := i
+		if sr.ps != nil {
+			j = int(sr.ps[i])
+		}
+		for len(sk) > 0 && int(sk[0]) < j {
 			sk = sk[1:]
-			continue
+		}
+		if len(sk) > 0 && int(sk[0]) == j {
+			continue // matched exactly
 		}
 		c := m.loose[j]
-		ub, member := r.runBound(c, in)
-		if !member {
+		if sr.abroad && c.cc == h.countryAt {
 			continue
 		}
-		if ub < r.top {
+		bar := r.top
+		if rivals {
+			bar = floor
+		}
+		if sr.bound(h, c, r.rest) < bar {
 			break
+		}
+		if rivals {
+			r.sc = h.appendRival(r.sc, c, r.q, floor)
+			continue
 		}
 		if sumLevel(c.idx) == layout.LevelCountry {
 			// Country names are listed with all their common spellings;
@@ -268,32 +290,7 @@ func (r *resolver) scan(in bool) int {
 		}
 		r.add(c, r.top-decideDepth)
 	}
-	return j
-}
-
-// rivals goes on with a run of skeleton rows from position from, where
-// scan stopped, adding the rows that may come within floor of the best.
-func (r *resolver) rivals(from int, in bool, floor float64) {
-	h, m := r.h, r.m
-	sk := m.skip
-	for len(sk) > 0 && int(sk[0]) < from {
-		sk = sk[1:]
-	}
-	for j := from; j < len(m.loose); j++ {
-		if len(sk) > 0 && int(sk[0]) == j {
-			sk = sk[1:]
-			continue
-		}
-		c := m.loose[j]
-		ub, member := r.runBound(c, in)
-		if !member {
-			continue
-		}
-		if ub < floor {
-			break
-		}
-		r.sc = h.appendRival(r.sc, c, r.q, floor)
-	}
+	return i
 }
 
 // newHints resolves the context of a mention: qualifiers in the mention
