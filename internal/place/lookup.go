@@ -307,13 +307,16 @@ func countryIndex(cc string) (int32, bool) {
 // asked about several times (is it a place, which one in this article),
 // and many names share a transliteration skeleton ("Cairo", "Kerry",
 // "al-Quria": hundreds of candidates). Much of the cost of an answer is
-// the binary searches, so their results are remembered: a name's parse and
-// candidates, and a skeleton's candidates. A candidate holds no pointer,
-// so the memos cost the garbage collector little. Both memos are bounded
-// by the candidates they hold; when full, one is emptied and refilled.
+// the searches, so their results are remembered: a name's parse, a key's
+// candidates (names such as "Idlib", "Idlib province" and "the city of
+// Idlib" share one), and a skeleton's candidates. A candidate holds no
+// pointer, so the memos cost the garbage collector little. Each memo is
+// bounded by the candidates it holds or keeps alive; when full, it is
+// emptied and refilled.
 // Entries are never modified once stored.
 var (
 	mentions  = memo[*mention]{m: map[string]*mention{}}
+	keys      = memo[*keyCands]{m: map[string]*keyCands{}}
 	skeletons = memo[*run]{m: map[string]*run{}}
 )
 
@@ -354,22 +357,32 @@ func (c *memo[V]) reset() {
 // measure a cold start.
 func ResetMemo() {
 	mentions.reset()
+	keys.reset()
 	skeletons.reset()
 }
 
 // mention is a name as Resolve and IsKnownIn take it apart: the parsed
-// query, with its key, and the candidates of that key: the exact matches
-// in entry order, and the rows of its skeleton in their order (most
-// prominent first), shared with the skeleton memo rather than copied. An
-// entry matched exactly is not a candidate again through its skeleton:
-// skip lists the positions in loose of such entries, in order.
+// query, with its key, and the candidates of that key.
 type mention struct {
-	q     query
-	exact []cand
-	loose []cand
-	skip  []int32
-	run   *run // loose's run, for its rows by country
+	q query
+	*keyCands
 }
+
+// keyCands are the candidates of a key: the exact matches in entry order,
+// and the rows of its skeleton in their order (most prominent first),
+// shared with the skeleton memo rather than copied. An entry matched
+// exactly is not a candidate again through its skeleton: skip lists the
+// positions in loose of such entries, in order.
+type keyCands struct {
+	exact []cand
+	loose []cand // run.cands
+	skip  []int32
+	run   *run
+	skel  int // the consonant symbols of the key's skeleton
+}
+
+// noCands is the keyCands of a key that has none.
+var noCands = &keyCands{run: &run{}}
 
 // all returns the candidates as one list: the exact matches, then the
 // skeleton's other rows.
@@ -392,55 +405,62 @@ func lookupMention(name string) *mention {
 	if m, ok := mentions.get(name); ok {
 		return m
 	}
-	m := &mention{q: parseMention(name, true)}
+	m := &mention{q: parseMention(name, true), keyCands: noCands}
 	if m.q.core != "" {
 		m.find()
 	}
-	mentions.put(name, m, len(m.exact)+len(m.skip))
+	// Counted with the candidates it holds on to, as the keys memo counts
+	// them, so that neither can keep more alive than its bound.
+	mentions.put(name, m, len(m.exact)+len(m.skip)+len(m.loose))
 	return m
 }
 
-// find fills in the key of m's name, its skeleton's length and its
-// candidates.
+// find fills in the key of m's name and its candidates, which names of one
+// key ("Idlib", "Idlib province", "the city of Idlib") share.
 func (m *mention) find() {
-	var lo, hi int
+	lo, hi, found := 0, 0, false
 	if x := m.q.exact; x.of == m.q.core && x.key != "" {
-		m.q.key, lo, hi = x.key, x.lo, x.hi
+		m.q.key, lo, hi, found = x.key, x.lo, x.hi, true
 	} else {
 		m.q.key = namekey.Key(m.q.core)
-		if m.q.key == "" || len(m.q.key) > layout.MaxKeyLen {
-			return
-		}
-		lo, hi = findExact(m.q.key)
 	}
 	key := m.q.key
 	if key == "" || len(key) > layout.MaxKeyLen {
 		return
 	}
+	if kc, ok := keys.get(key); ok {
+		m.keyCands, m.q.skel = kc, kc.skel
+		return
+	}
+	if !found {
+		lo, hi = findExact(key)
+	}
+	kc := &keyCands{}
 	if hi > lo {
 		ex := index(exactBin)
-		m.exact = make([]cand, 0, hi-lo)
+		kc.exact = make([]cand, 0, hi-lo)
 		for i := lo; i < hi; i++ {
 			idx, fl := ex.value(i)
-			m.exact = append(m.exact, cand{idx: idx, flags: fl, exact: true})
+			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
 		}
 	}
 	skel := namekey.Loose(key)
-	m.q.skel = len(skel) - strings.Count(skel, "@")
-	m.run = looseRun(skel)
-	m.loose = m.run.cands
-	if len(m.exact) == 0 {
-		return
-	}
-	first, last := m.exact[0].idx, m.exact[len(m.exact)-1].idx
-	for j, c := range m.loose {
-		if c.idx < first || c.idx > last {
-			continue
+	kc.skel = len(skel) - strings.Count(skel, "@")
+	kc.run = looseRun(skel)
+	kc.loose = kc.run.cands
+	if len(kc.exact) > 0 {
+		first, last := kc.exact[0].idx, kc.exact[len(kc.exact)-1].idx
+		for j, c := range kc.loose {
+			if c.idx < first || c.idx > last {
+				continue
+			}
+			if _, found := slices.BinarySearchFunc(kc.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+				kc.skip = append(kc.skip, int32(j))
+			}
 		}
-		if _, found := slices.BinarySearchFunc(m.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
-			m.skip = append(m.skip, int32(j))
-		}
 	}
+	keys.put(key, kc, len(kc.exact)+len(kc.skip)+len(kc.loose))
+	m.keyCands, m.q.skel = kc, kc.skel
 }
 
 // run is the candidates of one skeleton, in the order of their rows, and,
@@ -481,7 +501,7 @@ func (r *run) inCountry(cc byte, ps []int32) []int32 {
 // their rows.
 func looseRun(loose string) *run {
 	if loose == "" {
-		return &run{}
+		return noCands.run
 	}
 	if r, ok := skeletons.get(loose); ok {
 		return r
