@@ -76,8 +76,10 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 				if !ok {
 					cc = layout.NoCountry
 				}
-				if flags>>layout.PriorBucketShift != layout.PriorBucket(prior) || looseCCBin[i] != byte(cc) {
-					t.Fatalf("loose row %d (%v): bucket %d, country %d: regenerate", i, entryAt(e), flags>>layout.PriorBucketShift, looseCCBin[i])
+				r := record(e)
+				if flags>>layout.PriorBucketShift != layout.PriorBucket(prior) || looseCCBin[i] != byte(cc) ||
+					flags&0xf != layout.LooseFlags(r.level(), r.feature()) {
+					t.Fatalf("loose row %d (%v): bucket %d, country %d, flags %#x: regenerate", i, entryAt(e), flags>>layout.PriorBucketShift, looseCCBin[i], flags&0xf)
 				}
 			}
 			prevKey, prevEntry, prevPrior = k, e, prior

@@ -114,6 +114,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// hundreds of them, scattered over the gazetteer.
 	r := resolver{h: &h, q: q, m: m, top: math.Inf(-1)}
 	r.rest = h.looseRest(q)
+	r.rowRest = h.rowRests(q)
 	r.sc = r.scBuf[:0]
 	r.pend = r.pendBuf[:0]
 	// The exact matches come first, in entry order: the one with the
@@ -198,7 +199,8 @@ type resolver struct {
 	h    *hints
 	q    query
 	m    *mention
-	rest float64 // looseRest
+	rest    float64     // looseRest
+	rowRest [16]float64 // rowRests
 
 	top  float64
 	best scored
@@ -206,7 +208,7 @@ type resolver struct {
 	pend []pending
 
 	scBuf   [64]scored
-	pendBuf [32]pending
+	pendBuf [64]pending
 }
 
 // pending is a candidate bounded by ub and not scored (yet).
@@ -275,13 +277,22 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 		if sr.bound(h, c, r.rest) < bar {
 			break
 		}
-		if rivals {
-			r.sc = h.appendRival(r.sc, c, r.q, floor)
-			continue
-		}
-		if sumLevel(c.idx) == layout.LevelCountry {
+		if c.flags&layout.LooseLevelMask == layout.LevelCountry {
 			// Country names are listed with all their common spellings;
 			// a skeleton match ("town" and "Taiwan") is a coincidence.
+			continue
+		}
+		// The row's own level and feature bound it more tightly, but
+		// not in the order of the rows: a row that falls short is passed
+		// over without reading its summary, and the scan goes on.
+		if ub := sr.bound(h, c, r.rowRest[c.flags&15]); ub < bar {
+			if !rivals {
+				r.pend = append(r.pend, pending{c, ub})
+			}
+			continue
+		}
+		if rivals {
+			r.sc = h.appendRival(r.sc, c, r.q, floor)
 			continue
 		}
 		if ub := h.bound(c, r.q); ub < r.top {
@@ -499,6 +510,35 @@ func (h *hints) looseRest(q query) float64 {
 	return s + 2*boundSlack
 }
 
+// rowRests is looseRest for each LooseFlags value of a skeleton row: with
+// the row's own level weight, and the weight of the most its feature can
+// be (a capital's, else a secondary seat's), instead of the most of any.
+func (h *hints) rowRests(q query) (rr [16]float64) {
+	s := weightLoose
+	if h.anyExact {
+		s += weightLooseRest
+	}
+	if len(h.admin1) > 0 {
+		s += weightAdmin1
+	}
+	if len(h.near) > 0 {
+		s += nearMax
+	}
+	for f := range rr {
+		lvl := f & layout.LooseLevelMask
+		if lvl >= len(levelWeight[q.want]) {
+			rr[f] = math.Inf(1) // no such level: nothing to bound by
+			continue
+		}
+		feature := weightSeat2
+		if f&layout.LooseSeat != 0 {
+			feature = weightCapital
+		}
+		rr[f] = s + feature + levelWeight[q.want][lvl] + 2*boundSlack
+	}
+	return rr
+}
+
 // rowBound bounds the score of a skeleton match from its row alone: its
 // prior bucket, what the context country says of its country (rb), and
 // rest (looseRest) for the other weights. pb is the bound with the most
@@ -522,7 +562,7 @@ func (h *hints) rowBound(c cand, rest float64) (pb, rb float64) {
 // appendRival scores a candidate that may come within floor of the best,
 // unless its summary says it cannot.
 func (h *hints) appendRival(sc []scored, c cand, q query, floor float64) []scored {
-	if !c.exact && sumLevel(c.idx) == layout.LevelCountry || h.bound(c, q) < floor {
+	if !c.exact && c.flags&layout.LooseLevelMask == layout.LevelCountry || h.bound(c, q) < floor {
 		return sc
 	}
 	return append(sc, scored{c, h.score(c, q, floor)})
