@@ -112,11 +112,11 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// matched through the skeleton alone come most prominent first, so the
 	// scans stop at the first that cannot matter: a common skeleton has
 	// hundreds of them, scattered over the gazetteer.
-	r := resolver{h: &h, q: q, m: m, top: math.Inf(-1)}
-	r.rest = h.looseRest(q)
-	r.rowRest = h.rowRests(q)
-	r.sc = r.scBuf[:0]
-	r.pend = r.pendBuf[:0]
+	// r holds its candidates in arrays of its own, and nothing outside
+	// it points into them, so that it stays on the stack.
+	r := resolver{h: h, q: q, m: m, top: math.Inf(-1)}
+	r.rest = r.h.looseRest(q)
+	r.rowRest = r.h.rowRests(q)
 	// The exact matches come first, in entry order: the one with the
 	// highest bound is scored first, so that it sets the bar for the rest.
 	if n := len(m.exact); n > 0 {
@@ -124,7 +124,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 		ubs := ubBuf[:0]
 		f := 0
 		for i, c := range m.exact {
-			ubs = append(ubs, h.bound(c, q))
+			ubs = append(ubs, r.h.bound(c, q))
 			if ubs[i] > ubs[f] {
 				f = i
 			}
@@ -137,7 +137,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 			if ub >= r.top {
 				r.add(m.exact[i], r.top-decideDepth)
 			} else {
-				r.pend = append(r.pend, pending{m.exact[i], ub})
+				r.addPending(m.exact[i], ub)
 			}
 		}
 	}
@@ -156,24 +156,27 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	for k := range nruns {
 		ends[k] = r.scan(&runs[k], 0, false, 0)
 	}
-	if len(r.sc) == 0 {
+	if r.nsc == 0 {
 		return Entry{}, false
 	}
-	if h.rejects(r.best, q) {
+	if r.h.rejects(r.best, q) {
 		return Entry{}, false
 	}
 	// Then the rivals decide weighs: those that can come within reach of
 	// the best.
 	floor := r.top - rivalDepth
-	for _, p := range r.pend {
-		if p.ub >= floor {
-			r.sc = h.appendRival(r.sc, p.c, q, floor)
+	for i := range r.npend {
+		if p := r.pendAt(i); p.ub >= floor {
+			r.addRival(p.c, floor)
 		}
 	}
 	for k := range nruns {
 		r.scan(&runs[k], ends[k], true, floor)
 	}
-	sc := r.sc
+	sc := r.scArr[:min(r.nsc, len(r.scArr))]
+	if len(r.scMore) > 0 {
+		sc = append(sc[:len(sc):len(sc)], r.scMore...)
+	}
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
 	// within reach gives the same ranking for a fraction of the cost.
@@ -190,25 +193,53 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 		}
 		return int(a.idx - b.idx)
 	})
-	return h.decide(sc, q)
+	return r.h.decide(sc, q)
 }
 
 // resolver is the state of one Resolve: the candidates scored so far, the
-// best, and those bounded but not yet scored.
+// best, and those bounded but not yet scored: in arrays of its own, then
+// (rarely) slices beyond them.
 type resolver struct {
-	h    *hints
-	q    query
-	m    *mention
+	h       hints
+	q       query
+	m       *mention
 	rest    float64     // looseRest
 	rowRest [16]float64 // rowRests
 
 	top  float64
 	best scored
-	sc   []scored
-	pend []pending
 
-	scBuf   [64]scored
-	pendBuf [64]pending
+	scArr    [64]scored
+	nsc      int // scored candidates, in scArr then scMore
+	scMore   []scored
+	pendArr  [64]pending
+	npend    int // pending candidates, in pendArr then pendMore
+	pendMore []pending
+}
+
+func (r *resolver) push(x scored) {
+	if r.nsc < len(r.scArr) {
+		r.scArr[r.nsc] = x
+	} else {
+		r.scMore = append(r.scMore, x)
+	}
+	r.nsc++
+}
+
+func (r *resolver) addPending(c cand, ub float64) {
+	if r.npend < len(r.pendArr) {
+		r.pendArr[r.npend] = pending{c, ub}
+	} else {
+		r.pendMore = append(r.pendMore, pending{c, ub})
+	}
+	r.npend++
+}
+
+func (r *resolver) pendAt(i int) pending {
+	if i < len(r.pendArr) {
+		return r.pendArr[i]
+	}
+	return r.pendMore[i-len(r.pendArr)]
 }
 
 // pending is a candidate bounded by ub and not scored (yet).
@@ -220,11 +251,20 @@ type pending struct {
 // add scores c (see hints.score for floor) and ranks it.
 func (r *resolver) add(c cand, floor float64) {
 	x := scored{c, r.h.score(c, r.q, floor)}
-	if len(r.sc) == 0 || x.score > r.best.score || x.score == r.best.score && x.idx < r.best.idx {
+	if r.nsc == 0 || x.score > r.best.score || x.score == r.best.score && x.idx < r.best.idx {
 		r.best = x
 	}
 	r.top = max(r.top, x.score)
-	r.sc = append(r.sc, x)
+	r.push(x)
+}
+
+// addRival scores a candidate that may come within floor of the best,
+// unless its summary says it cannot.
+func (r *resolver) addRival(c cand, floor float64) {
+	if !c.exact && c.flags&layout.LooseLevelMask == layout.LevelCountry || r.h.bound(c, r.q) < floor {
+		return
+	}
+	r.push(scored{c, r.h.score(c, r.q, floor)})
 }
 
 // A scan goes through one run of skeleton rows: with a context country,
@@ -249,7 +289,7 @@ func (sr *scanRun) bound(h *hints, c cand, rest float64) float64 {
 // rows of a run come in order of prior, so every later one would too. It
 // returns where it stopped.
 func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
-	h, m := r.h, r.m
+	h, m := &r.h, r.m
 	sk := m.skip
 	n := len(m.loose)
 	if sr.ps != nil {
@@ -287,16 +327,16 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 		// over without reading its summary, and the scan goes on.
 		if ub := sr.bound(h, c, r.rowRest[c.flags&15]); ub < bar {
 			if !rivals {
-				r.pend = append(r.pend, pending{c, ub})
+				r.addPending(c, ub)
 			}
 			continue
 		}
 		if rivals {
-			r.sc = h.appendRival(r.sc, c, r.q, floor)
+			r.addRival(c, floor)
 			continue
 		}
 		if ub := h.bound(c, r.q); ub < r.top {
-			r.pend = append(r.pend, pending{c, ub})
+			r.addPending(c, ub)
 			continue
 		}
 		r.add(c, r.top-decideDepth)
@@ -557,15 +597,6 @@ func (h *hints) rowBound(c cand, rest float64) (pb, rb float64) {
 		rb += weightNeighbour
 	}
 	return s + weightCountry, rb
-}
-
-// appendRival scores a candidate that may come within floor of the best,
-// unless its summary says it cannot.
-func (h *hints) appendRival(sc []scored, c cand, q query, floor float64) []scored {
-	if !c.exact && c.flags&layout.LooseLevelMask == layout.LevelCountry || h.bound(c, q) < floor {
-		return sc
-	}
-	return append(sc, scored{c, h.score(c, q, floor)})
 }
 
 // boundSlack covers the rounding of summed weights in bound.
