@@ -169,3 +169,27 @@ func TestKeyTableFindsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalsFromSummaries: the capitals found through the summaries are
+// those the records give.
+func TestCapitalsFromSummaries(t *testing.T) {
+	want := map[string]int32{}
+	for i := range int32(numEntries()) {
+		r := record(i)
+		if r.level() != layout.LevelPlace || r.feature() != layout.FeatureCapital {
+			continue
+		}
+		if j, ok := want[r.country()]; !ok || r.population() > record(j).population() {
+			want[r.country()] = i
+		}
+	}
+	got := capitals()
+	if len(got) != len(want) || len(want) < 190 {
+		t.Fatalf("%d capitals, want %d", len(got), len(want))
+	}
+	for cc, i := range want {
+		if got[cc] != i {
+			t.Errorf("capital of %s: %v, want %v", cc, entryAt(got[cc]), entryAt(i))
+		}
+	}
+}

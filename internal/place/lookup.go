@@ -238,15 +238,18 @@ func Capital(iso2 string) (Entry, bool) {
 }
 
 // capitals maps each country code to its capital's entry index, found on
-// first use by one pass over the records (a millisecond or so), so that
-// start-up stays free.
+// first use by one pass over the summaries (a quarter of the records'
+// bytes), reading the records of the few capitals only, so that start-up
+// stays free.
 var capitals = sync.OnceValue(func() map[string]int32 {
 	m := map[string]int32{}
+	want := layout.Kind(layout.LevelPlace, 0, layout.FeatureCapital)
+	const mask = 7 | 7<<5 // level and feature, not source
 	for i := range int32(numEntries()) {
-		r := record(i)
-		if r.level() != layout.LevelPlace || r.feature() != layout.FeatureCapital {
+		if sumAt(i, layout.SumKind)&mask != want {
 			continue
 		}
+		r := record(i)
 		cc := r.country()
 		if j, ok := m[cc]; !ok || r.population() > record(j).population() {
 			m[cc] = i
