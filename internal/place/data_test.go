@@ -193,3 +193,19 @@ func TestCapitalsFromSummaries(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryIndex: the table of codes agrees with the binary search.
+func TestCountryIndex(t *testing.T) {
+	for _, cc := range []string{"SY", "US", "AA", "ZZ", "ZW", "AD", "sy", "S", "SYR", "", "\xff\xff", "XK"} {
+		gi, gok := countryIndex(cc)
+		wi, wok := searchCountry(cc)
+		if gi != wi || gok != wok {
+			t.Errorf("countryIndex(%q) = %d, %v; search gives %d, %v", cc, gi, gok, wi, wok)
+		}
+	}
+	for i := range int32(numCountries()) {
+		if j, ok := countryIndex(record(i).country()); !ok || j != i {
+			t.Errorf("country %d (%s): got %d, %v", i, record(i).country(), j, ok)
+		}
+	}
+}

@@ -296,8 +296,19 @@ var numCountries = sync.OnceValue(func() int {
 })
 
 // countryIndex finds the country entry of a code: countries come first in
-// entries.bin, sorted by code.
+// entries.bin, sorted by code. Codes of two capital letters are looked up
+// in a table made on first use; others by binary search.
 func countryIndex(cc string) (int32, bool) {
+	if len(cc) == 2 && 'A' <= cc[0] && cc[0] <= 'Z' && 'A' <= cc[1] && cc[1] <= 'Z' {
+		if i := countryTable()[int(cc[0]-'A')*26+int(cc[1]-'A')]; i >= 0 {
+			return i, true
+		}
+		return 0, false
+	}
+	return searchCountry(cc)
+}
+
+func searchCountry(cc string) (int32, bool) {
 	n := numCountries()
 	i := sort.Search(n, func(i int) bool { return record(int32(i)).country() >= cc })
 	if i < n && record(int32(i)).country() == cc {
@@ -305,6 +316,20 @@ func countryIndex(cc string) (int32, bool) {
 	}
 	return 0, false
 }
+
+// countryTable maps AA..ZZ to the country entry of the code, -1 for none.
+var countryTable = sync.OnceValue(func() *[26 * 26]int32 {
+	var t [26 * 26]int32
+	for j := range t {
+		cc := string([]byte{byte('A' + j/26), byte('A' + j%26)})
+		i, ok := searchCountry(cc)
+		if !ok {
+			i = -1
+		}
+		t[j] = i
+	}
+	return &t
+})
 
 // A batch of war reports names the same places again and again, each
 // asked about several times (is it a place, which one in this article),
