@@ -209,3 +209,24 @@ func TestCountryIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDistance: the distance score works out with what it keeps of the
+// places named nearby is haversine's, to the last bit.
+func TestNearDistance(t *testing.T) {
+	var near []Entry
+	for i := int32(0); i < int32(numEntries()); i += 7919 {
+		near = append(near, entryAt(i))
+	}
+	h := hints{near: near[:min(len(near), maxNear)]}
+	for i := int32(3); i < int32(numEntries()); i += 1013 {
+		r := record(i)
+		lat, lon := r.lat(), r.lon()
+		p1 := lat * math.Pi / 180
+		c1 := math.Cos(p1)
+		for j, n := range h.near {
+			if got, want := h.nearDistance(j, lat, lon, p1, c1), haversine(lat, lon, n.Lat, n.Lon); got != want {
+				t.Fatalf("%v to %v: %v, haversine %v", entryAt(i), n, got, want)
+			}
+		}
+	}
+}

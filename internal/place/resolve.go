@@ -75,6 +75,30 @@ type hints struct {
 	admin1       []int32 // entry indices of the admin1s the place is said to be in
 	near         []Entry
 	anyExact     bool // some candidate matched the name exactly
+
+	// For the distances to the places named nearby, worked out on first
+	// need: each one's latitude in radians and its cosine.
+	nearReady bool
+	nearP     [maxNear]float64
+	nearCos   [maxNear]float64
+}
+
+// nearDistance is haversine(lat, lon, near[i]) for a point whose latitude
+// in radians is p1 and its cosine c1, the same to the last bit.
+func (h *hints) nearDistance(i int, lat, lon, p1, c1 float64) float64 {
+	if !h.nearReady {
+		for j := range h.near {
+			h.nearP[j] = h.near[j].Lat * math.Pi / 180
+			h.nearCos[j] = math.Cos(h.nearP[j])
+		}
+		h.nearReady = true
+	}
+	const r = 6371.0
+	n := &h.near[i]
+	dp, dl := h.nearP[i]-p1, (n.Lon-lon)*math.Pi/180
+	sp, sl := math.Sin(dp/2), math.Sin(dl/2)
+	a := sp*sp + c1*h.nearCos[i]*sl*sl
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 type scored struct {
@@ -485,6 +509,7 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	s = h.addAdmin1(s, c.idx, lvl, r.admin1())
 	if len(h.near) > 0 && s+nearMax >= floor {
 		lat, lon := r.lat(), r.lon()
+		p1, c1 := lat*math.Pi/180, math.NaN() // c1 once needed
 		best := 0.0
 		for i := range h.near {
 			n := &h.near[i]
@@ -499,7 +524,10 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 				continue
 			}
 			if math.Abs(lat-n.Lat)*111 <= 400 {
-				switch d := haversine(lat, lon, n.Lat, n.Lon); {
+				if math.IsNaN(c1) {
+					c1 = math.Cos(p1)
+				}
+				switch d := h.nearDistance(i, lat, lon, p1, c1); {
 				case !(d <= 400):
 				case d <= 50:
 					b += nearBonusMax
