@@ -273,8 +273,8 @@ func Admin1Of(e Entry) (Entry, bool) {
 }
 
 func upper2(s string) string {
-	if len(s) != 2 {
-		return s
+	if len(s) != 2 || !('a' <= s[0] && s[0] <= 'z' || 'a' <= s[1] && s[1] <= 'z') {
+		return s // nothing to change, nothing to allocate
 	}
 	b := []byte{s[0], s[1]}
 	for i, c := range b {
@@ -346,6 +346,7 @@ var (
 	mentions  = memo[*mention]{m: map[string]*mention{}}
 	keys      = memo[*keyCands]{m: map[string]*keyCands{}}
 	skeletons = memo[*run]{m: map[string]*run{}}
+	quals     = memo[qualifier]{m: map[string]qualifier{}}
 )
 
 const maxMemoCands = 200_000 // 1.6 MB of candidates in each memo
@@ -387,6 +388,7 @@ func ResetMemo() {
 	mentions.reset()
 	keys.reset()
 	skeletons.reset()
+	quals.reset()
 }
 
 // mention is a name as Resolve and IsKnownIn take it apart: the parsed

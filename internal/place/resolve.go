@@ -384,7 +384,7 @@ func newHints(ctx Context, quals []string) hints {
 	}
 	if len(h.admin1) == 0 && ctx.Admin1 != "" {
 		cc, a1 := resolveQualifier(ctx.Admin1)
-		h.admin1 = a1
+		h.admin1 = slices.Clone(a1) // shared with the memo, and edited below
 		if h.country == "" {
 			h.country = cc
 		}
@@ -420,7 +420,28 @@ func (h hints) withNear(ctx Context) hints {
 // resolveQualifier reads a phrase that situates a place ("Syria", "Hama
 // countryside", "Texas", "Donetsk region") as a country code or a set of
 // first-level divisions.
+//
+// The answers are remembered (a text names its provinces again and
+// again); the slice returned is shared, and callers must not modify it.
 func resolveQualifier(s string) (cc string, admin1 []int32) {
+	if len(s) > maxMention {
+		return readQualifier(s) // not remembered: the memo holds short phrases only
+	}
+	if a, ok := quals.get(s); ok {
+		return a.cc, a.admin1
+	}
+	cc, admin1 = readQualifier(s)
+	quals.put(s, qualifier{cc, admin1}, len(admin1))
+	return cc, admin1
+}
+
+// qualifier is an answer of resolveQualifier.
+type qualifier struct {
+	cc     string
+	admin1 []int32
+}
+
+func readQualifier(s string) (cc string, admin1 []int32) {
 	q := parseMention(s, false)
 	var buf [64]cand
 	cs := candidates(namekey.Key(q.core), buf[:0])
