@@ -321,12 +321,15 @@ func searchCountry(cc string) (int32, bool) {
 var countryTable = sync.OnceValue(func() *[26 * 26]int32 {
 	var t [26 * 26]int32
 	for j := range t {
-		cc := string([]byte{byte('A' + j/26), byte('A' + j%26)})
-		i, ok := searchCountry(cc)
-		if !ok {
-			i = -1
+		t[j] = -1
+	}
+	for i := range int32(numCountries()) {
+		cc := record(i).country()
+		if 'A' <= cc[0] && cc[0] <= 'Z' && 'A' <= cc[1] && cc[1] <= 'Z' {
+			if j := int(cc[0]-'A')*26 + int(cc[1]-'A'); t[j] < 0 {
+				t[j] = i // the first of the code, as searchCountry finds
+			}
 		}
-		t[j] = i
 	}
 	return &t
 })
