@@ -76,8 +76,10 @@ func TestIndexesAreSortedAndValid(t *testing.T) {
 				if !ok {
 					cc = layout.NoCountry
 				}
-				if flags>>layout.PriorBucketShift != layout.PriorBucket(prior) || looseCCBin[i] != byte(cc) {
-					t.Fatalf("loose row %d (%v): bucket %d, country %d: regenerate", i, entryAt(e), flags>>layout.PriorBucketShift, looseCCBin[i])
+				r := record(e)
+				if flags>>layout.PriorBucketShift != layout.PriorBucket(prior) || looseCCBin[i] != byte(cc) ||
+					flags&0xf != layout.LooseFlags(r.level(), r.feature()) {
+					t.Fatalf("loose row %d (%v): bucket %d, country %d, flags %#x: regenerate", i, entryAt(e), flags>>layout.PriorBucketShift, looseCCBin[i], flags&0xf)
 				}
 			}
 			prevKey, prevEntry, prevPrior = k, e, prior
@@ -163,6 +165,67 @@ func TestKeyTableFindsEveryKey(t *testing.T) {
 		for _, k := range []string{"", "no such place", "zzzzzzzz", "raqqa raqqa raqqa"} {
 			if lo, hi := ix.find(k); lo != hi {
 				t.Errorf("%s: %q found at rows [%d, %d)", ix.name, k, lo, hi)
+			}
+		}
+	}
+}
+
+// TestCapitalsFromSummaries: the capitals found through the summaries are
+// those the records give.
+func TestCapitalsFromSummaries(t *testing.T) {
+	want := map[string]int32{}
+	for i := range int32(numEntries()) {
+		r := record(i)
+		if r.level() != layout.LevelPlace || r.feature() != layout.FeatureCapital {
+			continue
+		}
+		if j, ok := want[r.country()]; !ok || r.population() > record(j).population() {
+			want[r.country()] = i
+		}
+	}
+	got := capitals()
+	if len(got) != len(want) || len(want) < 190 {
+		t.Fatalf("%d capitals, want %d", len(got), len(want))
+	}
+	for cc, i := range want {
+		if got[cc] != i {
+			t.Errorf("capital of %s: %v, want %v", cc, entryAt(got[cc]), entryAt(i))
+		}
+	}
+}
+
+// TestCountryIndex: the table of codes agrees with the binary search.
+func TestCountryIndex(t *testing.T) {
+	for _, cc := range []string{"SY", "US", "AA", "ZZ", "ZW", "AD", "sy", "S", "SYR", "", "\xff\xff", "XK"} {
+		gi, gok := countryIndex(cc)
+		wi, wok := searchCountry(cc)
+		if gi != wi || gok != wok {
+			t.Errorf("countryIndex(%q) = %d, %v; search gives %d, %v", cc, gi, gok, wi, wok)
+		}
+	}
+	for i := range int32(numCountries()) {
+		if j, ok := countryIndex(record(i).country()); !ok || j != i {
+			t.Errorf("country %d (%s): got %d, %v", i, record(i).country(), j, ok)
+		}
+	}
+}
+
+// TestNearDistance: the distance score works out with what it keeps of the
+// places named nearby is haversine's, to the last bit.
+func TestNearDistance(t *testing.T) {
+	var near []Entry
+	for i := int32(0); i < int32(numEntries()); i += 7919 {
+		near = append(near, entryAt(i))
+	}
+	h := hints{near: near[:min(len(near), maxNear)]}
+	for i := int32(3); i < int32(numEntries()); i += 1013 {
+		r := record(i)
+		lat, lon := r.lat(), r.lon()
+		p1 := lat * math.Pi / 180
+		c1 := math.Cos(p1)
+		for j, n := range h.near {
+			if got, want := h.nearDistance(j, lat, lon, p1, c1), haversine(lat, lon, n.Lat, n.Lon); got != want {
+				t.Fatalf("%v to %v: %v, haversine %v", entryAt(i), n, got, want)
 			}
 		}
 	}

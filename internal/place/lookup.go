@@ -73,7 +73,7 @@ func candidatesIn(key string, lo, hi int, out []cand) []cand {
 		idx, fl := ex.value(i)
 		out = append(out, cand{idx: idx, flags: fl, exact: true})
 	}
-	loose := looseRun(namekey.Loose(key))
+	loose := looseRun(namekey.Loose(key)).cands
 	if len(loose) == 0 {
 		return out
 	}
@@ -141,29 +141,44 @@ func IsKnown(name string) bool { return IsKnownIn(name, "") }
 // however short its skeleton ("Raqa" in a Syrian article).
 func IsKnownIn(name, country string) bool {
 	m := lookupMention(name)
-	if m.q.core == "" {
+	if m.q.core == "" || len(m.loose) == 0 && len(m.exact) == 0 {
 		return false
 	}
+	if len(m.exact) > 0 {
+		return true
+	}
+	// Only skeleton matches are left (m.skip is empty). They are judged by
+	// their summaries: most capitalised words that reach here share a
+	// common skeleton with hundreds of places, and reading each one's
+	// record was most of the cost of saying no.
 	key := m.q.key
-	for _, c := range m.cs {
-		if c.exact {
-			return true
+	skel := m.q.skel
+	if skel < 4 {
+		// Then only a notable place of the text's country will do, and
+		// the row's country byte says which are in it without their
+		// summaries.
+		if country == "" {
+			return false
 		}
-	}
-	if len(m.cs) == 0 {
+		cc := upper2(country)
+		ci, ok := countryIndex(cc)
+		if !ok || ci >= layout.NoCountry {
+			return slices.ContainsFunc(m.loose, func(c cand) bool { return sumNotable(c.idx) && sumCountry(c.idx) == cc })
+		}
+		for _, c := range m.loose {
+			if c.cc == byte(ci) && sumNotable(c.idx) {
+				return true
+			}
+		}
 		return false
 	}
-	// The candidates are judged by their summaries: most capitalised words
-	// that reach here share a common skeleton with hundreds of places, and
-	// reading each one's record was most of the cost of saying no.
-	skel := skeletonLen(key)
 	several := strings.Contains(key, " ")
 	cc := ""
 	if country != "" {
 		cc = upper2(country)
 	}
-	for _, c := range m.cs {
-		if sumNotable(c.idx) && (skel >= 4 && sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
+	for _, c := range m.loose {
+		if sumNotable(c.idx) && (sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
 			return true
 		}
 		// A long skeleton of a name of several words ("Kafr Zeita") is
@@ -223,15 +238,18 @@ func Capital(iso2 string) (Entry, bool) {
 }
 
 // capitals maps each country code to its capital's entry index, found on
-// first use by one pass over the records (a millisecond or so), so that
-// start-up stays free.
+// first use by one pass over the summaries (a quarter of the records'
+// bytes), reading the records of the few capitals only, so that start-up
+// stays free.
 var capitals = sync.OnceValue(func() map[string]int32 {
 	m := map[string]int32{}
+	want := layout.Kind(layout.LevelPlace, 0, layout.FeatureCapital)
+	const mask = 7 | 7<<5 // level and feature, not source
 	for i := range int32(numEntries()) {
-		r := record(i)
-		if r.level() != layout.LevelPlace || r.feature() != layout.FeatureCapital {
+		if sumAt(i, layout.SumKind)&mask != want {
 			continue
 		}
+		r := record(i)
 		cc := r.country()
 		if j, ok := m[cc]; !ok || r.population() > record(j).population() {
 			m[cc] = i
@@ -255,8 +273,8 @@ func Admin1Of(e Entry) (Entry, bool) {
 }
 
 func upper2(s string) string {
-	if len(s) != 2 {
-		return s
+	if len(s) != 2 || !('a' <= s[0] && s[0] <= 'z' || 'a' <= s[1] && s[1] <= 'z') {
+		return s // nothing to change, nothing to allocate
 	}
 	b := []byte{s[0], s[1]}
 	for i, c := range b {
@@ -278,8 +296,19 @@ var numCountries = sync.OnceValue(func() int {
 })
 
 // countryIndex finds the country entry of a code: countries come first in
-// entries.bin, sorted by code.
+// entries.bin, sorted by code. Codes of two capital letters are looked up
+// in a table made on first use; others by binary search.
 func countryIndex(cc string) (int32, bool) {
+	if len(cc) == 2 && 'A' <= cc[0] && cc[0] <= 'Z' && 'A' <= cc[1] && cc[1] <= 'Z' {
+		if i := countryTable()[int(cc[0]-'A')*26+int(cc[1]-'A')]; i >= 0 {
+			return i, true
+		}
+		return 0, false
+	}
+	return searchCountry(cc)
+}
+
+func searchCountry(cc string) (int32, bool) {
 	n := numCountries()
 	i := sort.Search(n, func(i int) bool { return record(int32(i)).country() >= cc })
 	if i < n && record(int32(i)).country() == cc {
@@ -288,18 +317,39 @@ func countryIndex(cc string) (int32, bool) {
 	return 0, false
 }
 
+// countryTable maps AA..ZZ to the country entry of the code, -1 for none.
+var countryTable = sync.OnceValue(func() *[26 * 26]int32 {
+	var t [26 * 26]int32
+	for j := range t {
+		t[j] = -1
+	}
+	for i := range int32(numCountries()) {
+		cc := record(i).country()
+		if 'A' <= cc[0] && cc[0] <= 'Z' && 'A' <= cc[1] && cc[1] <= 'Z' {
+			if j := int(cc[0]-'A')*26 + int(cc[1]-'A'); t[j] < 0 {
+				t[j] = i // the first of the code, as searchCountry finds
+			}
+		}
+	}
+	return &t
+})
+
 // A batch of war reports names the same places again and again, each
 // asked about several times (is it a place, which one in this article),
 // and many names share a transliteration skeleton ("Cairo", "Kerry",
 // "al-Quria": hundreds of candidates). Much of the cost of an answer is
-// the binary searches, so their results are remembered: a name's parse and
-// candidates, and a skeleton's candidates. A candidate holds no pointer,
-// so the memos cost the garbage collector little. Both memos are bounded
-// by the candidates they hold; when full, one is emptied and refilled.
+// the searches, so their results are remembered: a name's parse, a key's
+// candidates (names such as "Idlib", "Idlib province" and "the city of
+// Idlib" share one), and a skeleton's candidates. A candidate holds no
+// pointer, so the memos cost the garbage collector little. Each memo is
+// bounded by the candidates it holds or keeps alive; when full, it is
+// emptied and refilled.
 // Entries are never modified once stored.
 var (
 	mentions  = memo[*mention]{m: map[string]*mention{}}
-	skeletons = memo[[]cand]{m: map[string][]cand{}}
+	keys      = memo[*keyCands]{m: map[string]*keyCands{}}
+	skeletons = memo[*run]{m: map[string]*run{}}
+	quals     = memo[qualifier]{m: map[string]qualifier{}}
 )
 
 const maxMemoCands = 200_000 // 1.6 MB of candidates in each memo
@@ -339,14 +389,47 @@ func (c *memo[V]) reset() {
 // measure a cold start.
 func ResetMemo() {
 	mentions.reset()
+	keys.reset()
 	skeletons.reset()
+	quals.reset()
 }
 
 // mention is a name as Resolve and IsKnownIn take it apart: the parsed
 // query, with its key, and the candidates of that key.
 type mention struct {
-	q  query
-	cs []cand
+	q query
+	*keyCands
+}
+
+// keyCands are the candidates of a key: the exact matches in entry order,
+// and the rows of its skeleton in their order (most prominent first),
+// shared with the skeleton memo rather than copied. An entry matched
+// exactly is not a candidate again through its skeleton: skip lists the
+// positions in loose of such entries, in order.
+type keyCands struct {
+	exact []cand
+	loose []cand // run.cands
+	skip  []int32
+	run   *run
+	skel  int // the consonant symbols of the key's skeleton
+}
+
+// noCands is the keyCands of a key that has none.
+var noCands = &keyCands{run: &run{}}
+
+// all returns the candidates as one list: the exact matches, then the
+// skeleton's other rows.
+func (m *mention) all() []cand {
+	out := append([]cand(nil), m.exact...)
+	sk := m.skip
+	for j, c := range m.loose {
+		if len(sk) > 0 && int(sk[0]) == j {
+			sk = sk[1:]
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // lookupMention takes a name apart and finds its candidates, or recalls
@@ -355,37 +438,130 @@ func lookupMention(name string) *mention {
 	if m, ok := mentions.get(name); ok {
 		return m
 	}
-	m := &mention{q: parseMention(name, true)}
-	if m.q.core == "" {
-		return m
+	m := &mention{q: parseMention(name, true), keyCands: noCands}
+	if m.q.core != "" {
+		m.find()
 	}
+	// Counted with the candidates it holds on to, as the keys memo counts
+	// them, so that neither can keep more alive than its bound.
+	mentions.put(name, m, len(m.exact)+len(m.skip)+len(m.loose))
+	return m
+}
+
+// find fills in the key of m's name and its candidates, which names of one
+// key ("Idlib", "Idlib province", "the city of Idlib") share.
+func (m *mention) find() {
+	lo, hi, found := 0, 0, false
 	if x := m.q.exact; x.of == m.q.core && x.key != "" {
-		m.q.key = x.key
-		m.cs = candidatesIn(x.key, x.lo, x.hi, nil)
+		m.q.key, lo, hi, found = x.key, x.lo, x.hi, true
 	} else {
 		m.q.key = namekey.Key(m.q.core)
-		m.cs = candidates(m.q.key, nil)
 	}
-	mentions.put(name, m, len(m.cs))
-	return m
+	key := m.q.key
+	if key == "" || len(key) > layout.MaxKeyLen {
+		return
+	}
+	if kc, ok := keys.get(key); ok {
+		m.keyCands, m.q.skel = kc, kc.skel
+		return
+	}
+	if !found {
+		lo, hi = findExact(key)
+	}
+	kc := &keyCands{}
+	if hi > lo {
+		ex := index(exactBin)
+		kc.exact = make([]cand, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			idx, fl := ex.value(i)
+			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
+		}
+	}
+	skel := namekey.Loose(key)
+	kc.skel = len(skel) - strings.Count(skel, "@")
+	kc.run = looseRun(skel)
+	kc.loose = kc.run.cands
+	if len(kc.exact) > 0 {
+		first, last := kc.exact[0].idx, kc.exact[len(kc.exact)-1].idx
+		for j, c := range kc.loose {
+			if c.idx < first || c.idx > last {
+				continue
+			}
+			if _, found := slices.BinarySearchFunc(kc.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+				kc.skip = append(kc.skip, int32(j))
+			}
+		}
+	}
+	keys.put(key, kc, len(kc.exact)+len(kc.skip)+len(kc.loose))
+	m.keyCands, m.q.skel = kc, kc.skel
+}
+
+// run is the candidates of one skeleton, in the order of their rows, and,
+// for a long run, the positions of its rows ordered by country, so that
+// Resolve can go through the rows in the text's country without passing
+// over the others.
+type run struct {
+	cands     []cand
+	byCountry []int32 // positions in cands by country, then position; nil for a short run
+}
+
+// shortRun is the length up to which a run's rows in one country are found
+// by going through them all.
+const shortRun = 32
+
+// inCountry appends to ps the positions of the rows of r whose country
+// entry is cc, in order, and returns it; for a long run, it returns a part
+// of byCountry instead.
+func (r *run) inCountry(cc byte, ps []int32) []int32 {
+	if r.byCountry == nil {
+		for j, c := range r.cands {
+			if c.cc == cc {
+				ps = append(ps, int32(j))
+			}
+		}
+		return ps
+	}
+	bc := r.byCountry
+	lo := sort.Search(len(bc), func(i int) bool { return r.cands[bc[i]].cc >= cc })
+	hi := lo
+	for hi < len(bc) && r.cands[bc[hi]].cc == cc {
+		hi++
+	}
+	return bc[lo:hi:hi]
 }
 
 // looseRun returns the candidates whose skeleton is loose, in the order of
 // their rows.
-func looseRun(loose string) []cand {
+func looseRun(loose string) *run {
 	if loose == "" {
-		return nil
+		return noCands.run
 	}
-	if cs, ok := skeletons.get(loose); ok {
-		return cs
+	if r, ok := skeletons.get(loose); ok {
+		return r
 	}
 	lx := index(looseBin)
 	lo, hi := findLoose(loose)
-	cs := make([]cand, 0, hi-lo)
+	r := &run{cands: make([]cand, 0, hi-lo)}
 	for i := lo; i < hi; i++ {
 		idx, fl := lx.value(i)
-		cs = append(cs, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
+		r.cands = append(r.cands, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
 	}
-	skeletons.put(loose, cs, len(cs))
-	return cs
+	n := len(r.cands)
+	if n > shortRun {
+		// A counting sort by country: positions stay in order within one.
+		var start [257]int32
+		for _, c := range r.cands {
+			start[int(c.cc)+1]++
+		}
+		for k := 1; k < len(start); k++ {
+			start[k] += start[k-1]
+		}
+		r.byCountry = make([]int32, n)
+		for j, c := range r.cands {
+			r.byCountry[start[c.cc]] = int32(j)
+			start[c.cc]++
+		}
+	}
+	skeletons.put(loose, r, n+len(r.byCountry)/2)
+	return r
 }

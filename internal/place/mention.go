@@ -2,6 +2,7 @@ package place
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tallyhq/tally/internal/place/namekey"
 )
@@ -21,6 +22,7 @@ const (
 type query struct {
 	core  string   // the name as written, modifiers removed
 	key   string   // namekey.Key(core), once computed
+	skel  int      // the consonant symbols of key's skeleton once computed
 	want  want     // the kind of place asked for
 	near  bool     // outskirts, vicinity, a direction: somewhere around the place
 	quals []string // phrases that situate it: "Syria" in "Syria's Raqqa", "Texas" in "Austin, Texas"
@@ -207,7 +209,8 @@ func parseMention(raw string, quals bool) query {
 		// beginning with a direction keeps it ("Western Australia state").
 		changed := false
 		if i := strings.LastIndexByte(s, ' '); i > 0 {
-			if m, ok := trailing[strings.ToLower(s[i+1:])]; ok {
+			var buf [maxModifierWord]byte
+			if m, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
 				s = strings.TrimSpace(s[:i])
 				q.apply(m)
 				changed = true
@@ -242,8 +245,35 @@ func loneModifier(s string) (modifier, bool) {
 	if len(s) > 16 || strings.IndexByte(s, ' ') >= 0 {
 		return modifier{}, false // no modifier is that long or of two words
 	}
-	m, ok := loneWords[strings.ToLower(s)]
+	var buf [maxModifierWord]byte
+	m, ok := loneWords[string(lowerWord(s, &buf))]
 	return m, ok
+}
+
+// maxModifierWord is more than the length of the longest one-word
+// modifier.
+const maxModifierWord = 16
+
+// lowerWord is strings.ToLower(w) for a word that may be a one-word
+// modifier, written into buf so that looking it up (m[string(b)])
+// allocates nothing; a word too long to be one gives nil.
+func lowerWord(w string, buf *[maxModifierWord]byte) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return []byte(strings.ToLower(w)) // Unicode case folding
+		}
+	}
+	if len(w) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)]
 }
 
 // loneWords are the one-word modifiers, leading or trailing.

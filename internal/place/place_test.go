@@ -296,3 +296,18 @@ func TestCapital(t *testing.T) {
 		t.Errorf("Capital(ZZ) = %v, want none", e)
 	}
 }
+
+// TestModifierWordsFit: lowerWord's buffer holds every one-word modifier.
+func TestModifierWordsFit(t *testing.T) {
+	for w := range loneWords {
+		if len(w) >= maxModifierWord {
+			t.Errorf("modifier %q is %d bytes: raise maxModifierWord", w, len(w))
+		}
+	}
+	var buf [maxModifierWord]byte
+	for _, w := range []string{"Province", "COUNTRYSIDE", "north-eastern", "\u212Arai", "neighbourhood"} {
+		if got, want := string(lowerWord(w, &buf)), strings.ToLower(w); got != want {
+			t.Errorf("lowerWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -75,6 +75,30 @@ type hints struct {
 	admin1       []int32 // entry indices of the admin1s the place is said to be in
 	near         []Entry
 	anyExact     bool // some candidate matched the name exactly
+
+	// For the distances to the places named nearby, worked out on first
+	// need: each one's latitude in radians and its cosine.
+	nearReady bool
+	nearP     [maxNear]float64
+	nearCos   [maxNear]float64
+}
+
+// nearDistance is haversine(lat, lon, near[i]) for a point whose latitude
+// in radians is p1 and its cosine c1, the same to the last bit.
+func (h *hints) nearDistance(i int, lat, lon, p1, c1 float64) float64 {
+	if !h.nearReady {
+		for j := range h.near {
+			h.nearP[j] = h.near[j].Lat * math.Pi / 180
+			h.nearCos[j] = math.Cos(h.nearP[j])
+		}
+		h.nearReady = true
+	}
+	const r = 6371.0
+	n := &h.near[i]
+	dp, dl := h.nearP[i]-p1, (n.Lon-lon)*math.Pi/180
+	sp, sl := math.Sin(dp/2), math.Sin(dl/2)
+	a := sp*sp + c1*h.nearCos[i]*sl*sl
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 type scored struct {
@@ -100,110 +124,87 @@ type scored struct {
 // (a district named after its town), admin1, country or region.
 func Resolve(name string, ctx Context) (Entry, bool) {
 	m := lookupMention(name)
-	q, cs := m.q, m.cs
-	if q.core == "" || len(cs) == 0 {
+	q := m.q
+	if q.core == "" || len(m.exact) == 0 && len(m.loose) == 0 {
 		return Entry{}, false
 	}
 	h := newHints(ctx, q.quals)
-	for _, c := range cs {
-		h.anyExact = h.anyExact || c.exact
-	}
+	h.anyExact = len(m.exact) > 0
 	// Every candidate's score is first bounded from its summary; only
 	// those whose bound can reach the best (and then those within
 	// rivalDepth of it) are scored from their records. The candidates
 	// matched through the skeleton alone come most prominent first, so the
-	// scan stops at the first that cannot matter: a common skeleton has
+	// scans stop at the first that cannot matter: a common skeleton has
 	// hundreds of them, scattered over the gazetteer.
-	rest := h.looseRest(q)
-	var ubBuf [128]float64
-	ubs := ubBuf[:0] // a bound of each candidate visited; -Inf once scored or excluded
-	var scBuf [64]scored
-	sc := scBuf[:0]
-	top := math.Inf(-1)
-	var best scored
-	add := func(x scored) {
-		if len(sc) == 0 || x.score > best.score || x.score == best.score && x.idx < best.idx {
-			best = x
-		}
-		top = max(top, x.score)
-		sc = append(sc, x)
-	}
+	// r holds its candidates in arrays of its own, and nothing outside
+	// it points into them, so that it stays on the stack.
+	r := resolver{h: h, q: q, m: m, top: math.Inf(-1)}
+	r.rest = r.h.looseRest(q)
+	r.rowRest = r.h.rowRests(q)
 	// The exact matches come first, in entry order: the one with the
 	// highest bound is scored first, so that it sets the bar for the rest.
-	n := 0
-	for n < len(cs) && cs[n].exact {
-		ubs = append(ubs, h.bound(cs[n], q))
-		n++
-	}
-	if n > 0 {
+	if n := len(m.exact); n > 0 {
+		var ubBuf [16]float64
+		ubs := ubBuf[:0]
 		f := 0
-		for i, ub := range ubs {
-			if ub > ubs[f] {
+		for i, c := range m.exact {
+			ubs = append(ubs, r.h.bound(c, q))
+			if ubs[i] > ubs[f] {
 				f = i
 			}
 		}
-		add(scored{cs[f], h.score(cs[f], q, math.Inf(-1))})
-		ubs[f] = math.Inf(-1)
+		r.add(m.exact[f], math.Inf(-1))
 		for i, ub := range ubs {
-			if ub >= top {
-				add(scored{cs[i], h.score(cs[i], q, top-decideDepth)})
-				ubs[i] = math.Inf(-1)
+			if i == f {
+				continue
+			}
+			if ub >= r.top {
+				r.add(m.exact[i], r.top-decideDepth)
+			} else {
+				r.addPending(m.exact[i], ub)
 			}
 		}
 	}
-	for ; n < len(cs); n++ {
-		c := cs[n]
-		if !c.exact {
-			pb, rb := h.rowBound(c, rest)
-			if pb < top {
-				break
-			}
-			if rb < top {
-				// Abroad, and too obscure to win from there.
-				ubs = append(ubs, rb)
-				continue
-			}
-			if sumLevel(c.idx) == layout.LevelCountry {
-				// Country names are listed with all their common spellings;
-				// a skeleton match ("town" and "Taiwan") is a coincidence.
-				ubs = append(ubs, math.Inf(-1))
-				continue
-			}
-		}
-		if ub := h.bound(c, q); ub < top {
-			ubs = append(ubs, ub)
-			continue
-		}
-		ubs = append(ubs, math.Inf(-1))
-		add(scored{c, h.score(c, q, top-decideDepth)})
+	// Then the skeleton's rows: those in the text's country first, which
+	// can score four points more than any abroad, then those abroad, each
+	// run as far as the bound of its next row can reach the best.
+	var runs [2]scanRun
+	nruns := 1
+	var psBuf [shortRun]int32
+	if h.country != "" {
+		runs[0].ps = m.run.inCountry(h.countryAt, psBuf[:0])
+		runs[1].abroad = true
+		nruns = 2
 	}
-	if len(sc) == 0 {
+	var ends [2]int
+	for k := range nruns {
+		ends[k] = r.scan(&runs[k], 0, false, 0)
+	}
+	if r.nsc == 0 {
 		return Entry{}, false
 	}
-	if h.rejects(best, q) {
+	if r.h.rejects(r.best, q) {
 		return Entry{}, false
 	}
 	// Then the rivals decide weighs: those that can come within reach of
 	// the best.
-	floor := top - rivalDepth
-	for i, ub := range ubs {
-		if ub >= floor {
-			sc = h.appendRival(sc, cs[i], q, floor)
+	floor := r.top - rivalDepth
+	for i := range r.npend {
+		if p := r.pendAt(i); p.ub >= floor {
+			r.addRival(p.c, floor)
 		}
 	}
-	for _, c := range cs[n:] {
-		pb, rb := h.rowBound(c, rest)
-		if pb < floor {
-			break
-		}
-		if rb < floor {
-			continue
-		}
-		sc = h.appendRival(sc, c, q, floor)
+	for k := range nruns {
+		r.scan(&runs[k], ends[k], true, floor)
+	}
+	sc := r.scArr[:min(r.nsc, len(r.scArr))]
+	if len(r.scMore) > 0 {
+		sc = append(sc[:len(sc):len(sc)], r.scMore...)
 	}
 	// decide looks no further down than decideDepth below the best: a
 	// common skeleton has hundreds of candidates, and sorting only those
 	// within reach gives the same ranking for a fraction of the cost.
+	top := r.top
 	sc = slices.DeleteFunc(sc, func(x scored) bool { return x.score < top-decideDepth })
 	// The comparison is a total order (ties fall to the entry index), so an
 	// unstable sort gives the same order, faster.
@@ -216,7 +217,155 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 		}
 		return int(a.idx - b.idx)
 	})
-	return h.decide(sc, q)
+	return r.h.decide(sc, q)
+}
+
+// resolver is the state of one Resolve: the candidates scored so far, the
+// best, and those bounded but not yet scored: in arrays of its own, then
+// (rarely) slices beyond them.
+type resolver struct {
+	h       hints
+	q       query
+	m       *mention
+	rest    float64     // looseRest
+	rowRest [16]float64 // rowRests
+
+	top  float64
+	best scored
+
+	scArr    [64]scored
+	nsc      int // scored candidates, in scArr then scMore
+	scMore   []scored
+	pendArr  [64]pending
+	npend    int // pending candidates, in pendArr then pendMore
+	pendMore []pending
+}
+
+func (r *resolver) push(x scored) {
+	if r.nsc < len(r.scArr) {
+		r.scArr[r.nsc] = x
+	} else {
+		r.scMore = append(r.scMore, x)
+	}
+	r.nsc++
+}
+
+func (r *resolver) addPending(c cand, ub float64) {
+	if r.npend < len(r.pendArr) {
+		r.pendArr[r.npend] = pending{c, ub}
+	} else {
+		r.pendMore = append(r.pendMore, pending{c, ub})
+	}
+	r.npend++
+}
+
+func (r *resolver) pendAt(i int) pending {
+	if i < len(r.pendArr) {
+		return r.pendArr[i]
+	}
+	return r.pendMore[i-len(r.pendArr)]
+}
+
+// pending is a candidate bounded by ub and not scored (yet).
+type pending struct {
+	c  cand
+	ub float64
+}
+
+// add scores c (see hints.score for floor) and ranks it.
+func (r *resolver) add(c cand, floor float64) {
+	x := scored{c, r.h.score(c, r.q, floor)}
+	if r.nsc == 0 || x.score > r.best.score || x.score == r.best.score && x.idx < r.best.idx {
+		r.best = x
+	}
+	r.top = max(r.top, x.score)
+	r.push(x)
+}
+
+// addRival scores a candidate that may come within floor of the best,
+// unless its summary says it cannot.
+func (r *resolver) addRival(c cand, floor float64) {
+	if !c.exact && c.flags&layout.LooseLevelMask == layout.LevelCountry || r.h.bound(c, r.q) < floor {
+		return
+	}
+	r.push(scored{c, r.h.score(c, r.q, floor)})
+}
+
+// A scan goes through one run of skeleton rows: with a context country,
+// those in it (their positions in ps) or those abroad; with none, all.
+type scanRun struct {
+	ps     []int32 // the positions of the rows in the run, nil for every row of the skeleton
+	abroad bool    // the run is the rows outside the context country
+}
+
+// bound bounds the score of skeleton row c of the run (see rowBound).
+func (sr *scanRun) bound(h *hints, c cand, rest float64) float64 {
+	pb, rb := h.rowBound(c, rest)
+	if sr.abroad {
+		return rb
+	}
+	return pb
+}
+
+// scan goes through the run's rows from its i-th on, scoring those whose
+// bound reaches the best so far (or, once rivals is set, adding those that
+// may come within floor of the best), until a row's bound falls short: the
+// rows of a run come in order of prior, so every later one would too. It
+// returns where it stopped.
+func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
+	h, m := &r.h, r.m
+	sk := m.skip
+	n := len(m.loose)
+	if sr.ps != nil {
+		n = len(sr.ps)
+	}
+	for ; i < n; i++ {
+		j := i
+		if sr.ps != nil {
+			j = int(sr.ps[i])
+		}
+		for len(sk) > 0 && int(sk[0]) < j {
+			sk = sk[1:]
+		}
+		if len(sk) > 0 && int(sk[0]) == j {
+			continue // matched exactly
+		}
+		c := m.loose[j]
+		if sr.abroad && c.cc == h.countryAt {
+			continue
+		}
+		bar := r.top
+		if rivals {
+			bar = floor
+		}
+		if sr.bound(h, c, r.rest) < bar {
+			break
+		}
+		if c.flags&layout.LooseLevelMask == layout.LevelCountry {
+			// Country names are listed with all their common spellings;
+			// a skeleton match ("town" and "Taiwan") is a coincidence.
+			continue
+		}
+		// The row's own level and feature bound it more tightly, but
+		// not in the order of the rows: a row that falls short is passed
+		// over without reading its summary, and the scan goes on.
+		if ub := sr.bound(h, c, r.rowRest[c.flags&15]); ub < bar {
+			if !rivals {
+				r.addPending(c, ub)
+			}
+			continue
+		}
+		if rivals {
+			r.addRival(c, floor)
+			continue
+		}
+		if ub := h.bound(c, r.q); ub < r.top {
+			r.addPending(c, ub)
+			continue
+		}
+		r.add(c, r.top-decideDepth)
+	}
+	return i
 }
 
 // newHints resolves the context of a mention: qualifiers in the mention
@@ -235,7 +384,7 @@ func newHints(ctx Context, quals []string) hints {
 	}
 	if len(h.admin1) == 0 && ctx.Admin1 != "" {
 		cc, a1 := resolveQualifier(ctx.Admin1)
-		h.admin1 = a1
+		h.admin1 = slices.Clone(a1) // shared with the memo, and edited below
 		if h.country == "" {
 			h.country = cc
 		}
@@ -271,7 +420,28 @@ func (h hints) withNear(ctx Context) hints {
 // resolveQualifier reads a phrase that situates a place ("Syria", "Hama
 // countryside", "Texas", "Donetsk region") as a country code or a set of
 // first-level divisions.
+//
+// The answers are remembered (a text names its provinces again and
+// again); the slice returned is shared, and callers must not modify it.
 func resolveQualifier(s string) (cc string, admin1 []int32) {
+	if len(s) > maxMention {
+		return readQualifier(s) // not remembered: the memo holds short phrases only
+	}
+	if a, ok := quals.get(s); ok {
+		return a.cc, a.admin1
+	}
+	cc, admin1 = readQualifier(s)
+	quals.put(s, qualifier{cc, admin1}, len(admin1))
+	return cc, admin1
+}
+
+// qualifier is an answer of resolveQualifier.
+type qualifier struct {
+	cc     string
+	admin1 []int32
+}
+
+func readQualifier(s string) (cc string, admin1 []int32) {
 	q := parseMention(s, false)
 	var buf [64]cand
 	cs := candidates(namekey.Key(q.core), buf[:0])
@@ -360,6 +530,7 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	s = h.addAdmin1(s, c.idx, lvl, r.admin1())
 	if len(h.near) > 0 && s+nearMax >= floor {
 		lat, lon := r.lat(), r.lon()
+		p1, c1 := lat*math.Pi/180, math.NaN() // c1 once needed
 		best := 0.0
 		for i := range h.near {
 			n := &h.near[i]
@@ -374,7 +545,10 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 				continue
 			}
 			if math.Abs(lat-n.Lat)*111 <= 400 {
-				switch d := haversine(lat, lon, n.Lat, n.Lon); {
+				if math.IsNaN(c1) {
+					c1 = math.Cos(p1)
+				}
+				switch d := h.nearDistance(i, lat, lon, p1, c1); {
 				case !(d <= 400):
 				case d <= 50:
 					b += nearBonusMax
@@ -425,6 +599,35 @@ func (h *hints) looseRest(q query) float64 {
 	return s + 2*boundSlack
 }
 
+// rowRests is looseRest for each LooseFlags value of a skeleton row: with
+// the row's own level weight, and the weight of the most its feature can
+// be (a capital's, else a secondary seat's), instead of the most of any.
+func (h *hints) rowRests(q query) (rr [16]float64) {
+	s := weightLoose
+	if h.anyExact {
+		s += weightLooseRest
+	}
+	if len(h.admin1) > 0 {
+		s += weightAdmin1
+	}
+	if len(h.near) > 0 {
+		s += nearMax
+	}
+	for f := range rr {
+		lvl := f & layout.LooseLevelMask
+		if lvl >= len(levelWeight[q.want]) {
+			rr[f] = math.Inf(1) // no such level: nothing to bound by
+			continue
+		}
+		feature := weightSeat2
+		if f&layout.LooseSeat != 0 {
+			feature = weightCapital
+		}
+		rr[f] = s + feature + levelWeight[q.want][lvl] + 2*boundSlack
+	}
+	return rr
+}
+
 // rowBound bounds the score of a skeleton match from its row alone: its
 // prior bucket, what the context country says of its country (rb), and
 // rest (looseRest) for the other weights. pb is the bound with the most
@@ -443,15 +646,6 @@ func (h *hints) rowBound(c cand, rest float64) (pb, rb float64) {
 		rb += weightNeighbour
 	}
 	return s + weightCountry, rb
-}
-
-// appendRival scores a candidate that may come within floor of the best,
-// unless its summary says it cannot.
-func (h *hints) appendRival(sc []scored, c cand, q query, floor float64) []scored {
-	if !c.exact && sumLevel(c.idx) == layout.LevelCountry || h.bound(c, q) < floor {
-		return sc
-	}
-	return append(sc, scored{c, h.score(c, q, floor)})
 }
 
 // boundSlack covers the rounding of summed weights in bound.
@@ -628,7 +822,7 @@ func (h *hints) rejects(best scored, q query) bool {
 	if h.country != "" && rb.country() != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
 		return true
 	}
-	if !best.exact && !h.acceptVariant(best.idx, q.key) {
+	if !best.exact && !h.acceptVariant(best.idx, q) {
 		return true
 	}
 	// Only another name of a small town, a historical or foreign one
@@ -671,20 +865,21 @@ func (h *hints) foreignOK(c scored) bool {
 // ("Raqa" in a Syrian article) or the skeleton long enough not to be a
 // coincidence ("Kafr Zeita" for Kafr Zayta); or, with no context, a
 // notable place with a long skeleton and the same initial.
-func (h *hints) acceptVariant(i int32, key string) bool {
+func (h *hints) acceptVariant(i int32, q query) bool {
+	key := q.key
 	r := record(i)
 	inCountry := h.country != "" && r.country() == h.country
 	if !inCountry && h.supports(i) {
 		return true // its admin1 or a place nearby
 	}
-	if n := skeletonLen(key); inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r) && (n >= 3 || !longer(key, r.name()))) {
+	if n := q.skel; inCountry && (n >= 4 || n == 3 && strings.Contains(key, " ") || notable(r) && (n >= 3 || !longer(key, r.name()))) {
 		// "Ain al-Fijeh" is ‘Ayn al Fījah; "Jobar" is not Yabrud; and
 		// "Minian" is not Maan, whose two consonants it only shares.
 		return true
 	}
 	// With no context, only a long skeleton of a notable place: "Kharkov"
 	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
-	return notable(r) && skeletonLen(key) >= 4 && sameInitial(key, r.name())
+	return notable(r) && q.skel >= 4 && sameInitial(key, r.name())
 }
 
 // supports reports whether the context points at entry i: its country, its
@@ -720,11 +915,6 @@ func syllables(key string) int {
 		inVowel = v
 	}
 	return n
-}
-
-// skeletonLen counts the consonant symbols of a key's skeleton.
-func skeletonLen(key string) int {
-	return len(namekey.Loose(key)) - strings.Count(namekey.Loose(key), "@")
 }
 
 // sameInitial reports whether a key and a name begin with the same letter,

@@ -81,17 +81,17 @@ func (b *builder) write(dir string) error {
 			}
 			keys[k] |= n.flag
 		}
-		looseKeys := map[string]byte{}
+		looseKeys := map[string]bool{}
 		for k, f := range keys {
 			exact = append(exact, row{k, i, f})
 			if l := namekey.Loose(k); l != "" && len(l) <= layout.MaxKeyLen {
-				looseKeys[l] |= f
+				looseKeys[l] = true
 			}
 		}
 		sum := sums[i*layout.SummarySize:]
 		bucket := layout.PriorBucket(layout.PriorKey(sum[layout.SumPopLog], sum[layout.SumEvents], sum[layout.SumKind]&7))
-		for l, f := range looseKeys {
-			loose = append(loose, row{l, i, f | bucket<<layout.PriorBucketShift})
+		for l := range looseKeys {
+			loose = append(loose, row{l, i, layout.LooseFlags(e.level, e.feature) | bucket<<layout.PriorBucketShift})
 		}
 	}
 

@@ -24,9 +24,10 @@
 // by key bytes, then (exact.bin) by entry or (loose.bin) by PriorKey of the
 // entry, highest first, then by entry; rows with equal keys share one key
 // offset.
-// A value is the entry index in its low 24 bits and match flags (Flag*) in
-// its top 8 bits; in loose.bin the flags' top four bits are the entry's
-// PriorBucket.
+// A value is the entry index in its low 24 bits and flags in its top 8
+// bits: in exact.bin, match flags (Flag*); in loose.bin, the entry's
+// PriorBucket in the top four and LooseFlags in the low four, what else
+// bounds a skeleton match's score before its summary is read.
 //
 // loosecc.bin has one byte per row of loose.bin: the entry index of the
 // row's entry's country (countries come first in entries.bin), NoCountry
@@ -104,6 +105,24 @@ const (
 	PriorBucketShift  = 4 // where the bucket sits in a row's flags
 	NoCountry         = 255
 )
+
+// The low four flag bits of a loose.bin row: the entry's level and whether
+// it is a capital (national or of a first-level division), whose feature
+// weighs most.
+const (
+	LooseLevelMask = 7
+	LooseSeat      = 8
+)
+
+// LooseFlags are the low four flag bits of a loose.bin row for an entry of
+// level and feature.
+func LooseFlags(level, feature byte) byte {
+	f := level & LooseLevelMask
+	if feature == FeatureCapital || feature == FeatureSeat1 {
+		f |= LooseSeat
+	}
+	return f
+}
 
 // keys.bin is a hash table of the keys of both name indexes, so that a
 // lookup costs a probe or two instead of a binary search's twenty scattered
