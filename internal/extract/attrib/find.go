@@ -77,10 +77,15 @@ var nounLike = []string{
 // the death toll at 11", "activists placed the number of dead at 40".
 var tollCues = []string{"put", "puts", "placed"}
 
-// tollNouns name a toll after a toll cue (within tollReach tokens).
+// tollNouns name a toll after a toll cue (within tollReach tokens), and
+// "at" must follow within atReach more: "put the toll in opposition areas
+// at 45", not "put the death toll higher".
 var tollNouns = []string{"toll", "tally", "number", "figure", "count", "total"}
 
-const tollReach = 4
+const (
+	tollReach = 4
+	atReach   = 8
+)
 
 // capCues may be written with a capital: sentence-initial "According to",
 // headline "Homs Governor Says". "Said" is left out: it is a common Arabic
@@ -288,16 +293,25 @@ func (p *parser) cueAt(i int) cueKind {
 	return k
 }
 
-// tollAfter reports whether a toll noun follows the cue at i closely: "put
-// the death toll at", "put its tally at".
+// tollAfter reports whether a toll noun and then "at" follow the cue at i
+// closely: "put the death toll at", "placed the number of dead at".
 func (p *parser) tollAfter(i int) bool {
 	for j := i + 1; j < len(p.t) && j <= i+tollReach; j++ {
 		if !p.t[j].word() {
 			return false
 		}
-		if p.t[j].is(cTollNoun) {
-			return true
+		if !p.t[j].is(cTollNoun) {
+			continue
 		}
+		for k := j + 1; k < len(p.t) && k <= j+atReach; k++ {
+			if p.t[k].key == "at" {
+				return true
+			}
+			if !p.t[k].word() {
+				return false
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -176,6 +176,8 @@ var findCases = []findCase{
 	{"Five died in the raid while the monitor put the toll at 8.", "the monitor", "put", "", mon, false, ""},
 	{"Firefighters put out the blaze at the depot by nightfall.", "", "", "", unk, false, ""},
 	{"Rescuers placed 14 bodies in the mosque courtyard.", "", "", "", unk, false, ""},
+	{"Other reports put the death toll higher.", "", "", "", unk, false, ""},
+	{"Opposition activists put the toll in the eastern districts at 45.", "Opposition activists", "put", "activists", loc, false, ""},
 }
 
 // Coordinated speakers give one attribution each.
