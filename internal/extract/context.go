@@ -22,7 +22,8 @@ const (
 type docContext struct {
 	doc      *document.Document
 	sents    []*analysed
-	speakers []*claim.Source // per sentence: its speaker, own or carried over
+	speakers []*claim.Source   // per sentence: its speaker, own or carried over
+	clauses  [][]clauseSpeaker // per sentence: its clauses' speakers when it has two speakers or more, else nil
 	outlet   *claim.Source
 	country  string   // ISO code of the country the article's places lie in most
 	others   []string // the next countries by that vote, best first
@@ -39,6 +40,12 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	var history []*claim.Source
 	lastPara := -1
 	for i, s := range sents {
+		if len(s.attribs) >= 2 && len(s.figures) > 0 {
+			if c.clauses == nil {
+				c.clauses = make([][]clauseSpeaker, len(sents))
+			}
+			c.clauses[i] = clauseSpeakers(s, history, last)
+		}
 		own := ownSpeaker(s)
 		if own != nil && last != nil && own.Name != last.Name && shortFormOf(own.Text, last.Text) {
 			// "the Defense Ministry said" after "the Russian Defense
@@ -119,6 +126,11 @@ func carryOver(s *analysed, history []*claim.Source, last *claim.Source) *claim.
 			break
 		}
 	}
+	return resolveCarryOver(a, history, last)
+}
+
+// resolveCarryOver resolves one carry-over attribution: see carryOver.
+func resolveCarryOver(a attrib.Attribution, history []*claim.Source, last *claim.Source) *claim.Source {
 	if t := a.Source.Type; t != "" && t != claim.Unknown {
 		for k := len(history) - 1; k >= 0; k-- {
 			if history[k].Type == t {
@@ -210,7 +222,7 @@ func (c *docContext) casualtyClaim(si int, f figure) claim.Claim {
 	cl.Rate, cl.Period = s.timeNear(at)
 	cl.Cause, cl.CauseText = c.causeFor(si, at)
 	cl.Actor = s.actorNear(at)
-	cl.Source = c.sourceFor(si)
+	cl.Source = c.figureSource(si, at)
 	if places := c.placesFor(si, at); len(places) > 0 {
 		cl.Place = &places[0]
 	}
@@ -237,6 +249,18 @@ func (c *docContext) serviceClaims(si int, sv serviceFind) []claim.Claim {
 		out = append(out, cl)
 	}
 	return out
+}
+
+// figureSource is the speaker of a figure at offset at of sentence si: the
+// speaker of its clause when the sentence has several, else the sentence's.
+func (c *docContext) figureSource(si, at int) *claim.Source {
+	if c.clauses != nil {
+		if sp := clauseSource(c.clauses[si], at); sp != nil {
+			src := *sp
+			return &src
+		}
+	}
+	return c.sourceFor(si)
 }
 
 func (c *docContext) sourceFor(si int) *claim.Source {
