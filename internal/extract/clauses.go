@@ -35,7 +35,12 @@ func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []
 	if len(s.attribs) < 2 {
 		return nil
 	}
-	srcs := make([]*claim.Source, len(s.attribs))
+	var buf [8]*claim.Source // most sentences name two or three speakers
+	srcs := buf[:0]
+	if len(s.attribs) > len(buf) {
+		srcs = make([]*claim.Source, 0, len(s.attribs))
+	}
+	srcs = srcs[:len(s.attribs)]
 	var first *claim.Source
 	distinct := false
 	for k, a := range s.attribs {
@@ -43,7 +48,7 @@ func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []
 		switch {
 		case !attrib.IsCarryOver(a):
 			src = &s.attribs[k].Source
-			if last != nil && src.Name != last.Name && shortFormOf(src.Text, last.Text) {
+			if last != nil && src.Name != last.Name && len(src.Text) < len(last.Text) && shortFormOf(src.Text, last.Text) {
 				src = last
 			}
 		case s.headline || a.Source.Type == "" || a.Source.Type == claim.Unknown:
@@ -63,27 +68,21 @@ func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []
 	}
 	// The clause boundaries: a semicolon, a conjunction after a comma, and
 	// a conjunction or "and" just before a speaker's phrase.
-	// Coordinated speakers ("hospitals and rescuers have documented") open
-	// no clause: "and" right after a speaker's phrase does not cut.
-	opens := map[int]bool{}
-	closes := map[int]bool{}
-	for k, a := range s.attribs {
-		if srcs[k] != nil {
-			opens[min(a.Start, a.CueAt)] = true
-		}
-		closes[a.End] = true
-	}
-	var cuts []int
+	var cutBuf [8]int
+	cuts := cutBuf[:0]
 	for i, t := range s.toks {
 		switch {
 		case t.kind == tokPunct && t.lower == ";":
 			cuts = append(cuts, t.end)
 		case t.kind == tokWord && (clauseConjs[t.lower] || t.lower == "and") && i+1 < len(s.toks):
 			comma := i > 0 && s.toks[i-1].kind == tokPunct && s.toks[i-1].lower == ","
-			if t.lower == "and" && i > 0 && closes[s.toks[i-1].end] {
+			// Coordinated speakers ("hospitals and rescuers have
+			// documented") open no clause: "and" right after a speaker's
+			// phrase does not cut.
+			if t.lower == "and" && i > 0 && s.speakerEndsAt(s.toks[i-1].end) {
 				continue
 			}
-			if comma && t.lower != "and" || opens[s.toks[i+1].start] {
+			if comma && t.lower != "and" || s.speakerOpensAt(srcs, s.toks[i+1].start) {
 				cuts = append(cuts, t.end)
 			}
 		}
@@ -123,6 +122,27 @@ func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []
 		return nil
 	}
 	return out
+}
+
+// speakerOpensAt reports whether a resolved speaker's phrase, or its
+// "according to", begins at offset at.
+func (s *analysed) speakerOpensAt(srcs []*claim.Source, at int) bool {
+	for k, a := range s.attribs {
+		if srcs[k] != nil && min(a.Start, a.CueAt) == at {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerEndsAt reports whether a speaker's phrase ends at offset at.
+func (s *analysed) speakerEndsAt(at int) bool {
+	for _, a := range s.attribs {
+		if a.End == at {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseSource is the speaker of the clause the offset at lies in, or nil.

@@ -22,8 +22,7 @@ const (
 type docContext struct {
 	doc      *document.Document
 	sents    []*analysed
-	speakers []*claim.Source   // per sentence: its speaker, own or carried over
-	clauses  [][]clauseSpeaker // per sentence: its clauses' speakers when it has two speakers or more, else nil
+	speakers []*claim.Source // per sentence: its speaker, own or carried over
 	outlet   *claim.Source
 	country  string   // ISO code of the country the article's places lie in most
 	others   []string // the next countries by that vote, best first
@@ -41,10 +40,7 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	lastPara := -1
 	for i, s := range sents {
 		if len(s.attribs) >= 2 && len(s.figures) > 0 {
-			if c.clauses == nil {
-				c.clauses = make([][]clauseSpeaker, len(sents))
-			}
-			c.clauses[i] = clauseSpeakers(s, history, last)
+			s.clauses = clauseSpeakers(s, history, last)
 		}
 		own := ownSpeaker(s)
 		if own != nil && last != nil && own.Name != last.Name && shortFormOf(own.Text, last.Text) {
@@ -254,11 +250,9 @@ func (c *docContext) serviceClaims(si int, sv serviceFind) []claim.Claim {
 // figureSource is the speaker of a figure at offset at of sentence si: the
 // speaker of its clause when the sentence has several, else the sentence's.
 func (c *docContext) figureSource(si, at int) *claim.Source {
-	if c.clauses != nil {
-		if sp := clauseSource(c.clauses[si], at); sp != nil {
-			src := *sp
-			return &src
-		}
+	if sp := clauseSource(c.sents[si].clauses, at); sp != nil {
+		src := *sp
+		return &src
 	}
 	return c.sourceFor(si)
 }
