@@ -20,6 +20,10 @@ func FuzzCheck(f *testing.F) {
 	for _, tc := range casualtyCorpus {
 		f.Add(tc.sentence)
 	}
+	for _, tc := range sourceCorpus {
+		f.Add(tc.text)
+	}
+	f.Add("; and while but, said 3 ; the monitor put the toll at 4, while")
 	f.Add("\"From October 2017 to March 2018, there were 658 cases of injuries,\" the statement reads.\n\nThe city does not have running water.")
 	f.Add("in Syria's Raqqa, Aleppo, Deir ez-Zor and the suburbs of Damascus in East Ghouta")
 	f.Fuzz(func(t *testing.T, text string) {

@@ -39,6 +39,9 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	var history []*claim.Source
 	lastPara := -1
 	for i, s := range sents {
+		if len(s.attribs) >= 2 && len(s.figures) > 0 {
+			s.clauses = clauseSpeakers(s, history, last)
+		}
 		own := ownSpeaker(s)
 		if own != nil && last != nil && own.Name != last.Name && shortFormOf(own.Text, last.Text) {
 			// "the Defense Ministry said" after "the Russian Defense
@@ -119,6 +122,11 @@ func carryOver(s *analysed, history []*claim.Source, last *claim.Source) *claim.
 			break
 		}
 	}
+	return resolveCarryOver(a, history, last)
+}
+
+// resolveCarryOver resolves one carry-over attribution: see carryOver.
+func resolveCarryOver(a attrib.Attribution, history []*claim.Source, last *claim.Source) *claim.Source {
 	if t := a.Source.Type; t != "" && t != claim.Unknown {
 		for k := len(history) - 1; k >= 0; k-- {
 			if history[k].Type == t {
@@ -210,7 +218,7 @@ func (c *docContext) casualtyClaim(si int, f figure) claim.Claim {
 	cl.Rate, cl.Period = s.timeNear(at)
 	cl.Cause, cl.CauseText = c.causeFor(si, at)
 	cl.Actor = s.actorNear(at)
-	cl.Source = c.sourceFor(si)
+	cl.Source = c.figureSource(si, at)
 	if places := c.placesFor(si, at); len(places) > 0 {
 		cl.Place = &places[0]
 	}
@@ -237,6 +245,16 @@ func (c *docContext) serviceClaims(si int, sv serviceFind) []claim.Claim {
 		out = append(out, cl)
 	}
 	return out
+}
+
+// figureSource is the speaker of a figure at offset at of sentence si: the
+// speaker of its clause when the sentence has several, else the sentence's.
+func (c *docContext) figureSource(si, at int) *claim.Source {
+	if sp := clauseSource(c.sents[si].clauses, at); sp != nil {
+		src := *sp
+		return &src
+	}
+	return c.sourceFor(si)
 }
 
 func (c *docContext) sourceFor(si int) *claim.Source {

@@ -27,8 +27,9 @@ type analysed struct {
 	figures  []figure
 	services []serviceFind
 
-	resolved     []placeSet // per place mention: what it refers to
-	placesBefore placeState // the place in focus when the sentence begins
+	resolved     []placeSet      // per place mention: what it refers to
+	clauses      []clauseSpeaker // its clauses' speakers when it has two or more (see clauseSpeakers)
+	placesBefore placeState      // the place in focus when the sentence begins
 }
 
 // Check extracts the claims of one document and checks its figures against

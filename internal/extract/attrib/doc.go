@@ -1,7 +1,7 @@
 // Package attrib owns attribution in war reporting: who said a figure (the
 // source of a claim) and who did it (the actor). It finds speaker phrases
 // around reporting cues ("according to X", "X said", "..., said X", "X told
-// Reuters", "citing X", "X quoted by Y"), normalises a phrase to a canonical
+// Reuters", "citing X", "X quoted by Y", "X put the death toll at"), normalises a phrase to a canonical
 // source with a type, and finds and normalises the armed actors a sentence
 // names. It knows nothing about counts or claims; the extractor joins its
 // answers to the figures other packages find.

@@ -60,6 +60,7 @@ var cues = map[string]cueKind{
 	"mentioned": cueVerb, "affirmed": cueVerb, "alleged": cueVerb, "reads": cueVerb,
 	"estimated": cueVerb, "estimates": cueVerb, "recorded": cueVerb, "counted": cueVerb,
 	"warned": cueVerb, "insisted": cueVerb, "asserted": cueVerb, "stressed": cueVerb,
+	"put": cueVerb, "puts": cueVerb, "placed": cueVerb,
 	"told": cueTell, "tells": cueTell,
 	"quoted": cueQuote, "cited": cueQuote,
 	"citing": cueCiting, "quoting": cueCiting,
@@ -71,6 +72,20 @@ var cues = map[string]cueKind{
 var nounLike = []string{
 	"reports", "claims", "states", "notes", "estimates",
 }
+
+// tollCues are verbs that are cues only before a toll: "the monitor put
+// the death toll at 11", "activists placed the number of dead at 40".
+var tollCues = []string{"put", "puts", "placed"}
+
+// tollNouns name a toll after a toll cue (within tollReach tokens), and
+// "at" must follow within atReach more: "put the toll in opposition areas
+// at 45", not "put the death toll higher".
+var tollNouns = []string{"toll", "tally", "number", "figure", "count", "total"}
+
+const (
+	tollReach = 4
+	atReach   = 8
+)
 
 // capCues may be written with a capital: sentence-initial "According to",
 // headline "Homs Governor Says". "Said" is left out: it is a common Arabic
@@ -264,6 +279,9 @@ func (p *parser) cueAt(i int) cueKind {
 	if k == cueAccording && (i+1 >= len(p.t) || p.t[i+1].key != "to") {
 		return cueNone
 	}
+	if t.is(cTollCue) && !p.tollAfter(i) {
+		return cueNone // "put out the fire", "places of worship"
+	}
 	if t.is(cNounLike) && i+1 < len(p.t) {
 		if nk := p.t[i+1].cue(); nk == cueSay || nk == cueVerb || nk == cueTell {
 			return cueNone
@@ -273,6 +291,29 @@ func (p *parser) cueAt(i int) cueKind {
 		return cueNone // "the said ministry", "the reported use": adjectives
 	}
 	return k
+}
+
+// tollAfter reports whether a toll noun and then "at" follow the cue at i
+// closely: "put the death toll at", "placed the number of dead at".
+func (p *parser) tollAfter(i int) bool {
+	for j := i + 1; j < len(p.t) && j <= i+tollReach; j++ {
+		if !p.t[j].word() {
+			return false
+		}
+		if !p.t[j].is(cTollNoun) {
+			continue
+		}
+		for k := j + 1; k < len(p.t) && k <= j+atReach; k++ {
+			if p.t[k].key == "at" {
+				return true
+			}
+			if !p.t[k].word() {
+				return false
+			}
+		}
+		return false
+	}
+	return false
 }
 
 func (p *parser) matchAliases() {

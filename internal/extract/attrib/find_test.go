@@ -168,6 +168,16 @@ var findCases = []findCase{
 	{`"We buried 11 people today" the hard-line militant group said.`, "the hard-line militant group", "said", "", unk, true, ""},
 	{"The Syrian government has said it does not use chemical weapons.", "The Syrian government", "said", "Syrian government", gov, false, ""},
 	{"The U.N. in August said that 191,000 people had been killed.", "The U.N.", "said", "United Nations", un, false, ""},
+	// X put / placed / estimated the toll at N
+	{"The Observatory put the death toll at 27 on Thursday.", "The Observatory", "put", "Syrian Observatory for Human Rights", mon, false, ""},
+	{"Local activists placed the number of dead at more than 40.", "Local activists", "placed", "activists", loc, false, ""},
+	{"The health ministry puts the overall toll at 212.", "The health ministry", "puts", "health ministry", gov, false, ""},
+	{"The White Helmets estimated the toll at 60 people.", "The White Helmets", "estimated", "White Helmets", ngo, false, ""},
+	{"Five died in the raid while the monitor put the toll at 8.", "the monitor", "put", "", mon, false, ""},
+	{"Firefighters put out the blaze at the depot by nightfall.", "", "", "", unk, false, ""},
+	{"Rescuers placed 14 bodies in the mosque courtyard.", "", "", "", unk, false, ""},
+	{"Other reports put the death toll higher.", "", "", "", unk, false, ""},
+	{"Opposition activists put the toll in the eastern districts at 45.", "Opposition activists", "put", "activists", loc, false, ""},
 }
 
 // Coordinated speakers give one attribution each.

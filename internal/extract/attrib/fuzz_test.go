@@ -51,6 +51,7 @@ func FuzzFind(f *testing.F) {
 		"\xff\xfe said the", "said\n\nthe Observatory", "IS IS IS said", "— said —",
 		"the Observatory which which which said", "SANA quoted as", "was quoted by",
 		"Syrian and and and warplanes", "US-led-led coalition", "al-al-al-Nusra",
+		"put", "put the toll", "the monitor put the toll at", "placed the number of the number at at",
 	} {
 		f.Add(s)
 	}

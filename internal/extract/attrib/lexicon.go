@@ -90,6 +90,8 @@ const (
 	cSideFiller
 	cNotSideTail
 	cVocab
+	cTollCue
+	cTollNoun
 )
 
 // wordList is one of the rules' word lists and its class.
@@ -108,6 +110,7 @@ func wordLists() []wordList {
 		{periods, cPeriod}, {timeWords, cTimeWord}, {docNouns, cDocNoun}, {capCues, cCapCue},
 		{nounLike, cNounLike}, {weakCues, cWeakCue}, {invertible, cInvertible},
 		{sideFillers, cSideFiller}, {notSideTails, cNotSideTail},
+		{tollCues, cTollCue}, {tollNouns, cTollNoun},
 	}
 }
 

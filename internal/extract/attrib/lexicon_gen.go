@@ -5,7 +5,7 @@ package attrib
 // genLexicon is the lexicon made from the data files and the word lists
 // ahead of time (see lexicon.go).
 var genLexicon = &frozenLexicon{
-	sum: 0xe09d8a69953222dc,
+	sum: 0x2a7f32ca2b59d012,
 	keys: []string{
 		"syrian", "observatory", "for", "human", "rights", "sohr", "rami", "abdel", "rahman", "abdulrahman",
 		"abdurrahman", "abdul", "monitor", "war", "monitoring", "group", "organisation", "organization", "watchdog", "the",
@@ -94,11 +94,12 @@ var genLexicon = &frozenLexicon{
 		"recorded", "counted", "estimated", "documented", "warned", "insisted", "stressed", "asserted", "revealed", "indicated",
 		"mentioned", "affirmed", "alleged", "declared", "reads", "added", "stated", "noted", "explained", "wrote",
 		"heavy", "regular", "elite", "combat", "attack", "cruise", "ballistic", "made", "trained", "brokered",
-		"adds", "announced", "announces", "cited", "claimed", "confirmed", "confirms", "quoted", "reported", "tells",
-		"tweeted", "anonymous", "battalion", "body", "brigade", "brigadier", "captain", "claim", "colonel", "crews",
-		"delegation", "deputy", "dispatches", "faction", "former", "founder", "head", "headquarters", "independent", "latter",
-		"leader", "leadership", "lieutenant", "major", "member", "mission", "personnel", "provincial", "regional", "release",
-		"senior", "team", "top", "unit", "unnamed",
+		"put", "puts", "placed", "number", "figure", "total", "adds", "announced", "announces", "cited",
+		"claimed", "confirmed", "confirms", "quoted", "reported", "tells", "tweeted", "anonymous", "battalion", "body",
+		"brigade", "brigadier", "captain", "claim", "colonel", "crews", "delegation", "deputy", "dispatches", "faction",
+		"former", "founder", "head", "headquarters", "independent", "latter", "leader", "leadership", "lieutenant", "major",
+		"member", "mission", "personnel", "provincial", "regional", "release", "senior", "team", "top", "unit",
+		"unnamed",
 	},
 	infos: []wordInfo{
 		{0x1000800, 0, 0}, {0x0, 0, 0}, {0x430, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x0, 0, 0}, {0x0, 0, 0}, {0x0, 0, 0},
@@ -203,19 +204,20 @@ var genLexicon = &frozenLexicon{
 		{0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0},
 		{0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1000, 0, 0}, {0x1002000, 0, 0},
 		{0x1002000, 0, 0}, {0x2000, 0, 0}, {0x2000, 0, 0}, {0x2000, 0, 0}, {0x2000, 0, 0}, {0x8000, 0, 0}, {0x8000, 0, 0}, {0x8000, 0, 0},
-		{0x8000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x1a0000, 2, 0},
+		{0x8000, 0, 0}, {0x4020000, 0, 0}, {0x4020000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x4020000, 0, 0}, {0x20000, 0, 0}, {0x1a0000, 2, 0},
 		{0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0}, {0x20000, 0, 0},
 		{0x20000, 0, 0}, {0x1020000, 0, 0}, {0x20000, 0, 0}, {0x40000, 5, 0}, {0x40000, 5, 0}, {0x40000, 1, 0}, {0x180000, 2, 0}, {0x180000, 1, 0},
 		{0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0},
 		{0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x100000, 2, 0}, {0x200000, 1, 0},
 		{0x200000, 1, 0}, {0x200000, 1, 0}, {0x200000, 1, 0}, {0x200000, 1, 0}, {0x400000, 0, 0}, {0x400000, 0, 0}, {0x400000, 0, 0}, {0x400000, 0, 0},
-		{0x400000, 0, 0}, {0x400000, 0, 0}, {0x400000, 0, 0}, {0x800000, 0, 0}, {0x800000, 0, 0}, {0x800000, 0, 0}, {0x0, 1, 0}, {0x0, 2, 0},
-		{0x0, 2, 0}, {0x0, 4, 0}, {0x0, 2, 0}, {0x0, 2, 0}, {0x0, 2, 0}, {0x0, 4, 0}, {0x0, 2, 0}, {0x0, 3, 0},
-		{0x0, 1, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0},
+		{0x400000, 0, 0}, {0x400000, 0, 0}, {0x400000, 0, 0}, {0x800000, 0, 0}, {0x800000, 0, 0}, {0x800000, 0, 0}, {0x2000000, 2, 0}, {0x2000000, 2, 0},
+		{0x2000000, 2, 0}, {0x4000000, 0, 0}, {0x4000000, 0, 0}, {0x4000000, 0, 0}, {0x0, 1, 0}, {0x0, 2, 0}, {0x0, 2, 0}, {0x0, 4, 0},
+		{0x0, 2, 0}, {0x0, 2, 0}, {0x0, 2, 0}, {0x0, 4, 0}, {0x0, 2, 0}, {0x0, 3, 0}, {0x0, 1, 0}, {0x1000000, 0, 0},
 		{0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0},
 		{0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0},
 		{0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0},
-		{0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0},
+		{0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0}, {0x1000000, 0, 0},
+		{0x1000000, 0, 0},
 	},
 	src: frozenTrie[srcEntry]{
 		nodes: []trieNode{
