@@ -706,7 +706,7 @@ type StoredDoc struct {
 // MaxCopies bounds the copies a document is read with: a wire story
 // reprinted a thousand times would otherwise make every read of one copy
 // read them all.
-const MaxCopies = 100
+const MaxCopies = 20
 
 // Document returns one stored document with its claims, flags and report
 // group. ref is the store's numeric id, the document's SPEC id, or a prefix
