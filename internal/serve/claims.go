@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -131,17 +132,27 @@ func (s *Server) getClaim(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	out, err := s.withVerdict(r.Context(), c)
+	if err != nil {
+		return err
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
+// withVerdict is a claim's JSON with its verdict, null when verification
+// has not judged it.
+func (s *Server) withVerdict(ctx context.Context, c store.StoredClaim) (claimJSON, error) {
 	out := claimJSON{JSONClaim: export.ToJSON(c)}
-	v, err := s.st.VerdictOf(r.Context(), c.RowID)
+	v, err := s.st.VerdictOf(ctx, c.RowID)
 	switch {
 	case err == nil:
 		vj := toVerdictJSON(c.Ref(), *v)
 		out.Verdict = &vj
 	case !isNotFound(err):
-		return err
+		return out, err
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
-	return nil
+	return out, nil
 }
 
 func (s *Server) listReviews(w http.ResponseWriter, r *http.Request) error {

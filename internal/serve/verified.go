@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/tallyhq/tally/internal/claim"
-	"github.com/tallyhq/tally/internal/export"
 	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/store"
 	"github.com/tallyhq/tally/internal/verify"
@@ -118,13 +117,8 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		cj := claimJSON{JSONClaim: export.ToJSON(c)}
-		v, err := s.st.VerdictOf(r.Context(), c.RowID)
-		switch {
-		case err == nil:
-			vj := toVerdictJSON(c.Ref(), *v)
-			cj.Verdict = &vj
-		case !isNotFound(err):
+		cj, err := s.withVerdict(r.Context(), c)
+		if err != nil {
 			return err
 		}
 		out.Claims = append(out.Claims, cj)
