@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/export"
 	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/store"
@@ -27,16 +26,7 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 	if pl := p.str("place"); pl != "" {
 		f.Places = place.StoredNames(pl)
 	}
-	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
-		return err
-	}
-	if f.Victims, err = enums(p, "victims", claim.VictimsAll); err != nil {
-		return err
-	}
-	if f.Causes, err = enums(p, "cause", claim.Causes); err != nil {
-		return err
-	}
-	if f.SourceType, err = enum(p, "source_type", claim.SourceTypes); err != nil {
+	if err := p.facets(&f.Kinds, &f.Victims, &f.Causes, &f.SourceType); err != nil {
 		return err
 	}
 	if f.From, f.To, err = p.dates(); err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tallyhq/tally/internal/claim"
 )
 
 // Limits of list pages.
@@ -207,4 +209,21 @@ func next[T any](items []T, limit int, last func(T) int64) ([]T, *string) {
 	items = items[:limit]
 	c := strconv.FormatInt(last(items[limit-1]), 10)
 	return items, &c
+}
+
+// facets reads the filters claims and places share: kind, victims and
+// cause (several each) and source_type.
+func (p *params) facets(kinds *[]claim.Kind, victims *[]claim.Victims, causes *[]claim.Cause, sourceType *claim.SourceType) error {
+	var err error
+	if *kinds, err = enums(p, "kind", claim.Kinds); err != nil {
+		return err
+	}
+	if *victims, err = enums(p, "victims", claim.VictimsAll); err != nil {
+		return err
+	}
+	if *causes, err = enums(p, "cause", claim.Causes); err != nil {
+		return err
+	}
+	*sourceType, err = enum(p, "source_type", claim.SourceTypes)
+	return err
 }

@@ -188,16 +188,7 @@ func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := store.PlaceFilter{Admin1: place.Admin1Named(p.str("admin1")), Country: p.str("country"), Source: p.str("source")}
-	if f.Kinds, err = enums(p, "kind", claim.Kinds); err != nil {
-		return err
-	}
-	if f.Victims, err = enums(p, "victims", claim.VictimsAll); err != nil {
-		return err
-	}
-	if f.Causes, err = enums(p, "cause", claim.Causes); err != nil {
-		return err
-	}
-	if f.SourceType, err = enum(p, "source_type", claim.SourceTypes); err != nil {
+	if err := p.facets(&f.Kinds, &f.Victims, &f.Causes, &f.SourceType); err != nil {
 		return err
 	}
 	if f.From, f.To, err = p.dates(); err != nil {
@@ -255,8 +246,8 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	killed, injured := verify.NewTimeline(claim.Killed), verify.NewTimeline(claim.Injured)
-	for _, kind := range []claim.Kind{claim.Killed, claim.Injured} {
-		f.Kind = string(kind)
+	for _, b := range []*verify.TimelineBuilder{killed, injured} {
+		f.Kind = string(b.Kind())
 		for i, err := range s.st.Incidents(r.Context(), f) {
 			if err != nil {
 				return err
@@ -266,8 +257,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 				return fmt.Errorf("incident %d: %w", i.ID, err)
 			}
 			inc.Kind, inc.Start, inc.End = claim.Kind(i.Kind), i.Start, i.End
-			killed.Add(&inc)
-			injured.Add(&inc)
+			b.Add(&inc)
 		}
 	}
 	s.writeJSON(w, r, http.StatusOK, timelineJSON{Killed: killed.Timeline(), Injured: injured.Timeline()})

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -48,21 +47,7 @@ func (s *Store) PlaceCounts(ctx context.Context, f PlaceFilter) ([]PlaceCount, e
 	w.add("c.geonames_id IS NOT NULL")
 	w.add("c.hypothetical = ?", false)
 	w.add("(r.decision IS NULL OR r.decision <> ?)", string(Reject))
-	if f.Admin1 != "" {
-		w.add("lower(c.admin1) = ?", strings.ToLower(f.Admin1))
-	}
-	if f.Country != "" {
-		w.add("lower(c.country) = ?", strings.ToLower(f.Country))
-	}
-	w.in("c.kind", strs(f.Kinds))
-	w.in("c.victims", strs(f.Victims))
-	w.in("c.cause", strs(f.Causes))
-	if f.Source != "" {
-		w.add("lower(c.source_name) = ?", strings.ToLower(f.Source))
-	}
-	if f.SourceType != "" {
-		w.add("c.source_type = ?", string(f.SourceType))
-	}
+	w.facets(facets{f.Admin1, f.Country, f.Kinds, f.Victims, f.Causes, f.Source, f.SourceType})
 	if f.From != "" {
 		w.add("c.date_end >= ?", f.From)
 	}

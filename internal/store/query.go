@@ -159,6 +159,35 @@ func (w *where) in(column string, values []string) {
 	w.add(column+" IN ("+placeholders(len(values))+")", args...)
 }
 
+// facets are the conditions on a claim's own fields that claim lists and
+// place counts share; empty ones select everything.
+type facets struct {
+	admin1, country string
+	kinds           []claim.Kind
+	victims         []claim.Victims
+	causes          []claim.Cause
+	source          string
+	sourceType      claim.SourceType
+}
+
+func (w *where) facets(f facets) {
+	if f.admin1 != "" {
+		w.add("lower(c.admin1) = ?", strings.ToLower(f.admin1))
+	}
+	if f.country != "" {
+		w.add("lower(c.country) = ?", strings.ToLower(f.country))
+	}
+	w.in("c.kind", strs(f.kinds))
+	w.in("c.victims", strs(f.victims))
+	w.in("c.cause", strs(f.causes))
+	if f.source != "" {
+		w.add("lower(c.source_name) = ?", strings.ToLower(f.source))
+	}
+	if f.sourceType != "" {
+		w.add("c.source_type = ?", string(f.sourceType))
+	}
+}
+
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return ""
@@ -270,21 +299,7 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 		}
 		w.in("lower(coalesce(c.place_name, c.place_text))", lower)
 	}
-	if f.Admin1 != "" {
-		w.add("lower(c.admin1) = ?", strings.ToLower(f.Admin1))
-	}
-	if f.Country != "" {
-		w.add("lower(c.country) = ?", strings.ToLower(f.Country))
-	}
-	w.in("c.kind", strs(f.Kinds))
-	w.in("c.victims", strs(f.Victims))
-	w.in("c.cause", strs(f.Causes))
-	if f.Source != "" {
-		w.add("lower(c.source_name) = ?", strings.ToLower(f.Source))
-	}
-	if f.SourceType != "" {
-		w.add("c.source_type = ?", string(f.SourceType))
-	}
+	w.facets(facets{f.Admin1, f.Country, f.Kinds, f.Victims, f.Causes, f.Source, f.SourceType})
 	if f.Outlet != "" {
 		w.add("lower(c.outlet) = ?", strings.ToLower(f.Outlet))
 	}

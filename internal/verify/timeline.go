@@ -60,6 +60,9 @@ func NewTimeline(kind claim.Kind) *TimelineBuilder {
 	return &TimelineBuilder{kind: kind, weeks: map[time.Time]*Week{}, open: map[time.Time]bool{}, totals: map[string]int64{}}
 }
 
+// Kind is the kind of incidents the timeline counts.
+func (b *TimelineBuilder) Kind() claim.Kind { return b.kind }
+
 // Add places an incident on the timeline; incidents of other kinds are
 // ignored.
 func (b *TimelineBuilder) Add(inc *Incident) {

@@ -89,11 +89,12 @@ function flagList(flags, byID) {
 // spans are the claims whose quotes lie in text at their offsets. A
 // headline's claim points into the title when the title is a field of its
 // own, into the text when the text holds the headline (plain text files).
-function spans(text, claims, where, title) {
+export function spans(text, claims, where, title) {
   const at = byteIndex(text);
+  const titleAt = title ? byteIndex(title) : null;
   const out = [];
   for (const c of claims) {
-    const inTitle = c.in_headline && quoteAt(title, c);
+    const inTitle = c.in_headline && quoteAt(title, titleAt, c);
     if (inTitle !== (where === "title")) continue;
     const s = at(c.quote.start);
     const e = at(c.quote.end);
@@ -103,9 +104,8 @@ function spans(text, claims, where, title) {
   return out;
 }
 
-function quoteAt(text, c) {
+function quoteAt(text, at, c) {
   if (!text) return false;
-  const at = byteIndex(text);
   const s = at(c.quote.start);
   const e = at(c.quote.end);
   return s !== undefined && e !== undefined && text.slice(s, e) === c.quote.text;

@@ -2,7 +2,8 @@
 // the text with the quotes marked. Nothing is stored. The address may
 // carry text, url, published and source (a bookmarklet's "check this
 // page"): the form is filled from them and checked at once.
-import { h, api, link, token, words, countText, fieldList, byteIndex, highlighted, errorBox } from "./lib.js";
+import { h, api, link, token, words, countText, fieldList, highlighted, errorBox } from "./lib.js";
+import { spans } from "./article.js";
 
 export async function checkPage(main, _args, params) {
   const text = h("textarea", { id: "c-text", name: "text", rows: 10, placeholder: "Paste an article: headline on the first line if you like." });
@@ -61,14 +62,7 @@ export async function checkPage(main, _args, params) {
 function result(res, sent) {
   const doc = res.document || {};
   const body = typeof doc.text === "string" ? doc.text : sent || "";
-  const at = byteIndex(body);
-  const spans = [];
-  for (const c of res.claims) {
-    if (c.in_headline) continue;
-    const s = at(c.quote.start);
-    const e = at(c.quote.end);
-    if (s !== undefined && e !== undefined && body.slice(s, e) === c.quote.text) spans.push({ start: s, end: e, claim: c });
-  }
+  const marked = spans(body, res.claims, "body");
   const mark = (s, t) => h("mark", { class: "q", tabindex: "0", dataset: { kind: s.claim.kind }, title: `${s.claim.id}: ${words(s.claim.kind)} ${countText(s.claim)}` }, t);
   const stored = res.stored ? h("p", { role: "status" }, res.stored.new ? "Stored as " : "Already stored as ",
     link(`/documents/${res.stored.id}`, `document ${res.stored.id}`), ".") : "";
@@ -77,7 +71,7 @@ function result(res, sent) {
     stored,
     res.flags.length ? h("ul", { class: "flags" }, res.flags.map((f) => h("li", { class: "flag" }, h("strong", {}, words(f.kind)), ": ", f.message))) : "",
     h("div", { class: "article-layout" },
-      h("div", { class: "text" }, h("p", {}, highlighted(body, spans, mark))),
+      h("div", { class: "text" }, h("p", {}, highlighted(body, marked, mark))),
       h("ol", { class: "claims" }, res.claims.map((c) => h("li", { class: "claim card", dataset: { kind: c.kind } },
         h("h3", {}, c.id, " ", h("span", { class: "kind" }, words(c.kind)), " ", countText(c)),
         h("blockquote", {}, c.quote.text), fieldList(c))))));
