@@ -8,6 +8,8 @@
 # and under 500 MB with 100,000 documents and 50 clients for 30 s.
 # Usage: bench/serve.sh [documents] [clients] [duration] [workdir]
 #   bench/serve.sh 100000 50 30s      (needs ../shared beside the repository)
+# SERVE_FLAGS adds flags to `tally serve`: SERVE_FLAGS="--debug-addr
+# 127.0.0.1:6060" lets `go tool pprof` take a CPU profile under the load.
 # The store is kept in workdir and reused by later runs of the same size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +28,8 @@ if [ ! -s "$db" ]; then
   "$dir/tally" ingest --quiet --db "$db" "$corpus"
 fi
 port=${PORT:-18080}
-"$dir/tally" serve --db "$db" --addr "127.0.0.1:$port" --read-only >"$dir/serve.log" 2>&1 &
+# shellcheck disable=SC2086 # SERVE_FLAGS holds several words.
+"$dir/tally" serve --db "$db" --addr "127.0.0.1:$port" --read-only ${SERVE_FLAGS:-} >"$dir/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
@@ -44,7 +47,8 @@ status=0
 TIMEFORMAT="serveload CPU: %U s user, %S s system over %R s"
 time "$dir/serveload" -url "http://127.0.0.1:$port" -c "$clients" -d "$duration" || status=$?
 hz=$(getconf CLK_TCK)
-echo "server CPU: $(( ($(cpu $pid) - before) / hz )) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+used=$(($(cpu $pid) - before))
+echo "server CPU: $((used / hz)).$(printf %02d $((used * 100 / hz % 100))) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # VmHWM is the process's peak resident set so far.
 peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 echo "server peak resident memory: $((peak / 1024)) MB"

@@ -2,15 +2,19 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/tallyhq/tally/internal/ingest/fetch"
 	"github.com/tallyhq/tally/internal/serve"
@@ -25,8 +29,11 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	readOnly := fs.Bool("read-only", false, "refuse every write, with or without a token (for public deployments)")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs given to the API reach loopback and private network addresses")
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "largest request body in `BYTES`")
+	cacheMiB := fs.Int("cache-mb", serve.DefaultCacheBytes>>20, "keep up to `MiB` of GET responses, dropped on any write to the store; 0: none")
+	debugAddr := fs.String("debug-addr", "", "serve Go's profiler (net/http/pprof) on `HOST:PORT`, apart from the API; off when empty")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: tally serve [--db DSN] [--addr 127.0.0.1:8080] [--read-only] [--allow-private]\n\n"+
+		fmt.Fprint(stderr, "Usage: tally serve [--db DSN] [--addr 127.0.0.1:8080] [--read-only] [--allow-private]\n"+
+			"                  [--cache-mb 32] [--debug-addr HOST:PORT]\n\n"+
 			"Serves the web UI at / (map, timeline, documents, incidents, review queue, check) and\n"+
 			"the JSON API under /api/v1 (described at /api/v1/openapi.json). Writes need a token:\n"+
 			"tally token create NAME.\n\n")
@@ -35,7 +42,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if status, done := parseFlags(fs, args); done {
 		return status
 	}
-	if fs.NArg() > 0 || *maxBody <= 0 {
+	if fs.NArg() > 0 || *maxBody <= 0 || *cacheMiB < 0 || *cacheMiB > 1<<16 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -51,8 +58,21 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := serve.New(st, serve.Options{ReadOnly: *readOnly, MaxBody: *maxBody, Log: log,
+	if *debugAddr != "" {
+		stopDebug, err := serveDebug(*debugAddr, log)
+		if err != nil {
+			fmt.Fprintf(stderr, "tally serve: %v\n", err)
+			return exitFailed
+		}
+		defer stopDebug()
+	}
+	cacheBytes := *cacheMiB << 20
+	if cacheBytes == 0 {
+		cacheBytes = -1
+	}
+	srv := serve.New(st, serve.Options{ReadOnly: *readOnly, MaxBody: *maxBody, Log: log, CacheBytes: cacheBytes,
 		Fetch: fetch.Options{AllowPrivate: *allowPrivate, UserAgent: "tally/" + version() + " (+https://github.com/tallyhq/tally)"}})
+	defer srv.Close()
 	mode := "read-write"
 	if *readOnly {
 		mode = "read-only"
@@ -65,6 +85,29 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// serveDebug serves the profiler's handlers on their own listener, so that
+// they are never reachable through the API's address, and only when asked
+// for: profiles show the server's internals.
+func serveDebug(addr string, log *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("debug listener: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("debug listener", "error", err)
+		}
+	}()
+	return func() { srv.Close() }, nil
 }
 
 // tuneGC lets the server's heap grow to five times what is live between

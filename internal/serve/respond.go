@@ -98,11 +98,23 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 	} else {
 		body = buf.Bytes()
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
+	etag := ""
 	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && status == http.StatusOK {
 		sum := sha256.Sum256(body)
-		etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+		etag = `"` + hex.EncodeToString(sum[:16]) + `"`
+		if slot, ok := r.Context().Value(cacheSlot{}).(cacheSlot); ok {
+			s.cache.put(slot.version, slot.key, bytes.Clone(body), etag)
+		}
+	}
+	writeBody(w, r, status, body, etag)
+}
+
+// writeBody answers with a JSON body; etag, when set, is its ETag, and a
+// request whose If-None-Match matches it is answered 304.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte, etag string) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	if etag != "" {
 		h.Set("ETag", etag)
 		// Clients may keep a response but must ask again before using it:
 		// the store changes with every ingest.

@@ -49,6 +49,9 @@ type Options struct {
 	// Log receives errors the client is not told the details of; nil
 	// discards them.
 	Log *slog.Logger
+	// CacheBytes bounds the cache of GET responses, which any write to
+	// the store empties; zero means DefaultCacheBytes, negative no cache.
+	CacheBytes int
 }
 
 // Server answers the API's requests from a store.
@@ -59,6 +62,8 @@ type Server struct {
 	fetcher *fetch.Client
 	mux     *http.ServeMux
 	ui      *web.Handler // nil when the embedded UI is broken: the API still serves
+	watcher *store.Watcher
+	cache   *respCache // nil when off
 }
 
 // handler is an endpoint: it writes a response, or returns the error to
@@ -103,7 +108,13 @@ func New(st *store.Store, opt Options) *Server {
 	if opt.RequestTimeout <= 0 {
 		opt.RequestTimeout = DefaultRequestTimeout
 	}
-	s := &Server{st: st, opt: opt, log: opt.Log, fetcher: fetch.New(opt.Fetch), mux: http.NewServeMux()}
+	s := &Server{st: st, opt: opt, log: opt.Log, fetcher: fetch.New(opt.Fetch), mux: http.NewServeMux(), watcher: st.Watch()}
+	if opt.CacheBytes == 0 {
+		opt.CacheBytes = DefaultCacheBytes
+	}
+	if opt.CacheBytes > 0 {
+		s.cache = newRespCache(opt.CacheBytes)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -117,11 +128,47 @@ func New(st *store.Store, opt Options) *Server {
 		h := rt.h
 		if rt.write {
 			h = s.requireWriter(h)
+		} else if rt.method == http.MethodGet {
+			h = s.cached(h)
 		}
 		s.mux.Handle(rt.method+" "+rt.pattern, s.adapt(h))
 	}
 	return s
 }
+
+// cacheSlot, in a request's context, is where its response is kept in the
+// cache: the store's version it was read in, and its key.
+type cacheSlot struct{ version, key string }
+
+// cached answers a read from the response cache when it holds the
+// answer for the store's current version, else lets h answer and keep its
+// response (writeJSON). A cached answer costs no query but the version's.
+func (s *Server) cached(h handler) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if s.cache == nil {
+			return h(w, r)
+		}
+		key, ok := cacheKey(r.URL.Path, r.URL.RawQuery)
+		if !ok {
+			return h(w, r)
+		}
+		version, err := s.watcher.Version(r.Context())
+		if err != nil {
+			// Answered from the store, as without a cache.
+			s.log.Debug("response cache skipped", "error", err)
+			return h(w, r)
+		}
+		if c, ok := s.cache.get(version, key); ok {
+			writeBody(w, r, http.StatusOK, c.body, c.etag)
+			return nil
+		}
+		return h(w, r.WithContext(context.WithValue(r.Context(), cacheSlot{}, cacheSlot{version, key})))
+	}
+}
+
+// Close gives back what the server holds of the store; the store itself
+// stays open.
+func (s *Server) Close() error { return s.watcher.Close() }
 
 // adapt makes a handler an http.Handler: its error becomes the response.
 func (s *Server) adapt(h handler) http.Handler {

@@ -1,0 +1,107 @@
+package serve
+
+import (
+	"container/list"
+	"net/url"
+	"sync"
+)
+
+// DefaultCacheBytes bounds the response cache when Options.CacheBytes is
+// zero: the pages and documents a busy public server is asked for most,
+// well within its memory.
+const DefaultCacheBytes = 32 << 20
+
+// maxCachedBody bounds one cached response: a huge page would push out
+// many small ones.
+const maxCachedBody = 1 << 20
+
+// cached is a successful GET's response: its body and ETag.
+type cached struct {
+	key  string
+	body []byte
+	etag string
+}
+
+// respCache keeps successful GET responses by the store's version and the
+// request's path and query, least recently used dropped first. A write
+// changes the store's version: what was kept before is all dropped when
+// the first request of the new version asks.
+type respCache struct {
+	max int
+
+	mu      sync.Mutex
+	version string
+	size    int
+	lru     *list.List // of *cached, most recently used first
+	byKey   map[string]*list.Element
+}
+
+func newRespCache(max int) *respCache {
+	return &respCache{max: max, lru: list.New(), byKey: map[string]*list.Element{}}
+}
+
+// cacheKey is the key of r's path and query in the cache: the query's
+// parameters sorted, so that the same question asked in another order is
+// the same. ok is false for a query that does not parse, which is never
+// kept.
+func cacheKey(path, rawQuery string) (key string, ok bool) {
+	if rawQuery == "" {
+		return path, true
+	}
+	v, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return "", false
+	}
+	return path + "?" + v.Encode(), true
+}
+
+// get is the response kept for key in version, if any. A version other
+// than the cache's is taken as the newest (versions are not ordered; a
+// caller asks for the version it just read): what was kept is dropped.
+func (c *respCache) get(version, key string) (*cached, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version != c.version {
+		c.version = version
+		c.lru.Init()
+		clear(c.byKey)
+		c.size = 0
+		return nil, false
+	}
+	el, ok := c.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	c.lru.MoveToFront(el)
+	return el.Value.(*cached), true
+}
+
+// put keeps a response for key read in version, unless the cache has
+// moved on to another version since.
+func (c *respCache) put(version, key string, body []byte, etag string) {
+	if len(body) > maxCachedBody || len(body)+len(key) > c.max {
+		return
+	}
+	e := &cached{key: key, body: body, etag: etag}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version != c.version {
+		return
+	}
+	if el, ok := c.byKey[key]; ok {
+		c.size -= entrySize(el.Value.(*cached))
+		c.lru.Remove(el)
+	}
+	c.byKey[key] = c.lru.PushFront(e)
+	c.size += entrySize(e)
+	for c.size > c.max {
+		el := c.lru.Back()
+		old := el.Value.(*cached)
+		c.lru.Remove(el)
+		delete(c.byKey, old.key)
+		c.size -= entrySize(old)
+	}
+}
+
+// entrySize is about what an entry holds in memory.
+func entrySize(e *cached) int { return len(e.body) + len(e.key) + len(e.etag) + 128 }

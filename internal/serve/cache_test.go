@@ -1,0 +1,106 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/ingest"
+	"github.com/tallyhq/tally/internal/store"
+	"github.com/tallyhq/tally/internal/store/storetest"
+)
+
+// TestCache: a response given again is the same; any write to the store,
+// through the API, the same store or another process's, is seen by the
+// next request.
+func TestCache(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		e := newEnv(t, dsn, Options{})
+		ctx := context.Background()
+		count := func() int {
+			t.Helper()
+			var l listOut[docJSON]
+			want(t, e.do(t, "GET", "/api/v1/documents?limit=50", "", nil), 200, &l)
+			return len(l.Items)
+		}
+		first := e.do(t, "GET", "/api/v1/documents?limit=50", "", nil)
+		again := e.do(t, "GET", "/api/v1/documents?limit=50", "", nil)
+		if first.Body.String() != again.Body.String() || first.Header().Get("ETag") != again.Header().Get("ETag") {
+			t.Fatalf("asked twice: %s, %s / %s, %s", first.Header().Get("ETag"), first.Body, again.Header().Get("ETag"), again.Body)
+		}
+		if w := e.do(t, "GET", "/api/v1/documents?limit=50", "", nil, "If-None-Match", first.Header().Get("ETag")); w.Code != http.StatusNotModified {
+			t.Fatalf("If-None-Match: %d", w.Code)
+		}
+		if w := e.do(t, "HEAD", "/api/v1/documents?limit=50", "", nil); w.Code != 200 || w.Body.Len() != 0 ||
+			w.Header().Get("ETag") != first.Header().Get("ETag") {
+			t.Fatalf("HEAD: %d %q %s", w.Code, w.Body, w.Header().Get("ETag"))
+		}
+		n := count()
+		other, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		for i, st := range []*store.Store{e.st, other} {
+			text := fmt.Sprintf(`{"id": "new%d", "title": "New", "published": "2019-05-0%d", "source": "AFP", "text": "Shelling killed %d people in Idlib, activists said."}`, i, i+1, i+3)
+			var docs []store.Doc
+			for d, err := range document.Read("new.jsonl", strings.NewReader(text), document.Options{}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, ingest.Prepare(d))
+			}
+			if _, err := st.Save(ctx, docs, ingest.SameReport); err != nil {
+				t.Fatal(err)
+			}
+			if got := count(); got != n+i+1 {
+				t.Fatalf("after a write by store %d: %d documents, want %d", i, got, n+i+1)
+			}
+		}
+	})
+}
+
+func TestCacheKey(t *testing.T) {
+	a, okA := cacheKey("/api/v1/claims", "kind=killed&admin1=Aleppo")
+	b, okB := cacheKey("/api/v1/claims", "admin1=Aleppo&kind=killed")
+	if !okA || !okB || a != b {
+		t.Errorf("the same query in another order: %q, %q", a, b)
+	}
+	if c, _ := cacheKey("/api/v1/claims", "kind=injured&admin1=Aleppo"); c == a {
+		t.Errorf("another query has the same key %q", c)
+	}
+	if _, ok := cacheKey("/api/v1/claims", "kind=%zz"); ok {
+		t.Errorf("a query that does not parse has a key")
+	}
+}
+
+// TestCacheBound: the cache holds no more than its bound, dropping the
+// least recently used, and nothing of another version.
+func TestCacheBound(t *testing.T) {
+	c := newRespCache(3 * (1000 + 128 + 8))
+	body := make([]byte, 1000)
+	for _, k := range []string{"a", "b", "c"} {
+		c.get("v1", k)
+		c.put("v1", k, body, "e")
+	}
+	c.get("v1", "a") // b is now the least recently used
+	c.put("v1", "d", body, "e")
+	for k, kept := range map[string]bool{"a": true, "b": false, "c": true, "d": true} {
+		if _, ok := c.get("v1", k); ok != kept {
+			t.Errorf("%s kept: %v, want %v", k, ok, kept)
+		}
+	}
+	if c.size > c.max {
+		t.Errorf("size %d over %d", c.size, c.max)
+	}
+	if _, ok := c.get("v2", "a"); ok {
+		t.Errorf("another version's response given")
+	}
+	c.put("v1", "a", body, "e") // read before v2 was seen
+	if _, ok := c.get("v2", "a"); ok {
+		t.Errorf("a response read in an older version kept")
+	}
+}

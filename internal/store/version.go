@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"sync"
+)
+
+// Watcher tells whether the store may have changed since it last looked:
+// any committed write, by this process or another, changes its version.
+// Readers key what they derive from the store (responses, ETags) by the
+// version, so that nothing derived before a write is used after it. It
+// costs writers nothing: SQLite counts commits itself (PRAGMA
+// data_version), and on PostgreSQL the version is the server's transaction
+// snapshot, which every transaction that writes changes when it ends.
+type Watcher struct {
+	st *Store
+
+	mu      sync.Mutex
+	conn    *sql.Conn // SQLite: data_version counts the commits of connections other than this one
+	last    int64     // SQLite: data_version when last read
+	version uint64    // SQLite: bumped each time data_version changed
+}
+
+// Watch makes a Watcher of the store. On SQLite it holds one of the
+// store's connections for itself until Close.
+func (s *Store) Watch() *Watcher { return &Watcher{st: s} }
+
+// Version is the store's version: equal versions mean no write was
+// committed between the two calls. A write committed while a caller reads
+// after Version may or may not show in what it reads; the next call of
+// Version gives a new version.
+func (w *Watcher) Version(ctx context.Context) (string, error) {
+	if w.st.dialect == Postgres {
+		// The snapshot lists the transactions under way and the next
+		// transaction id: a transaction that writes takes an id, and
+		// leaves the list when it ends. Read-only transactions change
+		// nothing; other databases' writes do, which only costs a miss.
+		var snap string
+		if err := w.st.db.QueryRowContext(ctx, `SELECT pg_current_snapshot()::text`).Scan(&snap); err != nil {
+			return "", fmt.Errorf("store version: %w", err)
+		}
+		return snap, nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.conn == nil {
+		conn, err := w.st.db.Conn(ctx)
+		if err != nil {
+			return "", fmt.Errorf("store version: %w", err)
+		}
+		w.conn = conn
+		// A new connection's data_version does not compare with the old
+		// one's: whatever was derived before is stale.
+		w.version++
+		w.last = -1
+	}
+	var dv int64
+	if err := w.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&dv); err != nil {
+		// The connection may be broken: the next call takes another.
+		w.conn.Close()
+		w.conn = nil
+		return "", fmt.Errorf("store version: %w", err)
+	}
+	if dv != w.last {
+		if w.last != -1 {
+			w.version++
+		}
+		w.last = dv
+	}
+	return strconv.FormatUint(w.version, 10), nil
+}
+
+// Close gives back the connection the Watcher holds.
+func (w *Watcher) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.conn == nil {
+		return nil
+	}
+	err := w.conn.Close()
+	w.conn = nil
+	return err
+}

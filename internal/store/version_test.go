@@ -1,0 +1,55 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tallyhq/tally/internal/store"
+	"github.com/tallyhq/tally/internal/store/storetest"
+)
+
+// TestWatcher: reads leave the version as it is; a write by another
+// connection, or another process's store, changes it.
+func TestWatcher(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		w := st.Watch()
+		defer w.Close()
+		v1, err := w.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range st.Claims(ctx, store.ClaimFilter{}) {
+		}
+		if st.Dialect() == store.SQLite {
+			// PostgreSQL's version is the whole server's: other tests'
+			// databases change it.
+			if v, err := w.Version(ctx); err != nil || v != v1 {
+				t.Fatalf("after a read: version %q (%v), want %q", v, err, v1)
+			}
+		}
+		other, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		for i, writer := range []*store.Store{st, other} {
+			before, err := w.Version(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs := testDocs()[i : i+1]
+			if _, err := writer.Save(ctx, docs, nil); err != nil {
+				t.Fatal(err)
+			}
+			if v, err := w.Version(ctx); err != nil || v == before {
+				t.Fatalf("after a write by store %d: version %q (%v), want a new one", i, v, err)
+			}
+		}
+	})
+}
