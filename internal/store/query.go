@@ -581,11 +581,13 @@ const docSelect = `SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source,
 	(SELECT count(*) FROM claims c WHERE c.doc_id = d.id)
 	FROM documents d`
 
-func scanDocSummary(r scanner) (DocSummary, error) {
+// scanDocSummary scans docSelect's columns, and then into more those
+// that follow them.
+func scanDocSummary(r scanner, more ...any) (DocSummary, error) {
 	var d DocSummary
 	var published, source, url, pName, pAdmin1, pCountry sql.NullString
-	err := r.Scan(&d.ID, &d.Key, &d.ExtID, &d.Title, &published, &source, &url, &d.Origin, &d.Group,
-		&pName, &pAdmin1, &pCountry, &d.Extractor, &d.Ingested, &d.Claims)
+	err := r.Scan(append([]any{&d.ID, &d.Key, &d.ExtID, &d.Title, &published, &source, &url, &d.Origin, &d.Group,
+		&pName, &pAdmin1, &pCountry, &d.Extractor, &d.Ingested, &d.Claims}, more...)...)
 	if err != nil {
 		return d, err
 	}
@@ -723,25 +725,46 @@ type StoredDoc struct {
 // read them all.
 const MaxCopies = 20
 
+// docFull reads a document: its summary's columns (the claim count is
+// read with its claims), then its text and what goes with it.
+const docFull = `SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
+	d.primary_name, d.primary_admin1, d.primary_country, d.extractor, d.ingested_at, 0,
+	d.body, d.html, d.plain, d.credits, d.places
+	FROM documents d WHERE d.id = ?`
+
 // Document returns one stored document with its claims, flags and report
 // group. ref is the store's numeric id, the document's SPEC id, or a prefix
-// of at least 8 characters of its key.
+// of at least 8 characters of its key. It runs three queries (four for a
+// group of more than MaxCopies copies, one or two more for a ref that is
+// not a stored id): every query waits its turn for a connection under load.
 func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
-	id, err := s.resolveRef(ctx, ref)
-	if err != nil {
-		return nil, err
-	}
 	var d StoredDoc
-	row := s.queryRow(ctx, s.rebind(docSelect+" WHERE d.id = ?"), id)
-	if d.DocSummary, err = scanDocSummary(row); err != nil {
-		return nil, fmt.Errorf("document %s: %w", ref, err)
-	}
 	var credits, places string
-	err = s.queryRow(ctx, s.rebind(`SELECT body, html, plain, credits, places FROM documents WHERE id = ?`), id).
-		Scan(&d.Body, &d.HTML, &d.Plain, &credits, &places)
+	read := func(id int64) error {
+		row := s.queryRow(ctx, s.rebind(docFull), id)
+		var err error
+		d.DocSummary, err = scanDocSummary(row, &d.Body, &d.HTML, &d.Plain, &credits, &places)
+		return err
+	}
+	// Most refs are the store's ids, as the API's lists give them: read
+	// at once, and looked up by SPEC id or key only when not one.
+	err := sql.ErrNoRows
+	if n, perr := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); perr == nil {
+		err = read(n)
+	}
+	if err == sql.ErrNoRows {
+		var id int64
+		if id, err = s.resolveRef(ctx, ref); err != nil {
+			return nil, err
+		}
+		if err = read(id); err == sql.ErrNoRows {
+			err = ErrNotFound // deleted since
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
 	}
+	id := d.ID
 	if err := json.Unmarshal([]byte(credits), &d.Credits); err != nil {
 		return nil, fmt.Errorf("document %s: credits: %w", ref, err)
 	}
@@ -754,6 +777,8 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 		}
 		d.Claims = append(d.Claims, c)
 	}
+	// Every claim, hypothetical and rejected too, as the lists count them.
+	d.DocSummary.Claims = len(d.Claims)
 	if d.Flags, err = s.flags(ctx, id); err != nil {
 		return nil, fmt.Errorf("document %s: %w", ref, err)
 	}
@@ -778,6 +803,8 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 	return &d, nil
 }
 
+// resolveRef finds the document whose SPEC id or key ref is (Document has
+// tried it as a store id).
 func (s *Store) resolveRef(ctx context.Context, ref string) (int64, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -790,11 +817,6 @@ func (s *Store) resolveRef(ctx context.Context, ref string) (int64, error) {
 			return 0, false, nil
 		}
 		return id, err == nil, err
-	}
-	if n, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		if id, ok, err := try(`SELECT id FROM documents WHERE id = ?`, n); ok || err != nil {
-			return id, err
-		}
 	}
 	if id, ok, err := try(`SELECT id FROM documents WHERE ext_id = ? ORDER BY id LIMIT 1`, ref); ok || err != nil {
 		return id, err

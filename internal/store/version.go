@@ -20,6 +20,7 @@ type Watcher struct {
 
 	mu      sync.Mutex
 	conn    *sql.Conn // SQLite: data_version counts the commits of connections other than this one
+	stmt    *sql.Stmt // PRAGMA data_version on conn, prepared once: it runs for every request
 	last    int64     // SQLite: data_version when last read
 	version uint64    // SQLite: bumped each time data_version changed
 }
@@ -51,17 +52,21 @@ func (w *Watcher) Version(ctx context.Context) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("store version: %w", err)
 		}
-		w.conn = conn
+		stmt, err := conn.PrepareContext(ctx, `PRAGMA data_version`)
+		if err != nil {
+			conn.Close()
+			return "", fmt.Errorf("store version: %w", err)
+		}
+		w.conn, w.stmt = conn, stmt
 		// A new connection's data_version does not compare with the old
 		// one's: whatever was derived before is stale.
 		w.version++
 		w.last = -1
 	}
 	var dv int64
-	if err := w.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&dv); err != nil {
+	if err := w.stmt.QueryRowContext(ctx).Scan(&dv); err != nil {
 		// The connection may be broken: the next call takes another.
-		w.conn.Close()
-		w.conn = nil
+		w.closeLocked()
 		return "", fmt.Errorf("store version: %w", err)
 	}
 	if dv != w.last {
@@ -77,10 +82,15 @@ func (w *Watcher) Version(ctx context.Context) (string, error) {
 func (w *Watcher) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	return w.closeLocked()
+}
+
+func (w *Watcher) closeLocked() error {
 	if w.conn == nil {
 		return nil
 	}
+	w.stmt.Close()
 	err := w.conn.Close()
-	w.conn = nil
+	w.conn, w.stmt = nil, nil
 	return err
 }
