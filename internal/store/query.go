@@ -44,7 +44,7 @@ type ClaimFilter struct {
 	Before     int64 // cursor: claims stored before this claim id
 
 	// dates is how a SQLite query finds a period's claims: see
-	// periodPlan.
+	// planClaims.
 	dates periodPlan
 }
 
@@ -80,20 +80,13 @@ func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" 
 // corrected into a filter's values is found by its old values only.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
-		// A period's claims, when few, are gathered through claims_window;
-		// else claimPeriodPlan picks the end of the period to start from.
 		pl, err := s.planClaims(ctx, f)
 		if err != nil {
 			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
 			return
 		}
-		if !pl.window {
-			if f.dates, err = s.claimPeriodPlan(ctx, f); err != nil || f.dates == byNothing {
-				if err != nil {
-					yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
-				}
-				return
-			}
+		if f.dates = pl.dates; f.dates == byNothing {
+			return
 		}
 		want, given := f.Limit, 0
 		for {
@@ -262,30 +255,69 @@ type claimPlan struct {
 	// window: the claims of the period are few; gather them, then filter
 	// and sort.
 	window bool
+	// dates: else how the period's claims are found.
+	dates periodPlan
 }
 
-// planClaims decides f's claimPlan by counting, on claims_window alone
-// and up to windowGather, the claims of f's period.
+// planClaims decides f's claimPlan for a period by counting, up to a
+// bound, the claims its indexes give, cheapest first: each end of the
+// period alone (claims_date_end, claims_date), which finds an empty period
+// in one probe and a few candidates at once, and only when both ends let
+// many through, the period itself (claims_window), whose count costs most.
 func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error) {
 	var pl claimPlan
-	if s.dialect != SQLite || f.DocID != 0 || f.Text != "" || (f.From == "" && f.To == "") {
+	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
+		return pl, nil
+	}
+	type side struct {
+		plan       periodPlan
+		value, sql string
+	}
+	for _, sd := range []side{
+		{byDateEnd, f.From, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date_end WHERE date_end >= ? LIMIT ?)`},
+		{byDateStart, f.To, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date WHERE date_start <= ? LIMIT ?)`},
+	} {
+		if sd.value == "" {
+			continue
+		}
+		var n int
+		if err := s.queryRow(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
+			return pl, fmt.Errorf("period: %w", err)
+		}
+		switch {
+		case n == 0:
+			pl.dates = byNothing
+			return pl, nil
+		case f.Text != "":
+			// A search keeps its own order, newest match first: looking
+			// up each of the period's claims in the full-text index
+			// costs about a millisecond for a common word.
+		case n < fewCandidates:
+			pl.dates = sd.plan
+			return pl, nil
+		}
+	}
+	if f.Text != "" {
 		return pl, nil
 	}
 	q, args, ok := periodWindow(f.From, f.To)
-	if !ok {
-		return pl, nil
+	if ok {
+		var last sql.NullInt64
+		if err := s.queryRow(ctx, `SELECT max(id) FROM claims`).Scan(&last); err != nil {
+			return pl, fmt.Errorf("period: %w", err)
+		}
+		bound := windowGather(last.Int64)
+		var n int
+		err := s.queryRow(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(bound)+`)`, args...).Scan(&n)
+		if err != nil {
+			return pl, fmt.Errorf("period: %w", err)
+		}
+		if n < bound {
+			pl.window = true
+			return pl, nil
+		}
 	}
-	var last sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT max(id) FROM claims`).Scan(&last); err != nil {
-		return pl, fmt.Errorf("period: %w", err)
-	}
-	bound := windowGather(last.Int64)
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(bound)+`)`, args...).Scan(&n)
-	if err != nil {
-		return pl, fmt.Errorf("period: %w", err)
-	}
-	pl.window = n < bound
+	pl.dates = byID
 	return pl, nil
 }
 
@@ -414,45 +446,6 @@ const (
 // this many rows costs a few milliseconds, and when a side of the period
 // matches more, a walk newest first meets its matches early.
 var fewCandidates = 2000
-
-// claimPeriodPlan counts, up to fewCandidates, the claims each end of f's
-// period lets through, in the period indexes alone, and picks how to read
-// them.
-func (s *Store) claimPeriodPlan(ctx context.Context, f ClaimFilter) (periodPlan, error) {
-	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
-		return byPlanner, nil
-	}
-	type side struct {
-		plan       periodPlan
-		value, sql string
-	}
-	for _, sd := range []side{
-		{byDateEnd, f.From, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date_end WHERE date_end >= ? LIMIT ?)`},
-		{byDateStart, f.To, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date WHERE date_start <= ? LIMIT ?)`},
-	} {
-		if sd.value == "" {
-			continue
-		}
-		var n int
-		if err := s.queryRow(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
-			return byPlanner, err
-		}
-		switch {
-		case n == 0:
-			return byNothing, nil
-		case f.Text != "":
-			// A search keeps its own order, newest match first: looking
-			// up each of the period's claims in the full-text index
-			// costs about a millisecond for a common word.
-		case n < fewCandidates:
-			return sd.plan, nil
-		}
-	}
-	if f.Text != "" {
-		return byPlanner, nil
-	}
-	return byID, nil
-}
 
 // ftsQuery makes words typed by a person into an FTS5 query that matches
 // documents holding all of them: each word becomes a quoted string, so that
@@ -628,7 +621,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 		}
 		published := "d.published"
 		if s.dialect == SQLite && f.Group == 0 && (f.From != "" || f.To != "") {
-			// As for claims' periods (claimPeriodPlan): a period without
+			// As for claims' periods (planClaims): a period without
 			// documents gives none at once; the few documents of a
 			// period are read by its index and sorted; a period of many
 			// is met early newest first.
@@ -642,7 +635,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 				return
 			case f.Text != "":
 				// A search keeps its own order, newest match first, as
-				// claims' do (claimPeriodPlan).
+				// claims' do (planClaims).
 			case n < fewCandidates:
 				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
 			default:
