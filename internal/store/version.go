@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // Watcher tells whether the store may have changed since it last looked:
@@ -18,11 +19,19 @@ import (
 type Watcher struct {
 	st *Store
 
-	mu      sync.Mutex
-	conn    *sql.Conn // SQLite: data_version counts the commits of connections other than this one
-	stmt    *sql.Stmt // PRAGMA data_version on conn, prepared once: it runs for every request
-	last    int64     // SQLite: data_version when last read
-	version uint64    // SQLite: bumped each time data_version changed
+	// started counts the checks of data_version begun: a caller may take
+	// the answer of any check begun after it arrived, so that callers
+	// arriving together share one check rather than queue for one each.
+	started atomic.Uint64
+
+	mu      sync.Mutex // held while checking, and for what follows
+	conn    *sql.Conn  // SQLite: data_version counts the commits of connections other than this one
+	stmt    *sql.Stmt  // PRAGMA data_version on conn, prepared once: it runs for every request
+	last    int64      // data_version when last read
+	version uint64     // bumped each time data_version changed
+	checked uint64     // the number (started) of the last check
+	answer  string     // and what it gave
+	err     error
 }
 
 // Watch makes a Watcher of the store. On SQLite it holds one of the
@@ -45,8 +54,21 @@ func (w *Watcher) Version(ctx context.Context) (string, error) {
 		}
 		return snap, nil
 	}
+	arrived := w.started.Load()
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.checked > arrived && w.err == nil {
+		// Begun after this caller arrived: it saw every write committed
+		// before then.
+		return w.answer, w.err
+	}
+	w.checked = w.started.Add(1)
+	w.answer, w.err = w.check(ctx)
+	return w.answer, w.err
+}
+
+// check reads data_version, w.mu held.
+func (w *Watcher) check(ctx context.Context) (string, error) {
 	if w.conn == nil {
 		conn, err := w.st.db.Conn(ctx)
 		if err != nil {

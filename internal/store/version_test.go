@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/tallyhq/tally/internal/store"
@@ -52,4 +53,47 @@ func TestWatcher(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestWatcherShared: callers asking together share checks, and a caller
+// arriving after a write still sees a new version.
+func TestWatcherShared(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, storetest.SQLite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := st.Watch()
+	defer w.Close()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := w.Version(ctx); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	defer func() { close(stop); wg.Wait() }()
+	for i, d := range testDocs() {
+		before, err := w.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Save(ctx, []store.Doc{d}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := w.Version(ctx); err != nil || v == before {
+			t.Fatalf("after write %d: version %q (%v), want other than %q", i, v, err, before)
+		}
+	}
 }
