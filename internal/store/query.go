@@ -719,11 +719,20 @@ type StoredDoc struct {
 const MaxCopies = 20
 
 // docFull reads a document: its summary's columns (the claim count is
-// read with its claims), then its text and what goes with it.
-const docFull = `SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
+// read with its claims), then its text, what goes with it, and its flags
+// as one JSON array in the order stored.
+func (s *Store) docFull() string {
+	flags := `(SELECT json_group_array(json_object('kind', f.kind, 'claims', json(f.claims), 'message', f.message) ORDER BY f.id)
+		FROM flags f WHERE f.doc_id = d.id)`
+	if s.dialect == Postgres {
+		flags = `(SELECT coalesce(json_agg(json_build_object('kind', f.kind, 'claims', f.claims::json, 'message', f.message) ORDER BY f.id), '[]')::text
+		FROM flags f WHERE f.doc_id = d.id)`
+	}
+	return s.rebind(`SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
 	d.primary_name, d.primary_admin1, d.primary_country, d.extractor, d.ingested_at, 0,
-	d.body, d.html, d.plain, d.credits, d.places
-	FROM documents d WHERE d.id = ?`
+	d.body, d.html, d.plain, d.credits, d.places, ` + flags + `
+	FROM documents d WHERE d.id = ?`)
+}
 
 // Document returns one stored document with its claims, flags and report
 // group. ref is the store's numeric id, the document's SPEC id, or a prefix
@@ -732,11 +741,11 @@ const docFull = `SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source, d
 // not a stored id): every query waits its turn for a connection under load.
 func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 	var d StoredDoc
-	var credits, places string
+	var credits, places, flags string
 	read := func(id int64) error {
-		row := s.queryRow(ctx, s.rebind(docFull), id)
+		row := s.queryRow(ctx, s.docFull(), id)
 		var err error
-		d.DocSummary, err = scanDocSummary(row, &d.Body, &d.HTML, &d.Plain, &credits, &places)
+		d.DocSummary, err = scanDocSummary(row, &d.Body, &d.HTML, &d.Plain, &credits, &places, &flags)
 		return err
 	}
 	// Most refs are the store's ids, as the API's lists give them: read
@@ -764,6 +773,9 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 	if err := json.Unmarshal([]byte(places), &d.Places); err != nil {
 		return nil, fmt.Errorf("document %s: places: %w", ref, err)
 	}
+	if err := json.Unmarshal([]byte(flags), &d.Flags); err != nil {
+		return nil, fmt.Errorf("document %s: flags: %w", ref, err)
+	}
 	for c, err := range s.Claims(ctx, ClaimFilter{DocID: id, Hypothetical: true, Rejected: true}) {
 		if err != nil {
 			return nil, fmt.Errorf("document %s: %w", ref, err)
@@ -772,9 +784,6 @@ func (s *Store) Document(ctx context.Context, ref string) (*StoredDoc, error) {
 	}
 	// Every claim, hypothetical and rejected too, as the lists count them.
 	d.DocSummary.Claims = len(d.Claims)
-	if d.Flags, err = s.flags(ctx, id); err != nil {
-		return nil, fmt.Errorf("document %s: %w", ref, err)
-	}
 	n := 0
 	for c, err := range s.Documents(ctx, DocFilter{Group: d.Group, Limit: MaxCopies + 1}) {
 		if err != nil {
@@ -832,27 +841,6 @@ func isHex(s string) bool {
 		}
 	}
 	return true
-}
-
-func (s *Store) flags(ctx context.Context, docID int64) ([]claim.Flag, error) {
-	rows, err := s.query(ctx, s.rebind(`SELECT kind, claims, message FROM flags WHERE doc_id = ? ORDER BY id`), docID)
-	if err != nil {
-		return nil, fmt.Errorf("flags: %w", err)
-	}
-	defer rows.Close()
-	var out []claim.Flag
-	for rows.Next() {
-		var f claim.Flag
-		var ids string
-		if err := rows.Scan(&f.Kind, &ids, &f.Message); err != nil {
-			return nil, fmt.Errorf("flags: %w", err)
-		}
-		if err := json.Unmarshal([]byte(ids), &f.Claims); err != nil {
-			return nil, fmt.Errorf("flags: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
 }
 
 // Counts is how much the store holds.
