@@ -264,11 +264,30 @@ type claimPlan struct {
 // period alone (claims_date_end, claims_date), which finds an empty period
 // in one probe and a few candidates at once, and only when both ends let
 // many through, the period itself (claims_window), whose count costs most.
+// Plans are kept for the next query of the same period (planMemo).
 func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error) {
-	var pl claimPlan
 	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
+		return claimPlan{}, nil
+	}
+	var last sql.NullInt64
+	if err := s.queryRow(ctx, `SELECT max(id) FROM claims`).Scan(&last); err != nil {
+		return claimPlan{}, fmt.Errorf("period: %w", err)
+	}
+	key := s.memoKey(f)
+	if pl, ok := recallPlan(key, last.Int64); ok {
 		return pl, nil
 	}
+	pl, err := s.planPeriod(ctx, f, last.Int64)
+	if err == nil {
+		keepPlan(key, last.Int64, pl)
+	}
+	return pl, err
+}
+
+// planPeriod counts what planClaims decides by; last is the largest claim
+// id.
+func (s *Store) planPeriod(ctx context.Context, f ClaimFilter, last int64) (claimPlan, error) {
+	var pl claimPlan
 	type side struct {
 		plan       periodPlan
 		value, sql string
@@ -302,11 +321,7 @@ func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error
 	}
 	q, args, ok := periodWindow(f.From, f.To)
 	if ok {
-		var last sql.NullInt64
-		if err := s.queryRow(ctx, `SELECT max(id) FROM claims`).Scan(&last); err != nil {
-			return pl, fmt.Errorf("period: %w", err)
-		}
-		bound := windowGather(last.Int64)
+		bound := windowGather(last)
 		var n int
 		err := s.queryRow(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(bound)+`)`, args...).Scan(&n)
 		if err != nil {
