@@ -64,7 +64,9 @@ func newEnv(t testing.TB, dsn string, opt Options) *env {
 	if e.token, err = st.CreateToken(ctx, "amal"); err != nil {
 		t.Fatal(err)
 	}
-	e.h = New(st, opt)
+	srv := New(st, opt)
+	t.Cleanup(func() { srv.Close() }) // before the store's: cleanups run last first
+	e.h = srv
 	return e
 }
 
