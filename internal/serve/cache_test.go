@@ -63,6 +63,15 @@ func TestCache(t *testing.T) {
 	})
 }
 
+// TestCacheEscapedPath: two paths the same once unescaped may be two
+// endpoints' (a claim's id holding a slash, and the claim's reviews).
+func TestCacheEscapedPath(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t), Options{})
+	doc := fmt.Sprint(e.docs["maarat"])
+	want(t, e.do(t, "GET", "/api/v1/claims/"+doc+"/c1/reviews", "", nil), 200, nil)
+	wantError(t, e.do(t, "GET", "/api/v1/claims/"+doc+"/c1%2Freviews", "", nil), 404, codeNotFound)
+}
+
 func TestCacheKey(t *testing.T) {
 	a, okA := cacheKey("/api/v1/claims", "kind=killed&admin1=Aleppo")
 	b, okB := cacheKey("/api/v1/claims", "admin1=Aleppo&kind=killed")

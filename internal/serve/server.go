@@ -108,10 +108,10 @@ func New(st *store.Store, opt Options) *Server {
 	if opt.RequestTimeout <= 0 {
 		opt.RequestTimeout = DefaultRequestTimeout
 	}
-	s := &Server{st: st, opt: opt, log: opt.Log, fetcher: fetch.New(opt.Fetch), mux: http.NewServeMux(), watcher: st.Watch()}
 	if opt.CacheBytes == 0 {
 		opt.CacheBytes = DefaultCacheBytes
 	}
+	s := &Server{st: st, opt: opt, log: opt.Log, fetcher: fetch.New(opt.Fetch), mux: http.NewServeMux(), watcher: st.Watch()}
 	if opt.CacheBytes > 0 {
 		s.cache = newRespCache(opt.CacheBytes)
 	}
@@ -148,7 +148,9 @@ func (s *Server) cached(h handler) handler {
 		if s.cache == nil {
 			return h(w, r)
 		}
-		key, ok := cacheKey(r.URL.Path, r.URL.RawQuery)
+		// The escaped path, as the mux splits it: /claims/1/c1%2Freviews
+		// is a claim's, /claims/1/c1/reviews its reviews'.
+		key, ok := cacheKey(r.URL.EscapedPath(), r.URL.RawQuery)
 		if !ok {
 			return h(w, r)
 		}
