@@ -133,16 +133,21 @@ func (s *Server) getClaim(w http.ResponseWriter, r *http.Request) error {
 // withVerdict is a claim's JSON with its verdict, null when verification
 // has not judged it.
 func (s *Server) withVerdict(ctx context.Context, c store.StoredClaim) (claimJSON, error) {
-	out := claimJSON{JSONClaim: export.ToJSON(c)}
 	v, err := s.st.VerdictOf(ctx, c.RowID)
-	switch {
-	case err == nil:
+	if err != nil && !isNotFound(err) {
+		return claimJSON{}, err
+	}
+	return toClaimJSON(c, v), nil
+}
+
+// toClaimJSON is a claim's JSON with its verdict v, nil for none.
+func toClaimJSON(c store.StoredClaim, v *store.StoredVerdict) claimJSON {
+	out := claimJSON{JSONClaim: export.ToJSON(c)}
+	if v != nil {
 		vj := toVerdictJSON(c.Ref(), *v)
 		out.Verdict = &vj
-	case !isNotFound(err):
-		return out, err
 	}
-	return out, nil
+	return out
 }
 
 func (s *Server) listReviews(w http.ResponseWriter, r *http.Request) error {

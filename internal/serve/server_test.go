@@ -288,6 +288,17 @@ func TestVerification(t *testing.T) {
 		if len(one.Claims) != 2 {
 			t.Errorf("incident claims: %v", refs(one.Claims))
 		}
+		// Each with the verdict its own endpoint gives (read for all of
+		// them in one query).
+		for _, c := range one.Claims {
+			var alone claimOut
+			want(t, e.do(t, "GET", "/api/v1/claims/"+c.Ref, "", nil), 200, &alone)
+			got, _ := json.Marshal(c.Verdict)
+			wantV, _ := json.Marshal(alone.Verdict)
+			if c.Verdict == nil || c.Verdict.Incident == nil || *c.Verdict.Incident != aleppo.ID || string(got) != string(wantV) {
+				t.Errorf("claim %s: verdict in the incident %s, alone %s", c.Ref, got, wantV)
+			}
+		}
 		wantError(t, e.do(t, "GET", "/api/v1/incidents/abc", "", nil), 400, "bad_request")
 		wantError(t, e.do(t, "GET", "/api/v1/incidents/99999", "", nil), 404, "not_found")
 		wantError(t, e.do(t, "GET", "/api/v1/incidents?grade=dubious", "", nil), 400, "bad_request")

@@ -112,16 +112,24 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := toIncidentJSON(*inc)
-	out.Claims = []claimJSON{}
+	// The claims are read first, then their verdicts in one query: a
+	// verdict read while the claims' rows are open would need a second
+	// connection, which concurrent requests could all be waiting for.
+	var claims []store.StoredClaim
+	var ids []int64
 	for c, err := range s.st.Claims(r.Context(), store.ClaimFilter{Incident: id, Hypothetical: true, Rejected: true}) {
 		if err != nil {
 			return err
 		}
-		cj, err := s.withVerdict(r.Context(), c)
-		if err != nil {
-			return err
-		}
-		out.Claims = append(out.Claims, cj)
+		claims, ids = append(claims, c), append(ids, c.RowID)
+	}
+	vs, err := s.st.VerdictsOf(r.Context(), ids)
+	if err != nil {
+		return err
+	}
+	out.Claims = make([]claimJSON, len(claims))
+	for i, c := range claims {
+		out.Claims[i] = toClaimJSON(c, vs[c.RowID])
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 	return nil

@@ -194,26 +194,23 @@ type StoredVerdict struct {
 	Detail     []byte
 }
 
-// VerdictOf returns the stored verdict of a claim, or ErrNotFound.
-func (s *Store) VerdictOf(ctx context.Context, claimID int64) (*StoredVerdict, error) {
+const verdictSelect = `SELECT v.claim_id, v.incident_id, v.grade, v.verdict, v.recorded, v.ratio, v.summary, v.detail,
+	i.key, i.kind, i.victims, i.country, i.admin1, i.place, i.date_start, i.date_end, i.low, i.best, i.high,
+	i.grade, i.spread, i.sources, i.summary, i.detail
+	FROM verdicts v LEFT JOIN incidents i ON i.id = v.incident_id`
+
+func scanVerdict(r scanner) (*StoredVerdict, error) {
 	var v StoredVerdict
 	var grade, key, kind, victims, country, admin1, place, start, end, igrade, isummary sql.NullString
 	var low, best, high, sources sql.NullInt64
 	var spread sql.NullFloat64
 	var idetail []byte
 	var incID sql.NullInt64
-	err := s.queryRow(ctx, s.rebind(`SELECT v.claim_id, v.incident_id, v.grade, v.verdict, v.recorded, v.ratio, v.summary, v.detail,
-		i.key, i.kind, i.victims, i.country, i.admin1, i.place, i.date_start, i.date_end, i.low, i.best, i.high,
-		i.grade, i.spread, i.sources, i.summary, i.detail
-		FROM verdicts v LEFT JOIN incidents i ON i.id = v.incident_id WHERE v.claim_id = ?`), claimID).
-		Scan(&v.ClaimID, &incID, &grade, &v.Verdict, &v.Recorded, &v.Ratio, &v.Summary, &v.Detail,
-			&key, &kind, &victims, &country, &admin1, &place, &start, &end, &low, &best, &high,
-			&igrade, &spread, &sources, &isummary, &idetail)
-	if err == sql.ErrNoRows {
-		return nil, fmt.Errorf("verdict of claim %d: %w", claimID, ErrNotFound)
-	}
+	err := r.Scan(&v.ClaimID, &incID, &grade, &v.Verdict, &v.Recorded, &v.Ratio, &v.Summary, &v.Detail,
+		&key, &kind, &victims, &country, &admin1, &place, &start, &end, &low, &best, &high,
+		&igrade, &spread, &sources, &isummary, &idetail)
 	if err != nil {
-		return nil, fmt.Errorf("verdict of claim %d: %w", claimID, err)
+		return nil, err
 	}
 	v.Grade, v.IncidentID = grade.String, incID.Int64
 	if key.Valid {
@@ -223,4 +220,54 @@ func (s *Store) VerdictOf(ctx context.Context, claimID int64) (*StoredVerdict, e
 			Sources: int(sources.Int64), Summary: isummary.String, Detail: idetail}
 	}
 	return &v, nil
+}
+
+// VerdictOf returns the stored verdict of a claim, or ErrNotFound.
+func (s *Store) VerdictOf(ctx context.Context, claimID int64) (*StoredVerdict, error) {
+	v, err := scanVerdict(s.queryRow(ctx, s.rebind(verdictSelect+` WHERE v.claim_id = ?`), claimID))
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("verdict of claim %d: %w", claimID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("verdict of claim %d: %w", claimID, err)
+	}
+	return v, nil
+}
+
+// verdictBatch bounds the claim ids of one query of VerdictsOf, well
+// within SQLite's and PostgreSQL's limits on parameters.
+const verdictBatch = 500
+
+// VerdictsOf returns the stored verdicts of claims by claim id; a claim
+// without one is not in the map. One query reads up to verdictBatch of
+// them, rather than one query each.
+func (s *Store) VerdictsOf(ctx context.Context, claimIDs []int64) (map[int64]*StoredVerdict, error) {
+	out := make(map[int64]*StoredVerdict, len(claimIDs))
+	for start := 0; start < len(claimIDs); start += verdictBatch {
+		ids := claimIDs[start:min(start+verdictBatch, len(claimIDs))]
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
+		}
+		// Not prepared: the lists' lengths vary, and would fill the
+		// store's statements.
+		rows, err := s.db.QueryContext(ctx, s.rebind(verdictSelect+` WHERE v.claim_id IN (`+placeholders(len(ids))+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("verdicts: %w", err)
+		}
+		for rows.Next() {
+			v, err := scanVerdict(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("verdicts: %w", err)
+			}
+			out[v.ClaimID] = v
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("verdicts: %w", err)
+		}
+	}
+	return out, nil
 }
