@@ -32,10 +32,18 @@ port=${PORT:-18080}
 "$dir/tally" serve --db "$db" --addr "127.0.0.1:$port" --read-only ${SERVE_FLAGS:-} >"$dir/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
+# Opening the store (its migrations) took over 10 s once on a loaded
+# machine: wait up to 60 s, and say so rather than load a closed port.
+for _ in $(seq 600); do
   grep -q "tally serve: http" "$dir/serve.log" && break
+  kill -0 $pid 2>/dev/null || break
   sleep 0.1
 done
+if ! grep -q "tally serve: http" "$dir/serve.log"; then
+  echo "tally serve did not start:" >&2
+  cat "$dir/serve.log" >&2
+  exit 1
+fi
 echo "--- $clients clients for $duration against $(basename "$db")"
 # The machine's other work competes with the server and the load for its
 # cores: the load average and the CPU time each used say how much.
