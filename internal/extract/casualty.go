@@ -356,7 +356,10 @@ func findFigures(text string, toks []token) []figure {
 		a, b     figure
 		okA, okB bool
 	}
-	var cands []candidates
+	// Few sentences have more than a handful of counts: the candidates
+	// stay on the stack.
+	var buf [4]candidates
+	cands := buf[:0]
 	for i, t := range toks {
 		if t.kind != tokNum || t.num.Kind != number.Count {
 			continue

@@ -63,7 +63,15 @@ func Check(doc *document.Document) claim.Result {
 	sents = append(sents, body...)
 
 	ctx := newContext(doc, sents)
+	// A claim is large: sized once rather than grown by doubling.
+	nclaims := 0
+	for _, s := range sents {
+		nclaims += len(s.figures) + len(s.services)
+	}
 	var claims []claim.Claim
+	if nclaims > 0 {
+		claims = make([]claim.Claim, 0, nclaims)
+	}
 	subs := subOf{}
 	for si, s := range sents {
 		first := len(claims)
