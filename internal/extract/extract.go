@@ -39,20 +39,15 @@ func Check(doc *document.Document) claim.Result {
 	if doc.Published != "" {
 		published, _ = time.Parse(time.DateOnly, doc.Published)
 	}
-	// The tokens of every sentence come from one pooled slab: nothing
-	// keeps them once the result is built.
-	slab := tokenSlabs.Get().(*[]token)
-	defer func() {
-		if cap(*slab) <= maxPooledTokens {
-			*slab = (*slab)[:0]
-			tokenSlabs.Put(slab)
-		}
-	}()
+	// The tokens and sentences come from pooled slabs: nothing keeps
+	// them once the result is built.
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
 	var sents []*analysed
 	if doc.Title.Norm != "" {
-		sents = append(sents, analyse(&doc.Title, published, true, slab)...)
+		sents = append(sents, analyse(&doc.Title, published, true, sc)...)
 	}
-	body := analyse(&doc.Body, published, false, slab)
+	body := analyse(&doc.Body, published, false, sc)
 	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
 		for _, s := range body {
 			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
@@ -112,16 +107,37 @@ func Check(doc *document.Document) claim.Result {
 	return res
 }
 
-// tokenSlabs pool the token slabs of Check.
-var tokenSlabs = sync.Pool{New: func() any { return new([]token) }}
+// scratch is the memory one Check works in, pooled across documents:
+// the tokens of every sentence, and the sentences.
+type scratch struct {
+	toks  []token
+	sents []analysed
+}
 
-// maxPooledTokens bounds the slab kept for the next document: a huge one
-// is left to the collector.
-const maxPooledTokens = 1 << 16
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// Bounds on the slabs kept for the next document: a huge one is left to
+// the collector.
+const (
+	maxPooledTokens    = 1 << 16
+	maxPooledSentences = 1 << 12
+)
+
+// release returns sc to the pool. The sentences are cleared so that the
+// pool does not keep the document's tokens, figures and places alive.
+func (sc *scratch) release() {
+	clear(sc.sents)
+	sc.sents = sc.sents[:0]
+	sc.toks = sc.toks[:0]
+	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences {
+		scratches.Put(sc)
+	}
+}
 
 // analyse segments a text and runs every rule set over each sentence. The
-// sentences' tokens are appended to *slab.
-func analyse(seg *document.Text, published time.Time, headline bool, slab *[]token) []*analysed {
+// sentences and their tokens are appended to sc's slabs.
+func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch) []*analysed {
+	slab := &sc.toks
 	if need := len(*slab) + len(seg.Norm)/5 + 16; cap(*slab) < need {
 		// Room for the whole text at once: sentences already tokenized
 		// keep the old slab.
@@ -134,8 +150,14 @@ func analyse(seg *document.Text, published time.Time, headline bool, slab *[]tok
 		lowered = lowerASCII(seg.Norm)
 	}
 	spans := splitSentences(seg.Norm)
-	// One allocation for all the sentences.
-	all := make([]analysed, len(spans))
+	if need := len(sc.sents) + len(spans); cap(sc.sents) < need {
+		// As for the tokens: the sentences already analysed keep the old
+		// slab.
+		sc.sents = make([]analysed, 0, max(need, 2*cap(sc.sents)))
+	}
+	from := len(sc.sents)
+	sc.sents = sc.sents[:from+len(spans)]
+	all := sc.sents[from:]
 	out := make([]*analysed, 0, len(spans))
 	for k, sp := range spans {
 		text := seg.Norm[sp.start:sp.end]
