@@ -110,8 +110,9 @@ func Check(doc *document.Document) claim.Result {
 // scratch is the memory one Check works in, pooled across documents:
 // the tokens of every sentence, and the sentences.
 type scratch struct {
-	toks  []token
-	sents []analysed
+	toks     []token
+	sents    []analysed
+	mentions []number.Mention // the sentences' number mentions, which their tokens point into
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -121,15 +122,19 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 const (
 	maxPooledTokens    = 1 << 16
 	maxPooledSentences = 1 << 12
+	maxPooledMentions  = 1 << 12
 )
 
-// release returns sc to the pool. The sentences are cleared so that the
-// pool does not keep the document's tokens, figures and places alive.
+// release returns sc to the pool. The sentences and mentions are cleared
+// so that the pool does not keep the document's tokens, figures and places
+// alive.
 func (sc *scratch) release() {
 	clear(sc.sents)
 	sc.sents = sc.sents[:0]
 	sc.toks = sc.toks[:0]
-	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences {
+	clear(sc.mentions)
+	sc.mentions = sc.mentions[:0]
+	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions {
 		scratches.Put(sc)
 	}
 }
@@ -161,7 +166,11 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 	out := make([]*analysed, 0, len(spans))
 	for k, sp := range spans {
 		text := seg.Norm[sp.start:sp.end]
-		mentions := number.Find(text)
+		// A sentence's mentions stay where they are when a later
+		// sentence's grow the slab: its tokens point into the old one.
+		mfrom := len(sc.mentions)
+		sc.mentions = number.AppendFind(sc.mentions, text)
+		mentions := sc.mentions[mfrom:len(sc.mentions):len(sc.mentions)]
 		from := len(*slab)
 		if lowered != "" {
 			*slab = appendLowered(*slab, text, lowered[sp.start:sp.end], mentions)
