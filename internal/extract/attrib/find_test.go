@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -254,6 +255,16 @@ func TestCueWords(t *testing.T) {
 	for _, w := range lex.keys {
 		if MayAttribute(w) && !cue[w] {
 			t.Errorf("MayAttribute accepts %q, which CueWords lacks", w)
+		}
+	}
+}
+
+// TestTokenizeLowered: the tokens of a sentence are the same whether the
+// tokenizer lower-cases it or is given it lower-cased.
+func TestTokenizeLowered(t *testing.T) {
+	for _, c := range findCases {
+		if got, want := tokenizeLowered(c.sentence, asciiLower(c.sentence), nil), tokenize(c.sentence, nil); !reflect.DeepEqual(got, want) {
+			t.Errorf("tokenizeLowered(%q) differs from tokenize:\n%+v\n%+v", c.sentence, got, want)
 		}
 	}
 }

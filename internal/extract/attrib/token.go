@@ -70,9 +70,19 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // tokenize splits s into words and punctuation. It never fails: invalid
 // UTF-8 bytes become one-byte punctuation tokens. Runs in one pass.
 func tokenize(s string, out []tok) []tok {
+	return tokenizeLowered(s, "", out)
+}
+
+// tokenizeLowered is tokenize given lowered, s with its ASCII letters in
+// lower case as asciiLower makes it, or "" to have it made when a word
+// needs it.
+func tokenizeLowered(s, lowered string, out []tok) []tok {
 	out = out[:0]
-	glued := false   // the previous word ended in a hyphen that joins this one
-	var lower string // s with ASCII letters in lower case, made when a word needs it
+	glued := false // the previous word ended in a hyphen that joins this one
+	lower := ""    // s with ASCII letters in lower case, made when a word needs it
+	if len(lowered) == len(s) {
+		lower = lowered
+	}
 	i := 0
 	for i < len(s) {
 		r, w := rune(s[i]), 1
