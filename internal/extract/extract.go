@@ -178,6 +178,12 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 			*slab = appendTokens(*slab, text, mentions)
 		}
 		toks := (*slab)[from:len(*slab):len(*slab)]
+		// The attribution rules key their words as lower-cased here, when
+		// it was: they need not copy the sentence to do it.
+		lower := ""
+		if lowered != "" {
+			lower = lowered[sp.start:sp.end]
+		}
 		s := &all[k]
 		*s = analysed{
 			sentence: sp,
@@ -185,7 +191,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 			text:     text,
 			headline: headline,
 			toks:     toks,
-			attribs:  findAttributions(text, toks),
+			attribs:  findAttributions(text, lower, toks),
 			places:   findPlaces(toks),
 			figures:  findFigures(text, toks),
 			services: findServices(toks),
@@ -194,7 +200,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 		// blame; most sentences have none, and skipping them keeps check fast.
 		if len(s.figures) > 0 || len(s.services) > 0 {
 			s.times = timex.Find(text, published)
-			s.actors = attrib.FindActors(text)
+			s.actors = attrib.FindActorsLowered(text, lower)
 		}
 		s.places = s.dropNamedParties(s.places)
 		out = append(out, s)
@@ -253,11 +259,11 @@ func placeText(p *claim.Place) string {
 }
 
 // findAttributions runs the attribution rules on sentences that have a cue
-// word at all.
-func findAttributions(text string, toks []token) []attrib.Attribution {
+// word at all; lower is text lower-cased, or "" (see attrib.FindLowered).
+func findAttributions(text, lower string, toks []token) []attrib.Attribution {
 	for _, t := range toks {
 		if t.kind == tokWord && lexWords[t.wid].cue {
-			return attrib.Find(text)
+			return attrib.FindLowered(text, lower)
 		}
 	}
 	return nil
