@@ -113,6 +113,7 @@ type scratch struct {
 	toks     []token
 	sents    []analysed
 	mentions []number.Mention // the sentences' number mentions, which their tokens point into
+	spans    []sentence       // a text's sentences, before analysis
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -132,9 +133,10 @@ func (sc *scratch) release() {
 	clear(sc.sents)
 	sc.sents = sc.sents[:0]
 	sc.toks = sc.toks[:0]
+	sc.spans = sc.spans[:0]
 	clear(sc.mentions)
 	sc.mentions = sc.mentions[:0]
-	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions {
+	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.spans) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions {
 		scratches.Put(sc)
 	}
 }
@@ -154,7 +156,8 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 	if isASCII(seg.Norm) {
 		lowered = lowerASCII(seg.Norm)
 	}
-	spans := splitSentences(seg.Norm)
+	sc.spans = appendSentences(sc.spans[:0], seg.Norm)
+	spans := sc.spans
 	if need := len(sc.sents) + len(spans); cap(sc.sents) < need {
 		// As for the tokens: the sentences already analysed keep the old
 		// slab.

@@ -31,7 +31,11 @@ var abbreviations = map[string]bool{
 // when the next word starts a new sentence, unless it closes an
 // abbreviation.
 func splitSentences(text string) []sentence {
-	var out []sentence
+	return appendSentences(nil, text)
+}
+
+// appendSentences is splitSentences appending to out.
+func appendSentences(out []sentence, text string) []sentence {
 	para := 0
 	start := 0
 	quoteOpen := false
