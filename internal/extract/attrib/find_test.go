@@ -268,3 +268,20 @@ func TestTokenizeLowered(t *testing.T) {
 		}
 	}
 }
+
+// TestTrieMayStart: a token may start an entry exactly when the search
+// from the root has somewhere to go.
+func TestTrieMayStart(t *testing.T) {
+	for _, c := range findCases {
+		toks := tokenize(c.sentence, nil)
+		for i := range toks {
+			tk := &toks[i]
+			if got, want := lex.src.mayStart(tk), len(lex.src.children(0, tk, nil)) > 0; got != want {
+				t.Errorf("%q token %q: sources mayStart %v, children say %v", c.sentence, tk.key, got, want)
+			}
+			if got, want := lex.act.mayStart(tk), len(lex.act.children(0, tk, nil)) > 0; got != want {
+				t.Errorf("%q token %q: actors mayStart %v, children say %v", c.sentence, tk.key, got, want)
+			}
+		}
+	}
+}
