@@ -30,9 +30,37 @@ func TestLowerASCII(t *testing.T) {
 	for c := range 128 {
 		b.WriteByte(byte(c))
 	}
-	for _, s := range []string{"", b.String(), "At Least 19 People, ALEPPO's U.S.-led [x]"} {
+	all := b.String()
+	for _, s := range []string{"", all, all[1:], all[3:], all[7:], "At Least 19 People, ALEPPO's U.S.-led [x]", "@AZ[`az{"} {
 		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
 			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Every ASCII byte at every place of a word, beside a capital.
+	for c := range 128 {
+		for at := range 9 {
+			w := []byte("QWERTYUIOP")
+			w[at] = byte(c)
+			if got, want := lowerASCII(string(w)), strings.ToLower(string(w)); got != want {
+				t.Errorf("lowerASCII(%q) = %q, want %q", w, got, want)
+			}
+		}
+	}
+}
+
+// TestIsASCII: a byte of a non-ASCII character anywhere is found.
+func TestIsASCII(t *testing.T) {
+	for n := range 20 {
+		s := []byte(strings.Repeat("a", n))
+		if !isASCII(string(s)) {
+			t.Errorf("isASCII(%q) = false", s)
+		}
+		for at := range n {
+			s[at] = 0x80
+			if isASCII(string(s)) {
+				t.Errorf("isASCII(%q) = true", s)
+			}
+			s[at] = 'a'
 		}
 	}
 }

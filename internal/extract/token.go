@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,21 +161,43 @@ func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
-// lowerASCII is strings.ToLower for a text of ASCII bytes, a byte at a
-// time through a table: the library's version writes each byte through a
-// builder.
+// lowerASCII is strings.ToLower for a text of ASCII bytes, eight bytes at
+// a time: the library's version writes each byte through a builder, and
+// the text is every byte of every document.
 func lowerASCII(s string) string {
 	if len(s) == 0 {
 		return ""
 	}
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		if x&highBits != 0 {
+			// Not ASCII: byte by byte, as the tail.
+			for k := i; k < i+8; k++ {
+				b[k] = asciiLowerTable[s[k]]
+			}
+			continue
+		}
+		// In each byte, below 0x80: adding 0x80-'A' sets the top bit from
+		// 'A' on, adding 0x80-'Z'-1 from past 'Z'; no byte carries into
+		// the next. The letters between get 0x20, the case bit.
+		fromA := x + 0x3f3f3f3f3f3f3f3f
+		pastZ := x + 0x2525252525252525
+		binary.LittleEndian.PutUint64(b[i:], x|(fromA&^pastZ&highBits)>>2)
+	}
+	for ; i < len(s); i++ {
 		b[i] = asciiLowerTable[s[i]]
 	}
 	// As strings.Builder does: b is not written again, so the string
 	// may share it rather than copy it.
 	return unsafe.String(&b[0], len(b))
 }
+
+// highBits is the top bit of each byte of a word: set only for bytes of
+// non-ASCII characters.
+const highBits = 0x8080808080808080
 
 var asciiLowerTable = func() (t [256]byte) {
 	for i := range t {
@@ -187,8 +210,15 @@ var asciiLowerTable = func() (t [256]byte) {
 }()
 
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		if binary.LittleEndian.Uint64(src[i:])&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(src); i++ {
+		if src[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
