@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestWordID: the hash table finds every numbered word, and no other.
@@ -61,6 +63,18 @@ func TestIsASCII(t *testing.T) {
 				t.Errorf("isASCII(%q) = true", s)
 			}
 			s[at] = 'a'
+		}
+	}
+}
+
+// TestASCIIClasses: the tokenizer's ASCII tables agree with package unicode.
+func TestASCIIClasses(t *testing.T) {
+	for c := range rune(utf8.RuneSelf) {
+		if asciiSpace[c] != unicode.IsSpace(c) {
+			t.Errorf("asciiSpace[%q] = %v", c, asciiSpace[c])
+		}
+		if upper := 'A' <= c && c <= 'Z'; upper != unicode.IsUpper(c) {
+			t.Errorf("%q: upper %v, unicode.IsUpper %v", c, upper, unicode.IsUpper(c))
 		}
 	}
 }

@@ -80,7 +80,7 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r == ' ' || unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
 		case isWordRune(r):
 			j := i + size
@@ -110,7 +110,8 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 			} else {
 				w = strings.ToLower(s[i:j])
 			}
-			t := token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)}
+			upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			t := token{kind: tokWord, start: i, end: j, lower: w, upper: upper, wid: wordID(w)}
 			// The rules ask these of a token again and again: it is
 			// asked once.
 			t.name = nameToken(t)
@@ -143,6 +144,9 @@ func isWordRune(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // asciiWord marks the ASCII bytes that belong to words; '*' is kept in
 // words because agencies mark banned groups with it ("Daesh*").
