@@ -1,10 +1,6 @@
 package number
 
-import (
-	"slices"
-
-	"github.com/tallyhq/tally/internal/claim"
-)
+import "github.com/tallyhq/tally/internal/claim"
 
 // quantity is one number expression, before qualifiers and ranges.
 type quantity struct {
@@ -123,8 +119,12 @@ func AppendFind(dst []Mention, text string) []Mention {
 			continue
 		}
 		if k, emit := f.classify(&x); emit {
-			if cap(out)-len(out) == 0 {
-				out = slices.Grow(out, len(text)/128+4)
+			if len(out) == cap(out) {
+				// One allocation, also under the race detector (which
+				// makes slices.Grow take two).
+				grown := make([]Mention, len(out), max(2*cap(out), len(out)+len(text)/128+4))
+				copy(grown, out)
+				out = grown
 			}
 			out = append(out, f.mention(&x, k))
 			f.lastEnd, f.lastKind = x.end, k
