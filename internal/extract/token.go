@@ -85,13 +85,6 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			j := i + size
 			for j < len(s) {
-				// A run of ASCII word bytes, the bulk of every word.
-				for j < len(s) && wordByte[s[j]] {
-					j++
-				}
-				if j == len(s) {
-					break
-				}
 				if c := s[j]; c < utf8.RuneSelf {
 					// ASCII, without decoding.
 					if asciiWord[c] || (c == '-' || c == '\'') && j+1 < len(s) && isWordByte(s[j+1]) {
@@ -165,13 +158,6 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 		t[c] = true
 	}
 	t['*'] = true
-	return t
-}()
-
-// wordByte is asciiWord over every byte: false for the bytes of non-ASCII
-// characters.
-var wordByte = func() (t [256]bool) {
-	copy(t[:], asciiWord[:])
 	return t
 }()
 
