@@ -90,25 +90,8 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r == ' ':
-			glued = false
-			i++
-		case r == '\n':
-			// A blank line ends a sentence (headline, paragraphs); a single
-			// newline is only wrapping.
-			j := i + 1
-			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
-				j++
-			}
-			if j < len(s) && s[j] == '\n' {
-				out = append(out, tok{start: i, end: i + 1, p: pEnd})
-			}
-			glued = false
-			i += w
-		case r < utf8.RuneSelf && (r == '\t' || r == '\r' || r == '\v' || r == '\f') || r >= utf8.RuneSelf && unicode.IsSpace(r):
-			glued = false
-			i += w
-		case isWordRune(r):
+		case r < utf8.RuneSelf && byteKinds[r]&kAlnum != 0 || r >= utf8.RuneSelf && isWordRune(r):
+			// First: most tokens are words (the cases exclude each other).
 			j := scanWord(s, i)
 			if lower == "" && hasASCIIUpper(s[i:j]) {
 				lower = asciiLower(s)
@@ -134,6 +117,24 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 				}
 			}
 			i = j
+		case r == ' ':
+			glued = false
+			i++
+		case r == '\n':
+			// A blank line ends a sentence (headline, paragraphs); a single
+			// newline is only wrapping.
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
+				out = append(out, tok{start: i, end: i + 1, p: pEnd})
+			}
+			glued = false
+			i += w
+		case r < utf8.RuneSelf && (r == '\t' || r == '\r' || r == '\v' || r == '\f') || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			glued = false
+			i += w
 		default:
 			out = append(out, tok{start: i, end: i + w, p: punctClass(s, i, r, w)})
 			glued = false
