@@ -351,12 +351,20 @@ func isThingAfter(toks []token, j int) bool {
 
 // findFigures returns the casualty figures of one sentence.
 func findFigures(text string, toks []token) []figure {
+	if !hasTrigger(toks) {
+		// Every figure, of a number, a denial or a singular, has its
+		// trigger; most sentences have none.
+		return nil
+	}
 	type candidates struct {
 		i        int
 		a, b     figure
 		okA, okB bool
 	}
-	var cands []candidates
+	// Few sentences have more than a handful of counts: the candidates
+	// stay on the stack.
+	var buf [4]candidates
+	cands := buf[:0]
 	for i, t := range toks {
 		if t.kind != tokNum || t.num.Kind != number.Count {
 			continue
@@ -413,6 +421,17 @@ func findFigures(text string, toks []token) []figure {
 	out = append(out, denials(toks)...)
 	out = append(out, singulars(text, toks)...)
 	return out
+}
+
+// hasTrigger reports whether some casualty trigger may start at a token
+// (see triggerAt).
+func hasTrigger(toks []token) bool {
+	for i := range toks {
+		if toks[i].kind == tokWord && lexWords[toks[i].wid].tables&triggers.bit != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreaks end the reach of a verb before a number: in "killed two

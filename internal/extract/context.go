@@ -77,12 +77,13 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	return c
 }
 
-// ownSpeaker is the first named speaker of a sentence.
+// ownSpeaker is the first named speaker of a sentence. It points into the
+// sentence's attributions, which nothing changes once found: the claims
+// take copies (see sourceFor).
 func ownSpeaker(s *analysed) *claim.Source {
-	for _, a := range s.attribs {
+	for k, a := range s.attribs {
 		if !attrib.IsCarryOver(a) && a.Source.Name != "" {
-			src := a.Source
-			return &src
+			return &s.attribs[k].Source
 		}
 	}
 	return nil

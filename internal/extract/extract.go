@@ -39,20 +39,15 @@ func Check(doc *document.Document) claim.Result {
 	if doc.Published != "" {
 		published, _ = time.Parse(time.DateOnly, doc.Published)
 	}
-	// The tokens of every sentence come from one pooled slab: nothing
-	// keeps them once the result is built.
-	slab := tokenSlabs.Get().(*[]token)
-	defer func() {
-		if cap(*slab) <= maxPooledTokens {
-			*slab = (*slab)[:0]
-			tokenSlabs.Put(slab)
-		}
-	}()
+	// The tokens and sentences come from pooled slabs: nothing keeps
+	// them once the result is built.
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
 	var sents []*analysed
 	if doc.Title.Norm != "" {
-		sents = append(sents, analyse(&doc.Title, published, true, slab)...)
+		sents = append(sents, analyse(&doc.Title, published, true, sc)...)
 	}
-	body := analyse(&doc.Body, published, false, slab)
+	body := analyse(&doc.Body, published, false, sc)
 	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
 		for _, s := range body {
 			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
@@ -63,7 +58,15 @@ func Check(doc *document.Document) claim.Result {
 	sents = append(sents, body...)
 
 	ctx := newContext(doc, sents)
+	// A claim is large: sized once rather than grown by doubling.
+	nclaims := 0
+	for _, s := range sents {
+		nclaims += len(s.figures) + len(s.services)
+	}
 	var claims []claim.Claim
+	if nclaims > 0 {
+		claims = make([]claim.Claim, 0, nclaims)
+	}
 	subs := subOf{}
 	for si, s := range sents {
 		first := len(claims)
@@ -104,16 +107,44 @@ func Check(doc *document.Document) claim.Result {
 	return res
 }
 
-// tokenSlabs pool the token slabs of Check.
-var tokenSlabs = sync.Pool{New: func() any { return new([]token) }}
+// scratch is the memory one Check works in, pooled across documents:
+// the tokens of every sentence, and the sentences.
+type scratch struct {
+	toks     []token
+	sents    []analysed
+	mentions []number.Mention // the sentences' number mentions, which their tokens point into
+	spans    []sentence       // a text's sentences, before analysis
+}
 
-// maxPooledTokens bounds the slab kept for the next document: a huge one
-// is left to the collector.
-const maxPooledTokens = 1 << 16
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// Bounds on the slabs kept for the next document: a huge one is left to
+// the collector.
+const (
+	maxPooledTokens    = 1 << 16
+	maxPooledSentences = 1 << 12
+	maxPooledMentions  = 1 << 12
+)
+
+// release returns sc to the pool. The sentences and mentions are cleared
+// so that the pool does not keep the document's tokens, figures and places
+// alive.
+func (sc *scratch) release() {
+	clear(sc.sents)
+	sc.sents = sc.sents[:0]
+	sc.toks = sc.toks[:0]
+	sc.spans = sc.spans[:0]
+	clear(sc.mentions)
+	sc.mentions = sc.mentions[:0]
+	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.spans) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions {
+		scratches.Put(sc)
+	}
+}
 
 // analyse segments a text and runs every rule set over each sentence. The
-// sentences' tokens are appended to *slab.
-func analyse(seg *document.Text, published time.Time, headline bool, slab *[]token) []*analysed {
+// sentences and their tokens are appended to sc's slabs.
+func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch) []*analysed {
+	slab := &sc.toks
 	if need := len(*slab) + len(seg.Norm)/5 + 16; cap(*slab) < need {
 		// Room for the whole text at once: sentences already tokenized
 		// keep the old slab.
@@ -125,13 +156,24 @@ func analyse(seg *document.Text, published time.Time, headline bool, slab *[]tok
 	if isASCII(seg.Norm) {
 		lowered = lowerASCII(seg.Norm)
 	}
-	spans := splitSentences(seg.Norm)
-	// One allocation for all the sentences.
-	all := make([]analysed, len(spans))
+	sc.spans = appendSentences(sc.spans[:0], seg.Norm)
+	spans := sc.spans
+	if need := len(sc.sents) + len(spans); cap(sc.sents) < need {
+		// As for the tokens: the sentences already analysed keep the old
+		// slab.
+		sc.sents = make([]analysed, 0, max(need, 2*cap(sc.sents)))
+	}
+	from := len(sc.sents)
+	sc.sents = sc.sents[:from+len(spans)]
+	all := sc.sents[from:]
 	out := make([]*analysed, 0, len(spans))
 	for k, sp := range spans {
 		text := seg.Norm[sp.start:sp.end]
-		mentions := number.Find(text)
+		// A sentence's mentions stay where they are when a later
+		// sentence's grow the slab: its tokens point into the old one.
+		mfrom := len(sc.mentions)
+		sc.mentions = number.AppendFind(sc.mentions, text)
+		mentions := sc.mentions[mfrom:len(sc.mentions):len(sc.mentions)]
 		from := len(*slab)
 		if lowered != "" {
 			*slab = appendLowered(*slab, text, lowered[sp.start:sp.end], mentions)
@@ -139,6 +181,12 @@ func analyse(seg *document.Text, published time.Time, headline bool, slab *[]tok
 			*slab = appendTokens(*slab, text, mentions)
 		}
 		toks := (*slab)[from:len(*slab):len(*slab)]
+		// The attribution rules key their words as lower-cased here, when
+		// it was: they need not copy the sentence to do it.
+		lower := ""
+		if lowered != "" {
+			lower = lowered[sp.start:sp.end]
+		}
 		s := &all[k]
 		*s = analysed{
 			sentence: sp,
@@ -146,7 +194,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, slab *[]tok
 			text:     text,
 			headline: headline,
 			toks:     toks,
-			attribs:  findAttributions(text, toks),
+			attribs:  findAttributions(text, lower, toks),
 			places:   findPlaces(toks),
 			figures:  findFigures(text, toks),
 			services: findServices(toks),
@@ -155,7 +203,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, slab *[]tok
 		// blame; most sentences have none, and skipping them keeps check fast.
 		if len(s.figures) > 0 || len(s.services) > 0 {
 			s.times = timex.Find(text, published)
-			s.actors = attrib.FindActors(text)
+			s.actors = attrib.FindActorsLowered(text, lower)
 		}
 		s.places = s.dropNamedParties(s.places)
 		out = append(out, s)
@@ -214,11 +262,11 @@ func placeText(p *claim.Place) string {
 }
 
 // findAttributions runs the attribution rules on sentences that have a cue
-// word at all.
-func findAttributions(text string, toks []token) []attrib.Attribution {
+// word at all; lower is text lower-cased, or "" (see attrib.FindLowered).
+func findAttributions(text, lower string, toks []token) []attrib.Attribution {
 	for _, t := range toks {
 		if t.kind == tokWord && lexWords[t.wid].cue {
-			return attrib.Find(text)
+			return attrib.FindLowered(text, lower)
 		}
 	}
 	return nil

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestWordID: the hash table finds every numbered word, and no other.
@@ -30,9 +32,70 @@ func TestLowerASCII(t *testing.T) {
 	for c := range 128 {
 		b.WriteByte(byte(c))
 	}
-	for _, s := range []string{"", b.String(), "At Least 19 People, ALEPPO's U.S.-led [x]"} {
+	all := b.String()
+	for _, s := range []string{"", all, all[1:], all[3:], all[7:], "At Least 19 People, ALEPPO's U.S.-led [x]", "@AZ[`az{"} {
 		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
 			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Every ASCII byte at every place of a word, beside a capital.
+	for c := range 128 {
+		for at := range 9 {
+			w := []byte("QWERTYUIOP")
+			w[at] = byte(c)
+			if got, want := lowerASCII(string(w)), strings.ToLower(string(w)); got != want {
+				t.Errorf("lowerASCII(%q) = %q, want %q", w, got, want)
+			}
+		}
+	}
+}
+
+// TestIsASCII: a byte of a non-ASCII character anywhere is found.
+func TestIsASCII(t *testing.T) {
+	for n := range 20 {
+		s := []byte(strings.Repeat("a", n))
+		if !isASCII(string(s)) {
+			t.Errorf("isASCII(%q) = false", s)
+		}
+		for at := range n {
+			s[at] = 0x80
+			if isASCII(string(s)) {
+				t.Errorf("isASCII(%q) = true", s)
+			}
+			s[at] = 'a'
+		}
+	}
+}
+
+// TestASCIIClasses: the tokenizer's ASCII tables agree with package unicode.
+func TestASCIIClasses(t *testing.T) {
+	for c := range rune(utf8.RuneSelf) {
+		if asciiSpace[c] != unicode.IsSpace(c) {
+			t.Errorf("asciiSpace[%q] = %v", c, asciiSpace[c])
+		}
+		if upper := 'A' <= c && c <= 'Z'; upper != unicode.IsUpper(c) {
+			t.Errorf("%q: upper %v, unicode.IsUpper %v", c, upper, unicode.IsUpper(c))
+		}
+	}
+}
+
+// TestNextSentenceByte: every byte value at every place of a text, as a
+// byte-at-a-time scan finds it.
+func TestNextSentenceByte(t *testing.T) {
+	for c := range 256 {
+		for at := range 20 {
+			b := []byte(strings.Repeat("abcdefgh", 3))
+			b[at] = byte(c)
+			text := string(b)
+			for from := range len(text) + 1 {
+				want := from
+				for want < len(text) && !sentenceByte[text[want]] {
+					want++
+				}
+				if got := nextSentenceByte(text, from); got != want {
+					t.Fatalf("nextSentenceByte(%q, %d) = %d, want %d", text, from, got, want)
+				}
+			}
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // sentence is a span of normalised text the rules work on, with the
@@ -31,7 +33,11 @@ var abbreviations = map[string]bool{
 // when the next word starts a new sentence, unless it closes an
 // abbreviation.
 func splitSentences(text string) []sentence {
-	var out []sentence
+	return appendSentences(nil, text)
+}
+
+// appendSentences is splitSentences appending to out.
+func appendSentences(out []sentence, text string) []sentence {
 	para := 0
 	start := 0
 	quoteOpen := false
@@ -47,11 +53,8 @@ func splitSentences(text string) []sentence {
 		sawQuote = false
 	}
 	for i := 0; i < len(text); i++ {
-		// Most bytes are none of the ones below: skip them a table
-		// look-up each.
-		for i < len(text) && !sentenceByte[text[i]] {
-			i++
-		}
+		// Most bytes are none of the ones below: skip them.
+		i = nextSentenceByte(text, i)
 		if i == len(text) {
 			break
 		}
@@ -106,6 +109,32 @@ func splitSentences(text string) []sentence {
 
 // sentenceByte marks the bytes splitSentences acts on.
 var sentenceByte = [256]bool{'"': true, '\n': true, '.': true, '!': true, '?': true}
+
+// nextSentenceByte is the offset of the first sentenceByte in text from i
+// on, or len(text). It tests eight bytes at a time: a sentence is some
+// hundred bytes between two of them.
+func nextSentenceByte(text string, i int) int {
+	b := unsafe.Slice(unsafe.StringData(text), len(text))
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if hasByte(x, '"')|hasByte(x, '\n')|hasByte(x, '.')|hasByte(x, '!')|hasByte(x, '?') != 0 {
+			break
+		}
+	}
+	for i < len(b) && !sentenceByte[b[i]] {
+		i++
+	}
+	return i
+}
+
+// hasByte is non-zero when some byte of x is c: the bytes equal to c are
+// zero in x^c…c, and subtracting 1 from each byte borrows through the
+// top bit of a zero byte first.
+func hasByte(x uint64, c byte) uint64 {
+	const ones = 0x0101010101010101
+	y := x ^ ones*uint64(c)
+	return (y - ones) &^ y & highBits
+}
 
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,9 +80,9 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r == ' ' || unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
-		case isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			j := i + size
 			for j < len(s) {
 				if c := s[j]; c < utf8.RuneSelf {
@@ -109,7 +110,8 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 			} else {
 				w = strings.ToLower(s[i:j])
 			}
-			t := token{kind: tokWord, start: i, end: j, lower: w, upper: unicode.IsUpper(r), wid: wordID(w)}
+			upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			t := token{kind: tokWord, start: i, end: j, lower: w, upper: upper, wid: wordID(w)}
 			// The rules ask these of a token again and again: it is
 			// asked once.
 			t.name = nameToken(t)
@@ -143,6 +145,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // asciiWord marks the ASCII bytes that belong to words; '*' is kept in
 // words because agencies mark banned groups with it ("Daesh*").
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -160,21 +165,43 @@ func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
-// lowerASCII is strings.ToLower for a text of ASCII bytes, a byte at a
-// time through a table: the library's version writes each byte through a
-// builder.
+// lowerASCII is strings.ToLower for a text of ASCII bytes, eight bytes at
+// a time: the library's version writes each byte through a builder, and
+// the text is every byte of every document.
 func lowerASCII(s string) string {
 	if len(s) == 0 {
 		return ""
 	}
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		if x&highBits != 0 {
+			// Not ASCII: byte by byte, as the tail.
+			for k := i; k < i+8; k++ {
+				b[k] = asciiLowerTable[s[k]]
+			}
+			continue
+		}
+		// In each byte, below 0x80: adding 0x80-'A' sets the top bit from
+		// 'A' on, adding 0x80-'Z'-1 from past 'Z'; no byte carries into
+		// the next. The letters between get 0x20, the case bit.
+		fromA := x + 0x3f3f3f3f3f3f3f3f
+		pastZ := x + 0x2525252525252525
+		binary.LittleEndian.PutUint64(b[i:], x|(fromA&^pastZ&highBits)>>2)
+	}
+	for ; i < len(s); i++ {
 		b[i] = asciiLowerTable[s[i]]
 	}
 	// As strings.Builder does: b is not written again, so the string
 	// may share it rather than copy it.
 	return unsafe.String(&b[0], len(b))
 }
+
+// highBits is the top bit of each byte of a word: set only for bytes of
+// non-ASCII characters.
+const highBits = 0x8080808080808080
 
 var asciiLowerTable = func() (t [256]byte) {
 	for i := range t {
@@ -187,8 +214,15 @@ var asciiLowerTable = func() (t [256]byte) {
 }()
 
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		if binary.LittleEndian.Uint64(src[i:])&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(src); i++ {
+		if src[i] >= utf8.RuneSelf {
 			return false
 		}
 	}

@@ -33,7 +33,13 @@ var notSideTails = []string{
 // "regime forces", "Russian airstrikes", "ISIS militants". Spans exclude a
 // leading "the"; each span is returned once.
 func FindActors(sentence string) []Span {
-	ms := FindActorMentions(sentence)
+	return FindActorsLowered(sentence, "")
+}
+
+// FindActorsLowered is FindActors given the sentence lower-cased as
+// FindLowered takes it.
+func FindActorsLowered(sentence, lowered string) []Span {
+	ms := findActorMentions(sentence, lowered)
 	var out []Span
 	for _, m := range ms {
 		if n := len(out); n > 0 && out[n-1].Start == m.Start && out[n-1].End == m.End {
@@ -46,7 +52,11 @@ func FindActors(sentence string) []Span {
 
 // FindActorMentions is FindActors with each mention normalised.
 func FindActorMentions(sentence string) []ActorMention {
-	p := getParser(sentence)
+	return findActorMentions(sentence, "")
+}
+
+func findActorMentions(sentence, lowered string) []ActorMention {
+	p := getParser(sentence, lowered)
 	defer putParser(p)
 	t := p.t
 	var out []ActorMention

@@ -207,7 +207,16 @@ type parser struct {
 // cues, then of their speakers; no input makes it panic, and its work is
 // linear in the sentence's length.
 func Find(sentence string) []Attribution {
-	p := getParser(sentence)
+	return FindLowered(sentence, "")
+}
+
+// FindLowered is Find for a caller that has the sentence with its ASCII
+// letters in lower case (and every other byte as it is) at hand, as a
+// tokenizer that lower-cases a whole text once does: the words' keys are
+// sliced from it rather than from a copy made here. A lowered that is not
+// as long as sentence is ignored.
+func FindLowered(sentence, lowered string) []Attribution {
+	p := getParser(sentence, lowered)
 	defer putParser(p)
 	if !p.hasCue() {
 		return nil
@@ -233,13 +242,15 @@ func Find(sentence string) []Attribution {
 // token and index slices would otherwise dominate its cost.
 var parsers = sync.Pool{New: func() any { return new(parser) }}
 
-func getParser(s string) *parser {
+// getParser returns a parser holding the tokens of s; lowered is s with
+// its ASCII letters in lower case, or "" (see FindLowered).
+func getParser(s, lowered string) *parser {
 	p := parsers.Get().(*parser)
 	p.s = s
 	// The extractor asks Find and FindActors about the same sentence in
 	// turn: its tokens are still here.
 	if !p.tokenized || p.last != s {
-		p.t = tokenize(s, p.t[:0])
+		p.t = tokenizeLowered(s, lowered, p.t[:0])
 		p.last, p.tokenized = s, true
 	}
 	return p

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -254,6 +255,33 @@ func TestCueWords(t *testing.T) {
 	for _, w := range lex.keys {
 		if MayAttribute(w) && !cue[w] {
 			t.Errorf("MayAttribute accepts %q, which CueWords lacks", w)
+		}
+	}
+}
+
+// TestTokenizeLowered: the tokens of a sentence are the same whether the
+// tokenizer lower-cases it or is given it lower-cased.
+func TestTokenizeLowered(t *testing.T) {
+	for _, c := range findCases {
+		if got, want := tokenizeLowered(c.sentence, asciiLower(c.sentence), nil), tokenize(c.sentence, nil); !reflect.DeepEqual(got, want) {
+			t.Errorf("tokenizeLowered(%q) differs from tokenize:\n%+v\n%+v", c.sentence, got, want)
+		}
+	}
+}
+
+// TestTrieMayStart: a token may start an entry exactly when the search
+// from the root has somewhere to go.
+func TestTrieMayStart(t *testing.T) {
+	for _, c := range findCases {
+		toks := tokenize(c.sentence, nil)
+		for i := range toks {
+			tk := &toks[i]
+			if got, want := lex.src.mayStart(tk), len(lex.src.children(0, tk, nil)) > 0; got != want {
+				t.Errorf("%q token %q: sources mayStart %v, children say %v", c.sentence, tk.key, got, want)
+			}
+			if got, want := lex.act.mayStart(tk), len(lex.act.children(0, tk, nil)) > 0; got != want {
+				t.Errorf("%q token %q: actors mayStart %v, children say %v", c.sentence, tk.key, got, want)
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -59,7 +60,19 @@ func FuzzFind(f *testing.F) {
 		as := Find(s)
 		ms := FindActorMentions(s)
 		checkSpans(t, s, as, ms)
-		FindActors(s)
+		actors := FindActors(s)
+		// Given the lower-cased sentence, the same tokens and finds; given
+		// one of another length, no panic.
+		if got, want := tokenizeLowered(s, asciiLower(s), nil), tokenize(s, nil); !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokenizeLowered(%q) = %+v, tokenize gives %+v", s, got, want)
+		}
+		if got := FindLowered(s, asciiLower(s)); !reflect.DeepEqual(got, as) {
+			t.Fatalf("FindLowered(%q) = %+v, Find gives %+v", s, got, as)
+		}
+		if got := FindActorsLowered(s, asciiLower(s)); !reflect.DeepEqual(got, actors) {
+			t.Fatalf("FindActorsLowered(%q) = %+v, FindActors gives %+v", s, got, actors)
+		}
+		FindLowered(s, "x")
 		for _, a := range as {
 			if !utf8.ValidString(s) {
 				break

@@ -407,11 +407,27 @@ func (t *trie[E]) children(n int32, tk *tok, out []int32) []int32 {
 	return out
 }
 
+// mayStart reports whether token tk leads anywhere from the root: whether
+// children(0, tk, nil) would be non-empty.
+func (t *trie[E]) mayStart(tk *tok) bool {
+	if tk.p != 0 {
+		return false
+	}
+	if w := tk.w; w != nil && (t.root.next[w.id] != 0 || tk.upper && tk.key != "" && t.root.nextU[w.id] != 0) {
+		return true
+	}
+	return tk.wa != nil && t.root.next[tk.wa.id] != 0
+}
+
 // longest returns the longest entry matching toks from i, and its end.
 // A token with several keys branches ("Syria's" may continue as "syria" or
 // "syrian"); the search keeps a small explicit stack and a visit budget so
 // that it stays linear whatever the input.
 func (t *trie[E]) longest(toks []tok, i int) (*E, int) {
+	if i >= len(toks) || !t.mayStart(&toks[i]) {
+		// Most words start no entry: they need no search.
+		return nil, i
+	}
 	type frame struct {
 		n int32
 		j int

@@ -70,9 +70,19 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // tokenize splits s into words and punctuation. It never fails: invalid
 // UTF-8 bytes become one-byte punctuation tokens. Runs in one pass.
 func tokenize(s string, out []tok) []tok {
+	return tokenizeLowered(s, "", out)
+}
+
+// tokenizeLowered is tokenize given lowered, s with its ASCII letters in
+// lower case as asciiLower makes it, or "" to have it made when a word
+// needs it.
+func tokenizeLowered(s, lowered string, out []tok) []tok {
 	out = out[:0]
-	glued := false   // the previous word ended in a hyphen that joins this one
-	var lower string // s with ASCII letters in lower case, made when a word needs it
+	glued := false // the previous word ended in a hyphen that joins this one
+	lower := ""    // s with ASCII letters in lower case, made when a word needs it
+	if len(lowered) == len(s) {
+		lower = lowered
+	}
 	i := 0
 	for i < len(s) {
 		r, w := rune(s[i]), 1
@@ -80,25 +90,8 @@ func tokenize(s string, out []tok) []tok {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r == ' ':
-			glued = false
-			i++
-		case r == '\n':
-			// A blank line ends a sentence (headline, paragraphs); a single
-			// newline is only wrapping.
-			j := i + 1
-			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
-				j++
-			}
-			if j < len(s) && s[j] == '\n' {
-				out = append(out, tok{start: i, end: i + 1, p: pEnd})
-			}
-			glued = false
-			i += w
-		case r < utf8.RuneSelf && (r == '\t' || r == '\r' || r == '\v' || r == '\f') || r >= utf8.RuneSelf && unicode.IsSpace(r):
-			glued = false
-			i += w
-		case isWordRune(r):
+		case r < utf8.RuneSelf && byteKinds[r]&kAlnum != 0 || r >= utf8.RuneSelf && isWordRune(r):
+			// First: most tokens are words (the cases exclude each other).
 			j := scanWord(s, i)
 			if lower == "" && hasASCIIUpper(s[i:j]) {
 				lower = asciiLower(s)
@@ -124,6 +117,24 @@ func tokenize(s string, out []tok) []tok {
 				}
 			}
 			i = j
+		case r == ' ':
+			glued = false
+			i++
+		case r == '\n':
+			// A blank line ends a sentence (headline, paragraphs); a single
+			// newline is only wrapping.
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
+				out = append(out, tok{start: i, end: i + 1, p: pEnd})
+			}
+			glued = false
+			i += w
+		case r < utf8.RuneSelf && (r == '\t' || r == '\r' || r == '\v' || r == '\f') || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			glued = false
+			i += w
 		default:
 			out = append(out, tok{start: i, end: i + w, p: punctClass(s, i, r, w)})
 			glued = false
@@ -170,9 +181,14 @@ func scanWord(s string, i int) int {
 	segLen := 0 // letters since the last dot, for initialisms
 	dotted := false
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			j++
-			segLen++
+		if byteKinds[s[j]]&kAlnum != 0 {
+			// A run of ASCII letters and digits, the bulk of every word.
+			k := j + 1
+			for k < len(s) && byteKinds[s[k]]&kAlnum != 0 {
+				k++
+			}
+			segLen += k - j
+			j = k
 			continue
 		}
 		if c := s[j]; c < utf8.RuneSelf && c != '\'' && c != ',' && c != '.' {
@@ -221,6 +237,36 @@ func scanWord(s string, i int) int {
 	return j
 }
 
+// Byte kinds for the word loops: one table look-up a byte instead of a
+// chain of comparisons.
+const (
+	kUpper = 1 << iota // A-Z
+	kLower             // a-z
+	kDigit             // 0-9
+	kMark              // . and ', which a key drops
+	kHigh              // a byte of a non-ASCII character
+
+	kAlnum = kUpper | kLower | kDigit
+)
+
+var byteKinds = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = kUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = kLower
+		case '0' <= c && c <= '9':
+			t[c] = kDigit
+		case c == '.' || c == '\'':
+			t[c] = kMark
+		case c >= utf8.RuneSelf:
+			t[c] = kHigh
+		}
+	}
+	return t
+}()
+
 // isTitleAbbrev reports whether word, in lower case, is a title
 // abbreviation.
 func isTitleAbbrev(word string) bool {
@@ -247,31 +293,24 @@ func isTitleAbbrev(word string) bool {
 func makeWord(t *tok, s, lower string, i, j int, glued bool) {
 	raw := s[i:j]
 	t.start, t.end, t.hyph = i, j, glued
-	letters, uppers, ascii, marks := 0, 0, true, false
+	// What kinds of byte the word has is all the ASCII case needs: its
+	// letters are all capitals when it has a capital and no small letter.
+	var kinds uint8
 	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case 'A' <= c && c <= 'Z':
-			letters++
-			uppers++
-		case 'a' <= c && c <= 'z':
-			letters++
-		case c == '.' || c == '\'':
-			marks = true
-		}
+		kinds |= byteKinds[raw[i]]
 	}
+	marks := kinds&kMark != 0
 	var k string
-	if ascii {
+	if kinds&kHigh == 0 {
 		// The common case, without allocation when already lower case.
 		t.cap = 'A' <= raw[0] && raw[0] <= 'Z'
+		t.upper = kinds&kUpper != 0 && kinds&kLower == 0
 		k = raw
-		if uppers > 0 {
+		if kinds&kUpper != 0 {
 			k = lower[i:j]
 		}
 	} else {
-		letters, uppers = 0, 0
+		letters, uppers := 0, 0
 		for i, c := range raw {
 			if i == 0 {
 				t.cap = unicode.IsUpper(c)
@@ -285,8 +324,8 @@ func makeWord(t *tok, s, lower string, i, j int, glued bool) {
 		}
 		k = strings.ToLower(raw)
 		marks = true
+		t.upper = letters > 0 && letters == uppers
 	}
-	t.upper = letters > 0 && letters == uppers
 	last := k[len(k)-1]
 	switch {
 	case last != 's' && last != '\'':

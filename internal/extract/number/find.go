@@ -80,11 +80,18 @@ func (f *finder) look(t tok) *lexEntry {
 // the result (and one small block per 64 pointer fields), and accepts any
 // bytes, including invalid UTF-8.
 func Find(text string) []Mention {
+	return AppendFind(nil, text)
+}
+
+// AppendFind is Find appending to dst: a caller that finds the mentions
+// of many sentences in turn can keep them all in one slab. It returns dst
+// itself, nil included, when text has none.
+func AppendFind(dst []Mention, text string) []Mention {
 	f := newFinder(text)
 	// News text has about one number per 150 bytes; sizing the result a
 	// little above that when the first comes saves append's copying on
 	// long texts. Most sentences have none, and get nil.
-	var out []Mention
+	out := dst
 	i := 0
 	for i < len(text) {
 		// The loop body sees every word of the text, so it tokenises
@@ -112,8 +119,12 @@ func Find(text string) []Mention {
 			continue
 		}
 		if k, emit := f.classify(&x); emit {
-			if out == nil {
-				out = make([]Mention, 0, len(text)/128+4)
+			if len(out) == cap(out) {
+				// One allocation, also under the race detector (which
+				// makes slices.Grow take two).
+				grown := make([]Mention, len(out), max(2*cap(out), len(out)+len(text)/128+4))
+				copy(grown, out)
+				out = grown
 			}
 			out = append(out, f.mention(&x, k))
 			f.lastEnd, f.lastKind = x.end, k

@@ -1,6 +1,8 @@
 package number
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -52,7 +54,17 @@ func FuzzFind(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		checkMentions(t, text, Find(text))
+		ms := Find(text)
+		checkMentions(t, text, ms)
+		// Appending to a slab that holds another text's mentions finds the
+		// same ones after them, and leaves those as they were.
+		slab := AppendFind(nil, "killing 12 people and 3 children")
+		before := slices.Clone(slab)
+		slab = AppendFind(slab, text)
+		added := slab[len(before):]
+		if !reflect.DeepEqual(slab[:len(before)], before) || len(added) != len(ms) || len(ms) > 0 && !reflect.DeepEqual(added, ms) {
+			t.Fatalf("AppendFind(slab, %q) = %+v after the slab, Find gives %+v", text, added, ms)
+		}
 	})
 }
 
@@ -72,6 +84,18 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q): value %v with qualifier %s", s, c.Value, c.Qualifier)
 		}
 	})
+}
+
+// TestAppendFindNone: a text without numbers leaves the slab as it was,
+// nil included.
+func TestAppendFindNone(t *testing.T) {
+	if got := AppendFind(nil, "no figures here"); got != nil {
+		t.Errorf("AppendFind(nil, no figures) = %+v, want nil", got)
+	}
+	slab := make([]Mention, 1, 8)
+	if got := AppendFind(slab, "no figures here"); len(got) != 1 || &got[0] != &slab[0] {
+		t.Errorf("AppendFind(slab, no figures) = %+v, want the slab itself", got)
+	}
 }
 
 // TestFindAllocations checks that Find allocates only its result and the
