@@ -52,11 +52,21 @@ func isAlpha(c byte) bool    { return byteClass[c]&cAlpha != 0 }
 func isUpper(c byte) bool    { return c >= 'A' && c <= 'Z' }
 func isWordByte(c byte) bool { return byteClass[c]&cWord != 0 }
 
+// scanned, when not nil, counts the bytes the scanners below read. Every
+// loop over the text goes through them, so the linearity test bounds this
+// count instead of timing Find (such tests run one at a time, never in
+// parallel).
+var scanned *int
+
 // next returns the token at the first non-space byte at or after i. An
 // apostrophe between two letters stays inside the word ("o'clock").
 func next(s string, i int) tok {
+	i0 := i
 	for i < len(s) && isSpace(s[i]) {
 		i++
+	}
+	if scanned != nil {
+		*scanned += i - i0 + 1 // the spaces; a number's or word's bytes are counted below
 	}
 	if i >= len(s) {
 		return tok{len(s), len(s), tEOF}
@@ -67,6 +77,9 @@ func next(s string, i int) tok {
 		j := i + 1
 		for j < len(s) && isDigit(s[j]) {
 			j++
+		}
+		if scanned != nil {
+			*scanned += j - i
 		}
 		return tok{i, j, tNum}
 	case isWordByte(c):
@@ -88,6 +101,9 @@ func wordEnd(s string, i int) int {
 			break
 		}
 	}
+	if scanned != nil {
+		*scanned += j - i
+	}
 	return j
 }
 
@@ -96,8 +112,12 @@ func prev(s string, i int) tok {
 	if i > len(s) {
 		i = len(s)
 	}
+	i0 := i
 	for i > 0 && isSpace(s[i-1]) {
 		i--
+	}
+	if scanned != nil {
+		*scanned += i0 - i
 	}
 	if i <= 0 {
 		return tok{0, 0, tEOF}
@@ -123,6 +143,9 @@ func prev(s string, i int) tok {
 			}
 			break
 		}
+		if scanned != nil {
+			*scanned += i - j
+		}
 		return tok{j, i, tWord}
 	}
 	return tok{i - 1, i, tSym}
@@ -135,6 +158,9 @@ func look(s string, t tok) *lexEntry {
 	n := t.e - t.s
 	if t.k != tWord || n > maxWord {
 		return &zeroEntry
+	}
+	if scanned != nil {
+		*scanned += n
 	}
 	var buf [maxWord]byte
 	h := uint32(fnvOffset)
@@ -210,6 +236,9 @@ func digitRun(s string, i int) (end int, v int64, n int, over bool) {
 		}
 		end++
 		n++
+	}
+	if scanned != nil {
+		*scanned += end - i + 1
 	}
 	return
 }
