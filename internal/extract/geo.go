@@ -451,6 +451,10 @@ func isBarePlace(name, country string) bool {
 	ok := false
 	switch {
 	case isCommonWord(name):
+	case country != "" && !place.MayBeIn(name, country):
+		// Not a place of the article's country by any spelling: the
+		// answer for most capitalised words, found without taking the
+		// name apart.
 	case country == "":
 		// Without the article's country only a well-known place will do:
 		// "Explosion rocks down town Damascus".

@@ -174,10 +174,11 @@ func (ix index) find(k string) (lo, hi int) {
 // findExact and findLoose are find for the exact and loose indexes,
 // through keys.bin: a probe or two, where a binary search reads twenty
 // rows and keys scattered over megabytes.
-func findExact(k string) (lo, hi int) { return index(exactBin).findHashed(0, k) }
-func findLoose(k string) (lo, hi int) { return index(looseBin).findHashed(1, k) }
+func findExact(k string) (lo, hi int) { return findHashed(index(exactBin), 0, k) }
+func findLoose(k string) (lo, hi int) { return findHashed(index(looseBin), 1, k) }
 
-func (ix index) findHashed(which byte, k string) (lo, hi int) {
+// findHashed finds key k, a string or a key being built in a buffer.
+func findHashed[S string | []byte](ix index, which byte, k S) (lo, hi int) {
 	h := layout.KeyHash(which, k)
 	tag := layout.SlotTag(h)
 	var loose uint32
@@ -193,7 +194,7 @@ func (ix index) findHashed(which byte, k string) (lo, hi int) {
 			continue
 		}
 		lo = int(v&layout.SlotRowMask) - 1
-		if ix.key(lo) == k {
+		if ix.key(lo) == string(k) {
 			break
 		}
 	}

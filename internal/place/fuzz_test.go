@@ -35,6 +35,11 @@ func FuzzResolve(f *testing.F) {
 		}
 		IsKnown(name)
 		IsKnownIn(name, cc)
+		if !MayBeIn(name, cc) {
+			if e, ok := Resolve(name, Context{Country: cc}); ok && e.Country == upper2(cc) {
+				t.Fatalf("MayBeIn(%q, %q) is false, but Resolve gives %v", name, cc, e)
+			}
+		}
 	})
 }
 
