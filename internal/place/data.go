@@ -179,6 +179,10 @@ func findLoose(k string) (lo, hi int) { return findHashed(index(looseBin), 1, k)
 
 // findHashed finds key k, a string or a key being built in a buffer.
 func findHashed[S string | []byte](ix index, which byte, k S) (lo, hi int) {
+	if work != nil {
+		work.probes++
+		work.keyed += len(k)
+	}
 	h := layout.KeyHash(which, k)
 	tag := layout.SlotTag(h)
 	var loose uint32
@@ -205,6 +209,17 @@ func findHashed[S string | []byte](ix index, which byte, k S) (lo, hi int) {
 	}
 	return lo, hi
 }
+
+// work counts, when not nil, what lookups do: index probes and the bytes
+// of the keys probed, memo look-ups, skeleton rows gone through,
+// candidates scored and the places named nearby weighed for each. Tests
+// (never parallel ones) bound it, to catch work growing faster than the
+// input without timing anything: a loaded machine stretches the clock.
+var work *workCount
+
+type workCount struct{ probes, keyed, memo, rows, scored, near int }
+
+func (w workCount) total() int { return w.probes + w.keyed + w.memo + w.rows + w.scored + w.near }
 
 // within reports whether two points are at most km apart, rejecting most
 // far pairs by latitude alone (a degree of latitude is 111 km) before the

@@ -419,6 +419,9 @@ type memo[V any] struct {
 }
 
 func (c *memo[V]) get(k string) (V, bool) {
+	if work != nil {
+		work.memo++
+	}
 	c.mu.RLock()
 	v, ok := c.m[k]
 	c.mu.RUnlock()
@@ -513,6 +516,9 @@ func (m *mention) find() {
 	if x := m.q.exact; x.of == m.q.core && x.key != "" {
 		m.q.key, lo, hi, found = x.key, x.lo, x.hi, true
 	} else {
+		if work != nil {
+			work.keyed += len(m.q.core)
+		}
 		m.q.key = namekey.Key(m.q.core)
 	}
 	key := m.q.key

@@ -158,6 +158,9 @@ func (q *query) exactKnown(s string) bool {
 		// Asked again once no modifier came off: the same search.
 		return q.exact.lo < q.exact.hi
 	}
+	if work != nil {
+		work.keyed += len(s)
+	}
 	k := namekey.Key(s)
 	if k == "" {
 		return false

@@ -351,6 +351,9 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 		n = len(sr.ps)
 	}
 	for ; i < n; i++ {
+		if work != nil {
+			work.rows++
+		}
 		j := i
 		if sr.ps != nil {
 			j = int(sr.ps[i])
@@ -537,6 +540,10 @@ func readQualifier(s string) (cc string, admin1 []int32) {
 // distances to them are not worked out, and the score returned is below
 // floor.
 func (h *hints) score(c cand, q query, floor float64) float64 {
+	if work != nil {
+		work.scored++
+		work.near += len(h.near)
+	}
 	r := record(c.idx)
 	lvl := r.level()
 	var s float64
