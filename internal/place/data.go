@@ -62,9 +62,14 @@ func (r rec) name() string      { return nameAt(int(u32(string(r), layout.OffNam
 func (r rec) admin1() int32   { return int32(u16(string(r), layout.OffAdmin1)) - 1 }
 func (r rec) admin2() int32   { return int32(u16(string(r), layout.OffAdmin2)) - 1 }
 func (r rec) country() string { return string(r[layout.OffCountry : layout.OffCountry+2]) }
-func (r rec) level() byte     { return r[layout.OffKind] & 7 }
-func (r rec) feature() byte   { return r[layout.OffKind] >> 5 }
-func (r rec) events() int     { return int(r[layout.OffEvents]) }
+
+// countryNum is ccNum(r.country()), read without making a string.
+func (r rec) countryNum() uint16 {
+	return uint16(r[layout.OffCountry])<<8 | uint16(r[layout.OffCountry+1])
+}
+func (r rec) level() byte   { return r[layout.OffKind] & 7 }
+func (r rec) feature() byte { return r[layout.OffKind] >> 5 }
+func (r rec) events() int   { return int(r[layout.OffEvents]) }
 
 func nameAt(off int) string {
 	n := int(namesBin[off])
@@ -83,6 +88,13 @@ func sumCountry(i int32) string {
 	off := int(i)*layout.SummarySize + layout.SumCountry
 	return summaryBin[off : off+2]
 }
+
+// sumCountryNum is ccNum(sumCountry(i)).
+func sumCountryNum(i int32) uint16 {
+	off := int(i)*layout.SummarySize + layout.SumCountry
+	return uint16(summaryBin[off])<<8 | uint16(summaryBin[off+1])
+}
+
 func sumAdmin1(i int32) int32 {
 	return int32(u16(summaryBin, int(i)*layout.SummarySize+layout.SumAdmin1)) - 1
 }

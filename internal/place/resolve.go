@@ -84,19 +84,23 @@ type hints struct {
 	nearCC    [maxNear]uint16 // their countries' codes as numbers, compared without strings
 
 	cP, cCos float64 // the country's point's latitude in radians and its cosine
+	ccn      uint16  // ccNum(country)
 }
 
-// ccNum is a country code as a number: two bytes compared at once.
+// ccNum is a country code as a number: two bytes compared at once. Any
+// other string gives noCC, which no record's code is.
 func ccNum(cc string) uint16 {
 	if len(cc) != 2 {
-		return 0
+		return noCC
 	}
 	return uint16(cc[0])<<8 | uint16(cc[1])
 }
 
+const noCC = 0xffff
+
 // nearCountry reports whether the country of the place named nearby i is
-// that of code cc (ccNum).
-func (h *hints) nearCountry(i int, cc uint16) bool { return h.nearCC[i] == cc && cc != 0 }
+// that of code cc (ccNum of a record's).
+func (h *hints) nearCountry(i int, cc uint16) bool { return h.nearCC[i] == cc }
 
 // withinCountryPt is within(h.cLat, h.cLon, lat, lon, km), the country's
 // point's trigonometry done once per call of Resolve, not once per
@@ -258,8 +262,8 @@ type resolver struct {
 	h       hints
 	q       query
 	m       *mention
-	rest    float64     // looseRest
-	rowRest [16]float64 // rowRests
+	rest    float64      // looseRest
+	rowRest *[16]float64 // rowRests
 
 	top  float64
 	best scored
@@ -433,6 +437,7 @@ func (h *hints) init(ctx Context, quals []string) {
 			return
 		}
 		r := record(i)
+		h.ccn = ccNum(h.country)
 		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
 		h.cP = h.cLat * math.Pi / 180
 		h.cCos = math.Cos(h.cP)
@@ -559,9 +564,9 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	s = addFeature(s, r.feature())
 	s = h.addMatch(s, c)
 	s += levelWeight[q.want][lvl]
-	cc := r.country()
+	ccn := r.countryNum()
 	if h.country != "" {
-		if cc == h.country {
+		if ccn == h.ccn {
 			s += weightCountry
 		} else {
 			s -= weightCountry
@@ -574,7 +579,6 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	if len(h.near) > 0 && s+nearMax >= floor {
 		lat, lon := r.lat(), r.lon()
 		p1, c1 := lat*math.Pi/180, math.NaN() // c1 once needed
-		ccn := ccNum(cc)
 		best := 0.0
 		for i := range h.near {
 			n := &h.near[i]
@@ -646,17 +650,44 @@ func (h *hints) looseRest(q query) float64 {
 // rowRests is looseRest for each LooseFlags value of a skeleton row: with
 // the row's own level weight, and the weight of the most its feature can
 // be (a capital's, else a secondary seat's), instead of the most of any.
-func (h *hints) rowRests(q query) (rr [16]float64) {
+// They depend on four things only, and are worked out for every
+// combination at start-up (a few KB), not for every call.
+func (h *hints) rowRests(q query) *[16]float64 {
+	return &rowRestTable[q.want][b2i(h.anyExact)][b2i(len(h.admin1) > 0)][b2i(len(h.near) > 0)]
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+var rowRestTable = func() (t [4][2][2][2][16]float64) {
+	for w := range t {
+		for ex := range 2 {
+			for a1 := range 2 {
+				for nr := range 2 {
+					t[w][ex][a1][nr] = makeRowRests(want(w), ex == 1, a1 == 1, nr == 1)
+				}
+			}
+		}
+	}
+	return t
+}()
+
+func makeRowRests(w want, anyExact, admin1, near bool) (rr [16]float64) {
 	s := weightLoose
-	if h.anyExact {
+	if anyExact {
 		s += weightLooseRest
 	}
-	if len(h.admin1) > 0 {
+	if admin1 {
 		s += weightAdmin1
 	}
-	if len(h.near) > 0 {
+	if near {
 		s += nearMax
 	}
+	q := query{want: w}
 	for f := range rr {
 		lvl := f & layout.LooseLevelMask
 		if lvl >= len(levelWeight[q.want]) {
@@ -713,7 +744,7 @@ func (h *hints) bound(c cand, q query) float64 {
 	s = h.addMatch(s, c)
 	s += levelWeight[q.want][lvl]
 	if h.country != "" {
-		if sumCountry(c.idx) == h.country {
+		if sumCountryNum(c.idx) == h.ccn {
 			s += weightCountry
 		} else {
 			s -= weightCountry
