@@ -615,7 +615,7 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 			return place.Entry{}, 0, false
 		}
 		name = name[:cut]
-		if isCommonWord(name) {
+		if isCommonWord(name) || !place.MayBeKnown(name) {
 			continue
 		}
 		if e, ok := place.Resolve(name, ctx); ok {
@@ -664,11 +664,15 @@ func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Ent
 	if len(c.others) == 0 {
 		return place.Entry{}, false
 	}
-	known := place.IsKnown(text)
 	for _, cc := range c.others {
+		if !place.MayBeIn(text, cc) {
+			// No entry there by that name: Resolve could only answer
+			// with another country.
+			continue
+		}
 		ctx.Country = cc
 		if e, ok := place.Resolve(text, ctx); ok && e.Country == cc {
-			if !known && (e.Level != place.LevelPlace || e.Population < wellKnownElsewhere) {
+			if !place.IsKnown(text) && (e.Level != place.LevelPlace || e.Population < wellKnownElsewhere) {
 				// A name matched only by a short skeleton, in a country
 				// the article is not about, is a coincidence unless it
 				// is a city ("Raqa"): "Boulil" is not Babil.

@@ -36,6 +36,11 @@ func FuzzResolve(f *testing.F) {
 		}
 		IsKnown(name)
 		IsKnownIn(name, cc)
+		if !MayBeKnown(name) {
+			if e, ok := Resolve(name, Context{Country: cc, Admin1: name}); ok {
+				t.Fatalf("MayBeKnown(%q) is false, but Resolve gives %v", name, e)
+			}
+		}
 		if !MayBeIn(name, cc) {
 			if e, ok := Resolve(name, Context{Country: cc}); ok && e.Country == upper2(cc) {
 				t.Fatalf("MayBeIn(%q, %q) is false, but Resolve gives %v", name, cc, e)

@@ -200,12 +200,26 @@ func IsKnownIn(name, country string) bool {
 // no. A name with modifiers or qualifiers ("Idlib province", "Austin,
 // Texas", "Syria's Raqqa") is not taken apart here: MayBeIn says yes.
 func MayBeIn(name, country string) bool {
+	ci, ok := countryIndex(upper2(country))
+	if !ok || ci >= layout.NoCountry {
+		return strings.Trim(name, trimSet) != ""
+	}
+	return mayBe(name, ci)
+}
+
+// MayBeKnown reports whether Resolve may find name with any context:
+// false when no entry has the name's key or skeleton. Like MayBeIn, it
+// reads the indexes in place, remembers nothing and says yes to a name
+// with modifiers.
+func MayBeKnown(name string) bool { return mayBe(name, -1) }
+
+// mayBe is MayBeIn for the country of entry ci, MayBeKnown for ci < 0.
+func mayBe(name string, ci int32) bool {
 	s := strings.Trim(name, trimSet)
 	if s == "" || len(s) > maxMention {
 		return false // Resolve takes nothing from it
 	}
-	ci, ok := countryIndex(upper2(country))
-	if !ok || ci >= layout.NoCountry || mayHaveModifiers(s) {
+	if mayHaveModifiers(s) {
 		return true
 	}
 	var kb, lb [2 * layout.MaxKeyLen]byte
@@ -215,14 +229,23 @@ func MayBeIn(name, country string) bool {
 	}
 	ex := index(exactBin)
 	lo, hi := findHashed(ex, 0, key)
-	cc := record(ci).country()
+	if ci < 0 && hi > lo {
+		return true
+	}
+	var ccn uint16
+	if ci >= 0 {
+		ccn = record(ci).countryNum()
+	}
 	for i := lo; i < hi; i++ {
-		if idx, _ := ex.value(i); sumCountry(idx) == cc {
+		if idx, _ := ex.value(i); sumCountryNum(idx) == ccn {
 			return true
 		}
 	}
 	if sk := namekey.AppendLoose(lb[:0], key); len(sk) > 0 {
 		lo, hi := findHashed(index(looseBin), 1, sk)
+		if ci < 0 {
+			return hi > lo
+		}
 		return strings.IndexByte(looseCCBin[lo:hi], byte(ci)) >= 0
 	}
 	return false
