@@ -173,14 +173,33 @@ func (ix index) find(k string) (lo, hi int) {
 	if lo == n || ix.key(lo) != k {
 		return lo, lo
 	}
-	// Rows of one key share its key offset, so the end of the run is
-	// found without comparing strings.
+	return lo, ix.runEnd(lo)
+}
+
+// runEnd is the end of the run of rows of row lo's key. Rows of one key
+// share its key offset, so the end is found without comparing strings; by
+// galloping then bisecting, since a common skeleton has thousands of rows
+// and going through them one by one was most of the cost of a probe.
+func (ix index) runEnd(lo int) int {
+	n := ix.rows()
 	off := u32(string(ix), 4+lo*layout.IndexRowSize)
-	hi = lo + 1
-	for hi < n && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
-		hi++
+	same := func(i int) bool { return u32(string(ix), 4+i*layout.IndexRowSize) == off }
+	// The run is [lo, hi), with in and all before it in it.
+	in, step := lo, 1
+	for in+step < n && same(in+step) {
+		in += step
+		step *= 2
 	}
-	return lo, hi
+	hi := min(in+step, n) // not in the run, or the end
+	for in+1 < hi {
+		m := int(uint(in+hi) >> 1)
+		if same(m) {
+			in = m
+		} else {
+			hi = m
+		}
+	}
+	return in + 1
 }
 
 // findExact and findLoose are find for the exact and loose indexes,
@@ -214,12 +233,7 @@ func findHashed[S string | []byte](ix index, which byte, k S) (lo, hi int) {
 			break
 		}
 	}
-	off := u32(string(ix), 4+lo*layout.IndexRowSize)
-	hi = lo + 1
-	for hi < ix.rows() && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
-		hi++
-	}
-	return lo, hi
+	return lo, ix.runEnd(lo)
 }
 
 // work counts, when not nil, what lookups do: index probes and the bytes
