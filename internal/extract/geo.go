@@ -39,7 +39,9 @@ func (c *docContext) resolveGeo() {
 	var near []place.Entry
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
-	resolved := map[string]*place.Entry{}
+	// Keyed by the phrase and the admin1 it is said to be in, as a pair:
+	// joining them into one string cost an allocation a mention.
+	resolved := map[[2]string]*place.Entry{}
 	for _, s := range c.sents {
 		for i := len(s.places) - 1; i >= 0; i-- {
 			// Right to left, so that "X in Y" has Y resolved when X is.
@@ -58,7 +60,7 @@ func (c *docContext) resolveGeo() {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
 			}
 			text := s.mentionText(*m)
-			key := text + "\x00" + ctx.Admin1
+			key := [2]string{text, ctx.Admin1}
 			if e, ok := resolved[key]; ok {
 				m.entry = e
 				continue
