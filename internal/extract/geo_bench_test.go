@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -83,4 +84,27 @@ func BenchmarkGeoFakesDev(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(docs)), "µs/doc")
+}
+
+// TestGeoReplayMatchesCheck checks that BenchmarkGeoFakesDev replays the
+// place work of Check: every document's places come out the same.
+func TestGeoReplayMatchesCheck(t *testing.T) {
+	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
+	n := 0
+	for doc, err := range document.ReadPath(path, document.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Check(doc).Document.Places
+		g := analyseForGeo(doc)
+		for range 2 { // a replay leaves the document as it found it
+			if got := g.run().documentInfo().Places; !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: replay gives places %v, Check %v", doc.ID, got, want)
+			}
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no documents")
+	}
 }
