@@ -39,7 +39,9 @@ func (c *docContext) resolveGeo() {
 	var near []place.Entry
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
-	resolved := map[string]*place.Entry{}
+	// Keyed by the phrase and the admin1 it is said to be in, as a pair:
+	// joining them into one string cost an allocation a mention.
+	resolved := map[[2]string]*place.Entry{}
 	for _, s := range c.sents {
 		for i := len(s.places) - 1; i >= 0; i-- {
 			// Right to left, so that "X in Y" has Y resolved when X is.
@@ -58,7 +60,7 @@ func (c *docContext) resolveGeo() {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
 			}
 			text := s.mentionText(*m)
-			key := text + "\x00" + ctx.Admin1
+			key := [2]string{text, ctx.Admin1}
 			if e, ok := resolved[key]; ok {
 				m.entry = e
 				continue
@@ -451,6 +453,10 @@ func isBarePlace(name, country string) bool {
 	ok := false
 	switch {
 	case isCommonWord(name):
+	case country != "" && !place.MayBeIn(name, country):
+		// Not a place of the article's country by any spelling: the
+		// answer for most capitalised words, found without taking the
+		// name apart.
 	case country == "":
 		// Without the article's country only a well-known place will do:
 		// "Explosion rocks down town Damascus".
@@ -611,7 +617,7 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 			return place.Entry{}, 0, false
 		}
 		name = name[:cut]
-		if isCommonWord(name) {
+		if isCommonWord(name) || !place.MayBeKnown(name) {
 			continue
 		}
 		if e, ok := place.Resolve(name, ctx); ok {
@@ -660,11 +666,15 @@ func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Ent
 	if len(c.others) == 0 {
 		return place.Entry{}, false
 	}
-	known := place.IsKnown(text)
 	for _, cc := range c.others {
+		if !place.MayBeIn(text, cc) {
+			// No entry there by that name: Resolve could only answer
+			// with another country.
+			continue
+		}
 		ctx.Country = cc
 		if e, ok := place.Resolve(text, ctx); ok && e.Country == cc {
-			if !known && (e.Level != place.LevelPlace || e.Population < wellKnownElsewhere) {
+			if !place.IsKnown(text) && (e.Level != place.LevelPlace || e.Population < wellKnownElsewhere) {
 				// A name matched only by a short skeleton, in a country
 				// the article is not about, is a coincidence unless it
 				// is a city ("Raqa"): "Boulil" is not Babil.

@@ -62,9 +62,14 @@ func (r rec) name() string      { return nameAt(int(u32(string(r), layout.OffNam
 func (r rec) admin1() int32   { return int32(u16(string(r), layout.OffAdmin1)) - 1 }
 func (r rec) admin2() int32   { return int32(u16(string(r), layout.OffAdmin2)) - 1 }
 func (r rec) country() string { return string(r[layout.OffCountry : layout.OffCountry+2]) }
-func (r rec) level() byte     { return r[layout.OffKind] & 7 }
-func (r rec) feature() byte   { return r[layout.OffKind] >> 5 }
-func (r rec) events() int     { return int(r[layout.OffEvents]) }
+
+// countryNum is ccNum(r.country()), read without making a string.
+func (r rec) countryNum() uint16 {
+	return uint16(r[layout.OffCountry])<<8 | uint16(r[layout.OffCountry+1])
+}
+func (r rec) level() byte   { return r[layout.OffKind] & 7 }
+func (r rec) feature() byte { return r[layout.OffKind] >> 5 }
+func (r rec) events() int   { return int(r[layout.OffEvents]) }
 
 func nameAt(off int) string {
 	n := int(namesBin[off])
@@ -83,6 +88,13 @@ func sumCountry(i int32) string {
 	off := int(i)*layout.SummarySize + layout.SumCountry
 	return summaryBin[off : off+2]
 }
+
+// sumCountryNum is ccNum(sumCountry(i)).
+func sumCountryNum(i int32) uint16 {
+	off := int(i)*layout.SummarySize + layout.SumCountry
+	return uint16(summaryBin[off])<<8 | uint16(summaryBin[off+1])
+}
+
 func sumAdmin1(i int32) int32 {
 	return int32(u16(summaryBin, int(i)*layout.SummarySize+layout.SumAdmin1)) - 1
 }
@@ -161,23 +173,47 @@ func (ix index) find(k string) (lo, hi int) {
 	if lo == n || ix.key(lo) != k {
 		return lo, lo
 	}
-	// Rows of one key share its key offset, so the end of the run is
-	// found without comparing strings.
+	return lo, ix.runEnd(lo)
+}
+
+// runEnd is the end of the run of rows of row lo's key. Rows of one key
+// share its key offset, so the end is found without comparing strings; by
+// galloping then bisecting, since a common skeleton has thousands of rows
+// and going through them one by one was most of the cost of a probe.
+func (ix index) runEnd(lo int) int {
+	n := ix.rows()
 	off := u32(string(ix), 4+lo*layout.IndexRowSize)
-	hi = lo + 1
-	for hi < n && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
-		hi++
+	same := func(i int) bool { return u32(string(ix), 4+i*layout.IndexRowSize) == off }
+	// The run is [lo, hi), with in and all before it in it.
+	in, step := lo, 1
+	for in+step < n && same(in+step) {
+		in += step
+		step *= 2
 	}
-	return lo, hi
+	hi := min(in+step, n) // not in the run, or the end
+	for in+1 < hi {
+		m := int(uint(in+hi) >> 1)
+		if same(m) {
+			in = m
+		} else {
+			hi = m
+		}
+	}
+	return in + 1
 }
 
 // findExact and findLoose are find for the exact and loose indexes,
 // through keys.bin: a probe or two, where a binary search reads twenty
 // rows and keys scattered over megabytes.
-func findExact(k string) (lo, hi int) { return index(exactBin).findHashed(0, k) }
-func findLoose(k string) (lo, hi int) { return index(looseBin).findHashed(1, k) }
+func findExact(k string) (lo, hi int) { return findHashed(index(exactBin), 0, k) }
+func findLoose(k string) (lo, hi int) { return findHashed(index(looseBin), 1, k) }
 
-func (ix index) findHashed(which byte, k string) (lo, hi int) {
+// findHashed finds key k, a string or a key being built in a buffer.
+func findHashed[S string | []byte](ix index, which byte, k S) (lo, hi int) {
+	if work != nil {
+		work.probes++
+		work.keyed += len(k)
+	}
 	h := layout.KeyHash(which, k)
 	tag := layout.SlotTag(h)
 	var loose uint32
@@ -193,17 +229,23 @@ func (ix index) findHashed(which byte, k string) (lo, hi int) {
 			continue
 		}
 		lo = int(v&layout.SlotRowMask) - 1
-		if ix.key(lo) == k {
+		if ix.key(lo) == string(k) {
 			break
 		}
 	}
-	off := u32(string(ix), 4+lo*layout.IndexRowSize)
-	hi = lo + 1
-	for hi < ix.rows() && u32(string(ix), 4+hi*layout.IndexRowSize) == off {
-		hi++
-	}
-	return lo, hi
+	return lo, ix.runEnd(lo)
 }
+
+// work counts, when not nil, what lookups do: index probes and the bytes
+// of the keys probed, memo look-ups, skeleton rows gone through,
+// candidates scored and the places named nearby weighed for each. Tests
+// (never parallel ones) bound it, to catch work growing faster than the
+// input without timing anything: a loaded machine stretches the clock.
+var work *workCount
+
+type workCount struct{ probes, keyed, memo, rows, scored, near int }
+
+func (w workCount) total() int { return w.probes + w.keyed + w.memo + w.rows + w.scored + w.near }
 
 // within reports whether two points are at most km apart, rejecting most
 // far pairs by latitude alone (a degree of latitude is 111 km) before the

@@ -230,3 +230,28 @@ func TestNearDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestRunEnd checks the galloping search for the end of a key's rows
+// against going through them one by one, over both indexes.
+func TestRunEnd(t *testing.T) {
+	for _, ix := range []index{index(exactBin), index(looseBin)} {
+		n := ix.rows()
+		for lo := 0; lo < n; {
+			off := u32(string(ix), 4+lo*layout.IndexRowSize)
+			want := lo + 1
+			for want < n && u32(string(ix), 4+want*layout.IndexRowSize) == off {
+				want++
+			}
+			if got := ix.runEnd(lo); got != want {
+				t.Fatalf("runEnd(%d) = %d, want %d", lo, got, want)
+			}
+			if want-lo > 2 {
+				// From inside the run too.
+				if got := ix.runEnd(lo + 1); got != want {
+					t.Fatalf("runEnd(%d) = %d, want %d", lo+1, got, want)
+				}
+			}
+			lo = want
+		}
+	}
+}

@@ -4,7 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/tallyhq/tally/internal/place/namekey"
 )
 
 var validLevels = map[Level]bool{LevelPlace: true, LevelNear: true, LevelAdmin2: true, LevelAdmin1: true, LevelCountry: true, LevelRegion: true}
@@ -35,11 +36,32 @@ func FuzzResolve(f *testing.F) {
 		}
 		IsKnown(name)
 		IsKnownIn(name, cc)
+		if !MayBeKnown(name) {
+			if e, ok := Resolve(name, Context{Country: cc, Admin1: name}); ok {
+				t.Fatalf("MayBeKnown(%q) is false, but Resolve gives %v", name, e)
+			}
+		}
+		if !MayBeIn(name, cc) {
+			if e, ok := Resolve(name, Context{Country: cc}); ok && e.Country == upper2(cc) {
+				t.Fatalf("MayBeIn(%q, %q) is false, but Resolve gives %v", name, cc, e)
+			}
+		}
 	})
 }
 
+// countWork runs f with the work counter on and returns what it counted.
+func countWork(f func()) workCount {
+	var w workCount
+	work = &w
+	defer func() { work = nil }()
+	f()
+	return w
+}
+
 // Long and hostile input costs no more than its length: a 10,000-byte
-// name, a phrase of thousands of capitalised words, mixed scripts.
+// name, a phrase of thousands of capitalised words, mixed scripts. The
+// work is counted (probes, bytes keyed, rows, candidates scored, places
+// weighed), not timed.
 func TestHostileInputIsCheap(t *testing.T) {
 	inputs := map[string]string{
 		"10,000 letters":      strings.Repeat("a", 10000),
@@ -52,33 +74,47 @@ func TestHostileInputIsCheap(t *testing.T) {
 		"short modifier soup": "the outskirts of the countryside of northern eastern rural greater the city of Aleppo province district",
 		"invalid UTF-8":       strings.Repeat("\xff\xfe\xfd", 3000),
 	}
+	// What one ordinary name with every context costs, for scale.
+	ResetMemo()
+	unit := countWork(func() {
+		Resolve("Raqqa", Context{Country: "SY", Admin1: "Raqqa", Near: make([]Entry, 1000)})
+		Lookup("Raqqa")
+		IsKnown("Raqqa")
+	}).total()
 	for what, s := range inputs {
-		start := time.Now()
-		for range 10 {
-			Resolve(s, Context{Country: "SY", Admin1: s, Near: make([]Entry, 1000)})
-			Lookup(s)
-			IsKnown(s)
-		}
-		if d := time.Since(start) / 10; d > 20*time.Millisecond {
-			t.Errorf("%s (%d bytes): %v per call", what, len(s), d)
+		ResetMemo()
+		w := countWork(func() {
+			for range 10 {
+				Resolve(s, Context{Country: "SY", Admin1: s, Near: make([]Entry, 1000)})
+				Lookup(s)
+				IsKnown(s)
+			}
+		})
+		// Mentions over maxMention bytes are refused, and at most maxNear
+		// places named nearby are weighed: ten calls on any input cost
+		// about what ten on a short name do.
+		t.Logf("%s: %d", what, w.total())
+		if w.total() > 20*unit+10*3*namekey.MaxInput {
+			t.Errorf("%s (%d bytes): %+v, %d in all; one ordinary name costs %d", what, len(s), w, w.total(), unit)
 		}
 	}
 	// Thousands of capitalised words, each asked about in turn as a
 	// mention finder would: linear in their number.
 	words := strings.Fields(strings.Repeat("Aleppo Government Raqqa Minister Tuesday Homs Observatory ", 1000))
-	cost := func(n int) time.Duration {
-		start := time.Now()
-		for _, w := range words[:n] {
-			if IsKnown(w) {
-				Resolve(w, Context{Country: "SY"})
+	cost := func(n int) int {
+		return countWork(func() {
+			for _, w := range words[:n] {
+				if IsKnown(w) {
+					Resolve(w, Context{Country: "SY"})
+				}
 			}
-		}
-		return time.Since(start)
+		}).total()
 	}
-	cost(700) // warm the pages the words touch
+	ResetMemo()
+	cost(700) // the first look-ups of each word, remembered after
 	small, large := cost(700), cost(7000)
-	if large > 30*small+50*time.Millisecond {
-		t.Errorf("7,000 words took %v, 700 took %v: worse than linear", large, small)
+	if small == 0 || large > 11*small {
+		t.Errorf("7,000 words cost %d, 700 cost %d: worse than linear", large, small)
 	}
-	t.Logf("IsKnown+Resolve over 7,000 words: %v (%v per word)", large, large/7000)
+	t.Logf("work: one name with context %d; 700 words %d, 7,000 words %d", unit, small, large)
 }

@@ -190,6 +190,87 @@ func IsKnownIn(name, country string) bool {
 	return false
 }
 
+// MayBeIn reports whether Resolve(name, Context{Country: country}) may
+// answer with a place of that country: false when no entry there has the
+// name's key or skeleton. It reads the indexes in place, remembers
+// nothing and, for an ASCII name, allocates nothing: most of the
+// capitalised words a text is asked about are not places of its country
+// ("Minister", "Observatory"), and taking each apart and gathering its
+// candidates, as Resolve and IsKnownIn do, was most of the cost of saying
+// no. A name with modifiers or qualifiers ("Idlib province", "Austin,
+// Texas", "Syria's Raqqa") is not taken apart here: MayBeIn says yes.
+func MayBeIn(name, country string) bool {
+	ci, ok := countryIndex(upper2(country))
+	if !ok || ci >= layout.NoCountry {
+		return strings.Trim(name, trimSet) != ""
+	}
+	return mayBe(name, ci)
+}
+
+// MayBeKnown reports whether Resolve may find name with any context:
+// false when no entry has the name's key or skeleton. Like MayBeIn, it
+// reads the indexes in place, remembers nothing and says yes to a name
+// with modifiers.
+func MayBeKnown(name string) bool { return mayBe(name, -1) }
+
+// mayBe is MayBeIn for the country of entry ci, MayBeKnown for ci < 0.
+func mayBe(name string, ci int32) bool {
+	s := strings.Trim(name, trimSet)
+	if s == "" || len(s) > maxMention {
+		return false // Resolve takes nothing from it
+	}
+	if mayHaveModifiers(s) {
+		return true
+	}
+	var kb, lb [2 * layout.MaxKeyLen]byte
+	key := namekey.AppendKey(kb[:0], s)
+	if len(key) == 0 || len(key) > layout.MaxKeyLen {
+		return false
+	}
+	ex := index(exactBin)
+	lo, hi := findHashed(ex, 0, key)
+	if ci < 0 && hi > lo {
+		return true
+	}
+	var ccn uint16
+	if ci >= 0 {
+		ccn = record(ci).countryNum()
+	}
+	for i := lo; i < hi; i++ {
+		if idx, _ := ex.value(i); sumCountryNum(idx) == ccn {
+			return true
+		}
+	}
+	if sk := namekey.AppendLoose(lb[:0], key); len(sk) > 0 {
+		lo, hi := findHashed(index(looseBin), 1, sk)
+		if ci < 0 {
+			return hi > lo
+		}
+		return strings.IndexByte(looseCCBin[lo:hi], byte(ci)) >= 0
+	}
+	return false
+}
+
+// mayHaveModifiers reports whether parseMention might take anything off
+// a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an
+// apostrophe, a leading or trailing modifier, or the name being one.
+func mayHaveModifiers(s string) bool {
+	if strings.ContainsAny(s, ",'’") || lastIndexFold(s, " in ") >= 0 {
+		return true
+	}
+	if _, ok := loneModifier(s); ok {
+		return true
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		var buf [maxModifierWord]byte
+		if _, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
+			return true
+		}
+	}
+	_, ok := leadingModifier(s)
+	return ok
+}
+
 // notable is a place worth matching through its skeleton alone: a
 // division, a region, a city of 100,000 or a place UCDP recorded many
 // events at. Countries are not: their spellings are all listed.
@@ -361,6 +442,9 @@ type memo[V any] struct {
 }
 
 func (c *memo[V]) get(k string) (V, bool) {
+	if work != nil {
+		work.memo++
+	}
 	c.mu.RLock()
 	v, ok := c.m[k]
 	c.mu.RUnlock()
@@ -455,6 +539,9 @@ func (m *mention) find() {
 	if x := m.q.exact; x.of == m.q.core && x.key != "" {
 		m.q.key, lo, hi, found = x.key, x.lo, x.hi, true
 	} else {
+		if work != nil {
+			work.keyed += len(m.q.core)
+		}
 		m.q.key = namekey.Key(m.q.core)
 	}
 	key := m.q.key

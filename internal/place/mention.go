@@ -84,6 +84,30 @@ var leading = []modifier{
 	{"n ", wantAny, true}, {"s ", wantAny, true}, {"e ", wantAny, true}, {"w ", wantAny, true},
 }
 
+// leadingModifier finds the first leading modifier that s begins with and
+// does not end with.
+func leadingModifier(s string) (modifier, bool) {
+	c := s[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return modifier{}, false
+	}
+	for _, m := range leadingByInitial[c-'a'] {
+		if hasPrefixFold(s, m.text) && len(s) > len(m.text) {
+			return m, true
+		}
+	}
+	return modifier{}, false
+}
+
+// leadingByInitial are the leading modifiers by their first letter, in
+// the order of leading: most words begin with none of them.
+var leadingByInitial = func() (t [26][]modifier) {
+	for _, m := range leading {
+		t[m.text[0]-'a'] = append(t[m.text[0]-'a'], m)
+	}
+	return t
+}()
+
 // trailing modifiers: single words after the name.
 var trailing = map[string]modifier{
 	"province": {want: wantAdmin}, "provinces": {want: wantAdmin}, "governorate": {want: wantAdmin},
@@ -133,6 +157,9 @@ func (q *query) exactKnown(s string) bool {
 	if q.exact.of == s && s != "" {
 		// Asked again once no modifier came off: the same search.
 		return q.exact.lo < q.exact.hi
+	}
+	if work != nil {
+		work.keyed += len(s)
 	}
 	k := namekey.Key(s)
 	if k == "" {
@@ -217,13 +244,10 @@ func parseMention(raw string, quals bool) query {
 			}
 		}
 		if !changed {
-			for _, m := range leading {
-				if hasPrefixFold(s, m.text) && len(s) > len(m.text) {
-					s = strings.TrimSpace(s[len(m.text):])
-					q.apply(m)
-					changed = true
-					break
-				}
+			if m, ok := leadingModifier(s); ok {
+				s = strings.TrimSpace(s[len(m.text):])
+				q.apply(m)
+				changed = true
 			}
 		}
 		if !changed {

@@ -16,7 +16,8 @@ func resolveUnpruned(name string, ctx Context) (Entry, bool) {
 	if q.core == "" || len(cs) == 0 {
 		return Entry{}, false
 	}
-	h := newHints(ctx, q.quals)
+	var h hints
+	h.init(ctx, q.quals)
 	for _, c := range cs {
 		h.anyExact = h.anyExact || c.exact
 	}
@@ -81,6 +82,26 @@ func TestPruningKeepsAnswers(t *testing.T) {
 			want, wok := resolveUnpruned(n, ctx)
 			if gok != wok || got != want {
 				t.Errorf("Resolve(%q, %+v) = %v, %v; unpruned %v, %v", n, ctx, got, gok, want, wok)
+			}
+		}
+	}
+}
+
+// TestWithinCountryPt checks the country-point distance test against
+// within, to the bit, over points all over the world.
+func TestWithinCountryPt(t *testing.T) {
+	for _, cc := range []string{"SY", "US", "RU", "FJ", "NZ", "NO"} {
+		var h hints
+		h.init(Context{Country: cc}, nil)
+		if !h.hasCountryPt {
+			t.Fatalf("no point for %s", cc)
+		}
+		for i := int32(0); i < int32(numEntries()); i += 37 {
+			r := record(i)
+			for _, km := range []float64{150, 800, 5000} {
+				if got, want := h.withinCountryPt(r.lat(), r.lon(), km), within(h.cLat, h.cLon, r.lat(), r.lon(), km); got != want {
+					t.Fatalf("%s, %s, %v km: %v, within says %v", cc, r.name(), km, got, want)
+				}
 			}
 		}
 	}

@@ -81,6 +81,39 @@ type hints struct {
 	nearReady bool
 	nearP     [maxNear]float64
 	nearCos   [maxNear]float64
+	nearCC    [maxNear]uint16 // their countries' codes as numbers, compared without strings
+
+	cP, cCos float64 // the country's point's latitude in radians and its cosine
+	ccn      uint16  // ccNum(country)
+}
+
+// ccNum is a country code as a number: two bytes compared at once. Any
+// other string gives noCC, which no record's code is.
+func ccNum(cc string) uint16 {
+	if len(cc) != 2 {
+		return noCC
+	}
+	return uint16(cc[0])<<8 | uint16(cc[1])
+}
+
+const noCC = 0xffff
+
+// nearCountry reports whether the country of the place named nearby i is
+// that of code cc (ccNum of a record's).
+func (h *hints) nearCountry(i int, cc uint16) bool { return h.nearCC[i] == cc }
+
+// withinCountryPt is within(h.cLat, h.cLon, lat, lon, km), the country's
+// point's trigonometry done once per call of Resolve, not once per
+// candidate: the same operations in the same order, so the same result.
+func (h *hints) withinCountryPt(lat, lon, km float64) bool {
+	if math.Abs(h.cLat-lat)*111 > km {
+		return false
+	}
+	const r = 6371.0
+	p2 := lat * math.Pi / 180
+	dp, dl := p2-h.cP, (lon-h.cLon)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + h.cCos*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2*r*math.Asin(math.Min(1, math.Sqrt(a))) <= km
 }
 
 // nearDistance is haversine(lat, lon, near[i]) for a point whose latitude
@@ -128,8 +161,6 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	if q.core == "" || len(m.exact) == 0 && len(m.loose) == 0 {
 		return Entry{}, false
 	}
-	h := newHints(ctx, q.quals)
-	h.anyExact = len(m.exact) > 0
 	// Every candidate's score is first bounded from its summary; only
 	// those whose bound can reach the best (and then those within
 	// rivalDepth of it) are scored from their records. The candidates
@@ -137,8 +168,12 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// scans stop at the first that cannot matter: a common skeleton has
 	// hundreds of them, scattered over the gazetteer.
 	// r holds its candidates in arrays of its own, and nothing outside
-	// it points into them, so that it stays on the stack.
-	r := resolver{h: h, q: q, m: m, top: math.Inf(-1)}
+	// it points into them, so that it stays on the stack; its hints are
+	// filled in there, not copied in.
+	r := resolver{q: q, m: m, top: math.Inf(-1)}
+	r.h.init(ctx, q.quals)
+	r.h.anyExact = len(m.exact) > 0
+	h := &r.h
 	r.rest = r.h.looseRest(q)
 	r.rowRest = r.h.rowRests(q)
 	// The exact matches come first, in entry order: the one with the
@@ -227,16 +262,16 @@ type resolver struct {
 	h       hints
 	q       query
 	m       *mention
-	rest    float64     // looseRest
-	rowRest [16]float64 // rowRests
+	rest    float64      // looseRest
+	rowRest *[16]float64 // rowRests
 
 	top  float64
 	best scored
 
-	scArr    [64]scored
+	scArr    [32]scored
 	nsc      int // scored candidates, in scArr then scMore
 	scMore   []scored
-	pendArr  [64]pending
+	pendArr  [32]pending
 	npend    int // pending candidates, in pendArr then pendMore
 	pendMore []pending
 }
@@ -320,6 +355,9 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 		n = len(sr.ps)
 	}
 	for ; i < n; i++ {
+		if work != nil {
+			work.rows++
+		}
 		j := i
 		if sr.ps != nil {
 			j = int(sr.ps[i])
@@ -368,10 +406,10 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 	return i
 }
 
-// newHints resolves the context of a mention: qualifiers in the mention
-// itself ("Syria's", ", Texas") take precedence over the caller's context.
-func newHints(ctx Context, quals []string) hints {
-	var h hints
+// init resolves the context of a mention into zeroed hints: qualifiers in
+// the mention itself ("Syria's", ", Texas") take precedence over the
+// caller's context.
+func (h *hints) init(ctx Context, quals []string) {
 	for _, qs := range quals {
 		cc, a1 := resolveQualifier(qs)
 		if cc != "" {
@@ -395,10 +433,14 @@ func newHints(ctx Context, quals []string) hints {
 			// Not a country the gazetteer knows ("XX", "EU", a typo):
 			// no context, rather than a context nothing is in.
 			h.country = ""
-			return h.withNear(ctx)
+			h.setNear(ctx)
+			return
 		}
 		r := record(i)
+		h.ccn = ccNum(h.country)
 		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
+		h.cP = h.cLat * math.Pi / 180
+		h.cCos = math.Cos(h.cP)
 		h.countryAt = layout.NoCountry
 		if i < layout.NoCountry {
 			h.countryAt = byte(i)
@@ -406,15 +448,17 @@ func newHints(ctx Context, quals []string) hints {
 		// An admin1 of another country is a misreading of the context.
 		h.admin1 = slices.DeleteFunc(h.admin1, func(a int32) bool { return record(a).country() != h.country })
 	}
-	return h.withNear(ctx)
+	h.setNear(ctx)
 }
 
-func (h hints) withNear(ctx Context) hints {
+func (h *hints) setNear(ctx Context) {
 	h.near = ctx.Near
 	if len(h.near) > maxNear {
 		h.near = h.near[:maxNear]
 	}
-	return h
+	for i := range h.near {
+		h.nearCC[i] = ccNum(h.near[i].Country)
+	}
 }
 
 // resolveQualifier reads a phrase that situates a place ("Syria", "Hama
@@ -501,6 +545,10 @@ func readQualifier(s string) (cc string, admin1 []int32) {
 // distances to them are not worked out, and the score returned is below
 // floor.
 func (h *hints) score(c cand, q query, floor float64) float64 {
+	if work != nil {
+		work.scored++
+		work.near += len(h.near)
+	}
 	r := record(c.idx)
 	lvl := r.level()
 	var s float64
@@ -516,13 +564,13 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 	s = addFeature(s, r.feature())
 	s = h.addMatch(s, c)
 	s += levelWeight[q.want][lvl]
-	cc := r.country()
+	ccn := r.countryNum()
 	if h.country != "" {
-		if cc == h.country {
+		if ccn == h.ccn {
 			s += weightCountry
 		} else {
 			s -= weightCountry
-			if h.hasCountryPt && within(h.cLat, h.cLon, r.lat(), r.lon(), 800) {
+			if h.hasCountryPt && h.withinCountryPt(r.lat(), r.lon(), 800) {
 				s += weightNeighbour
 			}
 		}
@@ -535,7 +583,7 @@ func (h *hints) score(c cand, q query, floor float64) float64 {
 		for i := range h.near {
 			n := &h.near[i]
 			b := 0.0
-			if n.Country == cc {
+			if h.nearCountry(i, ccn) {
 				b = 1
 			}
 			// The distance can only add up to nearBonusMax: when that
@@ -602,17 +650,44 @@ func (h *hints) looseRest(q query) float64 {
 // rowRests is looseRest for each LooseFlags value of a skeleton row: with
 // the row's own level weight, and the weight of the most its feature can
 // be (a capital's, else a secondary seat's), instead of the most of any.
-func (h *hints) rowRests(q query) (rr [16]float64) {
+// They depend on four things only, and are worked out for every
+// combination at start-up (a few KB), not for every call.
+func (h *hints) rowRests(q query) *[16]float64 {
+	return &rowRestTable[q.want][b2i(h.anyExact)][b2i(len(h.admin1) > 0)][b2i(len(h.near) > 0)]
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+var rowRestTable = func() (t [4][2][2][2][16]float64) {
+	for w := range t {
+		for ex := range 2 {
+			for a1 := range 2 {
+				for nr := range 2 {
+					t[w][ex][a1][nr] = makeRowRests(want(w), ex == 1, a1 == 1, nr == 1)
+				}
+			}
+		}
+	}
+	return t
+}()
+
+func makeRowRests(w want, anyExact, admin1, near bool) (rr [16]float64) {
 	s := weightLoose
-	if h.anyExact {
+	if anyExact {
 		s += weightLooseRest
 	}
-	if len(h.admin1) > 0 {
+	if admin1 {
 		s += weightAdmin1
 	}
-	if len(h.near) > 0 {
+	if near {
 		s += nearMax
 	}
+	q := query{want: w}
 	for f := range rr {
 		lvl := f & layout.LooseLevelMask
 		if lvl >= len(levelWeight[q.want]) {
@@ -669,7 +744,7 @@ func (h *hints) bound(c cand, q query) float64 {
 	s = h.addMatch(s, c)
 	s += levelWeight[q.want][lvl]
 	if h.country != "" {
-		if sumCountry(c.idx) == h.country {
+		if sumCountryNum(c.idx) == h.ccn {
 			s += weightCountry
 		} else {
 			s -= weightCountry
@@ -848,7 +923,7 @@ func (h *hints) foreignOK(c scored) bool {
 	if pop < 100000 {
 		return false
 	}
-	if h.hasCountryPt && within(h.cLat, h.cLon, r.lat(), r.lon(), 800) {
+	if h.hasCountryPt && h.withinCountryPt(r.lat(), r.lon(), 800) {
 		return true
 	}
 	for i := range h.near {

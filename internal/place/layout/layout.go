@@ -139,7 +139,7 @@ const (
 
 // KeyHash is the hash of key in index which (0 exact, 1 loose): 64-bit
 // FNV-1a of the index byte and the key.
-func KeyHash(which byte, key string) uint64 {
+func KeyHash[S string | []byte](which byte, key S) uint64 {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
 	h = (h ^ uint64(which)) * prime

@@ -145,29 +145,75 @@ func Key(name string) string {
 	return strings.Join(kept, " ")
 }
 
+// AppendKey appends Key(name) to dst. An ASCII name without articles or
+// abbreviations, most of what a text asks about, is keyed in dst without
+// allocating: a lookup that finds nothing then costs nothing to the
+// collector.
+func AppendKey(dst []byte, name string) []byte {
+	if len(name) > MaxInput {
+		return dst
+	}
+	n0 := len(dst)
+	space := true // no leading space
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return append(dst[:n0], Key(name)...)
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			dst = append(dst, c)
+			space = false
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+			space = false
+		case isApostrophe(rune(c)):
+		default:
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+		}
+	}
+	if n := len(dst); n > n0 && dst[n-1] == ' ' {
+		dst = dst[:n-1]
+	}
+	if needsWordRules(dst[n0:]) {
+		return append(dst[:n0], Key(name)...)
+	}
+	return dst
+}
+
 // needsWordRules reports whether some word of a normalised name is an
 // article or an abbreviation, or starts with the Arabic article.
-func needsWordRules(s string) bool {
-	for s != "" {
-		w, rest, _ := strings.Cut(s, " ")
-		if len(w) <= 3 && (articles[w] || abbreviations[w] != "") || strings.HasPrefix(w, "ال") {
+func needsWordRules[S string | []byte](s S) bool {
+	for len(s) > 0 {
+		n := 0
+		for n < len(s) && s[n] != ' ' {
+			n++
+		}
+		w := s[:n]
+		// The conversions in map indexes allocate nothing.
+		if len(w) <= 3 && (articles[string(w)] || abbreviations[string(w)] != "") || len(w) >= 4 && string(w[:4]) == "ال" {
 			return true
 		}
-		s = rest
+		if n == len(s) {
+			break
+		}
+		s = s[n+1:]
 	}
 	return false
 }
 
 // IsLatin reports whether key is written in ASCII letters, digits and
 // spaces only, the keys that have a meaningful Loose form.
-func IsLatin(key string) bool {
+func IsLatin[S string | []byte](key S) bool {
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == ' ') {
 			return false
 		}
 	}
-	return key != ""
+	return len(key) > 0
 }
 
 func isVowel(c byte) bool {
@@ -184,14 +230,37 @@ func Loose(key string) string {
 	if !IsLatin(key) {
 		return ""
 	}
-	out := make([]byte, 0, len(key))
+	return string(AppendLoose(make([]byte, 0, len(key)), key))
+}
+
+// AppendLoose appends Loose(key) to dst, allocating nothing when dst has
+// room: twice the key's length is always enough ("x" becomes "ks").
+func AppendLoose[S string | []byte](dst []byte, key S) []byte {
+	if !IsLatin(key) {
+		return dst
+	}
+	n0 := len(dst)
 	emit := func(c byte) {
-		if n := len(out); n > 0 && out[n-1] == c {
+		if n := len(dst); n > n0 && dst[n-1] == c {
 			return
 		}
-		out = append(out, c)
+		dst = append(dst, c)
 	}
-	for _, t := range strings.Fields(key) {
+	for len(key) > 0 {
+		// The words of a Latin key, which has no other white space.
+		n := 0
+		for n < len(key) && key[n] != ' ' {
+			n++
+		}
+		t := key[:n]
+		if n < len(key) {
+			key = key[n+1:]
+		} else {
+			key = key[n:]
+		}
+		if len(t) == 0 {
+			continue
+		}
 		// "ezzor", "arraqqa", "assuwayda": the article assimilated to the
 		// noun's first consonant and written joined.
 		if len(t) >= 5 && (t[0] == 'a' || t[0] == 'e') && t[1] == t[2] && strings.IndexByte("lrsztdn", t[1]) >= 0 {
@@ -241,5 +310,5 @@ func Loose(key string) string {
 			}
 		}
 	}
-	return string(out)
+	return dst
 }

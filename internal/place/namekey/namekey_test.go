@@ -127,3 +127,43 @@ func BenchmarkKey(b *testing.B) {
 		Key("Maʿarrat an-Nuʿmān")
 	}
 }
+
+// FuzzAppend checks the allocation-free forms against Key and Loose.
+func FuzzAppend(f *testing.F) {
+	for _, v := range variants {
+		for _, s := range v.spelling {
+			f.Add(s)
+		}
+	}
+	for _, s := range []string{"", " ", "As", "St. Petersburg", "Al Ain", "x--y", "Ma'arrat", "الرقة", "Ma`arrat  al  Numan ", "ezzor arraqqa", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		var buf [64]byte
+		k := Key(name)
+		if got := string(AppendKey(buf[:0], name)); got != k {
+			t.Fatalf("AppendKey(%q) = %q, Key = %q", name, got, k)
+		}
+		if got := string(AppendKey([]byte("pre"), name)); got != "pre"+k {
+			t.Fatalf("AppendKey after a prefix (%q) = %q", name, got)
+		}
+		l := Loose(k)
+		if got := string(AppendLoose(buf[:0], []byte(k))); got != l {
+			t.Fatalf("AppendLoose(%q) = %q, Loose = %q", k, got, l)
+		}
+		if got := string(AppendLoose([]byte("pre"), k)); got != "pre"+l {
+			t.Fatalf("AppendLoose after a prefix (%q) = %q", k, got)
+		}
+	})
+}
+
+func TestAppendKeyAllocates(t *testing.T) {
+	var buf [64]byte
+	n := testing.AllocsPerRun(100, func() {
+		k := AppendKey(buf[:0], "Deir Ezzor")
+		AppendLoose(buf[len(k):len(k)], k)
+	})
+	if n != 0 {
+		t.Errorf("AppendKey and AppendLoose of an ASCII name allocate %v times", n)
+	}
+}
