@@ -43,19 +43,7 @@ func Check(doc *document.Document) claim.Result {
 	// them once the result is built.
 	sc := scratches.Get().(*scratch)
 	defer sc.release()
-	var sents []*analysed
-	if doc.Title.Norm != "" {
-		sents = append(sents, analyse(&doc.Title, published, true, sc)...)
-	}
-	body := analyse(&doc.Body, published, false, sc)
-	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
-		for _, s := range body {
-			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
-				s.headline = true
-			}
-		}
-	}
-	sents = append(sents, body...)
+	sents := analyseDocument(doc, published, sc)
 
 	ctx := newContext(doc, sents)
 	// A claim is large: sized once rather than grown by doubling.
@@ -105,6 +93,25 @@ func Check(doc *document.Document) claim.Result {
 		res.Flags = []claim.Flag{}
 	}
 	return res
+}
+
+// analyseDocument runs the rule sets over the title's and the body's
+// sentences, marking the body's headline lines (a text whose first line is
+// its headline).
+func analyseDocument(doc *document.Document, published time.Time, sc *scratch) []*analysed {
+	var sents []*analysed
+	if doc.Title.Norm != "" {
+		sents = append(sents, analyse(&doc.Title, published, true, sc)...)
+	}
+	body := analyse(&doc.Body, published, false, sc)
+	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
+		for _, s := range body {
+			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
+				s.headline = true
+			}
+		}
+	}
+	return append(sents, body...)
 }
 
 // scratch is the memory one Check works in, pooled across documents:

@@ -20,28 +20,14 @@ type geoDoc struct {
 }
 
 // analyseForGeo analyses a document as Check does up to its context, each
-// document with tokens of its own (Check reuses one slab, which the
+// document in scratch of its own (Check reuses pooled scratch, which the
 // replays would then share).
 func analyseForGeo(doc *document.Document) geoDoc {
 	var published time.Time
 	if doc.Published != "" {
 		published, _ = time.Parse(time.DateOnly, doc.Published)
 	}
-	slab := new([]token)
-	var sents []*analysed
-	if doc.Title.Norm != "" {
-		sents = append(sents, analyse(&doc.Title, published, true, slab)...)
-	}
-	slab = new([]token)
-	body := analyse(&doc.Body, published, false, slab)
-	if doc.Title.Norm == "" && doc.Headline[1] > doc.Headline[0] {
-		for _, s := range body {
-			if s.start >= doc.Headline[0] && s.end <= doc.Headline[1]+1 {
-				s.headline = true
-			}
-		}
-	}
-	sents = append(sents, body...)
+	sents := analyseDocument(doc, published, new(scratch))
 	g := geoDoc{doc: doc, sents: sents, places: make([][]placeMention, len(sents))}
 	for i, s := range sents {
 		g.places[i] = append([]placeMention(nil), s.places...)
