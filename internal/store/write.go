@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
 
@@ -125,6 +126,8 @@ func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 	if err != nil && w.recent != nil {
 		w.recent.fail()
 	}
+	tx.Rollback()
+	w.keep(ctx)
 	return out, err
 }
 
@@ -140,33 +143,34 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 			added = append(added, out[i].ID)
 		}
 	}
+	if err := w.flushClaims(ctx); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
 	if err := w.s.indexText(ctx, w.tx, added, true); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
 	return out, nil
 }
 
-// writer holds one transaction's prepared statements.
+// writer holds one transaction's statements.
 type writer struct {
 	s                                  *Store
 	tx                                 *sql.Tx
 	findKey, insGroup, insDoc, insFlag *sql.Stmt
 	insPlace, insSource, lockKey       *sql.Stmt
 	insSig                             *sql.Stmt
-	stmts                              []*sql.Stmt
-	// multi holds the multi-row inserts by table and row count: one
-	// statement per document instead of one per row.
-	multi map[multiKey]*sql.Stmt
+	// bound are the statements prepared for tx, by their text; unkept
+	// those of them the store does not keep yet (see stmt).
+	bound  map[string]*sql.Stmt
+	unkept []string
+	// claims are the values of the claims not inserted yet: a batch's
+	// claims go in a few wide statements, not a few per document.
+	claims []any
 
 	seenPlaces  map[int64]bool
 	seenSources map[string]bool
 	// recent completes the report-group lookups of readers (SQLite).
 	recent *recentDocs
-}
-
-type multiKey struct {
-	table string
-	rows  int
 }
 
 const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text, rate,
@@ -179,14 +183,13 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 const claimColumnCount = 42
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
+	w := &writer{s: s, tx: tx, bound: map[string]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
 	prep := func(dst **sql.Stmt, query string) error {
-		st, err := tx.PrepareContext(ctx, s.rebind(query))
+		st, err := w.stmt(ctx, query)
 		if err != nil {
 			return fmt.Errorf("prepare: %w", err)
 		}
 		*dst = st
-		w.stmts = append(w.stmts, st)
 		return nil
 	}
 	ignore := "INSERT OR IGNORE INTO"
@@ -223,9 +226,71 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range w.stmts {
+	for _, st := range w.bound {
 		st.Close()
 	}
+}
+
+// maxWriteStmts bounds the statements the store keeps prepared for its
+// writer: a dozen fixed ones and the multi-row inserts, whose row counts
+// are powers of two (insertRows).
+const maxWriteStmts = 64
+
+// stmt is query (written with ? placeholders) prepared for w's
+// transaction. Every batch runs the same statements, and compiling them
+// again for each transaction, the wide multi-row inserts above all, cost
+// the writer a tenth of its time: the store keeps them prepared on its
+// writing connection. One it has not got yet is prepared for this
+// transaction only, and kept when the transaction is over (keep), since
+// on SQLite the writing connection is the transaction's until then.
+func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := w.bound[query]; ok {
+		return st, nil
+	}
+	q := w.s.rebind(query)
+	w.s.stmtMu.Lock()
+	parent, ok := w.s.wstmts[q]
+	w.s.stmtMu.Unlock()
+	var st *sql.Stmt
+	if ok {
+		st = w.tx.StmtContext(ctx, parent)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
+		w.unkept = append(w.unkept, q)
+	}
+	w.bound[query] = st
+	return st, nil
+}
+
+// keep prepares the statements w's transaction lacked on the writing
+// connection, for the next: called once the transaction is over. A
+// statement that fails to prepare is left to be prepared with its
+// transaction again.
+func (w *writer) keep(ctx context.Context) {
+	s := w.s
+	for _, q := range w.unkept {
+		s.stmtMu.Lock()
+		_, ok := s.wstmts[q]
+		full := len(s.wstmts) >= maxWriteStmts
+		s.stmtMu.Unlock()
+		if ok || full {
+			continue
+		}
+		st, err := s.wdb.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		s.stmtMu.Lock()
+		if s.wstmts == nil {
+			s.wstmts = map[string]*sql.Stmt{}
+		}
+		s.wstmts[q] = st
+		s.stmtMu.Unlock()
+	}
+	w.unkept = nil
 }
 
 func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, err error) {
@@ -280,7 +345,7 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 			return sv, fmt.Errorf("bands: %w", err)
 		}
 	}
-	if err := w.insertResult(ctx, sv.ID, docFields{d.Published, d.Source}, d.Claims, d.Flags, d.Extractor); err != nil {
+	if err := w.queueResult(ctx, sv.ID, docFields{d.Published, d.Source}, d.Claims, d.Flags, d.Extractor); err != nil {
 		return sv, err
 	}
 	return sv, nil
@@ -304,18 +369,11 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		for i, b := range d.Bands {
 			args[i] = int64(b)
 		}
-		key := multiKey{"candidates", len(args)}
-		st, ok := w.multi[key]
-		if !ok {
-			// A large group of reprints costs one signature, not one
-			// per copy.
-			q := w.s.rebind(candidateQuery(len(args), false))
-			var err error
-			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
-				return 0, err
-			}
-			w.multi[key] = st
-			w.stmts = append(w.stmts, st)
+		// A large group of reprints costs one signature, not one per
+		// copy.
+		st, err := w.stmt(ctx, candidateQuery(len(args), false))
+		if err != nil {
+			return 0, err
 		}
 		rows, err := st.QueryContext(ctx, args...)
 		if err != nil {
@@ -353,12 +411,26 @@ func (w *writer) newGroup(ctx context.Context) (int64, error) {
 type docFields struct{ published, outlet string }
 
 func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, claims []claim.Claim, flags []claim.Flag, extractor string) error {
-	args := make([]any, 0, claimColumnCount*len(claims))
-	for i := range claims {
-		args = append(args, claimArgs(docID, doc, &claims[i], extractor)...)
+	if err := w.queueResult(ctx, docID, doc, claims, flags, extractor); err != nil {
+		return err
 	}
-	if err := w.insertRows(ctx, "claims ("+claimColumns+")", claimColumnCount, args, ""); err != nil {
+	return w.flushClaims(ctx)
+}
+
+// flushClaims inserts the claims queueResult queued.
+func (w *writer) flushClaims(ctx context.Context) error {
+	if err := w.insertRows(ctx, "claims ("+claimColumns+")", claimColumnCount, w.claims, ""); err != nil {
 		return fmt.Errorf("claims: %w", err)
+	}
+	w.claims = w.claims[:0]
+	return nil
+}
+
+// queueResult is insertResult but for the claims, which it leaves queued
+// for flushClaims, in order: their ids are as if inserted at once.
+func (w *writer) queueResult(ctx context.Context, docID int64, doc docFields, claims []claim.Claim, flags []claim.Flag, extractor string) error {
+	for i := range claims {
+		w.claims = append(w.claims, claimArgs(docID, doc, &claims[i], extractor)...)
 	}
 	for i := range claims {
 		c := &claims[i]
@@ -387,25 +459,21 @@ func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, c
 }
 
 // maxRowsPerInsert keeps a multi-row insert's parameters well under
-// SQLite's limit (32766) and PostgreSQL's (65535).
-const maxRowsPerInsert = 500
+// SQLite's limit (32766) and PostgreSQL's (65535). It is a power of two,
+// like every row count insertRows uses: a few shapes serve any number of
+// rows, and the store keeps each prepared.
+const maxRowsPerInsert = 64
 
 // insertRows inserts rows of width values each from args into table
-// ("name (col, ...)"), in as few statements as the parameter limits allow.
+// ("name (col, ...)"), in statements of a power of two rows each.
 func (w *writer) insertRows(ctx context.Context, table string, width int, args []any, suffix string) error {
 	for len(args) > 0 {
 		rows := min(len(args)/width, maxRowsPerInsert)
-		key := multiKey{table, rows}
-		st, ok := w.multi[key]
-		if !ok {
-			row := "(" + placeholders(width) + ")"
-			q := "INSERT INTO " + table + " VALUES " + strings.Repeat(row+", ", rows-1) + row + suffix
-			var err error
-			if st, err = w.tx.PrepareContext(ctx, w.s.rebind(q)); err != nil {
-				return err
-			}
-			w.multi[key] = st
-			w.stmts = append(w.stmts, st)
+		rows = 1 << (bits.Len(uint(rows)) - 1)
+		row := "(" + placeholders(width) + ")"
+		st, err := w.stmt(ctx, "INSERT INTO "+table+" VALUES "+strings.Repeat(row+", ", rows-1)+row+suffix)
+		if err != nil {
+			return err
 		}
 		if _, err := st.ExecContext(ctx, args[:rows*width]...); err != nil {
 			return err
