@@ -114,6 +114,8 @@ func Prepare(d *document.Document) store.Doc {
 		sd.MinHash, _ = sig.MarshalBinary()
 		sd.Bands = sig.Bands()[:storedBands]
 	}
+	// Here in the parallel workers rather than on the one writer.
+	sd.Encode()
 	return sd
 }
 

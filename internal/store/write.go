@@ -45,6 +45,33 @@ type Doc struct {
 	// Known marks a document its reader found stored already: nothing to
 	// write, only to count.
 	Known bool
+
+	enc *encoded // set by Encode
+}
+
+// encoded is a Doc's column values that are not its fields as they are.
+type encoded struct {
+	credits, places string // JSON
+	// claims are the claims' rows, claimColumnCount values each, with
+	// a nil where the document's id goes (known once it is stored).
+	claims []any
+}
+
+// Encode works out the values Save stores for d that take work: its JSON
+// columns and its claims' rows. Save does it for a document not encoded,
+// on the one writer; callers preparing documents in parallel call it
+// first, which spares the writer that share of its time. d must not change
+// after.
+func (d *Doc) Encode() {
+	credits, _ := json.Marshal(nonNil(d.Credits))
+	places, _ := json.Marshal(nonNilPlaces(d.Places))
+	e := &encoded{credits: string(credits), places: string(places),
+		claims: make([]any, 0, claimColumnCount*len(d.Claims))}
+	doc := docFields{d.Published, d.Source}
+	for i := range d.Claims {
+		e.claims = append(e.claims, claimArgs(nil, doc, &d.Claims[i], d.Extractor)...)
+	}
+	d.enc = e
 }
 
 // HasKey reports whether a document with this key is stored.
@@ -135,6 +162,11 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 	out := make([]Saved, len(docs))
 	var added []int64
 	var err error
+	if w.lockKey == nil {
+		if err := w.findKeys(ctx, docs); err != nil {
+			return nil, fmt.Errorf("save: %w", err)
+		}
+	}
 	for i := range docs {
 		if out[i], err = w.save(ctx, &docs[i], same); err != nil {
 			return nil, fmt.Errorf("save %s: %w", docs[i].Origin, err)
@@ -152,6 +184,41 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 	return out, nil
 }
 
+// findKeys looks up which of docs are stored, a few statements for the
+// whole batch rather than one per document.
+func (w *writer) findKeys(ctx context.Context, docs []Doc) error {
+	w.stored = make(map[string]Saved, len(docs))
+	keys := make([]any, len(docs))
+	for i := range docs {
+		keys[i] = docs[i].Key
+	}
+	for len(keys) > 0 {
+		n := 1 << (bits.Len(uint(min(len(keys), maxRowsPerInsert))) - 1)
+		st, err := w.stmt(ctx, `SELECT key, id, group_id FROM documents WHERE key IN (`+placeholders(n)+`)`)
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(ctx, keys[:n]...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var key string
+			var sv Saved
+			if err := rows.Scan(&key, &sv.ID, &sv.Group); err != nil {
+				rows.Close()
+				return err
+			}
+			w.stored[key] = sv
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
 // writer holds one transaction's statements.
 type writer struct {
 	s                                  *Store
@@ -163,6 +230,10 @@ type writer struct {
 	// those of them the store does not keep yet (see stmt).
 	bound  map[string]*sql.Stmt
 	unkept []string
+	// stored are the documents of the batch stored already, by key, when
+	// findKeys looked them up together (SQLite, where the write lock is
+	// held from the transaction's start, so none can come in between).
+	stored map[string]Saved
 	// claims are the values of the claims not inserted yet: a batch's
 	// claims go in a few wide statements, not a few per document.
 	claims []any
@@ -301,12 +372,18 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 			return sv, fmt.Errorf("lock: %w", err)
 		}
 	}
-	err = w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
-	if err == nil {
-		return sv, nil
-	}
-	if err != sql.ErrNoRows {
-		return sv, err
+	if w.stored != nil {
+		if known, ok := w.stored[d.Key]; ok {
+			return known, nil
+		}
+	} else {
+		err = w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
+		if err == nil {
+			return sv, nil
+		}
+		if err != sql.ErrNoRows {
+			return sv, err
+		}
 	}
 	sv.New = true
 	if sv.Group, err = w.group(ctx, d, same); err != nil {
@@ -316,15 +393,20 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 		if err == nil && w.recent != nil && len(d.Bands) > 0 {
 			w.recent.add(sv.ID, sv.Group, d.MinHash, d.Bands)
 		}
+		if err == nil && w.stored != nil {
+			// A copy later in the batch is this one.
+			w.stored[d.Key] = Saved{ID: sv.ID, Group: sv.Group}
+		}
 	}()
-	credits, _ := json.Marshal(nonNil(d.Credits))
-	places, _ := json.Marshal(nonNilPlaces(d.Places))
+	if d.enc == nil {
+		d.Encode()
+	}
 	var pName, pAdmin1, pCountry *string
 	if p := d.PrimaryPlace; p != nil {
 		pName, pAdmin1, pCountry = p.Name, p.Admin1, p.Country
 	}
 	err = w.insDoc.QueryRowContext(ctx, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
-		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, string(credits), string(places),
+		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, d.enc.credits, d.enc.places,
 		pName, pAdmin1, pCountry, sv.Group, d.Extractor, now()).Scan(&sv.ID)
 	if err != nil {
 		return sv, fmt.Errorf("document: %w", err)
@@ -345,7 +427,11 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 			return sv, fmt.Errorf("bands: %w", err)
 		}
 	}
-	if err := w.queueResult(ctx, sv.ID, docFields{d.Published, d.Source}, d.Claims, d.Flags, d.Extractor); err != nil {
+	for i := 0; i < len(d.enc.claims); i += claimColumnCount {
+		d.enc.claims[i] = sv.ID
+	}
+	w.claims = append(w.claims, d.enc.claims...)
+	if err := w.queueResult(ctx, sv.ID, nil, d.Claims, d.Flags); err != nil {
 		return sv, err
 	}
 	return sv, nil
@@ -411,7 +497,11 @@ func (w *writer) newGroup(ctx context.Context) (int64, error) {
 type docFields struct{ published, outlet string }
 
 func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, claims []claim.Claim, flags []claim.Flag, extractor string) error {
-	if err := w.queueResult(ctx, docID, doc, claims, flags, extractor); err != nil {
+	rows := make([]any, 0, claimColumnCount*len(claims))
+	for i := range claims {
+		rows = append(rows, claimArgs(docID, doc, &claims[i], extractor)...)
+	}
+	if err := w.queueResult(ctx, docID, rows, claims, flags); err != nil {
 		return err
 	}
 	return w.flushClaims(ctx)
@@ -426,12 +516,10 @@ func (w *writer) flushClaims(ctx context.Context) error {
 	return nil
 }
 
-// queueResult is insertResult but for the claims, which it leaves queued
-// for flushClaims, in order: their ids are as if inserted at once.
-func (w *writer) queueResult(ctx context.Context, docID int64, doc docFields, claims []claim.Claim, flags []claim.Flag, extractor string) error {
-	for i := range claims {
-		w.claims = append(w.claims, claimArgs(docID, doc, &claims[i], extractor)...)
-	}
+// queueResult is insertResult but for the claims, whose rows it leaves
+// queued for flushClaims, in order: their ids are as if inserted at once.
+func (w *writer) queueResult(ctx context.Context, docID int64, rows []any, claims []claim.Claim, flags []claim.Flag) error {
+	w.claims = append(w.claims, rows...)
 	for i := range claims {
 		c := &claims[i]
 		// A batch names the same few places and sources again and again:
@@ -483,7 +571,7 @@ func (w *writer) insertRows(ctx context.Context, table string, width int, args [
 	return nil
 }
 
-func claimArgs(docID int64, doc docFields, c *claim.Claim, extractor string) []any {
+func claimArgs(docID any, doc docFields, c *claim.Claim, extractor string) []any {
 	var value, low, high *int64
 	var qualifier, countText *string
 	if n := c.Count; n != nil {
