@@ -1,12 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"time"
 
@@ -178,10 +180,42 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 	if err := w.flushClaims(ctx); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
+	if err := w.flushBands(ctx); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
 	if err := w.s.indexText(ctx, w.tx, added, true); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
 	return out, nil
+}
+
+// bandRow is a report_bands row.
+type bandRow struct{ band, group, doc int64 }
+
+// flushBands inserts the band keys queued. They go in key order: random
+// keys inserted as they come touch the table's pages at random, and once
+// the table outgrows the page cache each costs a page read; in order, a
+// batch's keys touch each page once. A band key keeps its group's earliest
+// document: a later one with the same key and group adds nothing.
+func (w *writer) flushBands(ctx context.Context) error {
+	if len(w.bands) == 0 {
+		return nil
+	}
+	slices.SortFunc(w.bands, func(a, b bandRow) int {
+		return cmp.Or(cmp.Compare(a.band, b.band), cmp.Compare(a.group, b.group), cmp.Compare(a.doc, b.doc))
+	})
+	args := make([]any, 0, 3*len(w.bands))
+	for i, r := range w.bands {
+		if i > 0 && r.band == w.bands[i-1].band && r.group == w.bands[i-1].group {
+			continue
+		}
+		args = append(args, r.band, r.group, r.doc)
+	}
+	w.bands = w.bands[:0]
+	if err := w.insertRows(ctx, "report_bands (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("bands: %w", err)
+	}
+	return nil
 }
 
 // findKeys looks up which of docs are stored, a few statements for the
@@ -234,6 +268,8 @@ type writer struct {
 	// findKeys looked them up together (SQLite, where the write lock is
 	// held from the transaction's start, so none can come in between).
 	stored map[string]Saved
+	// bands are the band keys not inserted yet.
+	bands []bandRow
 	// claims are the values of the claims not inserted yet: a batch's
 	// claims go in a few wide statements, not a few per document.
 	claims []any
@@ -416,16 +452,8 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 			return sv, fmt.Errorf("signature: %w", err)
 		}
 	}
-	if len(d.Bands) > 0 {
-		// A band key keeps its group's earliest document: a later copy
-		// with the same key adds nothing.
-		args := make([]any, 0, 3*len(d.Bands))
-		for _, b := range d.Bands {
-			args = append(args, int64(b), sv.Group, sv.ID)
-		}
-		if err := w.insertRows(ctx, "report_bands (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
-			return sv, fmt.Errorf("bands: %w", err)
-		}
+	for _, b := range d.Bands {
+		w.bands = append(w.bands, bandRow{int64(b), sv.Group, sv.ID})
 	}
 	for i := 0; i < len(d.enc.claims); i += claimColumnCount {
 		d.enc.claims[i] = sv.ID
@@ -451,6 +479,10 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		}
 	}
 	if same != nil && len(d.Bands) > 0 && len(d.MinHash) > 0 {
+		// The candidates include the batch's documents stored so far.
+		if err := w.flushBands(ctx); err != nil {
+			return 0, err
+		}
 		args := make([]any, len(d.Bands))
 		for i, b := range d.Bands {
 			args[i] = int64(b)
