@@ -28,29 +28,18 @@ type Grouping struct {
 // candidateQuery selects one candidate per report group sharing one of n
 // band keys: its earliest document with such a key, the oldest candidates
 // first. report_bands holds a row per band key and group, so this reads
-// neither documents nor a row per copy of a report.
-func candidateQuery(n int) string {
-	return `SELECT c.first, c.group_id, s.minhash FROM (` + candidates(n) + `) c
+// neither documents nor a row per copy of a report. With upto, only
+// documents up to a given id count.
+func candidateQuery(n int, upto bool) string {
+	cond := ""
+	if upto {
+		cond = " AND doc_id <= ?"
+	}
+	return `SELECT c.first, c.group_id, s.minhash FROM (
+			SELECT group_id, min(doc_id) AS first FROM report_bands
+			WHERE band IN (` + placeholders(n) + `)` + cond + `
+			GROUP BY group_id ORDER BY first LIMIT ` + fmt.Sprint(maxCandidates) + `) c
 		JOIN doc_sigs s ON s.doc_id = c.first
-		ORDER BY c.first`
-}
-
-func candidates(n int) string {
-	return `SELECT group_id, min(doc_id) AS first FROM report_bands
-		WHERE band IN (` + placeholders(n) + `)
-		GROUP BY group_id ORDER BY first LIMIT ` + fmt.Sprint(maxCandidates)
-}
-
-// readerCandidateQuery is candidateQuery with the largest document id
-// stored in its first column: one statement reads one snapshot, so its
-// candidates are those among the documents up to that id. Its first row
-// has no candidate when there are none; a candidate's signature is null
-// when it has none.
-func readerCandidateQuery(n int) string {
-	return `SELECT m.upto, c.first, c.group_id, s.minhash
-		FROM (SELECT max(id) AS upto FROM documents) m
-		LEFT JOIN (` + candidates(n) + `) c ON 1
-		LEFT JOIN doc_sigs s ON s.doc_id = c.first
 		ORDER BY c.first`
 }
 
@@ -66,40 +55,46 @@ func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
 	}
 	// Documents get ids in the order they commit (one writer at a time,
 	// rowids one above the largest), so every document up to the largest
-	// id the query reads is committed, and the candidates among them are
-	// final.
-	st, err := s.preparedFixed(ctx, readerCandidateQuery(len(d.Bands)))
+	// id read here is committed, and the candidates among them are final.
+	var upto sql.NullInt64
+	maxID, err := s.preparedFixed(ctx, `SELECT max(id) FROM documents`)
 	if err != nil {
 		return fmt.Errorf("report group of %s: %w", d.Origin, err)
 	}
-	args := make([]any, len(d.Bands))
-	for i, b := range d.Bands {
-		args[i] = int64(b)
-	}
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
+	if err := maxID.QueryRowContext(ctx).Scan(&upto); err != nil {
 		return fmt.Errorf("report group of %s: %w", d.Origin, err)
 	}
-	defer rows.Close()
-	g := &Grouping{}
-	for rows.Next() {
-		var upto, id, group sql.NullInt64
-		var sig []byte
-		if err := rows.Scan(&upto, &id, &group, &sig); err != nil {
+	g := &Grouping{Upto: upto.Int64}
+	if upto.Valid {
+		st, err := s.preparedFixed(ctx, candidateQuery(len(d.Bands), true))
+		if err != nil {
 			return fmt.Errorf("report group of %s: %w", d.Origin, err)
 		}
-		g.Upto = upto.Int64
-		if !id.Valid || sig == nil {
-			continue
+		args := make([]any, 0, len(d.Bands)+1)
+		for _, b := range d.Bands {
+			args = append(args, int64(b))
 		}
-		if same(d.MinHash, sig) {
-			g.Group, g.Seen = group.Int64, nil
-			break
+		args = append(args, upto.Int64)
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return fmt.Errorf("report group of %s: %w", d.Origin, err)
 		}
-		g.Seen = append(g.Seen, group.Int64)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		defer rows.Close()
+		for rows.Next() {
+			var id, group int64
+			var sig []byte
+			if err := rows.Scan(&id, &group, &sig); err != nil {
+				return fmt.Errorf("report group of %s: %w", d.Origin, err)
+			}
+			if same(d.MinHash, sig) {
+				g.Group, g.Seen = group, nil
+				break
+			}
+			g.Seen = append(g.Seen, group)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		}
 	}
 	d.Grouping = g
 	return nil

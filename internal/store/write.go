@@ -489,7 +489,7 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		}
 		// A large group of reprints costs one signature, not one per
 		// copy.
-		st, err := w.stmt(ctx, candidateQuery(len(args)))
+		st, err := w.stmt(ctx, candidateQuery(len(args), false))
 		if err != nil {
 			return 0, err
 		}
