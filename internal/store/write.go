@@ -227,7 +227,7 @@ func (w *writer) findKeys(ctx context.Context, docs []Doc) error {
 		keys[i] = docs[i].Key
 	}
 	for len(keys) > 0 {
-		n := 1 << (bits.Len(uint(min(len(keys), maxRowsPerInsert))) - 1)
+		n := 1 << (bits.Len(uint(min(len(keys), maxRowsPerStmt))) - 1)
 		st, err := w.stmt(ctx, `SELECT key, id, group_id FROM documents WHERE key IN (`+placeholders(n)+`)`)
 		if err != nil {
 			return err
@@ -579,16 +579,19 @@ func (w *writer) queueResult(ctx context.Context, docID int64, rows []any, claim
 }
 
 // maxRowsPerInsert keeps a multi-row insert's parameters well under
-// SQLite's limit (32766) and PostgreSQL's (65535). It is a power of two,
-// like every row count insertRows uses: a few shapes serve any number of
-// rows, and the store keeps each prepared.
-const maxRowsPerInsert = 64
+// SQLite's limit (32766) and PostgreSQL's (65535).
+const maxRowsPerInsert = 500
+
+// maxRowsPerStmt is the most rows insertRows writes with one statement. It
+// is a power of two, like every row count insertRows uses: a few shapes
+// serve any number of rows, and the store keeps each prepared.
+const maxRowsPerStmt = 64
 
 // insertRows inserts rows of width values each from args into table
 // ("name (col, ...)"), in statements of a power of two rows each.
 func (w *writer) insertRows(ctx context.Context, table string, width int, args []any, suffix string) error {
 	for len(args) > 0 {
-		rows := min(len(args)/width, maxRowsPerInsert)
+		rows := min(len(args)/width, maxRowsPerStmt)
 		rows = 1 << (bits.Len(uint(rows)) - 1)
 		row := "(" + placeholders(width) + ")"
 		st, err := w.stmt(ctx, "INSERT INTO "+table+" VALUES "+strings.Repeat(row+", ", rows-1)+row+suffix)
