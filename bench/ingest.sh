@@ -17,17 +17,19 @@ corpus=$dir/corpus-$n.jsonl
 echo "corpus: $n articles, $(du -h "$corpus" | cut -f1) in $corpus"
 rm -f "$dir/bench.db" "$dir/bench.db-wal" "$dir/bench.db-shm"
 
+# Other work on the machine slows the wall clock down: the CPU time per
+# article (user + system) is the steadier measure, with the load beside it.
 run() {
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   /usr/bin/time -f "%e s wall, %U s user, %S s system, %M KB max resident" \
     "$dir/tally" ingest --quiet --db "$dir/bench.db" "$corpus" 2>"$dir/time.txt"
   tail -1 "$dir/time.txt"
-  wall=$(awk '{print $1}' "$dir/time.txt" | tail -1)
-  awk -v n="$n" -v w="$wall" 'BEGIN { printf "=> %.0f articles/s\n", n / w }'
+  tail -1 "$dir/time.txt" | awk -v n="$n" '{ printf "=> %.0f articles/s, %.2f ms CPU per article\n", n / $1, ($4 + $7) * 1000 / n }'
 }
 echo "--- first ingest"
 run
 echo "--- the same input again"
 run
-echo "--- store: $(du -h "$dir/bench.db" | cut -f1)"
+echo "--- store: $(du -h "$dir/bench.db" | cut -f1), $(du -b "$dir/bench.db" | awk -v n="$n" '{ printf "%.1f KB", $1 / n / 1024 }') per article"
 echo "--- filtered claim queries"
 go run ./bench/querybench -db "$dir/bench.db" -n 300

@@ -114,6 +114,8 @@ func Prepare(d *document.Document) store.Doc {
 		sd.MinHash, _ = sig.MarshalBinary()
 		sd.Bands = sig.Bands()[:storedBands]
 	}
+	// Here in the parallel workers rather than on the one writer.
+	sd.Encode()
 	return sd
 }
 
@@ -193,60 +195,86 @@ func Run(ctx context.Context, st *store.Store, inputs []string, opt Options) (St
 	}()
 
 	stats := Stats{TotalBytes: total}
-	progress := func() {
-		stats.Failed = int(failed.Load())
-		stats.Bytes = bytesRead.Load()
-		opt.Progress(stats)
-	}
+	var mu sync.Mutex // guards stats: the loop below counts what is read, the writer what it stores
+	// The writer stores one batch while the next fills, so that the
+	// workers go on preparing documents while it writes: the channels
+	// alone hold a few documents, and the workers used to wait for each
+	// batch's write. writeErr is the writer's; it is read once the writer
+	// has finished.
 	var writeErr error
-	batch := make([]store.Doc, 0, opt.Batch)
-	flush := func() {
-		if len(batch) == 0 || writeErr != nil {
-			batch = batch[:0]
-			return
-		}
-		// Written even when ctx is cancelled: an interrupt keeps what was
-		// read, whole.
-		saved, err := st.Save(context.WithoutCancel(ctx), batch, SameReport)
-		if err != nil {
-			writeErr = err
-			stopReading()
-		} else {
-			for i, sv := range saved {
-				if sv.New {
-					stats.New++
-					stats.Claims += len(batch[i].Claims)
-				} else {
-					stats.Duplicates++
+	work := make(chan []store.Doc)
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for batch := range work {
+			if writeErr != nil {
+				continue
+			}
+			// Written even when ctx is cancelled: an interrupt keeps
+			// what was read, whole.
+			saved, err := st.Save(context.WithoutCancel(ctx), batch, SameReport)
+			mu.Lock()
+			if err != nil {
+				writeErr = err
+				stopReading()
+			} else {
+				for i, sv := range saved {
+					if sv.New {
+						stats.New++
+						stats.Claims += len(batch[i].Claims)
+					} else {
+						stats.Duplicates++
+					}
 				}
 			}
+			stats.Failed = int(failed.Load())
+			stats.Bytes = bytesRead.Load()
+			opt.Progress(stats)
+			mu.Unlock()
 		}
-		batch = batch[:0]
-		progress()
-	}
+	}()
+	// A batch goes to the writer when it is full, or when it has waited a
+	// tick (FlushEvery) and the writer is free: a busy writer lets the
+	// next batch grow, and fewer, larger transactions write each page
+	// they change fewer times.
+	batch := make([]store.Doc, 0, opt.Batch)
+	due := false
 	tick := time.NewTicker(opt.FlushEvery)
 	defer tick.Stop()
-loop:
-	for {
+	input := prepared
+	for input != nil || len(batch) > 0 {
+		var out chan<- []store.Doc
+		in := input
+		if len(batch) > 0 && (due || len(batch) >= opt.Batch || input == nil) {
+			out = work
+		}
+		if len(batch) >= opt.Batch {
+			in = nil
+		}
 		select {
-		case d, ok := <-prepared:
+		case d, ok := <-in:
 			if !ok {
-				break loop
+				input = nil
+				continue
 			}
+			mu.Lock()
 			stats.Read++
 			if d.Known {
 				stats.Duplicates++
-				continue
 			}
-			batch = append(batch, d)
-			if len(batch) >= opt.Batch {
-				flush()
+			mu.Unlock()
+			if !d.Known {
+				batch = append(batch, d)
 			}
+		case out <- batch:
+			batch = make([]store.Doc, 0, opt.Batch)
+			due = false
 		case <-tick.C:
-			flush()
+			due = len(batch) > 0
 		}
 	}
-	flush()
+	close(work)
+	<-writerDone
 	// The reader has finished: every failure is counted.
 	stats.Failed, stats.Bytes = int(failed.Load()), bytesRead.Load()
 	if writeErr != nil {

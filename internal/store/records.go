@@ -98,8 +98,9 @@ func (s *Store) ImportRecords(ctx context.Context, set RecordSet, recs iter.Seq2
 		return st, fmt.Errorf("import records: set %q: %w", set.Name, err)
 	}
 	// The statement of a full multi-row insert is prepared once: parsing
-	// it is a good part of the cost of SQLite's insert.
-	full, err := s.db.PrepareContext(ctx, s.rebind(recordInsert(maxRowsPerInsert)))
+	// it is a good part of the cost of SQLite's insert. On the writing
+	// pool, whose transactions use it.
+	full, err := s.wdb.PrepareContext(ctx, s.rebind(recordInsert(maxRowsPerInsert)))
 	if err != nil {
 		return st, fmt.Errorf("import records: prepare: %w", err)
 	}

@@ -130,3 +130,30 @@ func TestImportRecordsNeedsAName(t *testing.T) {
 		t.Error("imported into a set without a name")
 	}
 }
+
+// An import of more records than one multi-row insert holds uses the
+// statement prepared for full inserts, within the store's write
+// transactions.
+func TestImportManyRecords(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		const n = 1234
+		recs := func(yield func(store.Record, error) bool) {
+			for i := range n {
+				r := store.Record{Line: i + 2, Key: fmt.Sprintf("many%d", i), DateStart: "2016-01-01", DateEnd: "2016-01-01",
+					Country: "SY", Low: 1, Best: 1, High: 1, Victims: claim.People, Cause: claim.UnknownCause}
+				if !yield(r, nil) {
+					return
+				}
+			}
+		}
+		st, err := s.ImportRecords(ctx, store.RecordSet{Name: "many", Format: "ucdp", File: "m.csv"}, recs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Read != n || st.New != n {
+			t.Errorf("import: %+v, want %d read and new", st, n)
+		}
+	})
+}

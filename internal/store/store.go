@@ -38,12 +38,18 @@ var migrations embed.FS
 // serialises writers, and every write transaction takes the write lock at
 // its start so that two writers wait for each other instead of failing.
 type Store struct {
-	db      *sql.DB
+	db *sql.DB
+	// wdb runs the write transactions: on SQLite a pool of one
+	// connection, since SQLite lets one writer in at a time anyway, so that
+	// the writer's statements, prepared once, stay prepared on it; on
+	// PostgreSQL it is db.
+	wdb     *sql.DB
 	dialect Dialect
 	name    string // for messages: the file, or the PostgreSQL host and database
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // SQLite's prepared reads, by their text: see prepared
+	wstmts map[string]*sql.Stmt // the writer's statements, on wdb: see writer.stmt
 	recent recentDocs           // what this store's writer stored lately
 }
 
@@ -113,28 +119,17 @@ type options struct{ cacheKiB int }
 
 // CacheMiB sets SQLite's page cache per reading connection (8 MiB by
 // default). Each connection keeps its own, so many connections multiply
-// it; the connection of a write transaction grows its own to
-// writerCacheKiB, for the random inserts of band keys.
+// it; the writing connection has writerCacheKiB, for the random inserts of
+// band keys.
 func CacheMiB(n int) Option { return func(o *options) { o.cacheKiB = n << 10 } }
 
-// writerCacheKiB is the page cache of a connection while it writes: larger
+// writerCacheKiB is the page cache of the writing connection: larger
 // caches sped ingest up by less than the noise and cost resident memory.
 const writerCacheKiB = 16 << 10
 
-// beginWrite starts a write transaction; on SQLite its connection's page
-// cache grows to writerCacheKiB (it stays so while the connection lives).
+// beginWrite starts a write transaction.
 func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	if s.dialect == SQLite {
-		if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(writerCacheKiB)); err != nil {
-			tx.Rollback()
-			return nil, err
-		}
-	}
-	return tx, nil
+	return s.wdb.BeginTx(ctx, nil)
 }
 
 // Open opens the store dsn names, a postgres:// URL or a SQLite file path
@@ -159,21 +154,38 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", s.name, err)
 	}
+	s.wdb = s.db
 	if s.dialect == SQLite {
 		// One connection per concurrent reader is plenty for a laptop
-		// store; writers queue on the database's own lock.
+		// store; writers queue on the database's own lock, and this
+		// process's writers on its one writing connection.
 		s.db.SetMaxOpenConns(8)
 		s.db.SetMaxIdleConns(8)
+		if s.wdb, err = sql.Open("sqlite", sqliteDSN(dsn, writerCacheKiB)); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("open %s: %w", s.name, err)
+		}
+		s.wdb.SetMaxOpenConns(1)
+		s.wdb.SetMaxIdleConns(1)
 	}
 	if err := s.db.PingContext(ctx); err != nil {
-		s.db.Close()
+		s.closeDBs()
 		return nil, fmt.Errorf("open %s: %w", s.name, err)
 	}
 	if err := s.migrate(ctx); err != nil {
-		s.db.Close()
+		s.closeDBs()
 		return nil, fmt.Errorf("open %s: %w", s.name, err)
 	}
 	return s, nil
+}
+
+// closeDBs closes the connection pools.
+func (s *Store) closeDBs() error {
+	var err error
+	if s.wdb != s.db {
+		err = s.wdb.Close()
+	}
+	return errors.Join(err, s.db.Close())
 }
 
 // sqliteDSN sets what every connection needs: WAL so that readers never
@@ -188,7 +200,7 @@ func sqliteDSN(path string, cacheKiB int) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "wal_autocheckpoint(10000)")
-	// A reader's page cache (writers grow theirs: beginWrite). No
+	// The connection's page cache (see CacheMiB). No
 	// memory-mapped reads: each connection's mapping of the file would
 	// count again in the process's resident memory.
 	q.Add("_pragma", "cache_size(-"+strconv.Itoa(cacheKiB)+")")
@@ -240,9 +252,11 @@ func (s *Store) migrate(ctx context.Context) error {
 // planner without them picks poor indexes for the claim filters.
 func (s *Store) Close() error {
 	s.stmtMu.Lock()
-	for q, st := range s.stmts {
-		st.Close()
-		delete(s.stmts, q)
+	for _, stmts := range []map[string]*sql.Stmt{s.stmts, s.wstmts} {
+		for q, st := range stmts {
+			st.Close()
+			delete(stmts, q)
+		}
 	}
 	s.stmtMu.Unlock()
 	if s.dialect == SQLite {
@@ -250,7 +264,7 @@ func (s *Store) Close() error {
 		// of each index rather than all of it, so that closing stays quick.
 		_, _ = s.db.Exec("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002")
 	}
-	return s.db.Close()
+	return s.closeDBs()
 }
 
 // Dialect says which database the store is.

@@ -131,6 +131,28 @@ func TestSaveIsIdempotentAndGroupsCopies(t *testing.T) {
 	})
 }
 
+// A document given twice in one batch is stored once: the writer looks
+// up a batch's keys together, before storing any of them.
+func TestSaveStoresABatchsCopyOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		docs := testDocs()
+		docs = append(docs, docs[0])
+		saved, err := s.Save(ctx, docs, sameBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := saved[3]; last.New || last.ID != saved[0].ID || last.Group != saved[0].Group {
+			t.Errorf("copy in the batch saved as %+v; first %+v", last, saved[0])
+		}
+		want := store.Counts{Documents: 3, Claims: 4, Flags: 1, Groups: 2}
+		if got, err := s.Count(ctx); err != nil || got != want {
+			t.Fatalf("count = %+v, %v; want %+v", got, err, want)
+		}
+	})
+}
+
 func TestClaimFilters(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()

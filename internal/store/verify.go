@@ -65,7 +65,7 @@ func (s *Store) BeginVerification(ctx context.Context) (*Verification, error) {
 		}
 	}
 	return &Verification{s: s, tx: tx, at: now(),
-		w: &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}}}, nil
+		w: &writer{s: s, tx: tx, bound: map[string]*sql.Stmt{}}}, nil
 }
 
 // Incident stores an incident and returns its id. Ids are given, not

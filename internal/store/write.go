@@ -1,11 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +47,33 @@ type Doc struct {
 	// Known marks a document its reader found stored already: nothing to
 	// write, only to count.
 	Known bool
+
+	enc *encoded // set by Encode
+}
+
+// encoded is a Doc's column values that are not its fields as they are.
+type encoded struct {
+	credits, places string // JSON
+	// claims are the claims' rows, claimColumnCount values each, with
+	// a nil where the document's id goes (known once it is stored).
+	claims []any
+}
+
+// Encode works out the values Save stores for d that take work: its JSON
+// columns and its claims' rows. Save does it for a document not encoded,
+// on the one writer; callers preparing documents in parallel call it
+// first, which spares the writer that share of its time. d must not change
+// after.
+func (d *Doc) Encode() {
+	credits, _ := json.Marshal(nonNil(d.Credits))
+	places, _ := json.Marshal(nonNilPlaces(d.Places))
+	e := &encoded{credits: string(credits), places: string(places),
+		claims: make([]any, 0, claimColumnCount*len(d.Claims))}
+	doc := docFields{d.Published, d.Source}
+	for i := range d.Claims {
+		e.claims = append(e.claims, claimArgs(nil, doc, &d.Claims[i], d.Extractor)...)
+	}
+	d.enc = e
 }
 
 // HasKey reports whether a document with this key is stored.
@@ -125,6 +155,8 @@ func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 	if err != nil && w.recent != nil {
 		w.recent.fail()
 	}
+	tx.Rollback()
+	w.keep(ctx)
 	return out, err
 }
 
@@ -132,6 +164,11 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 	out := make([]Saved, len(docs))
 	var added []int64
 	var err error
+	if w.lockKey == nil {
+		if err := w.findKeys(ctx, docs); err != nil {
+			return nil, fmt.Errorf("save: %w", err)
+		}
+	}
 	for i := range docs {
 		if out[i], err = w.save(ctx, &docs[i], same); err != nil {
 			return nil, fmt.Errorf("save %s: %w", docs[i].Origin, err)
@@ -140,33 +177,107 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 			added = append(added, out[i].ID)
 		}
 	}
+	if err := w.flushClaims(ctx); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
+	if err := w.flushBands(ctx); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
 	if err := w.s.indexText(ctx, w.tx, added, true); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
 	return out, nil
 }
 
-// writer holds one transaction's prepared statements.
+// bandRow is a report_bands row.
+type bandRow struct{ band, group, doc int64 }
+
+// flushBands inserts the band keys queued. They go in key order: random
+// keys inserted as they come touch the table's pages at random, and once
+// the table outgrows the page cache each costs a page read; in order, a
+// batch's keys touch each page once. A band key keeps its group's earliest
+// document: a later one with the same key and group adds nothing.
+func (w *writer) flushBands(ctx context.Context) error {
+	if len(w.bands) == 0 {
+		return nil
+	}
+	slices.SortFunc(w.bands, func(a, b bandRow) int {
+		return cmp.Or(cmp.Compare(a.band, b.band), cmp.Compare(a.group, b.group), cmp.Compare(a.doc, b.doc))
+	})
+	args := make([]any, 0, 3*len(w.bands))
+	for i, r := range w.bands {
+		if i > 0 && r.band == w.bands[i-1].band && r.group == w.bands[i-1].group {
+			continue
+		}
+		args = append(args, r.band, r.group, r.doc)
+	}
+	w.bands = w.bands[:0]
+	if err := w.insertRows(ctx, "report_bands (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("bands: %w", err)
+	}
+	return nil
+}
+
+// findKeys looks up which of docs are stored, a few statements for the
+// whole batch rather than one per document.
+func (w *writer) findKeys(ctx context.Context, docs []Doc) error {
+	w.stored = make(map[string]Saved, len(docs))
+	keys := make([]any, len(docs))
+	for i := range docs {
+		keys[i] = docs[i].Key
+	}
+	for len(keys) > 0 {
+		n := 1 << (bits.Len(uint(min(len(keys), maxRowsPerStmt))) - 1)
+		st, err := w.stmt(ctx, `SELECT key, id, group_id FROM documents WHERE key IN (`+placeholders(n)+`)`)
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(ctx, keys[:n]...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var key string
+			var sv Saved
+			if err := rows.Scan(&key, &sv.ID, &sv.Group); err != nil {
+				rows.Close()
+				return err
+			}
+			w.stored[key] = sv
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
+// writer holds one transaction's statements.
 type writer struct {
 	s                                  *Store
 	tx                                 *sql.Tx
 	findKey, insGroup, insDoc, insFlag *sql.Stmt
 	insPlace, insSource, lockKey       *sql.Stmt
 	insSig                             *sql.Stmt
-	stmts                              []*sql.Stmt
-	// multi holds the multi-row inserts by table and row count: one
-	// statement per document instead of one per row.
-	multi map[multiKey]*sql.Stmt
+	// bound are the statements prepared for tx, by their text; unkept
+	// those of them the store does not keep yet (see stmt).
+	bound  map[string]*sql.Stmt
+	unkept []string
+	// stored are the documents of the batch stored already, by key, when
+	// findKeys looked them up together (SQLite, where the write lock is
+	// held from the transaction's start, so none can come in between).
+	stored map[string]Saved
+	// bands are the band keys not inserted yet.
+	bands []bandRow
+	// claims are the values of the claims not inserted yet: a batch's
+	// claims go in a few wide statements, not a few per document.
+	claims []any
 
 	seenPlaces  map[int64]bool
 	seenSources map[string]bool
 	// recent completes the report-group lookups of readers (SQLite).
 	recent *recentDocs
-}
-
-type multiKey struct {
-	table string
-	rows  int
 }
 
 const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text, rate,
@@ -179,14 +290,13 @@ const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text
 const claimColumnCount = 42
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, multi: map[multiKey]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
+	w := &writer{s: s, tx: tx, bound: map[string]*sql.Stmt{}, seenPlaces: map[int64]bool{}, seenSources: map[string]bool{}}
 	prep := func(dst **sql.Stmt, query string) error {
-		st, err := tx.PrepareContext(ctx, s.rebind(query))
+		st, err := w.stmt(ctx, query)
 		if err != nil {
 			return fmt.Errorf("prepare: %w", err)
 		}
 		*dst = st
-		w.stmts = append(w.stmts, st)
 		return nil
 	}
 	ignore := "INSERT OR IGNORE INTO"
@@ -223,9 +333,71 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range w.stmts {
+	for _, st := range w.bound {
 		st.Close()
 	}
+}
+
+// maxWriteStmts bounds the statements the store keeps prepared for its
+// writer: a dozen fixed ones and the multi-row inserts, whose row counts
+// are powers of two (insertRows).
+const maxWriteStmts = 64
+
+// stmt is query (written with ? placeholders) prepared for w's
+// transaction. Every batch runs the same statements, and compiling them
+// again for each transaction, the wide multi-row inserts above all, cost
+// the writer a tenth of its time: the store keeps them prepared on its
+// writing connection. One it has not got yet is prepared for this
+// transaction only, and kept when the transaction is over (keep), since
+// on SQLite the writing connection is the transaction's until then.
+func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := w.bound[query]; ok {
+		return st, nil
+	}
+	q := w.s.rebind(query)
+	w.s.stmtMu.Lock()
+	parent, ok := w.s.wstmts[q]
+	w.s.stmtMu.Unlock()
+	var st *sql.Stmt
+	if ok {
+		st = w.tx.StmtContext(ctx, parent)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
+		w.unkept = append(w.unkept, q)
+	}
+	w.bound[query] = st
+	return st, nil
+}
+
+// keep prepares the statements w's transaction lacked on the writing
+// connection, for the next: called once the transaction is over. A
+// statement that fails to prepare is left to be prepared with its
+// transaction again.
+func (w *writer) keep(ctx context.Context) {
+	s := w.s
+	for _, q := range w.unkept {
+		s.stmtMu.Lock()
+		_, ok := s.wstmts[q]
+		full := len(s.wstmts) >= maxWriteStmts
+		s.stmtMu.Unlock()
+		if ok || full {
+			continue
+		}
+		st, err := s.wdb.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		s.stmtMu.Lock()
+		if s.wstmts == nil {
+			s.wstmts = map[string]*sql.Stmt{}
+		}
+		s.wstmts[q] = st
+		s.stmtMu.Unlock()
+	}
+	w.unkept = nil
 }
 
 func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, err error) {
@@ -236,12 +408,18 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 			return sv, fmt.Errorf("lock: %w", err)
 		}
 	}
-	err = w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
-	if err == nil {
-		return sv, nil
-	}
-	if err != sql.ErrNoRows {
-		return sv, err
+	if w.stored != nil {
+		if known, ok := w.stored[d.Key]; ok {
+			return known, nil
+		}
+	} else {
+		err = w.findKey.QueryRowContext(ctx, d.Key).Scan(&sv.ID, &sv.Group)
+		if err == nil {
+			return sv, nil
+		}
+		if err != sql.ErrNoRows {
+			return sv, err
+		}
 	}
 	sv.New = true
 	if sv.Group, err = w.group(ctx, d, same); err != nil {
@@ -251,15 +429,20 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 		if err == nil && w.recent != nil && len(d.Bands) > 0 {
 			w.recent.add(sv.ID, sv.Group, d.MinHash, d.Bands)
 		}
+		if err == nil && w.stored != nil {
+			// A copy later in the batch is this one.
+			w.stored[d.Key] = Saved{ID: sv.ID, Group: sv.Group}
+		}
 	}()
-	credits, _ := json.Marshal(nonNil(d.Credits))
-	places, _ := json.Marshal(nonNilPlaces(d.Places))
+	if d.enc == nil {
+		d.Encode()
+	}
 	var pName, pAdmin1, pCountry *string
 	if p := d.PrimaryPlace; p != nil {
 		pName, pAdmin1, pCountry = p.Name, p.Admin1, p.Country
 	}
 	err = w.insDoc.QueryRowContext(ctx, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
-		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, string(credits), string(places),
+		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, d.enc.credits, d.enc.places,
 		pName, pAdmin1, pCountry, sv.Group, d.Extractor, now()).Scan(&sv.ID)
 	if err != nil {
 		return sv, fmt.Errorf("document: %w", err)
@@ -269,18 +452,14 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 			return sv, fmt.Errorf("signature: %w", err)
 		}
 	}
-	if len(d.Bands) > 0 {
-		// A band key keeps its group's earliest document: a later copy
-		// with the same key adds nothing.
-		args := make([]any, 0, 3*len(d.Bands))
-		for _, b := range d.Bands {
-			args = append(args, int64(b), sv.Group, sv.ID)
-		}
-		if err := w.insertRows(ctx, "report_bands (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
-			return sv, fmt.Errorf("bands: %w", err)
-		}
+	for _, b := range d.Bands {
+		w.bands = append(w.bands, bandRow{int64(b), sv.Group, sv.ID})
 	}
-	if err := w.insertResult(ctx, sv.ID, docFields{d.Published, d.Source}, d.Claims, d.Flags, d.Extractor); err != nil {
+	for i := 0; i < len(d.enc.claims); i += claimColumnCount {
+		d.enc.claims[i] = sv.ID
+	}
+	w.claims = append(w.claims, d.enc.claims...)
+	if err := w.queueResult(ctx, sv.ID, nil, d.Claims, d.Flags); err != nil {
 		return sv, err
 	}
 	return sv, nil
@@ -300,22 +479,19 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		}
 	}
 	if same != nil && len(d.Bands) > 0 && len(d.MinHash) > 0 {
+		// The candidates include the batch's documents stored so far.
+		if err := w.flushBands(ctx); err != nil {
+			return 0, err
+		}
 		args := make([]any, len(d.Bands))
 		for i, b := range d.Bands {
 			args[i] = int64(b)
 		}
-		key := multiKey{"candidates", len(args)}
-		st, ok := w.multi[key]
-		if !ok {
-			// A large group of reprints costs one signature, not one
-			// per copy.
-			q := w.s.rebind(candidateQuery(len(args), false))
-			var err error
-			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
-				return 0, err
-			}
-			w.multi[key] = st
-			w.stmts = append(w.stmts, st)
+		// A large group of reprints costs one signature, not one per
+		// copy.
+		st, err := w.stmt(ctx, candidateQuery(len(args), false))
+		if err != nil {
+			return 0, err
 		}
 		rows, err := st.QueryContext(ctx, args...)
 		if err != nil {
@@ -353,13 +529,29 @@ func (w *writer) newGroup(ctx context.Context) (int64, error) {
 type docFields struct{ published, outlet string }
 
 func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, claims []claim.Claim, flags []claim.Flag, extractor string) error {
-	args := make([]any, 0, claimColumnCount*len(claims))
+	rows := make([]any, 0, claimColumnCount*len(claims))
 	for i := range claims {
-		args = append(args, claimArgs(docID, doc, &claims[i], extractor)...)
+		rows = append(rows, claimArgs(docID, doc, &claims[i], extractor)...)
 	}
-	if err := w.insertRows(ctx, "claims ("+claimColumns+")", claimColumnCount, args, ""); err != nil {
+	if err := w.queueResult(ctx, docID, rows, claims, flags); err != nil {
+		return err
+	}
+	return w.flushClaims(ctx)
+}
+
+// flushClaims inserts the claims queueResult queued.
+func (w *writer) flushClaims(ctx context.Context) error {
+	if err := w.insertRows(ctx, "claims ("+claimColumns+")", claimColumnCount, w.claims, ""); err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
+	w.claims = w.claims[:0]
+	return nil
+}
+
+// queueResult is insertResult but for the claims, whose rows it leaves
+// queued for flushClaims, in order: their ids are as if inserted at once.
+func (w *writer) queueResult(ctx context.Context, docID int64, rows []any, claims []claim.Claim, flags []claim.Flag) error {
+	w.claims = append(w.claims, rows...)
 	for i := range claims {
 		c := &claims[i]
 		// A batch names the same few places and sources again and again:
@@ -390,22 +582,21 @@ func (w *writer) insertResult(ctx context.Context, docID int64, doc docFields, c
 // SQLite's limit (32766) and PostgreSQL's (65535).
 const maxRowsPerInsert = 500
 
+// maxRowsPerStmt is the most rows insertRows writes with one statement. It
+// is a power of two, like every row count insertRows uses: a few shapes
+// serve any number of rows, and the store keeps each prepared.
+const maxRowsPerStmt = 64
+
 // insertRows inserts rows of width values each from args into table
-// ("name (col, ...)"), in as few statements as the parameter limits allow.
+// ("name (col, ...)"), in statements of a power of two rows each.
 func (w *writer) insertRows(ctx context.Context, table string, width int, args []any, suffix string) error {
 	for len(args) > 0 {
-		rows := min(len(args)/width, maxRowsPerInsert)
-		key := multiKey{table, rows}
-		st, ok := w.multi[key]
-		if !ok {
-			row := "(" + placeholders(width) + ")"
-			q := "INSERT INTO " + table + " VALUES " + strings.Repeat(row+", ", rows-1) + row + suffix
-			var err error
-			if st, err = w.tx.PrepareContext(ctx, w.s.rebind(q)); err != nil {
-				return err
-			}
-			w.multi[key] = st
-			w.stmts = append(w.stmts, st)
+		rows := min(len(args)/width, maxRowsPerStmt)
+		rows = 1 << (bits.Len(uint(rows)) - 1)
+		row := "(" + placeholders(width) + ")"
+		st, err := w.stmt(ctx, "INSERT INTO "+table+" VALUES "+strings.Repeat(row+", ", rows-1)+row+suffix)
+		if err != nil {
+			return err
 		}
 		if _, err := st.ExecContext(ctx, args[:rows*width]...); err != nil {
 			return err
@@ -415,7 +606,7 @@ func (w *writer) insertRows(ctx context.Context, table string, width int, args [
 	return nil
 }
 
-func claimArgs(docID int64, doc docFields, c *claim.Claim, extractor string) []any {
+func claimArgs(docID any, doc docFields, c *claim.Claim, extractor string) []any {
 	var value, low, high *int64
 	var qualifier, countText *string
 	if n := c.Count; n != nil {
