@@ -370,7 +370,7 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 		if s.dialect == Postgres {
 			w.add("c.tsv @@ plainto_tsquery('english', ?)", f.Text)
 		} else {
-			w.add("claims_fts MATCH ?", ftsQuery(f.Text))
+			w.add("claims_fts MATCH ?", claimSearch(f.Text, f.Admin1))
 		}
 	}
 	if f.DocID != 0 {
@@ -476,6 +476,19 @@ func ftsQuery(text string) string {
 		return `""`
 	}
 	return strings.Join(words, " ")
+}
+
+// claimSearch is the claims_fts query for words typed by a person, in a
+// claim's quote, and for a province when one is asked for: the index then
+// gives only the claims of the province (or of one whose name holds the
+// same words; the exact comparison follows), where it would otherwise give
+// every match for the query to check.
+func claimSearch(text, admin1 string) string {
+	q := "quote : (" + ftsQuery(text) + ")"
+	if admin1 != "" {
+		q += " AND admin1 : (" + ftsQuery(admin1) + ")"
+	}
+	return q
 }
 
 // scanner is what *sql.Row and *sql.Rows share.

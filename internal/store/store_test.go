@@ -180,6 +180,10 @@ func TestClaimFilters(t *testing.T) {
 			{"text", store.ClaimFilter{Text: "fighters"}, []string{"two/c1"}},
 			{"text, all words", store.ClaimFilter{Text: "air civilians"}, []string{"one/c1", "three/c1"}},
 			{"text with operators", store.ClaimFilter{Text: `"xyzzy OR( NEAR* -`}, nil},
+			{"text in a province", store.ClaimFilter{Text: "killed", Admin1: "ar-raqqah"}, []string{"two/c1"}},
+			{"text in another province", store.ClaimFilter{Text: "fighters", Admin1: "Aleppo"}, nil},
+			{"text is not sought in the province", store.ClaimFilter{Text: "raqqah"}, nil},
+			{"a province's words in another order", store.ClaimFilter{Text: "killed", Admin1: "raqqah-ar"}, nil},
 			{"no match", store.ClaimFilter{Admin1: "Idlib"}, nil},
 			{"combined", store.ClaimFilter{Admin1: "Aleppo", Outlet: "Reuters", Kinds: []claim.Kind{claim.Killed}}, []string{"one/c1"}},
 		} {

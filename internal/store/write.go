@@ -698,8 +698,8 @@ func (s *Store) indexText(ctx context.Context, tx *sql.Tx, ids []int64, docs boo
 			return fmt.Errorf("index documents: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, quote)
-		SELECT id, quote FROM claims WHERE doc_id IN `+in, args...); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, quote, admin1)
+		SELECT id, quote, admin1 FROM claims WHERE doc_id IN `+in, args...); err != nil {
 		return fmt.Errorf("index claims: %w", err)
 	}
 	return nil
