@@ -230,11 +230,12 @@ func Find(sentence string) []Attribution {
 func FindLowered(sentence, lowered string) []Attribution {
 	p := getParser(sentence, lowered)
 	defer putParser(p)
-	if !p.hasCue() {
+	first := p.firstCue()
+	if first < 0 {
 		return nil
 	}
 	p.matchAliases()
-	for i := range p.t {
+	for i := first; i < len(p.t); i++ {
 		if k := p.cueAt(i); k != cueNone {
 			p.handle(i, k)
 		}
@@ -279,13 +280,15 @@ func putParser(p *parser) {
 	parsers.Put(p)
 }
 
-func (p *parser) hasCue() bool {
+// firstCue is the index of the first cue token, or -1: the tokens before
+// it need no second look.
+func (p *parser) firstCue() int {
 	for i := range p.t {
 		if p.cueAt(i) != cueNone {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func (p *parser) cueAt(i int) cueKind {
