@@ -32,22 +32,22 @@ type clauseSpeaker struct {
 // of them; "he said" and its like, which could mean either speaker of the
 // sentence, count for none.
 func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []clauseSpeaker {
-	if len(s.attribs) < 2 {
+	if len(s.attributions()) < 2 {
 		return nil
 	}
 	var buf [8]*claim.Source // most sentences name two or three speakers
 	srcs := buf[:0]
-	if len(s.attribs) > len(buf) {
-		srcs = make([]*claim.Source, 0, len(s.attribs))
+	if len(s.attributions()) > len(buf) {
+		srcs = make([]*claim.Source, 0, len(s.attributions()))
 	}
-	srcs = srcs[:len(s.attribs)]
+	srcs = srcs[:len(s.attributions())]
 	var first *claim.Source
 	distinct := false
-	for k, a := range s.attribs {
+	for k, a := range s.attributions() {
 		var src *claim.Source
 		switch {
 		case !attrib.IsCarryOver(a):
-			src = &s.attribs[k].Source
+			src = &s.attributions()[k].Source
 			if last != nil && src.Name != last.Name && len(src.Text) < len(last.Text) && shortFormOf(src.Text, last.Text) {
 				src = last
 			}
@@ -100,7 +100,7 @@ func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []
 		}
 		var src *claim.Source
 		one := true
-		for j, a := range s.attribs {
+		for j, a := range s.attributions() {
 			if srcs[j] == nil || a.CueAt < start || a.CueAt >= end {
 				continue
 			}
@@ -127,7 +127,7 @@ func clauseSpeakers(s *analysed, history []*claim.Source, last *claim.Source) []
 // speakerOpensAt reports whether a resolved speaker's phrase, or its
 // "according to", begins at offset at.
 func (s *analysed) speakerOpensAt(srcs []*claim.Source, at int) bool {
-	for k, a := range s.attribs {
+	for k, a := range s.attributions() {
 		if srcs[k] != nil && min(a.Start, a.CueAt) == at {
 			return true
 		}
@@ -137,7 +137,7 @@ func (s *analysed) speakerOpensAt(srcs []*claim.Source, at int) bool {
 
 // speakerEndsAt reports whether a speaker's phrase ends at offset at.
 func (s *analysed) speakerEndsAt(at int) bool {
-	for _, a := range s.attribs {
+	for _, a := range s.attributions() {
 		if a.End == at {
 			return true
 		}

@@ -38,8 +38,8 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	var last *claim.Source
 	var history []*claim.Source
 	lastPara := -1
-	for i, s := range sents {
-		if len(s.attribs) >= 2 && len(s.figures) > 0 {
+	for i, s := range sents[:speakersNeeded(sents)] {
+		if len(s.attributions()) >= 2 && len(s.figures) > 0 {
 			s.clauses = clauseSpeakers(s, history, last)
 		}
 		own := ownSpeaker(s)
@@ -77,13 +77,27 @@ func newContext(doc *document.Document, sents []*analysed) *docContext {
 	return c
 }
 
+// speakersNeeded is how many of the sentences need their speaker resolved:
+// up to the last with a claim. Speakers pass only forward (laterQuoteSpeaker
+// reads the sentences after one directly), so those after it can change no
+// claim; not resolving them spares parsing their attributions.
+func speakersNeeded(sents []*analysed) int {
+	n := 0
+	for i, s := range sents {
+		if len(s.figures) > 0 || len(s.services) > 0 {
+			n = i + 1
+		}
+	}
+	return n
+}
+
 // ownSpeaker is the first named speaker of a sentence. It points into the
 // sentence's attributions, which nothing changes once found: the claims
 // take copies (see sourceFor).
 func ownSpeaker(s *analysed) *claim.Source {
-	for k, a := range s.attribs {
+	for k, a := range s.attributions() {
 		if !attrib.IsCarryOver(a) && a.Source.Name != "" {
-			return &s.attribs[k].Source
+			return &s.attributions()[k].Source
 		}
 	}
 	return nil
@@ -117,7 +131,7 @@ func shortFormOf(short, long string) bool {
 // that type.
 func carryOver(s *analysed, history []*claim.Source, last *claim.Source) *claim.Source {
 	var a attrib.Attribution
-	for _, x := range s.attribs {
+	for _, x := range s.attributions() {
 		if attrib.IsCarryOver(x) {
 			a = x
 			break
@@ -142,7 +156,7 @@ func resolveCarryOver(a attrib.Attribution, history []*claim.Source, last *claim
 }
 
 func hasCarryOver(s *analysed) bool {
-	for _, a := range s.attribs {
+	for _, a := range s.attributions() {
 		if attrib.IsCarryOver(a) {
 			return true
 		}
@@ -407,7 +421,7 @@ func (s *analysed) actsHere(sp attrib.Span) bool {
 }
 
 func (s *analysed) isSpeaker(start, end int) bool {
-	for _, a := range s.attribs {
+	for _, a := range s.attributions() {
 		if start < a.End && a.Start < end {
 			return true
 		}

@@ -20,8 +20,8 @@ type analysed struct {
 	text     string
 	headline bool
 	toks     []token
+	lower    string // text lower-cased, or "" (see attrib.FindLowered)
 	times    []timex.Expr
-	attribs  []attrib.Attribution
 	actors   []attrib.Span
 	places   []placeMention
 	figures  []figure
@@ -30,6 +30,24 @@ type analysed struct {
 	resolved     []placeSet      // per place mention: what it refers to
 	clauses      []clauseSpeaker // its clauses' speakers when it has two or more (see clauseSpeakers)
 	placesBefore placeState      // the place in focus when the sentence begins
+
+	// The attributions, found when first asked for (see attributions):
+	// most sentences' speakers can change no claim.
+	attribs     []attrib.Attribution
+	attribsDone bool
+}
+
+// attributions returns the sentence's attributions, running the attribution
+// rules the first time. Parsing a speaker costs as much as tokenizing the
+// sentence, and a sentence after the document's last claim whose places
+// never ask whether a name is a speaker's need not be parsed at all. The
+// result is kept, so the pointers ownSpeaker returns into it stay valid.
+func (s *analysed) attributions() []attrib.Attribution {
+	if !s.attribsDone {
+		s.attribs = findAttributions(s.text, s.lower, s.toks)
+		s.attribsDone = true
+	}
+	return s.attribs
 }
 
 // Check extracts the claims of one document and checks its figures against
@@ -201,7 +219,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 			text:     text,
 			headline: headline,
 			toks:     toks,
-			attribs:  findAttributions(text, lower, toks),
+			lower:    lower,
 			places:   findPlaces(toks),
 			figures:  findFigures(text, toks),
 			services: findServices(toks),
@@ -210,6 +228,9 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 		// blame; most sentences have none, and skipping them keeps check fast.
 		if len(s.figures) > 0 || len(s.services) > 0 {
 			s.times = timex.Find(text, published)
+			// A claim's sentence always needs its speakers; parsed first,
+			// its tokens serve FindActors too.
+			s.attributions()
 			s.actors = attrib.FindActorsLowered(text, lower)
 		}
 		s.places = s.dropNamedParties(s.places)
@@ -239,7 +260,7 @@ func (s *analysed) dropNamedParties(places []placeMention) []placeMention {
 // [start, end) ends, or -1.
 func (s *analysed) partyEnd(start, end int) int {
 	at := -1
-	for _, a := range s.attribs {
+	for _, a := range s.attributions() {
 		if start < a.End && a.Start < end {
 			at = max(at, a.End)
 		}

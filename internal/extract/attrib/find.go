@@ -193,6 +193,18 @@ type parser struct {
 	aliasFrom []int // token i ends a source alias starting at aliasFrom[i], or -1
 	aliasTo   []int // token i starts a source alias ending before aliasTo[i], or -1
 	out       []Attribution
+
+	// The phrases classify normalised last: speakerBefore asks about a
+	// phrase and then finish builds it, and normalising is most of a
+	// parse's cost.
+	classified  [4]classified
+	nclassified int
+}
+
+type classified struct {
+	s, e int
+	src  claim.Source
+	st   status
 }
 
 // Find returns the attributions in a sentence: who is said to have made
@@ -218,11 +230,12 @@ func Find(sentence string) []Attribution {
 func FindLowered(sentence, lowered string) []Attribution {
 	p := getParser(sentence, lowered)
 	defer putParser(p)
-	if !p.hasCue() {
+	first := p.firstCue()
+	if first < 0 {
 		return nil
 	}
 	p.matchAliases()
-	for i := range p.t {
+	for i := first; i < len(p.t); i++ {
 		if k := p.cueAt(i); k != cueNone {
 			p.handle(i, k)
 		}
@@ -247,6 +260,7 @@ var parsers = sync.Pool{New: func() any { return new(parser) }}
 func getParser(s, lowered string) *parser {
 	p := parsers.Get().(*parser)
 	p.s = s
+	p.nclassified = 0
 	// The extractor asks Find and FindActors about the same sentence in
 	// turn: its tokens are still here.
 	if !p.tokenized || p.last != s {
@@ -266,13 +280,15 @@ func putParser(p *parser) {
 	parsers.Put(p)
 }
 
-func (p *parser) hasCue() bool {
+// firstCue is the index of the first cue token, or -1: the tokens before
+// it need no second look.
+func (p *parser) firstCue() int {
 	for i := range p.t {
 		if p.cueAt(i) != cueNone {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func (p *parser) cueAt(i int) cueKind {
@@ -369,6 +385,20 @@ func (p *parser) classify(s, e int) (claim.Source, status) {
 	if s >= e || s < 0 || e > len(p.t) {
 		return claim.Source{}, stReject
 	}
+	n := min(p.nclassified, len(p.classified))
+	for _, c := range p.classified[:n] {
+		if c.s == s && c.e == e {
+			return c.src, c.st
+		}
+	}
+	src, st := p.normalize(s, e)
+	p.classified[p.nclassified%len(p.classified)] = classified{s, e, src, st}
+	p.nclassified++
+	return src, st
+}
+
+// normalize is classify without the memo.
+func (p *parser) normalize(s, e int) (claim.Source, status) {
 	sp := p.span(s, e)
 	// Offsets of the sub-slice stay relative to p.s, so pass p.s[0:end].
 	src, st := normalizeToks(p.s[:p.t[e-1].end], p.t[s:e])
