@@ -227,14 +227,24 @@ func mayBe(name string, ci int32) bool {
 	if len(key) == 0 || len(key) > layout.MaxKeyLen {
 		return false
 	}
+	var ccn uint16
+	if ci >= 0 {
+		ccn = record(ci).countryNum()
+		// Most names asked about are capitalised words no entry of the
+		// country has: filter.bin says so for most of them, where the
+		// index would be probed twice and a common skeleton's rows
+		// (thousands, abroad) searched for the country.
+		if !inFilter(0, key, ccn) {
+			sk := namekey.AppendLoose(lb[:0], key)
+			if len(sk) == 0 || !inFilter(1, sk, ccn) {
+				return false
+			}
+		}
+	}
 	ex := index(exactBin)
 	lo, hi := findHashed(ex, 0, key)
 	if ci < 0 && hi > lo {
 		return true
-	}
-	var ccn uint16
-	if ci >= 0 {
-		ccn = record(ci).countryNum()
 	}
 	for i := lo; i < hi; i++ {
 		if idx, _ := ex.value(i); sumCountryNum(idx) == ccn {
