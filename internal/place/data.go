@@ -25,11 +25,26 @@ var (
 	looseCCBin string
 	//go:embed data/keys.bin
 	keysBin string
+	//go:embed data/filter.bin
+	filterBin string
 )
 
 // EmbeddedSize is the number of bytes of gazetteer data in the binary.
 func EmbeddedSize() int {
-	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin) + len(looseCCBin) + len(keysBin)
+	return len(entriesBin) + len(namesBin) + len(summaryBin) + len(exactBin) + len(looseBin) + len(looseCCBin) + len(keysBin) + len(filterBin)
+}
+
+// inFilter reports whether filter.bin may hold the pair of key (of index
+// which) and country code cc (see layout.FilterBit): false means no row of
+// that index has the key for an entry of that country.
+func inFilter[S string | []byte](which byte, key S, cc uint16) bool {
+	if len(filterBin) != 8*layout.FilterWords {
+		return true // no filter: the index must be asked
+	}
+	w, mask := layout.FilterBit(which, key, cc)
+	off := 8 * w
+	v := uint64(u32(filterBin, off)) | uint64(u32(filterBin, off+4))<<32
+	return v&mask == mask
 }
 
 func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }

@@ -1,6 +1,7 @@
 package place
 
 import (
+	"encoding/binary"
 	"math"
 	"os"
 	"regexp"
@@ -27,7 +28,7 @@ func TestEmbeddedSize(t *testing.T) {
 	if err != nil {
 		t.Fatalf("data/manifest.txt: %v", err)
 	}
-	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "summary.bin": summaryBin, "exact.bin": exactBin, "loose.bin": looseBin, "loosecc.bin": looseCCBin, "keys.bin": keysBin} {
+	for name, data := range map[string]string{"entries.bin": entriesBin, "names.bin": namesBin, "summary.bin": summaryBin, "exact.bin": exactBin, "loose.bin": looseBin, "loosecc.bin": looseCCBin, "keys.bin": keysBin, "filter.bin": filterBin} {
 		re := regexp.MustCompile(`- ` + regexp.QuoteMeta(name) + `: (\d+) bytes`)
 		sm := re.FindSubmatch(m)
 		if sm == nil {
@@ -253,5 +254,31 @@ func TestRunEnd(t *testing.T) {
 			}
 			lo = want
 		}
+	}
+}
+
+// buildFilter is filter.bin as tools/gazetteer builds it, from the indexes
+// as embedded.
+func buildFilter() []byte {
+	words := make([]uint64, layout.FilterWords)
+	for which, ix := range []index{index(exactBin), index(looseBin)} {
+		for i := 0; i < ix.rows(); i++ {
+			e, _ := ix.value(i)
+			w, mask := layout.FilterBit(byte(which), ix.key(i), record(e).countryNum())
+			words[w] |= mask
+		}
+	}
+	out := make([]byte, 8*len(words))
+	for j, v := range words {
+		binary.LittleEndian.PutUint64(out[8*j:], v)
+	}
+	return out
+}
+
+// TestFilterMatchesIndexes checks that filter.bin is the filter of the
+// indexes beside it: a pair it lacks would make MayBeIn turn away a place.
+func TestFilterMatchesIndexes(t *testing.T) {
+	if got := buildFilter(); string(got) != filterBin {
+		t.Fatal("filter.bin is not the filter of exact.bin and loose.bin: regenerate")
 	}
 }

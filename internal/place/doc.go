@@ -46,8 +46,9 @@
 // smaller parallel array of what ranking needs first; exact.bin and
 // loose.bin are sorted (key, entry) tables read in place, keyed by
 // namekey.Key (normalised spelling) and namekey.Loose (transliteration
-// skeleton), and keys.bin a hash table that finds a key's rows in a probe
-// or two. Package layout fixes the bytes. A lookup touches a few pages of
+// skeleton), keys.bin a hash table that finds a key's rows in a probe or
+// two, and filter.bin a Bloom filter of (key, country) pairs that turns
+// away most names a country has no entry by. Package layout fixes the bytes. A lookup touches a few pages of
 // the binary and allocates only its result.
 package place
 

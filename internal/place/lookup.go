@@ -227,14 +227,24 @@ func mayBe(name string, ci int32) bool {
 	if len(key) == 0 || len(key) > layout.MaxKeyLen {
 		return false
 	}
+	var ccn uint16
+	if ci >= 0 {
+		ccn = record(ci).countryNum()
+		// Most names asked about are capitalised words no entry of the
+		// country has: filter.bin says so for most of them, where the
+		// index would be probed twice and a common skeleton's rows
+		// (thousands, abroad) searched for the country.
+		if !inFilter(0, key, ccn) {
+			sk := namekey.AppendLoose(lb[:0], key)
+			if len(sk) == 0 || !inFilter(1, sk, ccn) {
+				return false
+			}
+		}
+	}
 	ex := index(exactBin)
 	lo, hi := findHashed(ex, 0, key)
 	if ci < 0 && hi > lo {
 		return true
-	}
-	var ccn uint16
-	if ci >= 0 {
-		ccn = record(ci).countryNum()
 	}
 	for i := lo; i < hi; i++ {
 		if idx, _ := ex.value(i); sumCountryNum(idx) == ccn {
@@ -255,7 +265,7 @@ func mayBe(name string, ci int32) bool {
 // a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an
 // apostrophe, a leading or trailing modifier, or the name being one.
 func mayHaveModifiers(s string) bool {
-	if strings.ContainsAny(s, ",'’") || lastIndexFold(s, " in ") >= 0 {
+	if hasQualifierMark(s) {
 		return true
 	}
 	if _, ok := loneModifier(s); ok {
@@ -269,6 +279,29 @@ func mayHaveModifiers(s string) bool {
 	}
 	_, ok := leadingModifier(s)
 	return ok
+}
+
+// hasQualifierMark reports whether s has a comma, an apostrophe (' or ’)
+// or " in " in any case: strings.ContainsAny(s, ",'’") ||
+// lastIndexFold(s, " in ") >= 0 in one pass over the bytes. ContainsAny
+// decodes every rune when a character sought is not ASCII, and most names
+// asked about have none of these, so each was read through twice.
+func hasQualifierMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '\'':
+			return true
+		case 0xe2: // ’ is E2 80 99; no rune's encoding has E2 but as its first byte
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
+				return true
+			}
+		case ' ':
+			if i+3 < len(s) && s[i+1]|0x20 == 'i' && s[i+2]|0x20 == 'n' && s[i+3] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // notable is a place worth matching through its skeleton alone: a

@@ -79,7 +79,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"entries.bin", "names.bin", "summary.bin", "exact.bin", "loose.bin", "loosecc.bin", "keys.bin", "manifest.txt"} {
+	for _, name := range []string{"entries.bin", "names.bin", "summary.bin", "exact.bin", "loose.bin", "loosecc.bin", "keys.bin", "filter.bin", "manifest.txt"} {
 		a, err1 := os.ReadFile(filepath.Join(outs[0], name))
 		b, err2 := os.ReadFile(filepath.Join(outs[1], name))
 		if err1 != nil || err2 != nil {

@@ -22,7 +22,8 @@ type row struct {
 }
 
 // write orders the entries and writes entries.bin, names.bin, summary.bin,
-// exact.bin, loose.bin, loosecc.bin, keys.bin and manifest.txt into dir.
+// exact.bin, loose.bin, loosecc.bin, keys.bin, filter.bin and manifest.txt
+// into dir.
 func (b *builder) write(dir string) error {
 	entries, err := b.finish()
 	if err != nil {
@@ -123,6 +124,7 @@ func (b *builder) write(dir string) error {
 		}
 		looseCC[j] = c
 	}
+	filter := filterTable(entries, exact, loose)
 	files := []struct {
 		name string
 		data []byte
@@ -134,6 +136,7 @@ func (b *builder) write(dir string) error {
 		{"loose.bin", looseBin},
 		{"loosecc.bin", looseCC},
 		{"keys.bin", keysBin},
+		{"filter.bin", filter},
 	}
 	total := 0
 	for _, f := range files {
@@ -231,6 +234,24 @@ func keyTable(exact, loose []row) ([]byte, error) {
 		binary.LittleEndian.PutUint32(out[4*j:], v)
 	}
 	return out, nil
+}
+
+// filterTable lays out filter.bin (see layout.FilterWords): the pairs of
+// each row's key and its entry's country.
+func filterTable(entries []*entry, exact, loose []row) []byte {
+	words := make([]uint64, layout.FilterWords)
+	for which, rows := range [][]row{exact, loose} {
+		for _, r := range rows {
+			cc := entries[r.entry].cc
+			w, mask := layout.FilterBit(byte(which), r.key, uint16(cc[0])<<8|uint16(cc[1]))
+			words[w] |= mask
+		}
+	}
+	out := make([]byte, 8*len(words))
+	for j, v := range words {
+		binary.LittleEndian.PutUint64(out[8*j:], v)
+	}
+	return out
 }
 
 // indexBytes sorts rows and lays them out as layout describes, returning

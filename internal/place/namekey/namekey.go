@@ -79,6 +79,20 @@ func Key(name string) string {
 	if len(name) > MaxInput {
 		return ""
 	}
+	if len(name) <= 64 {
+		// Keyed on the stack, as AppendKey does: most names are short
+		// ASCII without articles, and decoding each rune into a builder
+		// cost several times as much.
+		var buf [64]byte
+		if k, ok := appendASCII(buf[:0], name); ok && !needsWordRules(k) {
+			return string(k)
+		}
+	}
+	return keyRunes(name)
+}
+
+// keyRunes is Key rune by rune: for any name, and the word rules.
+func keyRunes(name string) string {
 	ascii := true
 	for i := 0; i < len(name); i++ {
 		if name[i] >= utf8.RuneSelf {
@@ -154,12 +168,25 @@ func AppendKey(dst []byte, name string) []byte {
 		return dst
 	}
 	n0 := len(dst)
+	dst, ok := appendASCII(dst, name)
+	if !ok || needsWordRules(dst[n0:]) {
+		return append(dst[:n0], Key(name)...)
+	}
+	return dst
+}
+
+// appendASCII appends the key of an ASCII name before the word rules (the
+// letters and digits lower-cased, apostrophes dropped, each run of
+// anything else one space, none at either end), or reports false, dst
+// unchanged, when name is not ASCII.
+func appendASCII(dst []byte, name string) ([]byte, bool) {
+	n0 := len(dst)
 	space := true // no leading space
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return append(dst[:n0], Key(name)...)
+			return dst[:n0], false
 		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 			dst = append(dst, c)
 			space = false
@@ -177,10 +204,7 @@ func AppendKey(dst []byte, name string) []byte {
 	if n := len(dst); n > n0 && dst[n-1] == ' ' {
 		dst = dst[:n-1]
 	}
-	if needsWordRules(dst[n0:]) {
-		return append(dst[:n0], Key(name)...)
-	}
-	return dst
+	return dst, true
 }
 
 // needsWordRules reports whether some word of a normalised name is an

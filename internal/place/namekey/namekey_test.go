@@ -1,6 +1,7 @@
 package namekey
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -165,5 +166,26 @@ func TestAppendKeyAllocates(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("AppendKey and AppendLoose of an ASCII name allocate %v times", n)
+	}
+}
+
+// TestKeyASCIIFastPath checks Key's ASCII path against keying rune by
+// rune, on names of letters, digits, apostrophes, punctuation, articles
+// and abbreviations.
+func TestKeyASCIIFastPath(t *testing.T) {
+	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		name := b.String()
+		if got, want := Key(name), keyRunes(name); got != want {
+			t.Fatalf("Key(%q) = %q, rune by rune %q", name, got, want)
+		}
+		if got, want := string(AppendKey(nil, name)), keyRunes(name); got != want {
+			t.Fatalf("AppendKey(%q) = %q, rune by rune %q", name, got, want)
+		}
 	}
 }
