@@ -10,6 +10,8 @@
 #   bench/serve.sh 100000 50 30s      (needs ../shared beside the repository)
 # SERVE_FLAGS adds flags to `tally serve`: SERVE_FLAGS="--debug-addr
 # 127.0.0.1:6060" lets `go tool pprof` take a CPU profile under the load.
+# SERVELOAD_FLAGS adds flags to the load: SERVELOAD_FLAGS="-spread 0.5" asks
+# half the loops for a document the response cache has most likely not seen.
 # The store is kept in workdir and reused by later runs of the same size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +55,8 @@ cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 before=$(cpu $pid)
 status=0
 TIMEFORMAT="serveload CPU: %U s user, %S s system over %R s"
-time "$dir/serveload" -url "http://127.0.0.1:$port" -c "$clients" -d "$duration" || status=$?
+# shellcheck disable=SC2086 # SERVELOAD_FLAGS holds several words.
+time "$dir/serveload" -url "http://127.0.0.1:$port" -c "$clients" -d "$duration" ${SERVELOAD_FLAGS:-} || status=$?
 hz=$(getconf CLK_TCK)
 used=$(($(cpu $pid) - before))
 echo "server CPU: $((used / hz)).$(printf %02d $((used * 100 / hz % 100))) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

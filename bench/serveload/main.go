@@ -2,9 +2,12 @@
 // fixed time and reports requests, errors and latency percentiles per
 // endpoint. Each client loops over a mix of claims and documents requests:
 // first pages, filtered pages, the next page by cursor, and single
-// documents and claims picked from what the lists returned.
+// documents and claims picked from what the lists returned. Those few
+// pages are soon all in the server's response cache; -spread adds, to that
+// share of the loops, a document picked at random from the whole store,
+// which the cache has most likely not seen.
 //
-//	go run ./bench/serveload -url http://127.0.0.1:8080 -c 50 -d 30s
+//	go run ./bench/serveload -url http://127.0.0.1:8080 -c 50 -d 30s [-spread 0.5]
 package main
 
 import (
@@ -26,8 +29,9 @@ func main() {
 	base := flag.String("url", "http://127.0.0.1:8080", "the server")
 	clients := flag.Int("c", 50, "concurrent clients")
 	dur := flag.Duration("d", 30*time.Second, "how long to run")
+	spread := flag.Float64("spread", 0, "share of the loops that also ask for a document picked at random from the whole store")
 	flag.Parse()
-	if err := run(strings.TrimSuffix(*base, "/"), *clients, *dur); err != nil {
+	if err := run(strings.TrimSuffix(*base, "/"), *clients, *dur, *spread); err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
 		os.Exit(1)
 	}
@@ -66,11 +70,24 @@ type list struct {
 	Next *string `json:"next"`
 }
 
-func run(base string, clients int, dur time.Duration) error {
+func run(base string, clients int, dur time.Duration, spread float64) error {
 	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
 	hc := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	if _, err := get(hc, base+"/api/v1/claims?limit=1"); err != nil {
 		return err
+	}
+	// The newest document's id bounds the ids a random pick draws from.
+	var newest list
+	body, err := get(hc, base+"/api/v1/documents?limit=1")
+	if err != nil {
+		return err
+	}
+	var maxDoc int
+	if json.Unmarshal(body, &newest) == nil && len(newest.Items) > 0 {
+		json.Unmarshal(newest.Items[0].ID, &maxDoc)
+	}
+	if spread > 0 && maxDoc == 0 {
+		return fmt.Errorf("-spread: the store has no documents to pick from")
 	}
 	var mu sync.Mutex
 	var samples []sample
@@ -121,6 +138,9 @@ func run(base string, clients int, dur time.Duration) error {
 				}
 				if len(refs) > 0 {
 					do("claims one", "/api/v1/claims/"+refs[rng.IntN(len(refs))])
+				}
+				if spread > 0 && rng.Float64() < spread {
+					do("documents any", fmt.Sprint("/api/v1/documents/", 1+rng.IntN(maxDoc)))
 				}
 				docs, refs = docs[:0], refs[:0]
 			}
