@@ -49,9 +49,13 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	// Requests read a page or a document at a time: 16 MiB of page cache
-	// for each of the store's connections keeps the server's memory small.
-	st, err := store.Open(ctx, *db, store.CacheMiB(16))
+	// Requests read a page or a document at a time, and the system keeps
+	// the file's pages too: 8 MiB of page cache for each of the store's
+	// connections. With 16, requests for documents all over a store of
+	// 100,000 filled every connection's cache, 490 MB resident in all;
+	// with 8, 357 MB and the same speed uncached (with 4, 294 MB and a
+	// tenth slower uncached).
+	st, err := store.Open(ctx, *db, store.CacheMiB(8))
 	if err != nil {
 		fmt.Fprintf(stderr, "tally serve: %v\n", err)
 		return exitFailed
