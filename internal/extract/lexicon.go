@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tallyhq/tally/internal/extract/attrib"
+	"github.com/tallyhq/tally/internal/extract/wordset"
 )
 
 //go:embed rules/*.tsv
@@ -63,31 +64,16 @@ var (
 
 // wordID is the number of a lower-case word, 0 when no table knows it.
 func wordID(w string) uint32 {
-	if wordSlots == nil {
+	if words == nil {
 		// While the tables load.
 		return wordIDs[w]
 	}
-	if h := wordShape(w); wordShapes[h/64]&(1<<(h%64)) == 0 {
-		return 0
-	}
-	mask := uint32(len(wordSlots) - 1)
-	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
-		id := wordSlots[i]
-		if id == 0 || wordKeys[id] == w {
-			return id
-		}
-	}
+	return words.ID(w)
 }
 
-// wordID's table, built once every word is numbered: the words by number,
-// an open-addressing hash table of their numbers, and a bit set of their
-// shapes (see wordShape) that turns away most words no table knows before
-// any hashing. Words are looked up once per token; most are in no table.
-var (
-	wordKeys   []string
-	wordSlots  []uint32
-	wordShapes [1 << 10]uint64
-)
+// words is wordID's table, built once every word is numbered. Words are
+// looked up once per token; most are in no table.
+var words *wordset.Set
 
 // numberWord numbers a word that starts no phrase of a table but that a
 // rule asks about (a cue of the attribution rules), once the tables are
@@ -107,51 +93,14 @@ func init() {
 	for _, w := range attrib.CueWords() {
 		lexWords[numberWord(w)].cue = true
 	}
-	keys := make([]string, len(lexWords))
-	slots := make([]uint32, 4*len(lexWords))
-	for n := 1; n < len(slots); n <<= 1 {
-		if n<<1 >= len(slots) {
-			slots = make([]uint32, n<<1)
-		}
-	}
-	mask := uint32(len(slots) - 1)
+	keys := make([]string, len(lexWords)-1) // lexWords[0] is no word
 	for w, id := range wordIDs {
-		keys[id] = w
-		h := wordShape(w)
-		wordShapes[h/64] |= 1 << (h % 64)
-		i := wordHash(w) & mask
-		for slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		slots[i] = id
+		keys[id-1] = w
 	}
-	wordKeys, wordSlots = keys, slots
+	words = wordset.New(keys)
 	for b := range punctIDs {
 		punctIDs[b] = wordID(string([]byte{byte(b)}))
 	}
-}
-
-// wordHash is FNV-1a.
-func wordHash(k string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(k); i++ {
-		h = (h ^ uint32(k[i])) * 16777619
-	}
-	return h
-}
-
-// wordShape hashes a word's length and its first, second and last bytes
-// into a bit of wordShapes.
-func wordShape(k string) uint32 {
-	n := len(k)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(k[0])*0x85EBCA77 ^ uint32(k[n-1])*0xC2B2AE3D
-	if n > 1 {
-		h ^= uint32(k[1]) * 0x27D4EB2F
-	}
-	return (h ^ h>>15) % uint32(len(wordShapes)*64)
 }
 
 // loadLexicon reads rules/NAME.tsv: one phrase a line, tab-separated value

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/extract/wordset"
 )
 
 // The lexicons are data, not code, so that a linguist can extend them
@@ -46,10 +47,9 @@ type lexicon struct {
 	vocab   []string // words of descriptions and of words.txt, allowed inside a speaker phrase (sorted)
 	errs    []string // malformed data lines, reported by the tests
 
-	keys   []string   // word key by id
-	infos  []wordInfo // what the rules know of each word, by id
-	slots  []int32    // open addressing over wordHash: id+1, 0 for none
-	shapes lexShapes  // the shapes of the keys (see wordShape)
+	keys  []string     // word key by id
+	infos []wordInfo   // what the rules know of each word, by id
+	words *wordset.Set // the keys, numbered id+1
 }
 
 // wordInfo is what the rules know of one token key: the word lists it is
@@ -224,70 +224,22 @@ func (f *frozenLexicon) build() *lexicon {
 	for _, a := range f.anaphor {
 		l.anaphor[a.phrase] = a.typ
 	}
-	size := 1
-	for size < 2*len(f.keys) {
-		size *= 2
-	}
-	l.slots = make([]int32, size)
-	for id, k := range f.keys {
+	for id := range f.keys {
 		l.infos[id].id = int32(id)
-		for i := wordHash(k) & uint32(size-1); ; i = (i + 1) & uint32(size-1) {
-			if l.slots[i] == 0 {
-				l.slots[i] = int32(id) + 1
-				break
-			}
-		}
-		h := wordShape(k)
-		l.shapes[h/64] |= 1 << (h % 64)
 	}
+	l.words = wordset.New(f.keys)
 	l.src.build(&f.src, len(f.keys))
 	l.act.build(&f.act, len(f.keys))
 	return l
 }
 
-// wordHash is FNV-1a.
-func wordHash(k string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(k); i++ {
-		h = (h ^ uint32(k[i])) * 16777619
-	}
-	return h
-}
-
-// word returns what the lexicons know of key k, or nil. Most words of a
-// text are in no list: a bit set of the keys' shapes turns them away
-// before the table.
+// word returns what the lexicons know of key k, or nil.
 func (l *lexicon) word(k string) *wordInfo {
-	if h := wordShape(k); l.shapes[h/64]&(1<<(h%64)) == 0 {
-		return nil
+	if n := l.words.ID(k); n != 0 {
+		return &l.infos[n-1]
 	}
-	mask := uint32(len(l.slots) - 1)
-	for i := wordHash(k) & mask; ; i = (i + 1) & mask {
-		id := l.slots[i]
-		if id == 0 {
-			return nil
-		}
-		if l.keys[id-1] == k {
-			return &l.infos[id-1]
-		}
-	}
+	return nil
 }
-
-// wordShape hashes a key's length and its first, second and last bytes.
-func wordShape(k string) uint32 {
-	n := len(k)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(k[0])*0x85EBCA77 ^ uint32(k[n-1])*0xC2B2AE3D
-	if n > 1 {
-		h ^= uint32(k[1]) * 0x27D4EB2F
-	}
-	return (h ^ h>>15) % uint32(len(lexShapes{})*64)
-}
-
-// lexShapes is a bit set over wordShape.
-type lexShapes [1 << 10]uint64
 
 func (t *tok) is(c wordClass) bool    { return t.w != nil && t.w.cls&c != 0 }
 func (t *tok) altIs(c wordClass) bool { return t.wa != nil && t.wa.cls&c != 0 }
