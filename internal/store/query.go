@@ -264,7 +264,7 @@ type claimPlan struct {
 // period alone (claims_date_end, claims_date), which finds an empty period
 // in one probe and a few candidates at once, and only when both ends let
 // many through, the period itself (claims_window), whose count costs most.
-// Plans are kept for the next query of the same period (planMemo).
+// Plans are kept for the next query of the same period (Store.plans).
 func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error) {
 	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
 		return claimPlan{}, nil
@@ -273,13 +273,13 @@ func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error
 	if err := s.queryRow(ctx, `SELECT max(id) FROM claims`).Scan(&last); err != nil {
 		return claimPlan{}, fmt.Errorf("period: %w", err)
 	}
-	key := s.memoKey(f)
-	if pl, ok := recallPlan(key, last.Int64); ok {
+	key := planKeyOf(f)
+	if pl, ok := s.plans.recall(key, last.Int64); ok {
 		return pl, nil
 	}
 	pl, err := s.planPeriod(ctx, f, last.Int64)
 	if err == nil {
-		keepPlan(key, last.Int64, pl)
+		s.plans.keep(key, last.Int64, pl)
 	}
 	return pl, err
 }
