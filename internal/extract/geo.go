@@ -4,9 +4,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/tallyhq/tally/internal/claim"
+	"github.com/tallyhq/tally/internal/extract/wordset"
 	"github.com/tallyhq/tally/internal/place"
 )
 
@@ -573,25 +573,7 @@ func (s *analysed) coveredByPlace(at int) bool {
 
 // isCommonWord reports whether a name is an ordinary word that is a place
 // only inside a longer name ("New" in a title-case headline).
-func isCommonWord(name string) bool {
-	var buf [32]byte
-	if len(name) <= len(buf) {
-		// ASCII lower-cased into the stack: most names are short.
-		b := buf[:len(name)]
-		for i := 0; i < len(name); i++ {
-			c := name[i]
-			if c >= utf8.RuneSelf {
-				return commonWords[strings.ToLower(name)]
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		return commonWords[string(b)]
-	}
-	return commonWords[strings.ToLower(name)]
-}
+func isCommonWord(name string) bool { return wordset.HasFolded(commonWords, name) }
 
 // commonWords are the "word" phrases of the places table, their words
 // joined by single spaces.

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/tallyhq/tally/internal/extract/wordset"
 )
 
 // Punctuation classes of a token. Words have class 0.
@@ -269,23 +271,7 @@ var byteKinds = func() (t [256]uint8) {
 
 // isTitleAbbrev reports whether word, in lower case, is a title
 // abbreviation.
-func isTitleAbbrev(word string) bool {
-	var buf [8]byte
-	if len(word) > len(buf) {
-		return titleAbbrevs[strings.ToLower(word)]
-	}
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c >= utf8.RuneSelf {
-			return titleAbbrevs[strings.ToLower(word)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return titleAbbrevs[string(buf[:len(word)])]
-}
+func isTitleAbbrev(word string) bool { return wordset.HasFolded(titleAbbrevs, word) }
 
 // makeWord fills t, a zero token, for the word s[i:j]; lower is s with
 // ASCII letters in lower case, or "" when the word has no upper-case ASCII

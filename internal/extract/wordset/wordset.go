@@ -1,8 +1,13 @@
 // Package wordset owns the fixed word tables the extraction rules look
-// words up in, once per token: a word's number without allocating, most
+// words up in, once per token or name: a word's number without allocating, most
 // unknown words turned away by a bit set of the known words' shapes before
 // any hashing (most words of a text are in no table).
 package wordset
+
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Set numbers a fixed list of words 1..n. The zero Set knows no word.
 type Set struct {
@@ -67,4 +72,25 @@ func shape(k string) uint32 {
 		h ^= uint32(k[1]) * 0x27D4EB2F
 	}
 	return (h ^ h>>15) % uint32(len(Set{}.shapes)*64)
+}
+
+// HasFolded reports whether set holds word lower-cased. A word of ASCII
+// up to 32 bytes long, as most are, is lower-cased on the stack: looking
+// it up allocates nothing.
+func HasFolded(set map[string]bool, word string) bool {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return set[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(word)])]
 }

@@ -2,6 +2,7 @@ package wordset
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,18 @@ func BenchmarkID(b *testing.B) {
 	for b.Loop() {
 		for _, w := range words {
 			s.ID(w)
+		}
+	}
+}
+
+func TestHasFolded(t *testing.T) {
+	set := map[string]bool{"new": true, "gen.": true, "état": true, strings.Repeat("a", 40): true}
+	for word, want := range map[string]bool{
+		"New": true, "NEW": true, "new": true, "News": false, "Gen.": true, "ÉTAT": true, "état": true,
+		strings.Repeat("A", 40): true, strings.Repeat("A", 41): false, "": false,
+	} {
+		if got := HasFolded(set, word); got != want {
+			t.Errorf("HasFolded(%q) = %v, want %v", word, got, want)
 		}
 	}
 }
