@@ -58,28 +58,47 @@ func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 // word is lower-cased on its own).
 func appendLowered(toks []token, s, lowered string, mentions []number.Mention) []token {
 	mi := 0
+	// Where the next mention starts: until there, no token needs to look
+	// at the mentions (a sentence has few, and dozens of tokens).
+	next := len(s)
+	if len(mentions) > 0 {
+		next = mentions[0].Start
+	}
 	for i := 0; i < len(s); {
-		for mi < len(mentions) && mentions[mi].End <= i {
-			mi++
-		}
-		if mi < len(mentions) && mentions[mi].Start == i {
-			m := &mentions[mi]
-			w := ""
-			if lowered != "" {
-				w = lowered[m.Start:m.End]
-			} else {
-				w = strings.ToLower(s[m.Start:m.End])
+		if i >= next {
+			for mi < len(mentions) && mentions[mi].End <= i {
+				mi++
 			}
-			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: w, num: m, wid: wordID(w)})
-			i = m.End
-			mi++
-			continue
+			if mi < len(mentions) && mentions[mi].Start == i {
+				m := &mentions[mi]
+				w := ""
+				if lowered != "" {
+					w = lowered[m.Start:m.End]
+				} else {
+					w = strings.ToLower(s[m.Start:m.End])
+				}
+				toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: w, num: m, wid: wordID(w)})
+				i = m.End
+				mi++
+				next = len(s)
+				if mi < len(mentions) {
+					next = mentions[mi].Start
+				}
+				continue
+			}
+			next = len(s)
+			if mi < len(mentions) {
+				next = mentions[mi].Start
+			}
 		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
+		case r == ' ':
+			// Most often one space between two words.
+			i++
 		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
 		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
