@@ -117,6 +117,9 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 						j += w2
 					}
 				}
+			} else if j < len(s) && s[j] == ' ' {
+				// Most often one space to the next word: as the case below.
+				j++
 			}
 			i = j
 		case r == ' ':
