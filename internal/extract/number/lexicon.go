@@ -463,8 +463,18 @@ func shapeKey(w string) (uint, bool) {
 
 // mayStart reports whether word t could start a mention, without a lookup.
 func mayStart(s string, t tok) bool {
-	k, ok := shapeKey(s[t.s:t.e])
-	return ok && startShapes[k/64]&(1<<(k%64)) != 0
+	// shapeKey, written out: the scan asks this of every word, and the
+	// call would cost as much as the test.
+	n := t.e - t.s
+	if n <= 0 || n > maxWord {
+		return false
+	}
+	first, last := s[t.s], s[t.e-1]
+	if !isAlpha(first) || !isAlpha(last) {
+		return false
+	}
+	k := (uint(first|0x20-'a')*26+uint(last|0x20-'a'))*(maxWord+1) + uint(n)
+	return startShapes[k/64]&(1<<(k%64)) != 0
 }
 
 func phraseLess(a, b *phrase) bool {
