@@ -344,6 +344,9 @@ func nearestCause(s *analysed, at int) (claim.Cause, string) {
 	var text string
 	best := len(s.text) + genericCausePenalty + 1
 	for i := 0; i < len(s.toks); i++ {
+		if !causeLex.mayStart(&s.toks[i]) {
+			continue // as match would find, without the call
+		}
 		e, n := causeLex.match(s.toks, i)
 		if e == nil {
 			continue
