@@ -58,7 +58,7 @@ func phraseAt(toks []token, i int, words []string) bool {
 
 // victimAt classifies toks[i] as a victim noun or modifier.
 func victimAt(toks []token, i int) (claim.Victims, bool, bool) {
-	if toks[i].kind != tokWord {
+	if toks[i].kind != tokWord || !victimLex.mayStart(&toks[i]) {
 		return "", false, false
 	}
 	e, _ := victimLex.match(toks, i)

@@ -107,6 +107,40 @@ func ownSpeaker(s *analysed) *claim.Source {
 // earlier one: every word of short ("the ministry") occurs in long ("the
 // Russian Defense Ministry").
 func shortFormOf(short, long string) bool {
+	if !isASCII(short) || !isASCII(long) {
+		return shortFormOfFolded(short, long)
+	}
+	// ASCII, as names mostly are: the words compared in place, ignoring
+	// case, as lower-casing both would (and without the copies).
+	n := 0
+	for w := range strings.FieldsSeq(short) {
+		if strings.EqualFold(w, "the") {
+			continue
+		}
+		found := false
+		for x := range strings.FieldsSeq(long) {
+			if strings.EqualFold(w, x) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	words := 0
+	for range strings.FieldsSeq(long) {
+		words++
+	}
+	return n < words
+}
+
+// shortFormOfFolded is shortFormOf for any text: the words lower-cased.
+func shortFormOfFolded(short, long string) bool {
 	words := strings.Fields(strings.ToLower(long))
 	have := map[string]bool{}
 	for _, w := range words {
@@ -344,6 +378,9 @@ func nearestCause(s *analysed, at int) (claim.Cause, string) {
 	var text string
 	best := len(s.text) + genericCausePenalty + 1
 	for i := 0; i < len(s.toks); i++ {
+		if !causeLex.mayStart(&s.toks[i]) {
+			continue // as match would find, without the call
+		}
 		e, n := causeLex.match(s.toks, i)
 		if e == nil {
 			continue

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/tallyhq/tally/internal/extract/wordset"
 )
 
 // sentence is a span of normalised text the rules work on, with the
@@ -149,15 +151,15 @@ func isAbbreviation(text string, dot int) bool {
 	for j > 0 && (isWordByte(text[j-1]) || text[j-1] == '.') {
 		j--
 	}
-	word := strings.ToLower(text[j:dot])
-	if abbreviations[word] {
+	raw := text[j:dot]
+	if wordset.HasFolded(abbreviations, raw) {
 		return true
 	}
 	// A single capital letter: an initial or part of "U.S.".
 	if dot-j == 1 && text[j] >= 'A' && text[j] <= 'Z' {
 		return true
 	}
-	if strings.Contains(word, ".") && len(word) <= 6 {
+	if strings.Contains(raw, ".") && len(strings.ToLower(raw)) <= 6 {
 		return true
 	}
 	// Decimal point inside a number.

@@ -61,6 +61,9 @@ func findServices(toks []token) []serviceFind {
 	}
 	var cues []cue
 	for i := 0; i < len(toks); i++ {
+		if !statusLex.mayStart(&toks[i]) {
+			continue
+		}
 		e, n := statusLex.match(toks, i)
 		if e == nil {
 			continue

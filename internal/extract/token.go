@@ -58,80 +58,150 @@ func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 // word is lower-cased on its own).
 func appendLowered(toks []token, s, lowered string, mentions []number.Mention) []token {
 	mi := 0
+	// Where the next mention starts: until there, no token needs to look
+	// at the mentions (a sentence has few, and dozens of tokens).
+	next := len(s)
+	if len(mentions) > 0 {
+		next = mentions[0].Start
+	}
 	for i := 0; i < len(s); {
-		for mi < len(mentions) && mentions[mi].End <= i {
-			mi++
-		}
-		if mi < len(mentions) && mentions[mi].Start == i {
-			m := &mentions[mi]
-			w := ""
-			if lowered != "" {
-				w = lowered[m.Start:m.End]
-			} else {
-				w = strings.ToLower(s[m.Start:m.End])
+		if i >= next {
+			for mi < len(mentions) && mentions[mi].End <= i {
+				mi++
 			}
-			toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: w, num: m, wid: wordID(w)})
-			i = m.End
-			mi++
+			if mi < len(mentions) && mentions[mi].Start == i {
+				m := &mentions[mi]
+				w := ""
+				if lowered != "" {
+					w = lowered[m.Start:m.End]
+				} else {
+					w = strings.ToLower(s[m.Start:m.End])
+				}
+				toks = append(toks, token{kind: tokNum, start: m.Start, end: m.End, lower: w, num: m, wid: wordID(w)})
+				i = m.End
+				mi++
+				next = len(s)
+				if mi < len(mentions) {
+					next = mentions[mi].Start
+				}
+				continue
+			}
+			next = len(s)
+			if mi < len(mentions) {
+				next = mentions[mi].Start
+			}
+		}
+		c := s[i]
+		switch byteKind[c] {
+		case kSpace:
+			i++
+			continue
+		case kWord:
+			j := i + 1
+			for j < len(s) && byteKind[s[j]] == kWord {
+				// The bulk of every word: ASCII letters and digits.
+				j++
+			}
+			if j < len(s) && byteKind[s[j]] != kSpace {
+				j = wordEnd(s, j)
+			}
+			toks = appendWord(toks, s, lowered, i, j, next, 'A' <= c && c <= 'Z')
+			i = toks[len(toks)-1].end
+			if i < len(s) && s[i] == ' ' && i != next {
+				// Most often one space between two words.
+				i++
+			}
+			continue
+		case kHigh:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				i += size
+				continue
+			case isWordRune(r):
+				toks = appendWord(toks, s, lowered, i, wordEnd(s, i+size), next, unicode.IsUpper(r))
+				i = toks[len(toks)-1].end
+				continue
+			}
+			p := s[i : i+size]
+			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: p, wid: wordID(p)})
+			i += size
 			continue
 		}
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
-			i += size
-		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
-			j := i + size
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf {
-					// ASCII, without decoding.
-					if asciiWord[c] || (c == '-' || c == '\'') && j+1 < len(s) && isWordByte(s[j+1]) {
-						j++
-						continue
-					}
-					break
-				}
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if isWordRune(r2) {
-					j += sz
-					continue
-				}
-				break
-			}
-			if mi < len(mentions) && mentions[mi].Start < j && mentions[mi].Start > i {
-				// A mention starting inside a word ("x25") ends the word there.
-				j = mentions[mi].Start
-			}
-			w := ""
-			if lowered != "" {
-				w = lowered[i:j]
-			} else {
-				w = strings.ToLower(s[i:j])
-			}
-			upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
-			t := token{kind: tokWord, start: i, end: j, lower: w, upper: upper, wid: wordID(w)}
-			// The rules ask these of a token again and again: it is
-			// asked once.
-			t.name = nameToken(t)
-			t.poss = t.name && possessive(t)
-			toks = append(toks, t)
-			i = j
-		default:
-			p := s[i : i+size]
-			id := uint32(0)
-			if size == 1 {
-				id = punctIDs[p[0]]
-			} else {
-				id = wordID(p)
-			}
-			toks = append(toks, token{kind: tokPunct, start: i, end: i + size, lower: p, wid: id})
-			i += size
-		}
+		toks = append(toks, token{kind: tokPunct, start: i, end: i + 1, lower: s[i : i+1], wid: punctIDs[c]})
+		i++
 	}
 	return toks
 }
+
+// appendWord appends the word token s[i:j], cut short where the next
+// mention starts inside it ("x25"); upper: its first letter is a capital.
+func appendWord(toks []token, s, lowered string, i, j, next int, upper bool) []token {
+	if next > i && next < j {
+		j = next
+	}
+	w := ""
+	if lowered != "" {
+		w = lowered[i:j]
+	} else {
+		w = strings.ToLower(s[i:j])
+	}
+	t := token{kind: tokWord, start: i, end: j, lower: w, upper: upper, wid: wordID(w)}
+	// The rules ask these of a token again and again: it is asked once.
+	t.name = nameToken(t)
+	t.poss = t.name && possessive(t)
+	return append(toks, t)
+}
+
+// wordEnd is the end of the word that goes on at s[j]: letters, digits,
+// '*', and a hyphen or apostrophe joining two words ("al-Nusra's").
+func wordEnd(s string, j int) int {
+	for j < len(s) {
+		c := s[j]
+		switch byteKind[c] {
+		case kWord:
+			j++
+			continue
+		case kJoin:
+			if j+1 < len(s) && isWordByte(s[j+1]) {
+				j++
+				continue
+			}
+		case kHigh:
+			if r, sz := utf8.DecodeRuneInString(s[j:]); isWordRune(r) {
+				j += sz
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// Byte kinds for the tokenizer's loops: one table look-up a byte.
+const (
+	kPunct = iota // any other ASCII byte
+	kSpace        // an ASCII space (unicode.IsSpace)
+	kWord         // an ASCII byte of words (asciiWord)
+	kJoin         // '-' and '\'', which join two words
+	kHigh         // a byte of a non-ASCII character
+)
+
+var byteKind = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = kHigh
+		case asciiSpace[c]:
+			t[c] = kSpace
+		case asciiWord[c]:
+			t[c] = kWord
+		case c == '-' || c == '\'':
+			t[c] = kJoin
+		}
+	}
+	return t
+}()
 
 // punctIDs are the word numbers of the one-byte strings, so that
 // punctuation tokens of one byte need no lookup. They are set once every

@@ -65,6 +65,10 @@ func findActorMentions(sentence, lowered string) []ActorMention {
 		return Span{Start: a, End: b, Text: sentence[a:b]}
 	}
 	for i := 0; i < len(t); {
+		if !lex.act.root.mayStart(&t[i]) {
+			i++
+			continue
+		}
 		e, end := lex.act.longest(t, i)
 		if e == nil || (e.name == "" && e.side == "" && !e.block) {
 			i++

@@ -351,7 +351,7 @@ func (p *parser) matchAliases() {
 		p.aliasFrom[i], p.aliasTo[i] = -1, -1
 	}
 	for i := 0; i < n; i++ {
-		if !p.t[i].word() {
+		if !lex.src.root.mayStart(&p.t[i]) {
 			continue
 		}
 		e, end := lex.src.longest(p.t, i)

@@ -262,13 +262,30 @@ func (p *parser) is(i int, c wordClass) bool { return i >= 0 && i < len(p.t) && 
 // prefix by aliasKeys) are edges of their own, which only all-capital
 // words follow.
 type trie[E any] struct {
-	root struct {
-		next, nextU []int32 // child by word id, plain and case-sensitive; 0: none
-	}
+	root     rootEdges
 	nodes    []trieNode
 	edgeKeys []uint64 // open addressing over edgeKey; 0: free
 	edgeVals []int32
 	entries  []E
+}
+
+// rootEdges are the edges of a trie's root.
+type rootEdges struct {
+	next, nextU []int32 // child by word id, plain and case-sensitive; 0: none
+}
+
+// mayStart reports whether token tk leads anywhere from the root. It is
+// the trie's mayStart, outside the generic type so that the loops trying
+// a trie at every token inline it (Go does not inline a generic type's
+// method into them) and call longest only for the few words it lets by.
+func (r *rootEdges) mayStart(tk *tok) bool {
+	if tk.p != 0 {
+		return false
+	}
+	if w := tk.w; w != nil && (r.next[w.id] != 0 || tk.upper && tk.key != "" && r.nextU[w.id] != 0) {
+		return true
+	}
+	return tk.wa != nil && r.next[tk.wa.id] != 0
 }
 
 type trieNode struct {
@@ -361,15 +378,7 @@ func (t *trie[E]) children(n int32, tk *tok, out []int32) []int32 {
 
 // mayStart reports whether token tk leads anywhere from the root: whether
 // children(0, tk, nil) would be non-empty.
-func (t *trie[E]) mayStart(tk *tok) bool {
-	if tk.p != 0 {
-		return false
-	}
-	if w := tk.w; w != nil && (t.root.next[w.id] != 0 || tk.upper && tk.key != "" && t.root.nextU[w.id] != 0) {
-		return true
-	}
-	return tk.wa != nil && t.root.next[tk.wa.id] != 0
-}
+func (t *trie[E]) mayStart(tk *tok) bool { return t.root.mayStart(tk) }
 
 // longest returns the longest entry matching toks from i, and its end.
 // A token with several keys branches ("Syria's" may continue as "syria" or

@@ -94,13 +94,30 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 		switch {
 		case r < utf8.RuneSelf && byteKinds[r]&kAlnum != 0 || r >= utf8.RuneSelf && isWordRune(r):
 			// First: most tokens are words (the cases exclude each other).
-			j := scanWord(s, i)
-			if lower == "" && hasASCIIUpper(s[i:j]) {
+			// Most words are ASCII letters and digits up to a space or a
+			// mark that cannot go on with them: their bytes are run through
+			// once, and they need none of scanWord's and makeWord's cases.
+			j, kinds := i, uint8(0)
+			if r < utf8.RuneSelf {
+				for j < len(s) && byteKinds[s[j]]&kAlnum != 0 {
+					kinds |= byteKinds[s[j]]
+					j++
+				}
+			}
+			plain := j > i && (j == len(s) || byteKinds[s[j]]&(kMark|kHigh) == 0 && s[j] != ',')
+			if !plain {
+				j = scanWord(s, i)
+			}
+			if lower == "" && kinds&kUpper != 0 || !plain && lower == "" && hasASCIIUpper(s[i:j]) {
 				lower = asciiLower(s)
 			}
 			out = append(out, tok{})
 			t := &out[len(out)-1]
-			makeWord(t, s, lower, i, j, glued)
+			if plain {
+				makePlainWord(t, s, lower, i, j, glued, kinds)
+			} else {
+				makeWord(t, s, lower, i, j, glued)
+			}
 			if lex != nil { // nil while the lexicons load
 				t.w = lex.word(t.key)
 				if t.alt != "" {
@@ -117,6 +134,9 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 						j += w2
 					}
 				}
+			} else if j < len(s) && s[j] == ' ' {
+				// Most often one space to the next word: as the case below.
+				j++
 			}
 			i = j
 		case r == ' ':
@@ -334,15 +354,37 @@ func makeWord(t *tok, s, lower string, i, j int, glued bool) {
 	t.key = k
 	if t.poss {
 		t.alt = demonym(k)
-	} else if len(k) > 2 && k[len(k)-1] == 's' {
+	} else {
 		// Possessive with the apostrophe stripped ("Syrias"), or a plural.
-		stem := k[:len(k)-1]
-		if d := demonym(stem); d != "" {
-			t.alt = d
-		} else {
-			t.alt = stem
-		}
+		t.alt = plainAlt(k)
 	}
+}
+
+// makePlainWord is makeWord for a word of ASCII letters and digits only,
+// whose kinds of byte are known: it has no mark to drop and no possessive.
+func makePlainWord(t *tok, s, lower string, i, j int, glued bool, kinds uint8) {
+	raw := s[i:j]
+	t.start, t.end, t.hyph = i, j, glued
+	t.cap = 'A' <= raw[0] && raw[0] <= 'Z'
+	t.upper = kinds&kUpper != 0 && kinds&kLower == 0
+	t.key = raw
+	if kinds&kUpper != 0 {
+		t.key = lower[i:j]
+	}
+	t.alt = plainAlt(t.key)
+}
+
+// plainAlt is the alternative key of a word k without a possessive: a
+// plural's stem or that stem's demonym ("syrias" → "syrian"), or "".
+func plainAlt(k string) string {
+	if len(k) <= 2 || k[len(k)-1] != 's' {
+		return ""
+	}
+	stem := k[:len(k)-1]
+	if d := demonym(stem); d != "" {
+		return d
+	}
+	return stem
 }
 
 // demonym is demonyms[k]; most words are no country, and their length

@@ -101,9 +101,28 @@ func AppendFind(dst []Mention, text string) []Mention {
 		case c&cDigit != 0:
 			t = next(text, i)
 		case c&cAlpha != 0:
-			t = tok{i, wordEnd(text, i), tWord}
-			if !mayStart(text, t) || f.look(t).flags&fStart == 0 {
-				i = t.e
+			// wordEnd and the test of the word's shapeKey against
+			// startShapes, written out: this is every word of the text,
+			// and most go no further than these lines.
+			j := i + 1
+			for j < len(text) && byteClass[text[j]]&cWord != 0 {
+				j++
+			}
+			if j+1 < len(text) && text[j] == '\'' {
+				j = wordEnd(text, i) // "o'clock"
+			} else if scanned != nil {
+				*scanned += j - i
+			}
+			t = tok{i, j, tWord}
+			if n := j - i; n > maxWord || !isAlpha(text[j-1]) {
+				i = j
+				continue
+			} else if k := (uint(c0(text[i]))*26+uint(c0(text[j-1])))*(maxWord+1) + uint(n); startShapes[k/64]&(1<<(k%64)) == 0 {
+				i = j
+				continue
+			}
+			if f.look(t).flags&fStart == 0 {
+				i = j
 				continue
 			}
 		case c&cWord != 0: // starts with a non-ASCII byte: no start word does

@@ -457,15 +457,12 @@ func shapeKey(w string) (uint, bool) {
 	if n == 0 || n > maxWord || !isAlpha(w[0]) || !isAlpha(w[n-1]) {
 		return 0, false
 	}
-	first, last := uint(w[0]|0x20-'a'), uint(w[n-1]|0x20-'a')
+	first, last := uint(c0(w[0])), uint(c0(w[n-1]))
 	return (first*26+last)*(maxWord+1) + uint(n), true
 }
 
-// mayStart reports whether word t could start a mention, without a lookup.
-func mayStart(s string, t tok) bool {
-	k, ok := shapeKey(s[t.s:t.e])
-	return ok && startShapes[k/64]&(1<<(k%64)) != 0
-}
+// c0 is the number of an ASCII letter in the alphabet, from 0.
+func c0(c byte) byte { return c | 0x20 - 'a' }
 
 func phraseLess(a, b *phrase) bool {
 	if a.vague != b.vague {

@@ -11,14 +11,20 @@ func TestSet(t *testing.T) {
 	for i := range 3000 {
 		keys = append(keys, fmt.Sprintf("w%d", i))
 	}
-	keys = append(keys, "", "killed", "said", "ﺍﻟﺮﻗﺔ")
+	keys = append(keys, "", "killed", "said", "ﺍﻟﺮﻗﺔ", "a", "ab", "abc", "abcd", "abcdefgh", "abcdefghi",
+		// Longer than the two words a lookup compares: alike in them,
+		// different between.
+		"government-x-controlled", "government-y-controlled", "governmentcontrolled", "government--controlled")
+	if s := New(keys); s.ID("government-z-controlled") != 0 || s.ID("government-x-controlle") != 0 || s.ID("abcdefghij") != 0 {
+		t.Error("a word the set does not hold has a number")
+	}
 	s := New(keys)
 	for i, k := range keys {
 		if got := s.ID(k); got != uint32(i)+1 {
 			t.Errorf("ID(%q) = %d, want %d", k, got, i+1)
 		}
 	}
-	for _, k := range []string{"w3000", "kille", "killed ", "Said", "x"} {
+	for _, k := range []string{"w3000", "kille", "killed ", "Said", "x", "b", "ac", "abd", "abce", "abcdefgi", "bbcdefghi", "\x00", "a\x00"} {
 		if got := s.ID(k); got != 0 {
 			t.Errorf("ID(%q) = %d, want 0", k, got)
 		}
@@ -48,4 +54,31 @@ func TestHasFolded(t *testing.T) {
 			t.Errorf("HasFolded(%q) = %v, want %v", word, got, want)
 		}
 	}
+}
+
+// FuzzID holds ID to a map over keys made from the input: its words, and
+// each with a byte changed, cut or added (the near misses a print must
+// tell apart).
+func FuzzID(f *testing.F) {
+	for _, s := range []string{"killed wounded said", "a ab abc abcd abcdefgh abcdefghijklmnopq", "government-x-controlled government-y-controlled", "\x00 \xff\xfe"} {
+		f.Add(s, "abcdefghi")
+	}
+	f.Fuzz(func(t *testing.T, text, probe string) {
+		want := map[string]uint32{}
+		var keys []string
+		for _, w := range strings.Fields(text) {
+			if _, ok := want[w]; !ok {
+				keys = append(keys, w)
+				want[w] = uint32(len(keys))
+			}
+		}
+		s := New(keys)
+		for _, k := range append(strings.Fields(text), probe, probe+"x", "x"+probe) {
+			for _, v := range []string{k, k[:len(k)/2], strings.ToUpper(k)} {
+				if got := s.ID(v); got != want[v] {
+					t.Fatalf("ID(%q) = %d, want %d (keys %q)", v, got, want[v], keys)
+				}
+			}
+		}
+	})
 }
