@@ -14,8 +14,9 @@ import (
 // BenchmarkUncached times the reads bench/serveload asks for, with no
 // response cache, on the store TALLY_SERVE_BENCH_DB names (a store
 // bench/serve.sh built: bench-100000.db): what each request costs a server
-// whose store is written to while it is read. It opens the store read as
-// `tally serve` does; the store is not written to.
+// whose store is written to while it is read, with the row cache (which
+// writes leave) and with no cache at all. It opens the store as `tally
+// serve` does; the store is not written to.
 //
 //	TALLY_SERVE_BENCH_DB=/tmp/tally-serve-bench/bench-100000.db go test -run - -bench Uncached ./internal/serve
 func BenchmarkUncached(b *testing.B) {
@@ -28,8 +29,16 @@ func BenchmarkUncached(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	srv := New(st, Options{ReadOnly: true, CacheBytes: -1})
-	defer srv.Close()
+	servers := []struct {
+		name string
+		srv  *Server
+	}{
+		{"nocache", New(st, Options{ReadOnly: true, CacheBytes: -1, RowCacheBytes: -1})},
+		{"rowcache", New(st, Options{ReadOnly: true, CacheBytes: -1})},
+	}
+	for _, s := range servers {
+		defer s.srv.Close()
+	}
 	var newest int64
 	for d, err := range st.Documents(context.Background(), store.DocFilter{Limit: 1}) {
 		if err != nil {
@@ -62,14 +71,16 @@ func BenchmarkUncached(b *testing.B) {
 		{"document-newest", doc(0)},
 		{"document-old", doc(newest / 2)},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
-			for b.Loop() {
-				w := httptest.NewRecorder()
-				srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, bc.path, nil))
-				if w.Code != http.StatusOK {
-					b.Fatalf("%s: %d %s", bc.path, w.Code, w.Body)
+		for _, s := range servers {
+			b.Run(s.name+"/"+bc.name, func(b *testing.B) {
+				for b.Loop() {
+					w := httptest.NewRecorder()
+					s.srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, bc.path, nil))
+					if w.Code != http.StatusOK {
+						b.Fatalf("%s: %d %s", bc.path, w.Code, w.Body)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -105,3 +105,60 @@ func (c *respCache) put(version, key string, body []byte, etag string) {
 
 // entrySize is about what an entry holds in memory.
 func entrySize(e *cached) int { return len(e.body) + len(e.key) + len(e.etag) + 128 }
+
+// DefaultRowCacheBytes bounds the claim cache when Options.RowCacheBytes
+// is zero: about 16,000 claims, each kept as its row and its JSON.
+const DefaultRowCacheBytes = 32 << 20
+
+// rowCache keeps claims' JSON by their rows (store.ClaimRows): a claim's
+// row holds everything its JSON is made of, so what was made of a row
+// stays right for as long as the row reads the same, whatever else is
+// written to the store: unlike the response cache, it outlives writes.
+// Least recently used is dropped first.
+type rowCache struct {
+	max int
+
+	mu    sync.Mutex
+	size  int
+	lru   *list.List // of *cached (key the row, body the JSON), most recently used first
+	byRow map[string]*list.Element
+}
+
+func newRowCache(max int) *rowCache {
+	return &rowCache{max: max, lru: list.New(), byRow: map[string]*list.Element{}}
+}
+
+// get is the JSON kept for row, if any.
+func (c *rowCache) get(row string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byRow[row]
+	if !ok {
+		return nil, false
+	}
+	c.lru.MoveToFront(el)
+	return el.Value.(*cached).body, true
+}
+
+// put keeps the JSON made of row.
+func (c *rowCache) put(row string, body []byte) {
+	e := &cached{key: row, body: body}
+	if entrySize(e) > c.max/64 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byRow[row]; ok {
+		c.lru.MoveToFront(el)
+		return
+	}
+	c.byRow[row] = c.lru.PushFront(e)
+	c.size += entrySize(e)
+	for c.size > c.max {
+		el := c.lru.Back()
+		old := el.Value.(*cached)
+		c.lru.Remove(el)
+		delete(c.byRow, old.key)
+		c.size -= entrySize(old)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -112,4 +113,48 @@ func TestCacheBound(t *testing.T) {
 	if _, ok := c.get("v2", "a"); ok {
 		t.Errorf("a response read in an older version kept")
 	}
+}
+
+// TestRowCache: with claims' JSON kept by their rows and no response
+// cache, lists read the same as with no cache at all, before and after a
+// correction, a rejection and new documents: the claims whose rows a
+// write changed are read again, the others come from the cache.
+func TestRowCache(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		e := newEnv(t, dsn, Options{CacheBytes: -1})
+		bare := New(e.st, Options{CacheBytes: -1, RowCacheBytes: -1})
+		defer bare.Close()
+		paths := []string{"/api/v1/claims", "/api/v1/claims?limit=1", "/api/v1/claims?admin1=Aleppo",
+			"/api/v1/claims?victims=children", "/api/v1/claims?rejected=true&hypothetical=true", "/api/v1/claims?q=killed",
+			"/api/v1/claims?from=2018-01-01&to=2018-12-31", "/api/v1/claims?limit=1&cursor=3"}
+		same := func(step string) {
+			t.Helper()
+			for _, p := range paths {
+				w := e.do(t, "GET", p, "", nil)
+				b := httptest.NewRecorder()
+				bare.ServeHTTP(b, httptest.NewRequest("GET", p, nil))
+				if w.Code != 200 || w.Body.String() != b.Body.String() || w.Header().Get("ETag") != b.Header().Get("ETag") {
+					t.Fatalf("%s: %s: with the row cache %d %s\nwithout %d %s", step, p, w.Code, w.Body, b.Code, b.Body)
+				}
+			}
+		}
+		same("first")
+		same("again, from the cache")
+		if e.h.(*Server).rows.size == 0 {
+			t.Fatal("nothing kept in the row cache")
+		}
+		var l listOut[claimOut]
+		want(t, e.do(t, "GET", "/api/v1/claims?admin1=Aleppo", "", nil), 200, &l)
+		if len(l.Items) < 2 {
+			t.Fatalf("%d claims in Aleppo, want 2", len(l.Items))
+		}
+		fix := map[string]any{"decision": "correct", "fields": map[string]any{"victims": "children"}, "reason": "the text says"}
+		want(t, e.do(t, "POST", "/api/v1/claims/"+l.Items[0].Ref+"/reviews", e.token, fix), 201, nil)
+		same("after a correction")
+		want(t, e.do(t, "POST", "/api/v1/claims/"+l.Items[1].Ref+"/reviews", e.token, map[string]any{"decision": "reject", "reason": "a copy"}), 201, nil)
+		same("after a rejection")
+		text := `{"id": "new", "title": "New", "published": "2018-05-01", "source": "AFP", "text": "Shelling killed 9 children in Aleppo, activists said."}`
+		want(t, e.do(t, "POST", "/api/v1/documents", e.token, text), 201, nil)
+		same("after a new document")
+	})
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"encoding/json"
+	"iter"
 	"net/http"
 	"strings"
 
@@ -49,20 +50,72 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Limit = limit + 1
-	var items []store.StoredClaim
-	for c, err := range s.st.Claims(r.Context(), f) {
+	var items []claimItem
+	for it, err := range s.claimItems(r.Context(), f) {
 		if err != nil {
 			return err
 		}
-		items = append(items, c)
+		items = append(items, it)
 	}
-	items, nextCursor := next(items, limit, func(c store.StoredClaim) int64 { return c.RowID })
-	out := page[export.JSONClaim]{Items: make([]export.JSONClaim, len(items)), Next: nextCursor}
-	for i, c := range items {
-		out.Items[i] = export.ToJSON(c)
+	items, nextCursor := next(items, limit, func(it claimItem) int64 { return it.rowID })
+	raws := make([]json.RawMessage, len(items))
+	for i, it := range items {
+		raws[i] = it.json
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	s.writeRawPage(w, r, raws, nextCursor)
 	return nil
+}
+
+// claimItem is a claim of a list, as JSON.
+type claimItem struct {
+	rowID int64
+	json  json.RawMessage
+}
+
+// claimItems are the claims f selects as JSON, from the row cache when
+// it holds them, else read and encoded (and kept).
+func (s *Server) claimItems(ctx context.Context, f store.ClaimFilter) iter.Seq2[claimItem, error] {
+	return func(yield func(claimItem, error) bool) {
+		if s.rows == nil {
+			for c, err := range s.st.Claims(ctx, f) {
+				var b []byte
+				if err == nil {
+					b, err = json.Marshal(export.ToJSON(c))
+				}
+				if !yield(claimItem{c.RowID, b}, err) {
+					return
+				}
+			}
+			return
+		}
+		// ClaimRows asks about each row just before it gives it: hit is
+		// the JSON of the row it gives when it gives no claim.
+		var hit []byte
+		known := func(row string) bool {
+			var ok bool
+			hit, ok = s.rows.get(row)
+			return ok
+		}
+		for row, err := range s.st.ClaimRows(ctx, f, known) {
+			if err != nil {
+				yield(claimItem{}, err)
+				return
+			}
+			it := claimItem{rowID: row.RowID, json: hit}
+			if row.Claim != nil {
+				if it.json, err = json.Marshal(export.ToJSON(*row.Claim)); err != nil {
+					yield(claimItem{}, err)
+					return
+				}
+				if row.Row != "" {
+					s.rows.put(row.Row, it.json)
+				}
+			}
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
 // findClaim is the claim a request's path names, rejected or hypothetical

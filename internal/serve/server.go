@@ -52,6 +52,10 @@ type Options struct {
 	// CacheBytes bounds the cache of GET responses, which any write to
 	// the store empties; zero means DefaultCacheBytes, negative no cache.
 	CacheBytes int
+	// RowCacheBytes bounds the cache of claims' JSON by their rows,
+	// which writes leave as it is; zero means DefaultRowCacheBytes,
+	// negative no cache.
+	RowCacheBytes int
 }
 
 // Server answers the API's requests from a store.
@@ -64,6 +68,7 @@ type Server struct {
 	ui      *web.Handler // nil when the embedded UI is broken: the API still serves
 	watcher *store.Watcher
 	cache   *respCache // nil when off
+	rows    *rowCache  // nil when off
 }
 
 // handler is an endpoint: it writes a response, or returns the error to
@@ -114,6 +119,12 @@ func New(st *store.Store, opt Options) *Server {
 	s := &Server{st: st, opt: opt, log: opt.Log, fetcher: fetch.New(opt.Fetch), mux: http.NewServeMux(), watcher: st.Watch()}
 	if opt.CacheBytes > 0 {
 		s.cache = newRespCache(opt.CacheBytes)
+	}
+	if opt.RowCacheBytes == 0 {
+		opt.RowCacheBytes = DefaultRowCacheBytes
+	}
+	if opt.RowCacheBytes > 0 {
+		s.rows = newRowCache(opt.RowCacheBytes)
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
