@@ -140,8 +140,9 @@ func TestRowCache(t *testing.T) {
 		}
 		same("first")
 		same("again, from the cache")
-		if e.h.(*Server).rows.size == 0 {
-			t.Fatal("nothing kept in the row cache")
+		// PostgreSQL's claims are read from their columns, never kept.
+		if kept := e.h.(*Server).rows.size > 0; kept != (e.st.Dialect() == store.SQLite) {
+			t.Fatalf("%s: rows kept: %v", e.st.Dialect(), kept)
 		}
 		var l listOut[claimOut]
 		want(t, e.do(t, "GET", "/api/v1/claims?admin1=Aleppo", "", nil), 200, &l)
