@@ -10,6 +10,7 @@
 #   bench/serve.sh 100000 50 30s      (needs ../shared beside the repository)
 # SERVE_FLAGS adds flags to `tally serve`: SERVE_FLAGS="--debug-addr
 # 127.0.0.1:6060" lets `go tool pprof` take a CPU profile under the load.
+# TALLY=/path/to/tally serves that build rather than this tree's.
 # SERVELOAD_FLAGS adds flags to the load: SERVELOAD_FLAGS="-spread 0.5" asks
 # half the loops for a document the response cache has most likely not seen.
 # INGEST_DURING=1 measures a server that is written to while it is read:
@@ -26,14 +27,21 @@ clients=${2:-50}
 duration=${3:-30s}
 dir=${4:-/tmp/tally-serve-bench}
 mkdir -p "$dir"
-go build -trimpath -ldflags="-s -w" -o "$dir/tally" ./cmd/tally
+# TALLY names a tally binary to serve instead of this tree's, so that
+# runs of an old and a new build can alternate on one store.
+tally=$dir/tally
+if [ -n "${TALLY:-}" ]; then
+  tally=$TALLY
+else
+  go build -trimpath -ldflags="-s -w" -o "$tally" ./cmd/tally
+fi
 go build -o "$dir/serveload" ./bench/serveload
 db=$dir/bench-$n.db
 if [ ! -s "$db" ]; then
   corpus=$dir/corpus-$n.jsonl
   [ -s "$corpus" ] || go run ./bench/corpus -n "$n" -o "$corpus"
   echo "--- ingesting $n documents into $db"
-  "$dir/tally" ingest --quiet --db "$db" "$corpus"
+  "$tally" ingest --quiet --db "$db" "$corpus"
 fi
 served=$db
 if [ -n "${INGEST_DURING:-}" ]; then
@@ -52,7 +60,7 @@ if [ -n "${INGEST_DURING:-}" ]; then
 fi
 port=${PORT:-18080}
 # shellcheck disable=SC2086 # SERVE_FLAGS holds several words.
-"$dir/tally" serve --db "$served" --addr "127.0.0.1:$port" --read-only ${SERVE_FLAGS:-} >"$dir/serve.log" 2>&1 &
+"$tally" serve --db "$served" --addr "127.0.0.1:$port" --read-only ${SERVE_FLAGS:-} >"$dir/serve.log" 2>&1 &
 pid=$!
 feeder=
 ingester=
@@ -95,7 +103,7 @@ if [ -n "${INGEST_DURING:-}" ]; then
     done <"$slice"
   ) >"$dir/feed.$$" &
   feeder=$!
-  "$dir/tally" ingest --quiet --workers 1 --db "$served" - <"$dir/feed.$$" >"$dir/ingest.log" 2>&1 &
+  "$tally" ingest --quiet --workers 1 --db "$served" - <"$dir/feed.$$" >"$dir/ingest.log" 2>&1 &
   ingester=$!
 fi
 before=$(cpu $pid)

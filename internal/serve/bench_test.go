@@ -6,7 +6,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/tallyhq/tally/internal/store"
 )
@@ -73,6 +75,7 @@ func BenchmarkUncached(b *testing.B) {
 	} {
 		for _, s := range servers {
 			b.Run(s.name+"/"+bc.name, func(b *testing.B) {
+				start := cpuTime(b)
 				for b.Loop() {
 					w := httptest.NewRecorder()
 					s.srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, bc.path, nil))
@@ -80,7 +83,19 @@ func BenchmarkUncached(b *testing.B) {
 						b.Fatalf("%s: %d %s", bc.path, w.Code, w.Body)
 					}
 				}
+				// The process's CPU time, less sensitive than the time
+				// taken to the other work of a shared machine.
+				b.ReportMetric(float64(cpuTime(b)-start)/float64(b.N), "cpu-ns/op")
 			})
 		}
 	}
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
