@@ -30,7 +30,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	allowPrivate := fs.Bool("allow-private", false, "let URLs given to the API reach loopback and private network addresses")
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "largest request body in `BYTES`")
 	cacheMiB := fs.Int("cache-mb", serve.DefaultCacheBytes>>20, "keep up to `MiB` of GET responses, dropped on any write to the store; 0: none")
-	rowCacheMiB := fs.Int("row-cache-mb", serve.DefaultRowCacheBytes>>20, "keep up to `MiB` of claims' JSON by their stored rows, which writes leave right; 0: none")
+	rowCacheMiB := fs.Int("row-cache-mb", serve.DefaultRowCacheBytes>>20, "keep up to `MiB` of claims' and documents' JSON by their stored rows, which writes leave right; 0: none")
 	debugAddr := fs.String("debug-addr", "", "serve Go's profiler (net/http/pprof) on `HOST:PORT`, apart from the API; off when empty")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: tally serve [--db DSN] [--addr 127.0.0.1:8080] [--read-only] [--allow-private]\n"+

@@ -115,10 +115,11 @@ func TestCacheBound(t *testing.T) {
 	}
 }
 
-// TestRowCache: with claims' JSON kept by their rows and no response
-// cache, lists read the same as with no cache at all, before and after a
-// correction, a rejection and new documents: the claims whose rows a
-// write changed are read again, the others come from the cache.
+// TestRowCache: with claims' and documents' JSON kept by their rows and
+// no response cache, lists read the same as with no cache at all, before
+// and after a correction, a rejection and new documents: the claims and
+// documents whose rows a write changed are read again, the others come
+// from the cache.
 func TestRowCache(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		e := newEnv(t, dsn, Options{CacheBytes: -1})
@@ -126,7 +127,8 @@ func TestRowCache(t *testing.T) {
 		defer bare.Close()
 		paths := []string{"/api/v1/claims", "/api/v1/claims?limit=1", "/api/v1/claims?admin1=Aleppo",
 			"/api/v1/claims?victims=children", "/api/v1/claims?rejected=true&hypothetical=true", "/api/v1/claims?q=killed",
-			"/api/v1/claims?from=2018-01-01&to=2018-12-31", "/api/v1/claims?limit=1&cursor=3"}
+			"/api/v1/claims?from=2018-01-01&to=2018-12-31", "/api/v1/claims?limit=1&cursor=3",
+			"/api/v1/documents", "/api/v1/documents?limit=1", "/api/v1/documents?q=aleppo", "/api/v1/documents?limit=1&cursor=3"}
 		same := func(step string) {
 			t.Helper()
 			for _, p := range paths {

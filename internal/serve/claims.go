@@ -50,61 +50,58 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Limit = limit + 1
-	var items []claimItem
+	var items []rowItem
 	for it, err := range s.claimItems(r.Context(), f) {
 		if err != nil {
 			return err
 		}
 		items = append(items, it)
 	}
-	items, nextCursor := next(items, limit, func(it claimItem) int64 { return it.rowID })
-	raws := make([]json.RawMessage, len(items))
-	for i, it := range items {
-		raws[i] = it.json
-	}
-	s.writeRawPage(w, r, raws, nextCursor)
+	items, nextCursor := next(items, limit, func(it rowItem) int64 { return it.id })
+	s.writeRawPage(w, r, rowJSONs(items), nextCursor)
 	return nil
 }
 
-// claimItem is a claim of a list, as JSON.
-type claimItem struct {
-	rowID int64
-	json  json.RawMessage
+// rowItem is an item of a list, as JSON: a claim or a document.
+type rowItem struct {
+	id   int64 // the store's: a cursor
+	json json.RawMessage
+}
+
+func rowJSONs(items []rowItem) []json.RawMessage {
+	out := make([]json.RawMessage, len(items))
+	for i, it := range items {
+		out[i] = it.json
+	}
+	return out
 }
 
 // claimItems are the claims f selects as JSON, from the row cache when
 // it holds them, else read and encoded (and kept).
-func (s *Server) claimItems(ctx context.Context, f store.ClaimFilter) iter.Seq2[claimItem, error] {
-	return func(yield func(claimItem, error) bool) {
+func (s *Server) claimItems(ctx context.Context, f store.ClaimFilter) iter.Seq2[rowItem, error] {
+	return func(yield func(rowItem, error) bool) {
 		if s.rows == nil {
 			for c, err := range s.st.Claims(ctx, f) {
 				var b []byte
 				if err == nil {
 					b, err = json.Marshal(export.ToJSON(c))
 				}
-				if !yield(claimItem{c.RowID, b}, err) {
+				if !yield(rowItem{c.RowID, b}, err) {
 					return
 				}
 			}
 			return
 		}
-		// ClaimRows asks about each row just before it gives it: hit is
-		// the JSON of the row it gives when it gives no claim.
-		var hit []byte
-		known := func(row string) bool {
-			var ok bool
-			hit, ok = s.rows.get(row)
-			return ok
-		}
+		known, hit := s.rows.known()
 		for row, err := range s.st.ClaimRows(ctx, f, known) {
 			if err != nil {
-				yield(claimItem{}, err)
+				yield(rowItem{}, err)
 				return
 			}
-			it := claimItem{rowID: row.RowID, json: hit}
+			it := rowItem{id: row.RowID, json: *hit}
 			if row.Claim != nil {
 				if it.json, err = json.Marshal(export.ToJSON(*row.Claim)); err != nil {
-					yield(claimItem{}, err)
+					yield(rowItem{}, err)
 					return
 				}
 				if row.Row != "" {

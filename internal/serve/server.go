@@ -52,8 +52,8 @@ type Options struct {
 	// CacheBytes bounds the cache of GET responses, which any write to
 	// the store empties; zero means DefaultCacheBytes, negative no cache.
 	CacheBytes int
-	// RowCacheBytes bounds the cache of claims' JSON by their rows,
-	// which writes leave as it is; zero means DefaultRowCacheBytes,
+	// RowCacheBytes bounds the cache of claims' and documents' JSON by
+	// their rows, which writes leave as it is; zero means DefaultRowCacheBytes,
 	// negative no cache.
 	RowCacheBytes int
 }

@@ -132,12 +132,62 @@ func TestClaimRowsReadAsClaims(t *testing.T) {
 		} {
 			sameClaimRows(t, s, f)
 		}
+		for _, f := range []store.DocFilter{
+			{}, {Limit: 1}, {Text: "aleppo"}, {Outlet: "sana"}, {Admin1: "Aleppo"}, {From: "2018-04-01", To: "2018-04-30"},
+			{Group: cs[0].Group}, {Before: cs[0].DocID},
+		} {
+			sameDocRows(t, s, f)
+		}
 	})
 }
 
-// TestClaimRowsOfABenchStore compares ClaimRows and Claims over every claim
-// of the store TALLY_SERVE_BENCH_DB names (bench/serve.sh's), whose
-// claims real extraction made: every shape of value a claim takes.
+// sameDocRows checks that DocRows gives what Documents gives for f, as
+// sameClaimRows checks ClaimRows.
+func sameDocRows(t *testing.T, s *store.Store, f store.DocFilter) int {
+	t.Helper()
+	ctx := context.Background()
+	var want []store.DocSummary
+	for d, err := range s.Documents(ctx, f) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, d)
+	}
+	rows := map[int64]string{}
+	i := 0
+	for r, err := range s.DocRows(ctx, f, func(string) bool { return false }) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i >= len(want) || r.Doc == nil || !reflect.DeepEqual(*r.Doc, want[i]) {
+			t.Fatalf("%+v: document %d read from its row: %+v, want %+v", f, i, r.Doc, want[min(i, len(want)-1)])
+		}
+		rows[r.ID] = r.Row
+		i++
+	}
+	if i != len(want) {
+		t.Fatalf("%+v: %d documents by row, %d by column", f, i, len(want))
+	}
+	i = 0
+	for r, err := range s.DocRows(ctx, f, func(string) bool { return true }) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ID != want[i].ID || r.Row != rows[r.ID] || (r.Doc != nil) != (r.Row == "") {
+			t.Fatalf("%+v: known row %d: %d %q read %v", f, i, r.ID, r.Row, r.Doc != nil)
+		}
+		i++
+	}
+	if i != len(want) {
+		t.Fatalf("%+v: %d known rows, want %d", f, i, len(want))
+	}
+	return len(want)
+}
+
+// TestClaimRowsOfABenchStore compares ClaimRows and Claims, DocRows and
+// Documents, over every claim and document of the store
+// TALLY_SERVE_BENCH_DB names (bench/serve.sh's), which real extraction
+// made: every shape of value a claim takes.
 func TestClaimRowsOfABenchStore(t *testing.T) {
 	dsn := os.Getenv("TALLY_SERVE_BENCH_DB")
 	if dsn == "" {
@@ -146,4 +196,6 @@ func TestClaimRowsOfABenchStore(t *testing.T) {
 	s := open(t, dsn)
 	n := sameClaimRows(t, s, store.ClaimFilter{Hypothetical: true, Rejected: true})
 	t.Logf("%d claims read alike", n)
+	n = sameDocRows(t, s, store.DocFilter{})
+	t.Logf("%d documents read alike", n)
 }

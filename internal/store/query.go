@@ -741,9 +741,16 @@ type DocSummary struct {
 	Ingested     string
 }
 
-const docSelect = `SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
+// docColumns are what scanDocSummary reads of a document.
+const docColumns = `d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
 	d.primary_name, d.primary_admin1, d.primary_country, d.extractor, d.ingested_at,
-	(SELECT count(*) FROM claims c WHERE c.doc_id = d.id)
+	(SELECT count(*) FROM claims c WHERE c.doc_id = d.id)`
+
+const docSelect = `SELECT ` + docColumns + `
+	FROM documents d`
+
+// docRowSelect reads docColumns as one JSON array (DocRows).
+const docRowSelect = `SELECT d.id, json_array(` + docColumns + `)
 	FROM documents d`
 
 // scanDocSummary scans docSelect's columns, and then into more those
@@ -770,8 +777,63 @@ func scanDocSummary(r scanner, more ...any) (DocSummary, error) {
 // Documents streams the documents f selects, newest stored first.
 func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary, error] {
 	return func(yield func(DocSummary, error) bool) {
+		for r, err := range s.documents(ctx, f, docSelect, scanDocRow, nil) {
+			if !yield(*r.Doc, err) {
+				return
+			}
+		}
+	}
+}
+
+// DocRow is a document of DocRows: its id, its row and, unless the reader
+// knew the row, the document read from it.
+type DocRow struct {
+	ID int64
+	// Row is the document's summary as one JSON array: two equal rows
+	// are the same summary. Empty on PostgreSQL, whose rows are read as
+	// Documents reads them.
+	Row string
+	Doc *DocSummary // nil when known(Row)
+}
+
+// DocRows is Documents for a reader that keeps what it makes of a
+// document by its row, as ClaimRows is for claims.
+func (s *Store) DocRows(ctx context.Context, f DocFilter, known func(row string) bool) iter.Seq2[DocRow, error] {
+	if s.dialect != SQLite {
+		return s.documents(ctx, f, docSelect, scanDocRow, nil)
+	}
+	return s.documents(ctx, f, docRowSelect, scanDocJSONRow, known)
+}
+
+// scanDocRow scans docSelect's columns.
+func scanDocRow(r scanner, _ func(string) bool) (DocRow, error) {
+	d, err := scanDocSummary(r)
+	return DocRow{ID: d.ID, Doc: &d}, err
+}
+
+// scanDocJSONRow scans docRowSelect's columns, reading the document from
+// its row unless known.
+func scanDocJSONRow(r scanner, known func(string) bool) (DocRow, error) {
+	var row DocRow
+	if err := r.Scan(&row.ID, &row.Row); err != nil {
+		return row, err
+	}
+	if known != nil && known(row.Row) {
+		return row, nil
+	}
+	d, err := scanDocSummary(jsonRow(row.Row))
+	row.Doc = &d
+	return row, err
+}
+
+// documents runs f's query with sel's columns, scanning each row with
+// scan.
+func (s *Store) documents(ctx context.Context, f DocFilter, base string,
+	scan func(scanner, func(string) bool) (DocRow, error), known func(string) bool) iter.Seq2[DocRow, error] {
+	return func(yield func(DocRow, error) bool) {
+		fail := func(err error) { yield(DocRow{Doc: &DocSummary{}}, fmt.Errorf("documents: %w", err)) }
 		var w where
-		sel, order := docSelect, "d.id"
+		sel, order := base, "d.id"
 		if f.Text != "" {
 			if s.dialect == Postgres {
 				w.add("d.tsv @@ plainto_tsquery('english', ?)", f.Text)
@@ -780,7 +842,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 				// claims are: a page of the newest matches stops after a
 				// page, where "d.id IN (matches)" gathered every match of
 				// a common word first.
-				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid", 1)
+				sel = strings.Replace(base, "FROM documents d", "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid", 1)
 				order = "documents_fts.rowid"
 				w.add("documents_fts MATCH ?", ftsQuery(f.Text))
 			}
@@ -799,7 +861,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			// is met early newest first.
 			n, err := s.countPublished(ctx, f.From, f.To)
 			if err != nil {
-				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+				fail(err)
 				return
 			}
 			switch {
@@ -809,7 +871,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 				// A search keeps its own order, newest match first, as
 				// claims' do (planClaims).
 			case n < fewCandidates:
-				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
+				sel = strings.Replace(base, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
 			default:
 				published = "+d.published"
 			}
@@ -832,14 +894,14 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 		}
 		rows, err := s.query(ctx, s.rebind(q), w.args...)
 		if err != nil {
-			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+			fail(err)
 			return
 		}
 		defer rows.Close()
 		for rows.Next() {
-			d, err := scanDocSummary(rows)
+			d, err := scan(rows, known)
 			if err != nil {
-				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+				fail(err)
 				return
 			}
 			if !yield(d, nil) {
@@ -847,7 +909,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			}
 		}
 		if err := rows.Err(); err != nil {
-			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+			fail(err)
 		}
 	}
 }
