@@ -29,7 +29,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	readOnly := fs.Bool("read-only", false, "refuse every write, with or without a token (for public deployments)")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs given to the API reach loopback and private network addresses")
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "largest request body in `BYTES`")
-	cacheMiB := fs.Int("cache-mb", serve.DefaultCacheBytes>>20, "keep up to `MiB` of GET responses, dropped on any write to the store; 0: none")
+	cacheMiB := fs.Int("cache-mb", serve.DefaultCacheBytes>>20, "keep up to `MiB` of GET responses, dropped on writes to the store (pages of claims after a cursor outlive appends); 0: none")
 	rowCacheMiB := fs.Int("row-cache-mb", serve.DefaultRowCacheBytes>>20, "keep up to `MiB` of claims' and documents' JSON by their stored rows, which writes leave right; 0: none")
 	debugAddr := fs.String("debug-addr", "", "serve Go's profiler (net/http/pprof) on `HOST:PORT`, apart from the API; off when empty")
 	fs.Usage = func() {

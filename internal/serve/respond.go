@@ -133,7 +133,7 @@ func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int
 		sum := sha256.Sum256(body)
 		etag = `"` + hex.EncodeToString(sum[:16]) + `"`
 		if slot, ok := r.Context().Value(cacheSlot{}).(cacheSlot); ok {
-			s.cache.put(slot.version, slot.key, bytes.Clone(body), etag)
+			s.cache.put(slot.version, slot.key, bytes.Clone(body), etag, slot.stable)
 		}
 	}
 	writeBody(w, r, status, body, etag)

@@ -199,3 +199,57 @@ func TestClaimRowsOfABenchStore(t *testing.T) {
 	n = sameDocRows(t, s, store.DocFilter{})
 	t.Logf("%d documents read alike", n)
 }
+
+// TestEdits: appends leave the count of edits as it is; a review, a
+// re-extraction (claims deleted, the document changed) each add to it.
+func TestEdits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		edits := func() int64 {
+			t.Helper()
+			n, err := s.Edits(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		docs := testDocs()
+		n := edits()
+		for _, step := range []struct {
+			name  string
+			write func() error
+			edit  bool
+		}{
+			{"ingest", func() error { _, err := s.Save(ctx, docs[:2], nil); return err }, false},
+			{"ingest a copy of a stored story", func() error { _, err := s.Save(ctx, docs[2:], nil); return err }, false},
+			{"ingest again", func() error { _, err := s.Save(ctx, docs, nil); return err }, false},
+			{"review", func() error {
+				for c, err := range s.Claims(ctx, store.ClaimFilter{Limit: 1}) {
+					if err != nil {
+						return err
+					}
+					_, err = s.AddReview(ctx, c, store.Accept, nil, "amal", "")
+					return err
+				}
+				return nil
+			}, true},
+			{"re-extract", func() error {
+				d, err := s.Document(ctx, "two")
+				if err != nil {
+					return err
+				}
+				return s.Replace(ctx, d.ID, d.Published, d.Source, store.Extraction{Credits: []string{}, Places: []claim.Place{},
+					Claims: docs[1].Claims, Extractor: "x2"})
+			}, true},
+		} {
+			if err := step.write(); err != nil {
+				t.Fatalf("%s: %v", step.name, err)
+			}
+			if got := edits(); (got != n) != step.edit {
+				t.Errorf("%s: edits %d, then %d", step.name, n, got)
+			}
+			n = edits()
+		}
+	})
+}
