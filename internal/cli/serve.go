@@ -29,11 +29,12 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	readOnly := fs.Bool("read-only", false, "refuse every write, with or without a token (for public deployments)")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs given to the API reach loopback and private network addresses")
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "largest request body in `BYTES`")
-	cacheMiB := fs.Int("cache-mb", serve.DefaultCacheBytes>>20, "keep up to `MiB` of GET responses, dropped on any write to the store; 0: none")
+	cacheMiB := fs.Int("cache-mb", serve.DefaultCacheBytes>>20, "keep up to `MiB` of GET responses, dropped on writes to the store (pages of claims after a cursor outlive appends); 0: none")
+	rowCacheMiB := fs.Int("row-cache-mb", serve.DefaultRowCacheBytes>>20, "keep up to `MiB` of claims' and documents' JSON by their stored rows, which writes leave right; 0: none")
 	debugAddr := fs.String("debug-addr", "", "serve Go's profiler (net/http/pprof) on `HOST:PORT`, apart from the API; off when empty")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: tally serve [--db DSN] [--addr 127.0.0.1:8080] [--read-only] [--allow-private]\n"+
-			"                  [--cache-mb 32] [--debug-addr HOST:PORT]\n\n"+
+			"                  [--cache-mb 32] [--row-cache-mb 32] [--debug-addr HOST:PORT]\n\n"+
 			"Serves the web UI at / (map, timeline, documents, incidents, review queue, check) and\n"+
 			"the JSON API under /api/v1 (described at /api/v1/openapi.json). Writes need a token:\n"+
 			"tally token create NAME.\n\n")
@@ -42,7 +43,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if status, done := parseFlags(fs, args); done {
 		return status
 	}
-	if fs.NArg() > 0 || *maxBody <= 0 || *cacheMiB < 0 || *cacheMiB > 1<<16 {
+	if fs.NArg() > 0 || *maxBody <= 0 || *cacheMiB < 0 || *cacheMiB > 1<<16 || *rowCacheMiB < 0 || *rowCacheMiB > 1<<16 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -70,11 +71,15 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer stopDebug()
 	}
-	cacheBytes := *cacheMiB << 20
+	// Zero turns a cache off, where Options take zero for the default.
+	cacheBytes, rowCacheBytes := *cacheMiB<<20, *rowCacheMiB<<20
 	if cacheBytes == 0 {
 		cacheBytes = -1
 	}
-	srv := serve.New(st, serve.Options{ReadOnly: *readOnly, MaxBody: *maxBody, Log: log, CacheBytes: cacheBytes,
+	if rowCacheBytes == 0 {
+		rowCacheBytes = -1
+	}
+	srv := serve.New(st, serve.Options{ReadOnly: *readOnly, MaxBody: *maxBody, Log: log, CacheBytes: cacheBytes, RowCacheBytes: rowCacheBytes,
 		Fetch: fetch.Options{AllowPrivate: *allowPrivate, UserAgent: "tally/" + version() + " (+https://github.com/tallyhq/tally)"}})
 	defer srv.Close()
 	mode := "read-write"

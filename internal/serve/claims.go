@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"encoding/json"
+	"iter"
 	"net/http"
 	"strings"
 
@@ -49,20 +50,69 @@ func (s *Server) listClaims(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Limit = limit + 1
-	var items []store.StoredClaim
-	for c, err := range s.st.Claims(r.Context(), f) {
+	var items []rowItem
+	for it, err := range s.claimItems(r.Context(), f) {
 		if err != nil {
 			return err
 		}
-		items = append(items, c)
+		items = append(items, it)
 	}
-	items, nextCursor := next(items, limit, func(c store.StoredClaim) int64 { return c.RowID })
-	out := page[export.JSONClaim]{Items: make([]export.JSONClaim, len(items)), Next: nextCursor}
-	for i, c := range items {
-		out.Items[i] = export.ToJSON(c)
-	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	items, nextCursor := next(items, limit, func(it rowItem) int64 { return it.id })
+	s.writeRawPage(w, r, rowJSONs(items), nextCursor)
 	return nil
+}
+
+// rowItem is an item of a list, as JSON: a claim or a document.
+type rowItem struct {
+	id   int64 // the store's: a cursor
+	json json.RawMessage
+}
+
+func rowJSONs(items []rowItem) []json.RawMessage {
+	out := make([]json.RawMessage, len(items))
+	for i, it := range items {
+		out[i] = it.json
+	}
+	return out
+}
+
+// claimItems are the claims f selects as JSON, from the row cache when
+// it holds them, else read and encoded (and kept).
+func (s *Server) claimItems(ctx context.Context, f store.ClaimFilter) iter.Seq2[rowItem, error] {
+	return func(yield func(rowItem, error) bool) {
+		if s.rows == nil {
+			for c, err := range s.st.Claims(ctx, f) {
+				var b []byte
+				if err == nil {
+					b, err = json.Marshal(export.ToJSON(c))
+				}
+				if !yield(rowItem{c.RowID, b}, err) {
+					return
+				}
+			}
+			return
+		}
+		known, hit := s.rows.known()
+		for row, err := range s.st.ClaimRows(ctx, f, known) {
+			if err != nil {
+				yield(rowItem{}, err)
+				return
+			}
+			it := rowItem{id: row.RowID, json: *hit}
+			if row.Claim != nil {
+				if it.json, err = json.Marshal(export.ToJSON(*row.Claim)); err != nil {
+					yield(rowItem{}, err)
+					return
+				}
+				if row.Row != "" {
+					s.rows.put(row.Row, it.json)
+				}
+			}
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
 // findClaim is the claim a request's path names, rejected or hypothetical

@@ -2,9 +2,11 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
+	"iter"
 	"net/http"
 	"strconv"
 
@@ -41,17 +43,55 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Limit = limit + 1
-	var items []docJSON
-	for d, err := range s.st.Documents(r.Context(), f) {
+	var items []rowItem
+	for it, err := range s.docItems(r.Context(), f) {
 		if err != nil {
 			return err
 		}
-		items = append(items, export.ToDoc(d))
+		items = append(items, it)
 	}
-	var out page[docJSON]
-	out.Items, out.Next = next(items, limit, func(d docJSON) int64 { return d.ID })
-	s.writeJSON(w, r, http.StatusOK, out)
+	items, nextCursor := next(items, limit, func(it rowItem) int64 { return it.id })
+	s.writeRawPage(w, r, rowJSONs(items), nextCursor)
 	return nil
+}
+
+// docItems are the documents f selects as JSON, from the row cache when
+// it holds them, else read and encoded (and kept).
+func (s *Server) docItems(ctx context.Context, f store.DocFilter) iter.Seq2[rowItem, error] {
+	return func(yield func(rowItem, error) bool) {
+		if s.rows == nil {
+			for d, err := range s.st.Documents(ctx, f) {
+				var b []byte
+				if err == nil {
+					b, err = json.Marshal(export.ToDoc(d))
+				}
+				if !yield(rowItem{d.ID, b}, err) {
+					return
+				}
+			}
+			return
+		}
+		known, hit := s.rows.known()
+		for row, err := range s.st.DocRows(ctx, f, known) {
+			if err != nil {
+				yield(rowItem{}, err)
+				return
+			}
+			it := rowItem{id: row.ID, json: *hit}
+			if row.Doc != nil {
+				if it.json, err = json.Marshal(export.ToDoc(*row.Doc)); err != nil {
+					yield(rowItem{}, err)
+					return
+				}
+				if row.Row != "" {
+					s.rows.put(row.Row, it.json)
+				}
+			}
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -90,20 +91,49 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer putBuf(buf)
 	buf.Reset()
-	var body []byte
 	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		s.log.Error("encode response", "path", r.URL.Path, "error", err)
 		status = http.StatusInternalServerError
-		body = []byte(`{"error":{"code":"internal","message":"internal error; the server's log says more"}}` + "\n")
-	} else {
-		body = buf.Bytes()
+		buf.Reset()
+		buf.WriteString(`{"error":{"code":"internal","message":"internal error; the server's log says more"}}` + "\n")
 	}
+	s.writeEncoded(w, r, status, buf.Bytes())
+}
+
+// writeRawPage answers with a page of items encoded already, as
+// writeJSON answers with a page[T] of them: the encoder would check and
+// copy each item again.
+func (s *Server) writeRawPage(w http.ResponseWriter, r *http.Request, items []json.RawMessage, next *string) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer putBuf(buf)
+	buf.Reset()
+	buf.WriteString(`{"items":[`)
+	for i, it := range items {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(it)
+	}
+	buf.WriteString(`],"next":`)
+	if next == nil {
+		buf.WriteString("null")
+	} else {
+		// A cursor is a number: nothing in it to escape.
+		buf.WriteString(strconv.Quote(*next))
+	}
+	buf.WriteString("}\n")
+	s.writeEncoded(w, r, http.StatusOK, buf.Bytes())
+}
+
+// writeEncoded answers with a JSON body. A successful GET carries an ETag,
+// the hash of its body, and answers a matching If-None-Match with 304.
+func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	etag := ""
 	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && status == http.StatusOK {
 		sum := sha256.Sum256(body)
 		etag = `"` + hex.EncodeToString(sum[:16]) + `"`
 		if slot, ok := r.Context().Value(cacheSlot{}).(cacheSlot); ok {
-			s.cache.put(slot.version, slot.key, bytes.Clone(body), etag)
+			s.cache.put(slot.version, slot.key, bytes.Clone(body), etag, slot.stable)
 		}
 	}
 	writeBody(w, r, status, body, etag)

@@ -49,9 +49,14 @@ type Options struct {
 	// Log receives errors the client is not told the details of; nil
 	// discards them.
 	Log *slog.Logger
-	// CacheBytes bounds the cache of GET responses, which any write to
-	// the store empties; zero means DefaultCacheBytes, negative no cache.
+	// CacheBytes bounds the cache of GET responses, which writes to the
+	// store empty but for pages of claims after a cursor, which appends
+	// leave right; zero means DefaultCacheBytes, negative no cache.
 	CacheBytes int
+	// RowCacheBytes bounds the cache of claims' and documents' JSON by
+	// their rows, which writes leave as it is; zero means DefaultRowCacheBytes,
+	// negative no cache.
+	RowCacheBytes int
 }
 
 // Server answers the API's requests from a store.
@@ -64,6 +69,7 @@ type Server struct {
 	ui      *web.Handler // nil when the embedded UI is broken: the API still serves
 	watcher *store.Watcher
 	cache   *respCache // nil when off
+	rows    *rowCache  // nil when off
 }
 
 // handler is an endpoint: it writes a response, or returns the error to
@@ -115,6 +121,12 @@ func New(st *store.Store, opt Options) *Server {
 	if opt.CacheBytes > 0 {
 		s.cache = newRespCache(opt.CacheBytes)
 	}
+	if opt.RowCacheBytes == 0 {
+		opt.RowCacheBytes = DefaultRowCacheBytes
+	}
+	if opt.RowCacheBytes > 0 {
+		s.rows = newRowCache(opt.RowCacheBytes)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -137,8 +149,12 @@ func New(st *store.Store, opt Options) *Server {
 }
 
 // cacheSlot, in a request's context, is where its response is kept in the
-// cache: the store's version it was read in, and its key.
-type cacheSlot struct{ version, key string }
+// cache: the store's version it was read in, its key, and whether appends
+// leave it right.
+type cacheSlot struct {
+	version, key string
+	stable       bool
+}
 
 // cached answers a read from the response cache when it holds the
 // answer for the store's current version, else lets h answer and keep its
@@ -155,6 +171,9 @@ func (s *Server) cached(h handler) handler {
 			return h(w, r)
 		}
 		version, err := s.watcher.Version(r.Context())
+		if err == nil && !s.cache.current(version) {
+			version, err = s.moveCache(r.Context())
+		}
 		if err != nil {
 			// Answered from the store, as without a cache.
 			s.log.Debug("response cache skipped", "error", err)
@@ -164,8 +183,34 @@ func (s *Server) cached(h handler) handler {
 			writeBody(w, r, http.StatusOK, c.body, c.etag)
 			return nil
 		}
-		return h(w, r.WithContext(context.WithValue(r.Context(), cacheSlot{}, cacheSlot{version, key})))
+		slot := cacheSlot{version, key, stableKey(r.URL.Path, r.URL.Query())}
+		return h(w, r.WithContext(context.WithValue(r.Context(), cacheSlot{}, slot)))
 	}
+}
+
+// moveCache moves the response cache to the store's current version,
+// which it returns. The count of edits is read before and after the
+// version: when both agree, no edit was committed between them, and the
+// version holds exactly the edits counted; when they differ, the count at
+// the version is unknown and everything kept is dropped.
+func (s *Server) moveCache(ctx context.Context) (string, error) {
+	before, err := s.st.Edits(ctx)
+	if err != nil {
+		return "", err
+	}
+	version, err := s.watcher.Version(ctx)
+	if err != nil {
+		return "", err
+	}
+	after, err := s.st.Edits(ctx)
+	if err != nil {
+		return "", err
+	}
+	if before != after {
+		after = -1
+	}
+	s.cache.moveTo(version, after)
+	return version, nil
 }
 
 // Close gives back what the server holds of the store; the store itself

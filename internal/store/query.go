@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -80,9 +81,69 @@ func (c StoredClaim) Ref() string { return strconv.FormatInt(c.DocID, 10) + "/" 
 // corrected into a filter's values is found by its old values only.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim, error] {
 	return func(yield func(StoredClaim, error) bool) {
+		for r, err := range s.claims(ctx, f, claimSelect, scanClaimRow, nil) {
+			if !yield(*r.Claim, err) {
+				return
+			}
+		}
+	}
+}
+
+// ClaimRow is a claim of ClaimRows: its id, its row and, unless the
+// reader knew the row, the claim read from it.
+type ClaimRow struct {
+	RowID int64
+	// Row is the claim's columns with its document's and its latest
+	// review's, as one JSON array: two equal rows are the same claim,
+	// read the same. Empty on PostgreSQL, whose rows are read as Claims
+	// reads them.
+	Row   string
+	Claim *StoredClaim // nil when known(Row)
+}
+
+// ClaimRows is Claims for a reader that keeps what it makes of a claim by
+// its row: the claims f selects, in Claims' order, each with its row, and
+// read into a StoredClaim only when known says the reader does not keep
+// that row (or when the claim has a review, which the filters check again
+// as corrected). A claim's columns cost more to read one by one than as
+// one text; what a reader made of an equal row is what it would make again.
+func (s *Store) ClaimRows(ctx context.Context, f ClaimFilter, known func(row string) bool) iter.Seq2[ClaimRow, error] {
+	if s.dialect != SQLite {
+		return s.claims(ctx, f, claimSelect, scanClaimRow, nil)
+	}
+	return s.claims(ctx, f, claimRowSelect, scanJSONRow, known)
+}
+
+// scanClaimRow scans claimSelect's columns.
+func scanClaimRow(r scanner, _ func(string) bool) (ClaimRow, error) {
+	c, err := scanClaim(r)
+	return ClaimRow{RowID: c.RowID, Claim: &c}, err
+}
+
+// scanJSONRow scans claimRowSelect's columns, reading the claim from its
+// row unless known.
+func scanJSONRow(r scanner, known func(string) bool) (ClaimRow, error) {
+	var row ClaimRow
+	var review sql.NullInt64
+	if err := r.Scan(&row.RowID, &row.Row, &review); err != nil {
+		return row, err
+	}
+	if !review.Valid && known != nil && known(row.Row) {
+		return row, nil
+	}
+	c, err := scanClaim(jsonRow(row.Row))
+	row.Claim = &c
+	return row, err
+}
+
+// claims runs f's query with sel's columns, scanning each row with scan.
+func (s *Store) claims(ctx context.Context, f ClaimFilter, sel string,
+	scan func(scanner, func(string) bool) (ClaimRow, error), known func(string) bool) iter.Seq2[ClaimRow, error] {
+	return func(yield func(ClaimRow, error) bool) {
+		fail := func(err error) { yield(ClaimRow{Claim: &StoredClaim{}}, fmt.Errorf("claims: %w", err)) }
 		pl, err := s.planClaims(ctx, f)
 		if err != nil {
-			yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+			fail(err)
 			return
 		}
 		if f.dates = pl.dates; f.dates == byNothing {
@@ -91,25 +152,25 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim
 		want, given := f.Limit, 0
 		for {
 			scanned, last := 0, int64(0)
-			q, args := s.claimQuery(f, pl)
+			q, args := s.claimQuery(f, pl, sel)
 			rows, err := s.query(ctx, q, args...)
 			if err != nil {
-				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+				fail(err)
 				return
 			}
 			for rows.Next() {
-				c, err := scanClaim(rows)
+				r, err := scan(rows, known)
 				if err != nil {
 					rows.Close()
-					yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+					fail(err)
 					return
 				}
-				scanned, last = scanned+1, c.RowID
-				if !f.matchesCorrected(&c) {
+				scanned, last = scanned+1, r.RowID
+				if r.Claim != nil && !f.matchesCorrected(r.Claim) {
 					continue
 				}
 				given++
-				if !yield(c, nil) {
+				if !yield(r, nil) {
 					rows.Close()
 					return
 				}
@@ -117,7 +178,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) iter.Seq2[StoredClaim
 			err = rows.Err()
 			rows.Close()
 			if err != nil {
-				yield(StoredClaim{}, fmt.Errorf("claims: %w", err))
+				fail(err)
 				return
 			}
 			// A corrected claim left out makes a limited page short: read
@@ -196,14 +257,26 @@ func strs[T ~string](vs []T) []string {
 	return out
 }
 
-const claimSelect = `SELECT c.id, c.cid, c.kind, c.value, c.low, c.high, c.qualifier, c.count_text, c.rate,
+// claimReadColumns are what scanClaim reads of a claim, its document and its
+// latest review, in order.
+const claimReadColumns = `c.id, c.cid, c.kind, c.value, c.low, c.high, c.qualifier, c.count_text, c.rate,
 	c.period_start, c.period_end, c.period_precision, c.period_text,
 	c.victims, c.victims_text, c.cause, c.cause_text, c.actor_text, c.actor_name,
 	c.place_text, c.place_name, c.admin1, c.country, c.geonames_id, c.lat, c.lon, c.place_precision,
 	c.source_text, c.source_name, c.source_type, c.service_name, c.service_status,
 	c.quote_start, c.quote_end, c.quote, c.in_headline, c.hypothetical, c.extractor,
 	d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.group_id,
-	r.id, r.decision, r.fields, r.reviewer, r.reason, r.created_at, r.cid
+	r.id, r.decision, r.fields, r.reviewer, r.reason, r.created_at, r.cid`
+
+const claimSelect = `SELECT ` + claimReadColumns + `
+	FROM claims c JOIN documents d ON d.id = c.doc_id` + latestReviewJoin
+
+// claimRowSelect reads claimReadColumns as one JSON array (ClaimRows), the
+// coordinates as text of 17 digits, which give back the very doubles
+// stored, then the latest review's id apart.
+var claimRowSelect = `SELECT c.id, json_array(` + strings.NewReplacer(
+	"c.lat,", "iif(c.lat IS NULL, NULL, printf('%!.17g', c.lat)),",
+	"c.lon,", "iif(c.lon IS NULL, NULL, printf('%!.17g', c.lon)),").Replace(claimReadColumns) + `), r.id
 	FROM claims c JOIN documents d ON d.id = c.doc_id` + latestReviewJoin
 
 // windowGather is how many claims a period may hold at most for the
@@ -336,8 +409,9 @@ func (s *Store) planPeriod(ctx context.Context, f ClaimFilter, last int64) (clai
 	return pl, nil
 }
 
-// claimQuery is the query for f, run as pl says.
-func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
+// claimQuery is the query for f with sel's columns (claimSelect or
+// claimRowSelect), run as pl says.
+func (s *Store) claimQuery(f ClaimFilter, pl claimPlan, sel string) (string, []any) {
 	var w where
 	if len(f.Places) > 0 {
 		lower := make([]string, len(f.Places))
@@ -405,11 +479,11 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 		if f.Limit > 0 {
 			page += " LIMIT " + strconv.Itoa(f.Limit)
 		}
-		q := strings.Replace(claimSelect, "FROM claims c ", "FROM ("+page+") page CROSS JOIN claims c ON c.id = page.id ", 1) +
+		q := strings.Replace(sel, "FROM claims c ", "FROM ("+page+") page CROSS JOIN claims c ON c.id = page.id ", 1) +
 			" ORDER BY c.id DESC"
 		return s.rebind(q), append(wargs, w.args...)
 	}
-	sel, order := claimSelect, "c.id"
+	order := "c.id"
 	from := ""
 	switch f.dates {
 	case byDateEnd:
@@ -419,12 +493,12 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan) (string, []any) {
 	}
 	switch {
 	case from != "":
-		sel = strings.Replace(claimSelect, "FROM claims c ", from, 1)
+		sel = strings.Replace(sel, "FROM claims c ", from, 1)
 	case f.Text != "" && s.dialect == SQLite:
 		// Driven by the full-text index in its rowid order, a page of the
 		// newest matches stops after a page, where a rowid list of every
 		// match would be gathered and sorted first.
-		sel = strings.Replace(claimSelect, "FROM claims c ", "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid ", 1)
+		sel = strings.Replace(sel, "FROM claims c ", "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid ", 1)
 		order = "claims_fts.rowid"
 	}
 	if f.Before > 0 {
@@ -493,6 +567,76 @@ func claimSearch(text, admin1 string) string {
 
 // scanner is what *sql.Row and *sql.Rows share.
 type scanner interface{ Scan(dest ...any) error }
+
+// jsonRow is a row of columns as one JSON array (claimRowSelect), scanned
+// into the destinations scanClaim gives as database/sql scans columns:
+// integers as int64, text as string, NULL as nil, each given to the
+// destination's Scan method when it has one.
+type jsonRow string
+
+func (r jsonRow) Scan(dest ...any) error {
+	dec := json.NewDecoder(strings.NewReader(string(r)))
+	dec.UseNumber()
+	var vals []any
+	if err := dec.Decode(&vals); err != nil {
+		return fmt.Errorf("claim row: %w", err)
+	}
+	if len(vals) != len(dest) {
+		return fmt.Errorf("claim row: %d values for %d columns", len(vals), len(dest))
+	}
+	for i, v := range vals {
+		if n, ok := v.(json.Number); ok {
+			// Only integers: claimRowSelect gives the one real column
+			// type, coordinates, as text.
+			var err error
+			if v, err = n.Int64(); err != nil {
+				return fmt.Errorf("claim row: column %d: %w", i, err)
+			}
+		}
+		if err := assign(dest[i], v); err != nil {
+			return fmt.Errorf("claim row: column %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// assign stores a value of a jsonRow (int64, string or nil) in dest.
+func assign(dest, v any) error {
+	if sc, ok := dest.(sql.Scanner); ok {
+		return sc.Scan(v)
+	}
+	switch d := dest.(type) {
+	case *string:
+		if s, ok := v.(string); ok {
+			*d = s
+			return nil
+		}
+	case *int64:
+		if n, ok := v.(int64); ok {
+			*d = n
+			return nil
+		}
+	case *int:
+		if n, ok := v.(int64); ok && n == int64(int(n)) {
+			*d = int(n)
+			return nil
+		}
+	case *bool:
+		if n, ok := v.(int64); ok {
+			*d = n != 0
+			return nil
+		}
+	default:
+		// The claim's named string types (kind, ...).
+		if p := reflect.ValueOf(dest); p.Kind() == reflect.Pointer && p.Elem().Kind() == reflect.String {
+			if s, ok := v.(string); ok {
+				p.Elem().SetString(s)
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("cannot store %T in %T", v, dest)
+}
 
 func scanClaim(r scanner) (StoredClaim, error) {
 	var c StoredClaim
@@ -597,9 +741,16 @@ type DocSummary struct {
 	Ingested     string
 }
 
-const docSelect = `SELECT d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
+// docColumns are what scanDocSummary reads of a document.
+const docColumns = `d.id, d.key, d.ext_id, d.title, d.published, d.source, d.url, d.origin, d.group_id,
 	d.primary_name, d.primary_admin1, d.primary_country, d.extractor, d.ingested_at,
-	(SELECT count(*) FROM claims c WHERE c.doc_id = d.id)
+	(SELECT count(*) FROM claims c WHERE c.doc_id = d.id)`
+
+const docSelect = `SELECT ` + docColumns + `
+	FROM documents d`
+
+// docRowSelect reads docColumns as one JSON array (DocRows).
+const docRowSelect = `SELECT d.id, json_array(` + docColumns + `)
 	FROM documents d`
 
 // scanDocSummary scans docSelect's columns, and then into more those
@@ -626,8 +777,63 @@ func scanDocSummary(r scanner, more ...any) (DocSummary, error) {
 // Documents streams the documents f selects, newest stored first.
 func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary, error] {
 	return func(yield func(DocSummary, error) bool) {
+		for r, err := range s.documents(ctx, f, docSelect, scanDocRow, nil) {
+			if !yield(*r.Doc, err) {
+				return
+			}
+		}
+	}
+}
+
+// DocRow is a document of DocRows: its id, its row and, unless the reader
+// knew the row, the document read from it.
+type DocRow struct {
+	ID int64
+	// Row is the document's summary as one JSON array: two equal rows
+	// are the same summary. Empty on PostgreSQL, whose rows are read as
+	// Documents reads them.
+	Row string
+	Doc *DocSummary // nil when known(Row)
+}
+
+// DocRows is Documents for a reader that keeps what it makes of a
+// document by its row, as ClaimRows is for claims.
+func (s *Store) DocRows(ctx context.Context, f DocFilter, known func(row string) bool) iter.Seq2[DocRow, error] {
+	if s.dialect != SQLite {
+		return s.documents(ctx, f, docSelect, scanDocRow, nil)
+	}
+	return s.documents(ctx, f, docRowSelect, scanDocJSONRow, known)
+}
+
+// scanDocRow scans docSelect's columns.
+func scanDocRow(r scanner, _ func(string) bool) (DocRow, error) {
+	d, err := scanDocSummary(r)
+	return DocRow{ID: d.ID, Doc: &d}, err
+}
+
+// scanDocJSONRow scans docRowSelect's columns, reading the document from
+// its row unless known.
+func scanDocJSONRow(r scanner, known func(string) bool) (DocRow, error) {
+	var row DocRow
+	if err := r.Scan(&row.ID, &row.Row); err != nil {
+		return row, err
+	}
+	if known != nil && known(row.Row) {
+		return row, nil
+	}
+	d, err := scanDocSummary(jsonRow(row.Row))
+	row.Doc = &d
+	return row, err
+}
+
+// documents runs f's query with sel's columns, scanning each row with
+// scan.
+func (s *Store) documents(ctx context.Context, f DocFilter, base string,
+	scan func(scanner, func(string) bool) (DocRow, error), known func(string) bool) iter.Seq2[DocRow, error] {
+	return func(yield func(DocRow, error) bool) {
+		fail := func(err error) { yield(DocRow{Doc: &DocSummary{}}, fmt.Errorf("documents: %w", err)) }
 		var w where
-		sel, order := docSelect, "d.id"
+		sel, order := base, "d.id"
 		if f.Text != "" {
 			if s.dialect == Postgres {
 				w.add("d.tsv @@ plainto_tsquery('english', ?)", f.Text)
@@ -636,7 +842,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 				// claims are: a page of the newest matches stops after a
 				// page, where "d.id IN (matches)" gathered every match of
 				// a common word first.
-				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid", 1)
+				sel = strings.Replace(base, "FROM documents d", "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid", 1)
 				order = "documents_fts.rowid"
 				w.add("documents_fts MATCH ?", ftsQuery(f.Text))
 			}
@@ -655,7 +861,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			// is met early newest first.
 			n, err := s.countPublished(ctx, f.From, f.To)
 			if err != nil {
-				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+				fail(err)
 				return
 			}
 			switch {
@@ -665,7 +871,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 				// A search keeps its own order, newest match first, as
 				// claims' do (planClaims).
 			case n < fewCandidates:
-				sel = strings.Replace(docSelect, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
+				sel = strings.Replace(base, "FROM documents d", "FROM documents d INDEXED BY documents_published", 1)
 			default:
 				published = "+d.published"
 			}
@@ -688,14 +894,14 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 		}
 		rows, err := s.query(ctx, s.rebind(q), w.args...)
 		if err != nil {
-			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+			fail(err)
 			return
 		}
 		defer rows.Close()
 		for rows.Next() {
-			d, err := scanDocSummary(rows)
+			d, err := scan(rows, known)
 			if err != nil {
-				yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+				fail(err)
 				return
 			}
 			if !yield(d, nil) {
@@ -703,7 +909,7 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) iter.Seq2[DocSummary
 			}
 		}
 		if err := rows.Err(); err != nil {
-			yield(DocSummary{}, fmt.Errorf("documents: %w", err))
+			fail(err)
 		}
 	}
 }

@@ -116,3 +116,16 @@ func (w *Watcher) closeLocked() error {
 	w.conn, w.stmt = nil, nil
 	return err
 }
+
+// Edits counts the writes that changed or deleted what was stored (a
+// review, a claim or document changed or deleted) rather than added to it:
+// while it stays the same, every write was an append, of documents and
+// claims under ids larger than any before. A reader that derived something
+// from the claims below an id knows that appends leave it right.
+func (s *Store) Edits(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.queryRow(ctx, `SELECT n FROM store_edits WHERE id = 1`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store edits: %w", err)
+	}
+	return n, nil
+}
