@@ -8,3 +8,10 @@ func SetFewCandidates(n int) (restore func()) {
 	fewCandidates = n
 	return func() { fewCandidates = old }
 }
+
+// MemoBands is how many common band keys FindGroup remembers.
+func (s *Store) MemoBands() int {
+	s.bands.mu.Lock()
+	defer s.bands.mu.Unlock()
+	return len(s.bands.bands)
+}
