@@ -15,3 +15,12 @@ func (s *Store) MemoBands() int {
 	defer s.bands.mu.Unlock()
 	return len(s.bands.bands)
 }
+
+// SetBandsMergeRows sets how many band rows wait in report_bands_recent
+// before they join report_bands, so that tests merge with a few; it
+// returns a function restoring the bound.
+func SetBandsMergeRows(n int) (restore func()) {
+	old := bandsMergeRows
+	bandsMergeRows = n
+	return func() { bandsMergeRows = old }
+}

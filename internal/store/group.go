@@ -30,16 +30,15 @@ type Grouping struct {
 // candidateQuery selects one candidate per report group sharing one of n
 // band keys: its earliest document with such a key, the oldest candidates
 // first. report_bands holds a row per band key and group, so this reads
-// neither documents nor a row per copy of a report. With upto, only
-// documents up to a given id count.
-func candidateQuery(n int, upto bool) string {
-	cond := ""
-	if upto {
-		cond = " AND doc_id <= ?"
+// neither documents nor a row per copy of a report. On SQLite the band
+// keys are given twice: for report_bands and for report_bands_recent.
+func candidateQuery(dialect Dialect, n int) string {
+	bands := `SELECT group_id, doc_id FROM report_bands WHERE band IN (` + placeholders(n) + `)`
+	if dialect == SQLite {
+		bands += ` UNION ALL SELECT group_id, doc_id FROM report_bands_recent WHERE band IN (` + placeholders(n) + `)`
 	}
 	return `SELECT c.first, c.group_id, s.minhash FROM (
-			SELECT group_id, min(doc_id) AS first FROM report_bands
-			WHERE band IN (` + placeholders(n) + `)` + cond + `
+			SELECT group_id, min(doc_id) AS first FROM (` + bands + `) b
 			GROUP BY group_id ORDER BY first LIMIT ` + fmt.Sprint(maxCandidates) + `) c
 		JOIN doc_sigs s ON s.doc_id = c.first
 		ORDER BY c.first`
@@ -132,8 +131,10 @@ func (s *Store) candidates(ctx context.Context, bands []uint64, upto int64) ([]c
 			args = append(args, args[0])
 		}
 		args = append(args, upto)
-		st, err := s.preparedFixed(ctx, `SELECT band, group_id, doc_id FROM report_bands
-			WHERE band IN (`+placeholders(len(bands))+`) AND doc_id <= ?`)
+		args = append(args, args...)
+		in := `band IN (` + placeholders(len(bands)) + `) AND doc_id <= ?`
+		st, err := s.preparedFixed(ctx, `SELECT band, group_id, doc_id FROM report_bands WHERE `+in+`
+			UNION ALL SELECT band, group_id, doc_id FROM report_bands_recent WHERE `+in)
 		if err != nil {
 			return nil, err
 		}
@@ -141,7 +142,8 @@ func (s *Store) candidates(ctx context.Context, bands []uint64, upto int64) ([]c
 		if err != nil {
 			return nil, err
 		}
-		byBand := map[uint64][]candidate{}
+		// A band key and group may have a row in both tables.
+		byBand := map[uint64]map[int64]int64{}
 		for rows.Next() {
 			var band int64
 			var c candidate
@@ -150,14 +152,21 @@ func (s *Store) candidates(ctx context.Context, bands []uint64, upto int64) ([]c
 				return nil, err
 			}
 			offer(c)
-			byBand[uint64(band)] = append(byBand[uint64(band)], c)
+			groups := byBand[uint64(band)]
+			if groups == nil {
+				groups = map[int64]int64{}
+				byBand[uint64(band)] = groups
+			}
+			if f, ok := groups[c.group]; !ok || c.doc < f {
+				groups[c.group] = c.doc
+			}
 		}
 		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 			return nil, err
 		}
-		for b, cs := range byBand {
-			if len(cs) >= maxCandidates {
-				s.bands.keep(b, cs)
+		for b, groups := range byBand {
+			if len(groups) >= maxCandidates {
+				s.bands.keep(b, groups)
 			}
 		}
 	}
@@ -207,10 +216,13 @@ func (m *bandMemo) full(band uint64) ([]candidate, bool) {
 	return cs, ok
 }
 
-// keep remembers the oldest maxCandidates of a band's groups, given all
-// its rows up to some document.
-func (m *bandMemo) keep(band uint64, cs []candidate) {
-	cs = slices.Clone(cs)
+// keep remembers the oldest maxCandidates of a band's groups, given each
+// group's earliest document with the band key up to some document.
+func (m *bandMemo) keep(band uint64, groups map[int64]int64) {
+	cs := make([]candidate, 0, len(groups))
+	for group, doc := range groups {
+		cs = append(cs, candidate{doc, group})
+	}
 	slices.SortFunc(cs, func(a, b candidate) int { return cmp.Compare(a.doc, b.doc) })
 	cs = cs[:maxCandidates:maxCandidates]
 	m.mu.Lock()

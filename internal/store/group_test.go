@@ -63,6 +63,16 @@ func partition(t *testing.T, s *store.Store) map[string]string {
 // stored and another writer stored batches in between, and when the
 // readers skip the band keys common to many groups that they remember.
 func TestFindGroupAheadOfTheWriter(t *testing.T) {
+	t.Run("merged", func(t *testing.T) {
+		// Band keys move from report_bands_recent to report_bands every
+		// few batches: lookups read both.
+		defer store.SetBandsMergeRows(100)()
+		testFindGroupAheadOfTheWriter(t)
+	})
+	t.Run("recent", testFindGroupAheadOfTheWriter)
+}
+
+func testFindGroupAheadOfTheWriter(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		docs := groupDocs(600)
