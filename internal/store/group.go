@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -28,16 +30,15 @@ type Grouping struct {
 // candidateQuery selects one candidate per report group sharing one of n
 // band keys: its earliest document with such a key, the oldest candidates
 // first. report_bands holds a row per band key and group, so this reads
-// neither documents nor a row per copy of a report. With upto, only
-// documents up to a given id count.
-func candidateQuery(n int, upto bool) string {
-	cond := ""
-	if upto {
-		cond = " AND doc_id <= ?"
+// neither documents nor a row per copy of a report. On SQLite the band
+// keys are given twice: for report_bands and for report_bands_recent.
+func candidateQuery(dialect Dialect, n int) string {
+	bands := `SELECT group_id, doc_id FROM report_bands WHERE band IN (` + placeholders(n) + `)`
+	if dialect == SQLite {
+		bands += ` UNION ALL SELECT group_id, doc_id FROM report_bands_recent WHERE band IN (` + placeholders(n) + `)`
 	}
 	return `SELECT c.first, c.group_id, s.minhash FROM (
-			SELECT group_id, min(doc_id) AS first FROM report_bands
-			WHERE band IN (` + placeholders(n) + `)` + cond + `
+			SELECT group_id, min(doc_id) AS first FROM (` + bands + `) b
 			GROUP BY group_id ORDER BY first LIMIT ` + fmt.Sprint(maxCandidates) + `) c
 		JOIN doc_sigs s ON s.doc_id = c.first
 		ORDER BY c.first`
@@ -48,6 +49,12 @@ func candidateQuery(n int, upto bool) string {
 // is for the many workers that prepare documents, so that the one writer
 // only writes. It does nothing on PostgreSQL, whose writers may run side by
 // side with ids that do not commit in order: there Save looks itself.
+//
+// It finds what candidateQuery finds, in Go rather than with SQL's GROUP
+// BY and sorts, and skips the band keys of s.bands: a common band key (a
+// stock phrase, a wire story's lead) is shared by hundreds of report
+// groups, and reading and sorting all of them for each new document cost
+// more than extracting its claims.
 func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
 	d.Grouping = nil
 	if s.dialect != SQLite || same == nil || len(d.Bands) == 0 || len(d.MinHash) == 0 {
@@ -66,38 +73,192 @@ func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
 	}
 	g := &Grouping{Upto: upto.Int64}
 	if upto.Valid {
-		st, err := s.preparedFixed(ctx, candidateQuery(len(d.Bands), true))
+		cands, err := s.candidates(ctx, d.Bands, upto.Int64)
 		if err != nil {
 			return fmt.Errorf("report group of %s: %w", d.Origin, err)
 		}
-		args := make([]any, 0, len(d.Bands)+1)
-		for _, b := range d.Bands {
-			args = append(args, int64(b))
-		}
-		args = append(args, upto.Int64)
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return fmt.Errorf("report group of %s: %w", d.Origin, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, group int64
-			var sig []byte
-			if err := rows.Scan(&id, &group, &sig); err != nil {
+		for _, c := range cands {
+			sig, ok, err := s.bands.signature(ctx, s, c.doc)
+			if err != nil {
 				return fmt.Errorf("report group of %s: %w", d.Origin, err)
 			}
+			if !ok {
+				continue // as candidateQuery's join leaves it out
+			}
 			if same(d.MinHash, sig) {
-				g.Group, g.Seen = group, nil
+				g.Group, g.Seen = c.group, nil
 				break
 			}
-			g.Seen = append(g.Seen, group)
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("report group of %s: %w", d.Origin, err)
+			g.Seen = append(g.Seen, c.group)
 		}
 	}
 	d.Grouping = g
 	return nil
+}
+
+// candidate is a report group sharing a band key with a document, and the
+// group's earliest document with such a key.
+type candidate struct{ doc, group int64 }
+
+// candidates are what candidateQuery selects for bands among the documents
+// up to upto: one per report group sharing a band key, its earliest
+// document with one, at most maxCandidates, the oldest first.
+func (s *Store) candidates(ctx context.Context, bands []uint64, upto int64) ([]candidate, error) {
+	first := make(map[int64]int64, 4*len(bands))
+	offer := func(c candidate) {
+		if f, ok := first[c.group]; !ok || c.doc < f {
+			first[c.group] = c.doc
+		}
+	}
+	args := make([]any, 0, len(bands)+1)
+	for _, b := range bands {
+		if cs, ok := s.bands.full(b); ok {
+			// Kept by a lookup that saw more documents, maybe: the
+			// oldest of them are still this band's oldest up to upto.
+			for _, c := range cs {
+				if c.doc <= upto {
+					offer(c)
+				}
+			}
+			continue
+		}
+		args = append(args, int64(b))
+	}
+	if len(args) > 0 {
+		// One statement shape per number of bands: the list is padded
+		// with a key it holds already.
+		for len(args) < len(bands) {
+			args = append(args, args[0])
+		}
+		args = append(args, upto)
+		args = append(args, args...)
+		in := `band IN (` + placeholders(len(bands)) + `) AND doc_id <= ?`
+		st, err := s.preparedFixed(ctx, `SELECT band, group_id, doc_id FROM report_bands WHERE `+in+`
+			UNION ALL SELECT band, group_id, doc_id FROM report_bands_recent WHERE `+in)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, err
+		}
+		// A band key and group may have a row in both tables.
+		byBand := map[uint64]map[int64]int64{}
+		for rows.Next() {
+			var band int64
+			var c candidate
+			if err := rows.Scan(&band, &c.group, &c.doc); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			offer(c)
+			groups := byBand[uint64(band)]
+			if groups == nil {
+				groups = map[int64]int64{}
+				byBand[uint64(band)] = groups
+			}
+			if f, ok := groups[c.group]; !ok || c.doc < f {
+				groups[c.group] = c.doc
+			}
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, err
+		}
+		for b, groups := range byBand {
+			if len(groups) >= maxCandidates {
+				s.bands.keep(b, groups)
+			}
+		}
+	}
+	out := make([]candidate, 0, len(first))
+	for group, doc := range first {
+		out = append(out, candidate{doc, group})
+	}
+	slices.SortFunc(out, func(a, b candidate) int { return cmp.Compare(a.doc, b.doc) })
+	return out[:min(len(out), maxCandidates)], nil
+}
+
+// bandMemo remembers, for band keys shared by at least maxCandidates
+// report groups, the maxCandidates of them whose earliest document with
+// the key is oldest, and the signatures of documents compared lately.
+//
+// A band's rows never change and new ones are of new documents, with ids
+// above every stored one: the oldest maxCandidates groups of a band stay
+// its oldest for good. And they are all a lookup needs of it: a group
+// among a lookup's maxCandidates oldest candidates has fewer than
+// maxCandidates older ones in all, so also fewer in the band where its
+// earliest document is. Documents are never deleted, so a document id's
+// signature never changes either.
+type bandMemo struct {
+	mu    sync.Mutex
+	bands map[uint64][]candidate
+	sigs  map[int64]memoSig
+}
+
+type memoSig struct {
+	sig []byte
+	ok  bool // false: the document has no signature
+}
+
+// The memo's bounds: at about a kilobyte a band and half a kilobyte a
+// signature, a few megabytes. When full it starts again, which keeps
+// what is in use.
+const (
+	memoBands = 4096
+	memoSigs  = 8192
+)
+
+// full is the band's oldest groups if it has at least maxCandidates.
+func (m *bandMemo) full(band uint64) ([]candidate, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cs, ok := m.bands[band]
+	return cs, ok
+}
+
+// keep remembers the oldest maxCandidates of a band's groups, given each
+// group's earliest document with the band key up to some document.
+func (m *bandMemo) keep(band uint64, groups map[int64]int64) {
+	cs := make([]candidate, 0, len(groups))
+	for group, doc := range groups {
+		cs = append(cs, candidate{doc, group})
+	}
+	slices.SortFunc(cs, func(a, b candidate) int { return cmp.Compare(a.doc, b.doc) })
+	cs = cs[:maxCandidates:maxCandidates]
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.bands == nil || len(m.bands) >= memoBands {
+		m.bands = map[uint64][]candidate{}
+	}
+	m.bands[band] = cs
+}
+
+// signature is a stored document's MinHash signature; ok is false when it
+// has none.
+func (m *bandMemo) signature(ctx context.Context, s *Store, doc int64) (sig []byte, ok bool, err error) {
+	m.mu.Lock()
+	known, memo := m.sigs[doc]
+	m.mu.Unlock()
+	if memo {
+		return known.sig, known.ok, nil
+	}
+	st, err := s.preparedFixed(ctx, `SELECT minhash FROM doc_sigs WHERE doc_id = ?`)
+	if err != nil {
+		return nil, false, err
+	}
+	switch err := st.QueryRowContext(ctx, doc).Scan(&sig); {
+	case err == nil:
+		ok = true
+	case err != sql.ErrNoRows:
+		return nil, false, err
+	}
+	m.mu.Lock()
+	if m.sigs == nil || len(m.sigs) >= memoSigs {
+		m.sigs = map[int64]memoSig{}
+	}
+	m.sigs[doc] = memoSig{sig, ok}
+	m.mu.Unlock()
+	return sig, ok, nil
 }
 
 // preparedFixed is query, one of the few fixed queries ingest's workers

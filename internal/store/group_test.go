@@ -60,8 +60,19 @@ func partition(t *testing.T, s *store.Store) map[string]string {
 // Report groups found by readers ahead of the writer (FindGroup, with the
 // writer completing each from what it stored since) are those the writer
 // finds alone, also when the readers looked two batches before the writer
-// stored and another writer stored batches in between.
+// stored and another writer stored batches in between, and when the
+// readers skip the band keys common to many groups that they remember.
 func TestFindGroupAheadOfTheWriter(t *testing.T) {
+	t.Run("merged", func(t *testing.T) {
+		// Band keys move from report_bands_recent to report_bands every
+		// few batches: lookups read both.
+		defer store.SetBandsMergeRows(100)()
+		testFindGroupAheadOfTheWriter(t)
+	})
+	t.Run("recent", testFindGroupAheadOfTheWriter)
+}
+
+func testFindGroupAheadOfTheWriter(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		docs := groupDocs(600)
@@ -101,6 +112,9 @@ func TestFindGroupAheadOfTheWriter(t *testing.T) {
 			}
 		}
 
+		if !store.IsPostgres(dsn) && ahead.MemoBands() == 0 {
+			t.Errorf("no band key remembered: the lookups never skipped a common one")
+		}
 		want, got := partition(t, alone), partition(t, ahead)
 		if len(got) != len(docs) {
 			t.Fatalf("%d documents stored, want %d", len(got), len(docs))
@@ -114,4 +128,40 @@ func TestFindGroupAheadOfTheWriter(t *testing.T) {
 		}
 		t.Logf("%d documents in %d report groups", len(docs), len(groups))
 	})
+}
+
+// A band key common to more report groups than a lookup compares: the
+// lookup that reads its rows and the next, which skips them for the ones
+// it remembers, take its oldest groups by their earliest document with
+// the key, not by their age. The oldest group here took the key last, so
+// it is not among them.
+func TestFindGroupRemembersOldestOfCommonBand(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, storetest.SQLite(t))
+	const common = 7
+	doc := func(i int, story string, bands ...uint64) store.Doc {
+		key := fmt.Sprintf("%08x", i)
+		return store.Doc{Key: key, ExtID: key, Title: "t", Body: "b " + key, Origin: key, Extractor: "x",
+			MinHash: []byte(story), Bands: bands}
+	}
+	docs := []store.Doc{doc(0, "first", 1000)}
+	for i := 1; i <= 70; i++ {
+		docs = append(docs, doc(i, fmt.Sprint("story ", i), common, uint64(2000+i)))
+	}
+	docs = append(docs, doc(71, "first", common, 1000)) // joins the first group, bringing it the common key
+	if _, err := s.Save(ctx, docs, sameBytes); err != nil {
+		t.Fatal(err)
+	}
+	for try := range 2 {
+		probe := doc(72, "first", common)
+		if err := s.FindGroup(ctx, &probe, sameBytes); err != nil {
+			t.Fatal(err)
+		}
+		if g := probe.Grouping; g == nil || g.Group != 0 || len(g.Seen) != 64 {
+			t.Errorf("lookup %d: %+v, want no group found among 64 compared", try+1, probe.Grouping)
+		}
+	}
+	if s.MemoBands() != 1 {
+		t.Errorf("%d band keys remembered, want the common one", s.MemoBands())
+	}
 }

@@ -51,6 +51,7 @@ type Store struct {
 	stmts  map[string]*sql.Stmt // SQLite's prepared reads, by their text: see prepared
 	wstmts map[string]*sql.Stmt // the writer's statements, on wdb: see writer.stmt
 	recent recentDocs           // what this store's writer stored lately
+	bands  bandMemo             // common band keys' candidates and signatures: see FindGroup
 	plans  planMemo             // claim queries' period plans: see planClaims
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -183,6 +184,9 @@ func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Sa
 	if err := w.flushBands(ctx); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
+	if err := w.mergeBands(ctx); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
 	if err := w.s.indexText(ctx, w.tx, added, true); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
@@ -212,8 +216,61 @@ func (w *writer) flushBands(ctx context.Context) error {
 		args = append(args, r.band, r.group, r.doc)
 	}
 	w.bands = w.bands[:0]
-	if err := w.insertRows(ctx, "report_bands (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
+	table := "report_bands"
+	if w.s.dialect == SQLite {
+		table = "report_bands_recent"
+	}
+	if err := w.insertRows(ctx, table+" (band, group_id, doc_id)", 3, args, " ON CONFLICT DO NOTHING"); err != nil {
 		return fmt.Errorf("bands: %w", err)
+	}
+	return nil
+}
+
+// bandsMergeRows is how many rows report_bands_recent holds before they
+// join report_bands (SQLite's migration 14 says why): a few megabytes,
+// which stay in the page caches, from about 4,000 documents.
+var bandsMergeRows = 1 << 17
+
+// mergeSliceBits cuts the band keys into 256 slices for mergeBands: the
+// top byte of neardup's keys is their band's number.
+const mergeSliceBits = 56
+
+// mergeBands moves report_bands_recent's rows into report_bands when they
+// are many, in key order (the order of its primary key) so that each page
+// of report_bands is changed once. A band key and group that
+// report_bands has keeps its row there: it names the earlier document.
+func (w *writer) mergeBands(ctx context.Context) error {
+	if w.s.dialect != SQLite {
+		return nil
+	}
+	var n int
+	st, err := w.stmt(ctx, `SELECT count(*) FROM report_bands_recent`)
+	if err != nil {
+		return fmt.Errorf("bands: %w", err)
+	}
+	if err := st.QueryRowContext(ctx).Scan(&n); err != nil {
+		return fmt.Errorf("bands: %w", err)
+	}
+	if n < bandsMergeRows {
+		return nil
+	}
+	// In slices of the key space: a statement keeps the pages it changes
+	// in its journal (in memory) until it ends, and all of report_bands
+	// at once is far more than the memory ingest may take.
+	merge, err := w.stmt(ctx, `INSERT INTO report_bands (band, group_id, doc_id)
+		SELECT band, group_id, doc_id FROM report_bands_recent WHERE band BETWEEN ? AND ?
+		ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("bands: merge: %w", err)
+	}
+	for i := math.MinInt64 >> mergeSliceBits; i <= math.MaxInt64>>mergeSliceBits; i++ {
+		lo := int64(i) << mergeSliceBits
+		if _, err := merge.ExecContext(ctx, lo, lo+(1<<mergeSliceBits-1)); err != nil {
+			return fmt.Errorf("bands: merge: %w", err)
+		}
+	}
+	if _, err := w.tx.ExecContext(ctx, `DELETE FROM report_bands_recent`); err != nil {
+		return fmt.Errorf("bands: merge: %w", err)
 	}
 	return nil
 }
@@ -489,7 +546,10 @@ func (w *writer) group(ctx context.Context, d *Doc, same SameReport) (int64, err
 		}
 		// A large group of reprints costs one signature, not one per
 		// copy.
-		st, err := w.stmt(ctx, candidateQuery(len(args), false))
+		if w.s.dialect == SQLite {
+			args = append(args, args...)
+		}
+		st, err := w.stmt(ctx, candidateQuery(w.s.dialect, len(d.Bands)))
 		if err != nil {
 			return 0, err
 		}
