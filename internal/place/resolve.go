@@ -174,6 +174,14 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	r.h.init(ctx, q.quals)
 	r.h.anyExact = len(m.exact) > 0
 	h := &r.h
+	var psBuf [shortRun]int32
+	var inCountry []int32
+	if h.country != "" {
+		inCountry = m.run.inCountry(h.countryAt, psBuf[:0])
+	}
+	if !r.h.anyExact && !h.variantMayPass(m, q, inCountry) {
+		return Entry{}, false
+	}
 	r.rest = r.h.looseRest(q)
 	r.rowRest = r.h.rowRests(q)
 	// The exact matches come first, in entry order: the one with the
@@ -205,9 +213,8 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// run as far as the bound of its next row can reach the best.
 	var runs [2]scanRun
 	nruns := 1
-	var psBuf [shortRun]int32
 	if h.country != "" {
-		runs[0].ps = m.run.inCountry(h.countryAt, psBuf[:0])
+		runs[0].ps = inCountry
 		runs[1].abroad = true
 		nruns = 2
 	}
@@ -955,6 +962,58 @@ func (h *hints) acceptVariant(i int32, q query) bool {
 	// With no context, only a long skeleton of a notable place: "Kharkov"
 	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
 	return notable(r) && q.skel >= 4 && sameInitial(key, r.name())
+}
+
+// variantMayPass reports whether a mention matched through its skeleton
+// alone may have a candidate acceptVariant and rejects let through, were
+// it the best: when none can be, ranking them all would end in no answer.
+// inCountry are the positions in m.loose of the rows in the context
+// country (none without one). It reads the rows and, for a few, their
+// summaries: a capitalised word of a short skeleton ("Latest", "Daeshs")
+// shares it with hundreds of places, whose ranking was much of the cost of
+// saying no.
+func (h *hints) variantMayPass(m *mention, q query, inCountry []int32) bool {
+	n := q.skel
+	if h.country == "" {
+		if len(h.admin1) > 0 || len(h.near) > 0 {
+			return true // supports may accept any of them
+		}
+		// acceptVariant without context: a notable place, a skeleton of
+		// four or more, the same initial.
+		return n >= 4
+	}
+	if h.countryAt == layout.NoCountry {
+		return true // the rows' country bytes cannot tell
+	}
+	// In the text's country, a place passes acceptVariant by a long
+	// skeleton, or by being notable and not of fewer syllables.
+	for _, j := range inCountry {
+		c := m.loose[j]
+		if c.flags&layout.LooseLevelMask == layout.LevelCountry {
+			continue // never ranked as a skeleton match
+		}
+		if n >= 4 || n == 3 && strings.Contains(q.key, " ") {
+			return true
+		}
+		if sumNotable(c.idx) && (n >= 3 || !longer(q.key, record(c.idx).name())) {
+			return true
+		}
+	}
+	// Abroad, only a region: rejects turns away any other place abroad
+	// matched through its skeleton (foreignOK wants an exact match). A
+	// region passes if the context supports it, or by a long skeleton and
+	// the same initial ("Dunbas" for Donbas).
+	supported := len(h.admin1) > 0 || len(h.near) > 0
+	if !supported && n < 4 {
+		return false
+	}
+	for _, c := range m.loose {
+		if c.cc != h.countryAt && c.flags&layout.LooseLevelMask == layout.LevelRegion &&
+			(supported || sameInitialSum(q.key, c.idx)) {
+			return true
+		}
+	}
+	return false
 }
 
 // supports reports whether the context points at entry i: its country, its
