@@ -487,15 +487,21 @@ func resolveBare(name string) (place.Entry, bool) {
 // when full it is emptied and refilled.
 var geoMemo = newMemo()
 
-// memo holds resolveBare's answers by name, and isBarePlace's by country
-// and name: maps keyed by one string each, whose look-ups hash and compare
-// less than a pair's, and whose buckets hold an entry only where one is
-// asked for.
+// memo holds resolveBare's answers by name, and isBarePlace's by name for
+// the country it was last asked with: maps keyed by one string each, whose
+// look-ups hash and compare less than a pair's. A batch is mostly about one
+// country, so a name is seldom asked with another, and then it is only
+// asked again.
 type memo struct {
 	mu    sync.RWMutex
 	bare  map[string]geoAnswer
-	known map[string]map[string]bool
+	known map[string]knownAnswer
 	n     int // entries in both
+}
+
+type knownAnswer struct {
+	country string
+	ok      bool
 }
 
 type geoAnswer struct {
@@ -506,7 +512,7 @@ type geoAnswer struct {
 const maxGeoMemo = 50000
 
 func newMemo() *memo {
-	return &memo{bare: map[string]geoAnswer{}, known: map[string]map[string]bool{}}
+	return &memo{bare: map[string]geoAnswer{}, known: map[string]knownAnswer{}}
 }
 
 func (g *memo) getBare(name string) (geoAnswer, bool) {
@@ -519,8 +525,11 @@ func (g *memo) getBare(name string) (geoAnswer, bool) {
 func (g *memo) getKnown(country, name string) (ok, found bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	ok, found = g.known[country][name]
-	return ok, found
+	a, found := g.known[name]
+	if !found || a.country != country {
+		return false, false
+	}
+	return a.ok, true
 }
 
 // room empties the memo when full; the caller holds the lock.
@@ -544,12 +553,7 @@ func (g *memo) putKnown(country, name string, ok bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
-	m := g.known[country]
-	if m == nil {
-		m = map[string]bool{}
-		g.known[country] = m
-	}
-	m[name] = ok
+	g.known[name] = knownAnswer{country, ok}
 }
 
 func (g *memo) reset() {

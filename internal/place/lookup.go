@@ -228,6 +228,13 @@ func mayBe(name string, ci int32) bool {
 		return false
 	}
 	var ccn uint16
+	var sk []byte // the skeleton, once made
+	skeleton := func() []byte {
+		if sk == nil {
+			sk = namekey.AppendLoose(lb[:0], key)
+		}
+		return sk
+	}
 	if ci >= 0 {
 		ccn = record(ci).countryNum()
 		// Most names asked about are capitalised words no entry of the
@@ -235,8 +242,7 @@ func mayBe(name string, ci int32) bool {
 		// index would be probed twice and a common skeleton's rows
 		// (thousands, abroad) searched for the country.
 		if !inFilter(0, key, ccn) {
-			sk := namekey.AppendLoose(lb[:0], key)
-			if len(sk) == 0 || !inFilter(1, sk, ccn) {
+			if sk := skeleton(); len(sk) == 0 || !inFilter(1, sk, ccn) {
 				return false
 			}
 		}
@@ -251,7 +257,7 @@ func mayBe(name string, ci int32) bool {
 			return true
 		}
 	}
-	if sk := namekey.AppendLoose(lb[:0], key); len(sk) > 0 {
+	if sk := skeleton(); len(sk) > 0 {
 		lo, hi := findHashed(index(looseBin), 1, sk)
 		if ci < 0 {
 			return hi > lo
@@ -271,7 +277,7 @@ func mayHaveModifiers(s string) bool {
 	if _, ok := loneModifier(s); ok {
 		return true
 	}
-	if i := strings.LastIndexByte(s, ' '); i > 0 {
+	if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
 		var buf [maxModifierWord]byte
 		if _, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
 			return true
@@ -602,18 +608,42 @@ func (m *mention) find() {
 	kc.run = looseRun(skel)
 	kc.loose = kc.run.cands
 	if len(kc.exact) > 0 {
-		first, last := kc.exact[0].idx, kc.exact[len(kc.exact)-1].idx
-		for j, c := range kc.loose {
-			if c.idx < first || c.idx > last {
-				continue
-			}
-			if _, found := slices.BinarySearchFunc(kc.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
-				kc.skip = append(kc.skip, int32(j))
-			}
-		}
+		kc.skip = skipped(kc.exact, kc.loose)
 	}
 	keys.put(key, kc, len(kc.exact)+len(kc.skip)+len(kc.loose))
 	m.keyCands, m.q.skel = kc, kc.skel
+}
+
+// skipped lists the positions in loose of the entries of exact (in entry
+// order). Most keys have a few exact matches, among hundreds of skeleton
+// rows: those are compared directly, which is several times cheaper than a
+// binary search through a comparison function.
+func skipped(exact, loose []cand) []int32 {
+	var skip []int32
+	first, last := exact[0].idx, exact[len(exact)-1].idx
+	if len(exact) <= 8 {
+		for j, c := range loose {
+			if c.idx < first || c.idx > last {
+				continue
+			}
+			for _, e := range exact {
+				if e.idx == c.idx {
+					skip = append(skip, int32(j))
+					break
+				}
+			}
+		}
+		return skip
+	}
+	for j, c := range loose {
+		if c.idx < first || c.idx > last {
+			continue
+		}
+		if _, found := slices.BinarySearchFunc(exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+			skip = append(skip, int32(j))
+		}
+	}
+	return skip
 }
 
 // run is the candidates of one skeleton, in the order of their rows, and,

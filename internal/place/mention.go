@@ -235,7 +235,7 @@ func parseMention(raw string, quals bool) query {
 		// The type word after a name goes first, so that a name
 		// beginning with a direction keeps it ("Western Australia state").
 		changed := false
-		if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
 			var buf [maxModifierWord]byte
 			if m, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
 				s = strings.TrimSpace(s[:i])
@@ -266,8 +266,8 @@ func parseMention(raw string, quals bool) query {
 // loneModifier reports whether s is nothing but one modifier word
 // ("countryside", "north").
 func loneModifier(s string) (modifier, bool) {
-	if len(s) > 16 || strings.IndexByte(s, ' ') >= 0 {
-		return modifier{}, false // no modifier is that long or of two words
+	if !mayBeModifierWord(s) || strings.IndexByte(s, ' ') >= 0 {
+		return modifier{}, false // no modifier is of that initial and length, or of two words
 	}
 	var buf [maxModifierWord]byte
 	m, ok := loneWords[string(lowerWord(s, &buf))]
@@ -277,6 +277,36 @@ func loneModifier(s string) (modifier, bool) {
 // maxModifierWord is more than the length of the longest one-word
 // modifier.
 const maxModifierWord = 16
+
+// mayBeModifierWord reports whether w may be a one-word modifier, leading
+// or trailing, by its first letter and its length alone: most words asked
+// about are not, and are turned away so without being lower-cased and
+// looked up. A word with a byte outside ASCII may lower-case into one
+// (the Kelvin sign is a k, a dotted capital I an i) and says yes.
+func mayBeModifierWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if len(w) == 0 || len(w) >= maxModifierWord {
+		return false
+	}
+	c := w[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	return modifierLengths[c-'a']&(1<<len(w)) != 0
+}
+
+// modifierLengths has bit n of entry c set when some one-word modifier
+// of n bytes begins with letter 'a'+c.
+var modifierLengths = func() (t [26]uint32) {
+	for w := range loneWords {
+		t[w[0]-'a'] |= 1 << len(w)
+	}
+	return t
+}()
 
 // lowerWord is strings.ToLower(w) for a word that may be a one-word
 // modifier, written into buf so that looking it up (m[string(b)])
