@@ -202,7 +202,7 @@ func IsKnownIn(name, country string) bool {
 func MayBeIn(name, country string) bool {
 	ci, ok := countryIndex(upper2(country))
 	if !ok || ci >= layout.NoCountry {
-		return strings.Trim(name, trimSet) != ""
+		return trimMention(name) != ""
 	}
 	return mayBe(name, ci)
 }
@@ -215,7 +215,7 @@ func MayBeKnown(name string) bool { return mayBe(name, -1) }
 
 // mayBe is MayBeIn for the country of entry ci, MayBeKnown for ci < 0.
 func mayBe(name string, ci int32) bool {
-	s := strings.Trim(name, trimSet)
+	s := trimMention(name)
 	if s == "" || len(s) > maxMention {
 		return false // Resolve takes nothing from it
 	}
@@ -575,8 +575,13 @@ func lookupMention(name string) *mention {
 // key ("Idlib", "Idlib province", "the city of Idlib") share.
 func (m *mention) find() {
 	lo, hi, found := 0, 0, false
-	if x := m.q.exact; x.of == m.q.core && x.key != "" {
-		m.q.key, lo, hi, found = x.key, x.lo, x.hi, true
+	if x := m.q.exact; x.of == m.q.core && x.searched {
+		// Searched for already: found, with its key, or not.
+		lo, hi, found = x.lo, x.hi, true
+		m.q.key = x.key
+		if !(lo < hi) {
+			m.q.key = namekey.Key(m.q.core)
+		}
 	} else {
 		if work != nil {
 			work.keyed += len(m.q.core)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tallyhq/tally/internal/place/layout"
 	"github.com/tallyhq/tally/internal/place/namekey"
 )
 
@@ -33,8 +34,9 @@ type query struct {
 // exactRun is where the key of a phrase lies in the exact index: when the
 // phrase is the core, the candidates need not search for it again.
 type exactRun struct {
-	of, key string
-	lo, hi  int
+	of, key  string // key is kept only when found: most phrases tried are not
+	lo, hi   int
+	searched bool
 }
 
 // maxMention bounds the length of a mention Resolve takes apart. The
@@ -161,16 +163,38 @@ func (q *query) exactKnown(s string) bool {
 	if work != nil {
 		work.keyed += len(s)
 	}
-	k := namekey.Key(s)
-	if k == "" {
+	// Keyed on the stack: most phrases tried ("the town of X", "X
+	// province") are not keys, and their keys are not kept.
+	var kb [2 * layout.MaxKeyLen]byte
+	k := namekey.AppendKey(kb[:0], s)
+	if len(k) == 0 {
 		return false
 	}
-	lo, hi := findExact(k)
-	q.exact = exactRun{of: s, key: k, lo: lo, hi: hi}
+	lo, hi := findHashed(index(exactBin), 0, k)
+	key := ""
+	if lo < hi {
+		key = string(k)
+	}
+	q.exact = exactRun{of: s, key: key, lo: lo, hi: hi, searched: true}
 	return lo < hi
 }
 
 const trimSet = " \t\r\n\"“”«»()[]{}.,;:!?"
+
+// trimMention is strings.Trim(s, trimSet). The set has characters outside
+// ASCII, for which strings.Trim decodes every rune at both ends and looks
+// it up in the set: a name that begins and ends with an ASCII letter or
+// digit, as most do, is returned as it is without that.
+func trimMention(s string) string {
+	if len(s) > 0 && isASCIIAlnum(s[0]) && isASCIIAlnum(s[len(s)-1]) {
+		return s
+	}
+	return strings.Trim(s, trimSet)
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 // parseMention takes a mention apart. A phrase that is itself a name in the
 // gazetteer ("Eastern Ghouta", "Kurdistan Region", "South Sudan") is kept
@@ -179,7 +203,7 @@ const trimSet = " \t\r\n\"“”«»()[]{}.,;:!?"
 // nothing more can be stripped.
 func parseMention(raw string, quals bool) query {
 	var q query
-	s := strings.Trim(raw, trimSet)
+	s := trimMention(raw)
 	if s == "" || len(s) > maxMention {
 		return q
 	}
@@ -196,23 +220,23 @@ func parseMention(raw string, quals bool) query {
 	if quals {
 		// "Austin, Texas", "Tripoli, Lebanon".
 		if i := strings.LastIndexByte(s, ','); i > 0 {
-			if w := strings.Trim(s[i+1:], trimSet); w != "" {
+			if w := trimMention(s[i+1:]); w != "" {
 				q.quals = append(q.quals, w)
 			}
-			s = strings.Trim(s[:i], trimSet)
+			s = trimMention(s[:i])
 		}
 		// "Kafr Zeita in Hama countryside".
 		if i := lastIndexFold(s, " in "); i > 0 {
-			if w := strings.Trim(s[i+4:], trimSet); w != "" {
+			if w := trimMention(s[i+4:]); w != "" {
 				q.quals = append(q.quals, w)
 			}
-			s = strings.Trim(s[:i], trimSet)
+			s = trimMention(s[:i])
 		}
 		// "Syria's Raqqa": the possessor situates the name.
 		for _, ap := range []string{"'s ", "’s "} {
 			if i := strings.Index(s, ap); i > 0 {
 				q.quals = append(q.quals, s[:i])
-				s = strings.Trim(s[i+len(ap):], trimSet)
+				s = trimMention(s[i+len(ap):])
 				break
 			}
 		}

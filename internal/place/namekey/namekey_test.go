@@ -189,3 +189,42 @@ func TestKeyASCIIFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestShortRule: the switch says yes to exactly the short articles and
+// abbreviations of the maps.
+func TestShortRule(t *testing.T) {
+	var words []string
+	for w := range articles {
+		words = append(words, w)
+	}
+	for w := range abbreviations {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if len(w) <= 3 && !shortRule(w) {
+			t.Errorf("shortRule(%q) = false", w)
+		}
+	}
+	// Every word of up to three lower-case letters, and a few others.
+	var all []string
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	for _, a := range letters {
+		all = append(all, string(a))
+		for _, b := range letters {
+			all = append(all, string(a)+string(b))
+			for _, c := range letters {
+				all = append(all, string(a)+string(b)+string(c))
+			}
+		}
+	}
+	all = append(all, "", "A", "AL", "a1", "ال")
+	for _, w := range all {
+		want := articles[w] || abbreviations[w] != ""
+		if got := shortRule(w); got != want {
+			t.Errorf("shortRule(%q) = %v, want %v", w, got, want)
+		}
+		if got := shortRule([]byte(w)); got != want {
+			t.Errorf("shortRule([]byte(%q)) = %v, want %v", w, got, want)
+		}
+	}
+}
