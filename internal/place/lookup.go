@@ -222,7 +222,7 @@ func mayBe(name string, ci int32) bool {
 	if mayHaveModifiers(s) {
 		return true
 	}
-	var kb, lb [2 * layout.MaxKeyLen]byte
+	var kb, lb [keyBuf]byte
 	key := namekey.AppendKey(kb[:0], s)
 	if len(key) == 0 || len(key) > layout.MaxKeyLen {
 		return false
@@ -266,6 +266,11 @@ func mayBe(name string, ci int32) bool {
 	}
 	return false
 }
+
+// keyBuf is the size of the stack buffers keys are built in: longer names
+// are rare, and their keys grow onto the heap. Every byte of a buffer is
+// zeroed on each call.
+const keyBuf = 128
 
 // mayHaveModifiers reports whether parseMention might take anything off
 // a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/tallyhq/tally/internal/place/layout"
 	"github.com/tallyhq/tally/internal/place/namekey"
 )
 
@@ -165,7 +164,7 @@ func (q *query) exactKnown(s string) bool {
 	}
 	// Keyed on the stack: most phrases tried ("the town of X", "X
 	// province") are not keys, and their keys are not kept.
-	var kb [2 * layout.MaxKeyLen]byte
+	var kb [keyBuf]byte
 	k := namekey.AppendKey(kb[:0], s)
 	if len(k) == 0 {
 		return false
@@ -290,8 +289,8 @@ func parseMention(raw string, quals bool) query {
 // loneModifier reports whether s is nothing but one modifier word
 // ("countryside", "north").
 func loneModifier(s string) (modifier, bool) {
-	if !mayBeModifierWord(s) || strings.IndexByte(s, ' ') >= 0 {
-		return modifier{}, false // no modifier is of that initial and length, or of two words
+	if len(s) > 16 || !mayBeModifierWord(s) || strings.IndexByte(s, ' ') >= 0 {
+		return modifier{}, false // no modifier is that long, of that initial and length, or of two words
 	}
 	var buf [maxModifierWord]byte
 	m, ok := loneWords[string(lowerWord(s, &buf))]
@@ -308,19 +307,24 @@ const maxModifierWord = 16
 // looked up. A word with a byte outside ASCII may lower-case into one
 // (the Kelvin sign is a k, a dotted capital I an i) and says yes.
 func mayBeModifierWord(w string) bool {
-	for i := 0; i < len(w); i++ {
+	n := len(w)
+	if n == 0 {
+		return false
+	}
+	if c := w[0] | 0x20; n < maxModifierWord && 'a' <= c && c <= 'z' && modifierLengths[c-'a']&(1<<n) != 0 {
+		return true
+	}
+	// Lower-casing maps rune to rune: a word of more than four bytes a
+	// letter of the longest modifier cannot become one.
+	if n > 4*maxModifierWord {
+		return false
+	}
+	for i := 0; i < n; i++ {
 		if w[i] >= utf8.RuneSelf {
 			return true
 		}
 	}
-	if len(w) == 0 || len(w) >= maxModifierWord {
-		return false
-	}
-	c := w[0] | 0x20
-	if c < 'a' || c > 'z' {
-		return false
-	}
-	return modifierLengths[c-'a']&(1<<len(w)) != 0
+	return false
 }
 
 // modifierLengths has bit n of entry c set when some one-word modifier

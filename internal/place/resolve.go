@@ -79,8 +79,8 @@ type hints struct {
 	// For the distances to the places named nearby, worked out on first
 	// need: each one's latitude in radians and its cosine.
 	nearReady bool
-	nearP     [maxNear]float64
-	nearCos   [maxNear]float64
+	nearP     [nearKept]float64
+	nearCos   [nearKept]float64
 	nearCC    [maxNear]uint16 // their countries' codes as numbers, compared without strings
 
 	cP, cCos float64 // the country's point's latitude in radians and its cosine
@@ -116,11 +116,17 @@ func (h *hints) withinCountryPt(lat, lon, km float64) bool {
 	return 2*r*math.Asin(math.Min(1, math.Sqrt(a))) <= km
 }
 
+// nearKept is how many of the places named nearby have their latitude's
+// radians and cosine kept (tally passes at most eight); the others'
+// are worked out each time, the same way. Every byte of the arrays is
+// zeroed on each call of Resolve.
+const nearKept = 8
+
 // nearDistance is haversine(lat, lon, near[i]) for a point whose latitude
 // in radians is p1 and its cosine c1, the same to the last bit.
 func (h *hints) nearDistance(i int, lat, lon, p1, c1 float64) float64 {
 	if !h.nearReady {
-		for j := range h.near {
+		for j := range min(len(h.near), nearKept) {
 			h.nearP[j] = h.near[j].Lat * math.Pi / 180
 			h.nearCos[j] = math.Cos(h.nearP[j])
 		}
@@ -128,9 +134,16 @@ func (h *hints) nearDistance(i int, lat, lon, p1, c1 float64) float64 {
 	}
 	const r = 6371.0
 	n := &h.near[i]
-	dp, dl := h.nearP[i]-p1, (n.Lon-lon)*math.Pi/180
+	var np, ncos float64
+	if i < nearKept {
+		np, ncos = h.nearP[i], h.nearCos[i]
+	} else {
+		np = n.Lat * math.Pi / 180
+		ncos = math.Cos(np)
+	}
+	dp, dl := np-p1, (n.Lon-lon)*math.Pi/180
 	sp, sl := math.Sin(dp/2), math.Sin(dl/2)
-	a := sp*sp + c1*h.nearCos[i]*sl*sl
+	a := sp*sp + c1*ncos*sl*sl
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
@@ -275,10 +288,10 @@ type resolver struct {
 	top  float64
 	best scored
 
-	scArr    [32]scored
+	scArr    [16]scored
 	nsc      int // scored candidates, in scArr then scMore
 	scMore   []scored
-	pendArr  [32]pending
+	pendArr  [16]pending
 	npend    int // pending candidates, in pendArr then pendMore
 	pendMore []pending
 }
