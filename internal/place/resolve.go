@@ -183,7 +183,8 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// r holds its candidates in arrays of its own, and nothing outside
 	// it points into them, so that it stays on the stack; its hints are
 	// filled in there, not copied in.
-	r := resolver{q: q, m: m, top: math.Inf(-1)}
+	var r resolver
+	r.q, r.m, r.top = q, m, math.Inf(-1)
 	r.h.init(ctx, q.quals)
 	r.h.anyExact = len(m.exact) > 0
 	h := &r.h
