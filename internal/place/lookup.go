@@ -701,10 +701,11 @@ func looseRun(loose string) *run {
 	}
 	lx := index(looseBin)
 	lo, hi := findLoose(loose)
-	r := &run{cands: make([]cand, 0, hi-lo)}
-	for i := lo; i < hi; i++ {
-		idx, fl := lx.value(i)
-		r.cands = append(r.cands, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
+	r := &run{cands: make([]cand, hi-lo)}
+	ccs := looseCCBin[lo:hi]
+	for k := range r.cands {
+		idx, fl := lx.value(lo + k)
+		r.cands[k] = cand{idx: idx, flags: fl, cc: ccs[k]}
 	}
 	n := len(r.cands)
 	if n > shortRun {
