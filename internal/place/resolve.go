@@ -975,7 +975,7 @@ func (h *hints) acceptVariant(i int32, q query) bool {
 	}
 	// With no context, only a long skeleton of a notable place: "Kharkov"
 	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
-	return notable(r) && q.skel >= 4 && sameInitial(key, r.name())
+	return notable(r) && q.skel >= 4 && sameInitialSum(key, i)
 }
 
 // variantMayPass reports whether a mention matched through its skeleton
@@ -1065,24 +1065,9 @@ func syllables(key string) int {
 	return n
 }
 
-// sameInitial reports whether a key and a name begin with the same letter,
-// q, k and c counting as one.
-func sameInitial(key, name string) bool {
-	k2 := namekey.Key(name)
-	if key == "" || k2 == "" {
-		return false
-	}
-	fold := func(c byte) byte {
-		if c == 'q' || c == 'c' {
-			return 'k'
-		}
-		return c
-	}
-	return fold(key[0]) == fold(k2[0])
-}
-
-// sameInitialSum is sameInitial for the name of entry i, read from its
-// summary.
+// sameInitialSum reports whether a key and the name of entry i begin with
+// the same letter, q, k and c counting as one, reading the initial of the
+// name's key from the entry's summary.
 func sameInitialSum(key string, i int32) bool {
 	k2 := sumInitial(i)
 	if key == "" || k2 == 0 {

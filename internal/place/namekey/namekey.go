@@ -84,11 +84,53 @@ func Key(name string) string {
 		// ASCII without articles, and decoding each rune into a builder
 		// cost several times as much.
 		var buf [64]byte
-		if k, ok := appendASCII(buf[:0], name); ok && !needsWordRules(k) {
-			return string(k)
+		if k, ok := appendASCII(buf[:0], name); ok {
+			if !needsWordRules(k) {
+				return string(k)
+			}
+			var out [80]byte
+			return string(appendWordRules(out[:0], k))
 		}
 	}
 	return keyRunes(name)
+}
+
+// appendWordRules appends to dst the ASCII key k (words between single
+// spaces) with the word rules applied as keyRunes applies them: articles
+// dropped, unless every word is one, and abbreviations expanded. Many
+// Syrian names have an article ("Deir al-Zor"), and keying them rune by
+// rune, with a builder and a list of words, cost several times as much.
+func appendWordRules(dst, k []byte) []byte {
+	n0 := len(dst)
+	for rest := k; len(rest) > 0; {
+		n := 0
+		for n < len(rest) && rest[n] != ' ' {
+			n++
+		}
+		w := rest[:n]
+		if n < len(rest) {
+			rest = rest[n+1:]
+		} else {
+			rest = rest[n:]
+		}
+		if len(w) == 0 || len(w) <= 3 && articles[string(w)] {
+			continue
+		}
+		if len(dst) > n0 {
+			dst = append(dst, ' ')
+		}
+		if e, ok := abbreviations[string(w)]; ok {
+			dst = append(dst, e...)
+		} else {
+			dst = append(dst, w...)
+		}
+	}
+	if len(dst) == n0 {
+		// A name made only of article-like words ("As", a town in
+		// Belgium) keeps them.
+		return append(dst, k...)
+	}
+	return dst
 }
 
 // keyRunes is Key rune by rune: for any name, and the word rules.
@@ -169,8 +211,13 @@ func AppendKey(dst []byte, name string) []byte {
 	}
 	n0 := len(dst)
 	dst, ok := appendASCII(dst, name)
-	if !ok || needsWordRules(dst[n0:]) {
+	if !ok {
 		return append(dst[:n0], Key(name)...)
+	}
+	if needsWordRules(dst[n0:]) {
+		var buf [128]byte
+		k := append(buf[:0], dst[n0:]...)
+		return appendWordRules(dst[:n0], k)
 	}
 	return dst
 }

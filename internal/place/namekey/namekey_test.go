@@ -163,6 +163,7 @@ func TestAppendKeyAllocates(t *testing.T) {
 	n := testing.AllocsPerRun(100, func() {
 		k := AppendKey(buf[:0], "Deir Ezzor")
 		AppendLoose(buf[len(k):len(k)], k)
+		AppendKey(buf[:0], "Deir al-Zor") // an article, dropped on the stack
 	})
 	if n != 0 {
 		t.Errorf("AppendKey and AppendLoose of an ASCII name allocate %v times", n)
@@ -173,11 +174,16 @@ func TestAppendKeyAllocates(t *testing.T) {
 // rune, on names of letters, digits, apostrophes, punctuation, articles
 // and abbreviations.
 func TestKeyASCIIFastPath(t *testing.T) {
-	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as"}
+	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as",
+		"ash-", "Ath ", "adh", "Ste ", "ft", "ez-", "ul ", "ud", "an", "At", "es"}
 	rng := rand.New(rand.NewPCG(3, 4))
-	for range 50000 {
+	for i := range 100000 {
 		var b strings.Builder
-		for range rng.IntN(12) {
+		n := rng.IntN(12)
+		if i%10 == 0 {
+			n = rng.IntN(60) // past the 64 bytes Key keys on the stack
+		}
+		for range n {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		name := b.String()
