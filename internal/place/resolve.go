@@ -978,6 +978,10 @@ func (h *hints) acceptVariant(i int32, q query) bool {
 	return notable(r) && q.skel >= 4 && sameInitialSum(key, i)
 }
 
+// regionBucket is the prior bucket of a region's skeleton rows, above any
+// place's.
+var regionBucket = layout.PriorBucket(layout.PriorKey(0, 0, layout.LevelRegion))
+
 // variantMayPass reports whether a mention matched through its skeleton
 // alone may have a candidate acceptVariant and rejects let through, were
 // it the best: when none can be, ranking them all would end in no answer.
@@ -1022,6 +1026,9 @@ func (h *hints) variantMayPass(m *mention, q query, inCountry []int32) bool {
 		return false
 	}
 	for _, c := range m.loose {
+		if c.flags>>layout.PriorBucketShift < regionBucket {
+			break // a region's prior is the highest: they come first
+		}
 		if c.cc != h.countryAt && c.flags&layout.LooseLevelMask == layout.LevelRegion &&
 			(supported || sameInitialSum(q.key, c.idx)) {
 			return true
