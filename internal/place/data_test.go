@@ -302,3 +302,17 @@ func TestRegionsComeFirst(t *testing.T) {
 		lo = hi
 	}
 }
+
+// TestNotableBucket: every notable entry's skeleton rows pass
+// rowMayBeNotable, which spares variantMayPass reading the summaries of
+// the others.
+func TestNotableBucket(t *testing.T) {
+	t.Logf("notable places have prior bucket %d or more", notableBucket)
+	lx := index(looseBin)
+	for i := 0; i < lx.rows(); i++ {
+		e, fl := lx.value(i)
+		if notable(record(e)) && !rowMayBeNotable(cand{idx: e, flags: fl}) {
+			t.Fatalf("row %d (%v, %q): notable, bucket %d", i, entryAt(e), lx.key(i), fl>>layout.PriorBucketShift)
+		}
+	}
+}

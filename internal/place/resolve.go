@@ -978,6 +978,22 @@ func (h *hints) acceptVariant(i int32, q query) bool {
 	return notable(r) && q.skel >= 4 && sameInitialSum(key, i)
 }
 
+// rowMayBeNotable reports whether the entry of skeleton row c may be
+// notable, from the row alone: a division or a region is; a place only
+// with the prior of a city of BigPlace people or of twenty UCDP events.
+// A short skeleton has hundreds of rows in a country, mostly villages,
+// whose summaries, scattered over the gazetteer, need not be read.
+func rowMayBeNotable(c cand) bool {
+	return c.flags&layout.LooseLevelMask != layout.LevelPlace || c.flags>>layout.PriorBucketShift >= notableBucket
+}
+
+// notableBucket is the lowest prior bucket of a notable place (see
+// notable); PriorKey grows with population and events alike.
+var notableBucket = func() byte {
+	big := byte(math.Ceil(math.Log10(1+layout.BigPlace)*layout.PopLogScale)) + 1 // as the generator rounds
+	return min(layout.PriorBucket(layout.PriorKey(big, 0, layout.LevelPlace)), layout.PriorBucket(layout.PriorKey(0, 20, layout.LevelPlace)))
+}()
+
 // regionBucket is the prior bucket of a region's skeleton rows, above any
 // place's.
 var regionBucket = layout.PriorBucket(layout.PriorKey(0, 0, layout.LevelRegion))
@@ -1013,7 +1029,7 @@ func (h *hints) variantMayPass(m *mention, q query, inCountry []int32) bool {
 		if n >= 4 || n == 3 && strings.Contains(q.key, " ") {
 			return true
 		}
-		if sumNotable(c.idx) && (n >= 3 || !longer(q.key, record(c.idx).name())) {
+		if rowMayBeNotable(c) && sumNotable(c.idx) && (n >= 3 || !longer(q.key, record(c.idx).name())) {
 			return true
 		}
 	}
