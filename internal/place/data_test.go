@@ -303,16 +303,15 @@ func TestRegionsComeFirst(t *testing.T) {
 	}
 }
 
-// TestNotableBucket: every notable entry's skeleton rows pass
-// rowMayBeNotable, which spares variantMayPass reading the summaries of
-// the others.
+// TestNotableBucket: rowNotable, from a skeleton row, says what
+// sumNotable says of the row's entry.
 func TestNotableBucket(t *testing.T) {
 	t.Logf("notable places have prior bucket %d or more", notableBucket)
 	lx := index(looseBin)
 	for i := 0; i < lx.rows(); i++ {
 		e, fl := lx.value(i)
-		if notable(record(e)) && !rowMayBeNotable(cand{idx: e, flags: fl}) {
-			t.Fatalf("row %d (%v, %q): notable, bucket %d", i, entryAt(e), lx.key(i), fl>>layout.PriorBucketShift)
+		if got, want := rowNotable(cand{idx: e, flags: fl}), sumNotable(e); got != want {
+			t.Fatalf("row %d (%v, %q): rowNotable %v, sumNotable %v (bucket %d)", i, entryAt(e), lx.key(i), got, want, fl>>layout.PriorBucketShift)
 		}
 	}
 }

@@ -163,10 +163,10 @@ func IsKnownIn(name, country string) bool {
 		cc := upper2(country)
 		ci, ok := countryIndex(cc)
 		if !ok || ci >= layout.NoCountry {
-			return slices.ContainsFunc(m.loose, func(c cand) bool { return rowMayBeNotable(c) && sumNotable(c.idx) && sumCountry(c.idx) == cc })
+			return slices.ContainsFunc(m.loose, func(c cand) bool { return rowNotable(c) && sumCountry(c.idx) == cc })
 		}
 		for _, c := range m.loose {
-			if c.cc == byte(ci) && rowMayBeNotable(c) && sumNotable(c.idx) {
+			if c.cc == byte(ci) && rowNotable(c) {
 				return true
 			}
 		}
@@ -178,7 +178,7 @@ func IsKnownIn(name, country string) bool {
 		cc = upper2(country)
 	}
 	for _, c := range m.loose {
-		if rowMayBeNotable(c) && sumNotable(c.idx) && (sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
+		if rowNotable(c) && (sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
 			return true
 		}
 		// A long skeleton of a name of several words ("Kafr Zeita") is

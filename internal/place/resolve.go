@@ -978,13 +978,17 @@ func (h *hints) acceptVariant(i int32, q query) bool {
 	return notable(r) && q.skel >= 4 && sameInitialSum(key, i)
 }
 
-// rowMayBeNotable reports whether the entry of skeleton row c may be
-// notable, from the row alone: a division or a region is; a place only
-// with the prior of a city of BigPlace people or of twenty UCDP events.
-// A short skeleton has hundreds of rows in a country, mostly villages,
-// whose summaries, scattered over the gazetteer, need not be read.
-func rowMayBeNotable(c cand) bool {
-	return c.flags&layout.LooseLevelMask != layout.LevelPlace || c.flags>>layout.PriorBucketShift >= notableBucket
+// rowNotable is sumNotable(c.idx) for a skeleton row c (of an entry that
+// is not a country), from the row alone where it can tell: a division or a
+// region is notable; a place only with the prior of a city of BigPlace
+// people or of twenty UCDP events, and then its summary says. A short
+// skeleton has hundreds of rows in a country, mostly villages, whose
+// summaries, scattered over the gazetteer, need not be read.
+func rowNotable(c cand) bool {
+	if c.flags&layout.LooseLevelMask != layout.LevelPlace {
+		return c.flags&layout.LooseLevelMask != layout.LevelCountry
+	}
+	return c.flags>>layout.PriorBucketShift >= notableBucket && sumNotable(c.idx)
 }
 
 // notableBucket is the lowest prior bucket of a notable place (see
@@ -1029,7 +1033,7 @@ func (h *hints) variantMayPass(m *mention, q query, inCountry []int32) bool {
 		if n >= 4 || n == 3 && strings.Contains(q.key, " ") {
 			return true
 		}
-		if rowMayBeNotable(c) && sumNotable(c.idx) && (n >= 3 || !longer(q.key, record(c.idx).name())) {
+		if rowNotable(c) && (n >= 3 || !longer(q.key, record(c.idx).name())) {
 			return true
 		}
 	}
