@@ -27,7 +27,6 @@ type docContext struct {
 	country  string   // ISO code of the country the article's places lie in most
 	others   []string // the next countries by that vote, best first
 
-	lowerWords map[string]bool // the words the document writes in lower case, built when first asked
 }
 
 func newContext(doc *document.Document, sents []*analysed) *docContext {

@@ -487,15 +487,21 @@ func resolveBare(name string) (place.Entry, bool) {
 // when full it is emptied and refilled.
 var geoMemo = newMemo()
 
-// memo holds resolveBare's answers by name, and isBarePlace's by country
-// and name: maps keyed by one string each, whose look-ups hash and compare
-// less than a pair's, and whose buckets hold an entry only where one is
-// asked for.
+// memo holds resolveBare's answers by name, and isBarePlace's by name for
+// the country it was last asked with: maps keyed by one string each, whose
+// look-ups hash and compare less than a pair's. A batch is mostly about one
+// country, so a name is seldom asked with another, and then it is only
+// asked again.
 type memo struct {
 	mu    sync.RWMutex
 	bare  map[string]geoAnswer
-	known map[string]map[string]bool
+	known map[string]knownAnswer
 	n     int // entries in both
+}
+
+type knownAnswer struct {
+	country string
+	ok      bool
 }
 
 type geoAnswer struct {
@@ -506,7 +512,7 @@ type geoAnswer struct {
 const maxGeoMemo = 50000
 
 func newMemo() *memo {
-	return &memo{bare: map[string]geoAnswer{}, known: map[string]map[string]bool{}}
+	return &memo{bare: map[string]geoAnswer{}, known: map[string]knownAnswer{}}
 }
 
 func (g *memo) getBare(name string) (geoAnswer, bool) {
@@ -519,8 +525,11 @@ func (g *memo) getBare(name string) (geoAnswer, bool) {
 func (g *memo) getKnown(country, name string) (ok, found bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	ok, found = g.known[country][name]
-	return ok, found
+	a, found := g.known[name]
+	if !found || a.country != country {
+		return false, false
+	}
+	return a.ok, true
 }
 
 // room empties the memo when full; the caller holds the lock.
@@ -544,12 +553,7 @@ func (g *memo) putKnown(country, name string, ok bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
-	m := g.known[country]
-	if m == nil {
-		m = map[string]bool{}
-		g.known[country] = m
-	}
-	m[name] = ok
+	g.known[name] = knownAnswer{country, ok}
 }
 
 func (g *memo) reset() {
@@ -612,24 +616,31 @@ func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry
 // lower case somewhere in the document: "Crimes" in a title-case headline
 // is the word "crimes" of the body, not a village whose name sounds alike.
 // (A body's text may write a country in lower case too, in a web address.)
+// The few words of a name are sought among the tokens rather than a set
+// of all the document's words made first: it is asked once or twice a
+// document, and making the set cost more than the searches.
 func (c *docContext) writtenInLowerCase(name string) bool {
-	if c.lowerWords == nil {
-		c.lowerWords = map[string]bool{}
-		for _, s := range c.sents {
-			for _, t := range s.toks {
-				// Not "al-Zahraa", a name after its lower-case article.
-				if t.kind == tokWord && !t.upper && s.text[t.start:t.end] == t.lower {
-					c.lowerWords[t.lower] = true
-				}
-			}
-		}
-	}
 	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if !c.lowerWords[w] {
+		if !c.writesInLowerCase(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// writesInLowerCase reports whether the document writes the word w in
+// lower case.
+func (c *docContext) writesInLowerCase(w string) bool {
+	for _, s := range c.sents {
+		for i := range s.toks {
+			t := &s.toks[i]
+			// Not "al-Zahraa", a name after its lower-case article.
+			if t.lower == w && t.kind == tokWord && !t.upper && s.text[t.start:t.end] == t.lower {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wellKnownElsewhere is the size of a city that a name matched only by its
@@ -672,8 +683,20 @@ func (c *docContext) resolveElsewhere(text string, ctx place.Context) (place.Ent
 // most often, without context; a country named outright counts double.
 // The runners-up named outright, best first, go to c.others.
 func (c *docContext) voteCountry() string {
-	votes := map[string]int{}
-	named := map[string]bool{}
+	// A document names a few countries: a short list, searched in turn,
+	// costs less than maps.
+	var buf [8]countryVote
+	votes := buf[:0]
+	vote := func(cc string, w int, isNamed bool) {
+		for i := range votes {
+			if votes[i].cc == cc {
+				votes[i].votes += w
+				votes[i].named = votes[i].named || isNamed
+				return
+			}
+		}
+		votes = append(votes, countryVote{cc, w, isNamed})
+	}
 	for _, s := range c.sents {
 		for i := range s.places {
 			m := &s.places[i]
@@ -683,8 +706,7 @@ func (c *docContext) voteCountry() string {
 			if m.capitalOf != "" {
 				// "the Syrian capital" names the country as plainly as
 				// "Syria" does.
-				votes[m.capitalOf] += 2
-				named[m.capitalOf] = true
+				vote(m.capitalOf, 2, true)
 				continue
 			}
 			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
@@ -698,36 +720,39 @@ func (c *docContext) voteCountry() string {
 				ok = false
 			}
 			if ok {
-				w := 1
 				if e.Level == place.LevelCountry {
-					w = 2
-					named[e.Country] = true
+					vote(e.Country, 2, true)
+				} else {
+					vote(e.Country, 1, false)
 				}
-				votes[e.Country] += w
 			}
 		}
 	}
-	ranked := make([]string, 0, len(votes))
-	for country := range votes {
-		ranked = append(ranked, country)
-	}
 	// Only countries named outright are tried as runners-up: a stray
 	// name's foreign namesake is no reason to look abroad.
-	slices.SortFunc(ranked, func(a, b string) int {
-		if votes[a] != votes[b] {
-			return votes[b] - votes[a]
+	slices.SortFunc(votes, func(a, b countryVote) int {
+		if a.votes != b.votes {
+			return b.votes - a.votes
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.cc, b.cc)
 	})
-	if len(ranked) == 0 {
+	if len(votes) == 0 {
 		c.others = nil
 		return ""
 	}
 	c.others = c.others[:0]
-	for _, country := range ranked[1:] {
-		if named[country] && len(c.others) < maxOtherCountries {
-			c.others = append(c.others, country)
+	for _, v := range votes[1:] {
+		if v.named && len(c.others) < maxOtherCountries {
+			c.others = append(c.others, v.cc)
 		}
 	}
-	return ranked[0]
+	return votes[0].cc
+}
+
+// countryVote is a country's count in voteCountry, and whether it is
+// named outright.
+type countryVote struct {
+	cc    string
+	votes int
+	named bool
 }

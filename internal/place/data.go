@@ -47,10 +47,17 @@ func inFilter[S string | []byte](which byte, key S, cc uint16) bool {
 	return v&mask == mask
 }
 
-func u16(s string, off int) uint16 { return uint16(s[off]) | uint16(s[off+1])<<8 }
+// u16 and u32 read little-endian integers. Slicing first leaves one
+// bounds check where indexing left one a byte, and the compiler reads the
+// bytes as one word.
+func u16(s string, off int) uint16 {
+	b := s[off : off+2]
+	return uint16(b[0]) | uint16(b[1])<<8
+}
 
 func u32(s string, off int) uint32 {
-	return uint32(s[off]) | uint32(s[off+1])<<8 | uint32(s[off+2])<<16 | uint32(s[off+3])<<24
+	b := s[off : off+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
 // numEntries is the number of records in entries.bin.

@@ -282,3 +282,36 @@ func TestFilterMatchesIndexes(t *testing.T) {
 		t.Fatal("filter.bin is not the filter of exact.bin and loose.bin: regenerate")
 	}
 }
+
+// TestRegionsComeFirst: a skeleton's region rows come before all others,
+// and only they have the region's prior bucket, which variantMayPass stops
+// at.
+func TestRegionsComeFirst(t *testing.T) {
+	lx := index(looseBin)
+	for lo := 0; lo < lx.rows(); {
+		hi := lx.runEnd(lo)
+		past := false
+		for i := lo; i < hi; i++ {
+			e, fl := lx.value(i)
+			region := record(e).level() == layout.LevelRegion
+			if region != (fl>>layout.PriorBucketShift == regionBucket) || region && past {
+				t.Fatalf("skeleton %q row %d (%v): region %v, bucket %d", lx.key(i), i, entryAt(e), region, fl>>layout.PriorBucketShift)
+			}
+			past = past || !region
+		}
+		lo = hi
+	}
+}
+
+// TestNotableBucket: rowNotable, from a skeleton row, says what
+// sumNotable says of the row's entry.
+func TestNotableBucket(t *testing.T) {
+	t.Logf("notable places have prior bucket %d or more", notableBucket)
+	lx := index(looseBin)
+	for i := 0; i < lx.rows(); i++ {
+		e, fl := lx.value(i)
+		if got, want := rowNotable(cand{idx: e, flags: fl}), sumNotable(e); got != want {
+			t.Fatalf("row %d (%v, %q): rowNotable %v, sumNotable %v (bucket %d)", i, entryAt(e), lx.key(i), got, want, fl>>layout.PriorBucketShift)
+		}
+	}
+}

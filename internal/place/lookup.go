@@ -163,10 +163,10 @@ func IsKnownIn(name, country string) bool {
 		cc := upper2(country)
 		ci, ok := countryIndex(cc)
 		if !ok || ci >= layout.NoCountry {
-			return slices.ContainsFunc(m.loose, func(c cand) bool { return sumNotable(c.idx) && sumCountry(c.idx) == cc })
+			return slices.ContainsFunc(m.loose, func(c cand) bool { return rowNotable(c) && sumCountry(c.idx) == cc })
 		}
 		for _, c := range m.loose {
-			if c.cc == byte(ci) && sumNotable(c.idx) {
+			if c.cc == byte(ci) && rowNotable(c) {
 				return true
 			}
 		}
@@ -178,7 +178,7 @@ func IsKnownIn(name, country string) bool {
 		cc = upper2(country)
 	}
 	for _, c := range m.loose {
-		if sumNotable(c.idx) && (sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
+		if rowNotable(c) && (sameInitialSum(key, c.idx) || country != "" && sumCountry(c.idx) == cc) {
 			return true
 		}
 		// A long skeleton of a name of several words ("Kafr Zeita") is
@@ -202,7 +202,7 @@ func IsKnownIn(name, country string) bool {
 func MayBeIn(name, country string) bool {
 	ci, ok := countryIndex(upper2(country))
 	if !ok || ci >= layout.NoCountry {
-		return strings.Trim(name, trimSet) != ""
+		return trimMention(name) != ""
 	}
 	return mayBe(name, ci)
 }
@@ -215,19 +215,26 @@ func MayBeKnown(name string) bool { return mayBe(name, -1) }
 
 // mayBe is MayBeIn for the country of entry ci, MayBeKnown for ci < 0.
 func mayBe(name string, ci int32) bool {
-	s := strings.Trim(name, trimSet)
+	s := trimMention(name)
 	if s == "" || len(s) > maxMention {
 		return false // Resolve takes nothing from it
 	}
 	if mayHaveModifiers(s) {
 		return true
 	}
-	var kb, lb [2 * layout.MaxKeyLen]byte
+	var kb, lb [keyBuf]byte
 	key := namekey.AppendKey(kb[:0], s)
 	if len(key) == 0 || len(key) > layout.MaxKeyLen {
 		return false
 	}
 	var ccn uint16
+	var sk []byte // the skeleton, once made
+	skeleton := func() []byte {
+		if sk == nil {
+			sk = namekey.AppendLoose(lb[:0], key)
+		}
+		return sk
+	}
 	if ci >= 0 {
 		ccn = record(ci).countryNum()
 		// Most names asked about are capitalised words no entry of the
@@ -235,8 +242,7 @@ func mayBe(name string, ci int32) bool {
 		// index would be probed twice and a common skeleton's rows
 		// (thousands, abroad) searched for the country.
 		if !inFilter(0, key, ccn) {
-			sk := namekey.AppendLoose(lb[:0], key)
-			if len(sk) == 0 || !inFilter(1, sk, ccn) {
+			if sk := skeleton(); len(sk) == 0 || !inFilter(1, sk, ccn) {
 				return false
 			}
 		}
@@ -251,7 +257,7 @@ func mayBe(name string, ci int32) bool {
 			return true
 		}
 	}
-	if sk := namekey.AppendLoose(lb[:0], key); len(sk) > 0 {
+	if sk := skeleton(); len(sk) > 0 {
 		lo, hi := findHashed(index(looseBin), 1, sk)
 		if ci < 0 {
 			return hi > lo
@@ -260,6 +266,11 @@ func mayBe(name string, ci int32) bool {
 	}
 	return false
 }
+
+// keyBuf is the size of the stack buffers keys are built in: longer names
+// are rare, and their keys grow onto the heap. Every byte of a buffer is
+// zeroed on each call.
+const keyBuf = 128
 
 // mayHaveModifiers reports whether parseMention might take anything off
 // a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an
@@ -271,7 +282,7 @@ func mayHaveModifiers(s string) bool {
 	if _, ok := loneModifier(s); ok {
 		return true
 	}
-	if i := strings.LastIndexByte(s, ' '); i > 0 {
+	if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
 		var buf [maxModifierWord]byte
 		if _, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
 			return true
@@ -569,8 +580,13 @@ func lookupMention(name string) *mention {
 // key ("Idlib", "Idlib province", "the city of Idlib") share.
 func (m *mention) find() {
 	lo, hi, found := 0, 0, false
-	if x := m.q.exact; x.of == m.q.core && x.key != "" {
-		m.q.key, lo, hi, found = x.key, x.lo, x.hi, true
+	if x := m.q.exact; x.of == m.q.core && x.searched {
+		// Searched for already: found, with its key, or not.
+		lo, hi, found = x.lo, x.hi, true
+		m.q.key = x.key
+		if !(lo < hi) {
+			m.q.key = namekey.Key(m.q.core)
+		}
 	} else {
 		if work != nil {
 			work.keyed += len(m.q.core)
@@ -602,18 +618,42 @@ func (m *mention) find() {
 	kc.run = looseRun(skel)
 	kc.loose = kc.run.cands
 	if len(kc.exact) > 0 {
-		first, last := kc.exact[0].idx, kc.exact[len(kc.exact)-1].idx
-		for j, c := range kc.loose {
-			if c.idx < first || c.idx > last {
-				continue
-			}
-			if _, found := slices.BinarySearchFunc(kc.exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
-				kc.skip = append(kc.skip, int32(j))
-			}
-		}
+		kc.skip = skipped(kc.exact, kc.loose)
 	}
 	keys.put(key, kc, len(kc.exact)+len(kc.skip)+len(kc.loose))
 	m.keyCands, m.q.skel = kc, kc.skel
+}
+
+// skipped lists the positions in loose of the entries of exact (in entry
+// order). Most keys have a few exact matches, among hundreds of skeleton
+// rows: those are compared directly, which is several times cheaper than a
+// binary search through a comparison function.
+func skipped(exact, loose []cand) []int32 {
+	var skip []int32
+	first, last := exact[0].idx, exact[len(exact)-1].idx
+	if len(exact) <= 8 {
+		for j, c := range loose {
+			if c.idx < first || c.idx > last {
+				continue
+			}
+			for _, e := range exact {
+				if e.idx == c.idx {
+					skip = append(skip, int32(j))
+					break
+				}
+			}
+		}
+		return skip
+	}
+	for j, c := range loose {
+		if c.idx < first || c.idx > last {
+			continue
+		}
+		if _, found := slices.BinarySearchFunc(exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+			skip = append(skip, int32(j))
+		}
+	}
+	return skip
 }
 
 // run is the candidates of one skeleton, in the order of their rows, and,
@@ -661,10 +701,11 @@ func looseRun(loose string) *run {
 	}
 	lx := index(looseBin)
 	lo, hi := findLoose(loose)
-	r := &run{cands: make([]cand, 0, hi-lo)}
-	for i := lo; i < hi; i++ {
-		idx, fl := lx.value(i)
-		r.cands = append(r.cands, cand{idx: idx, flags: fl, cc: looseCCBin[i]})
+	r := &run{cands: make([]cand, hi-lo)}
+	ccs := looseCCBin[lo:hi]
+	for k := range r.cands {
+		idx, fl := lx.value(lo + k)
+		r.cands[k] = cand{idx: idx, flags: fl, cc: ccs[k]}
 	}
 	n := len(r.cands)
 	if n > shortRun {

@@ -33,8 +33,9 @@ type query struct {
 // exactRun is where the key of a phrase lies in the exact index: when the
 // phrase is the core, the candidates need not search for it again.
 type exactRun struct {
-	of, key string
-	lo, hi  int
+	of, key  string // key is kept only when found: most phrases tried are not
+	lo, hi   int
+	searched bool
 }
 
 // maxMention bounds the length of a mention Resolve takes apart. The
@@ -161,16 +162,38 @@ func (q *query) exactKnown(s string) bool {
 	if work != nil {
 		work.keyed += len(s)
 	}
-	k := namekey.Key(s)
-	if k == "" {
+	// Keyed on the stack: most phrases tried ("the town of X", "X
+	// province") are not keys, and their keys are not kept.
+	var kb [keyBuf]byte
+	k := namekey.AppendKey(kb[:0], s)
+	if len(k) == 0 {
 		return false
 	}
-	lo, hi := findExact(k)
-	q.exact = exactRun{of: s, key: k, lo: lo, hi: hi}
+	lo, hi := findHashed(index(exactBin), 0, k)
+	key := ""
+	if lo < hi {
+		key = string(k)
+	}
+	q.exact = exactRun{of: s, key: key, lo: lo, hi: hi, searched: true}
 	return lo < hi
 }
 
 const trimSet = " \t\r\n\"“”«»()[]{}.,;:!?"
+
+// trimMention is strings.Trim(s, trimSet). The set has characters outside
+// ASCII, for which strings.Trim decodes every rune at both ends and looks
+// it up in the set: a name that begins and ends with an ASCII letter or
+// digit, as most do, is returned as it is without that.
+func trimMention(s string) string {
+	if len(s) > 0 && isASCIIAlnum(s[0]) && isASCIIAlnum(s[len(s)-1]) {
+		return s
+	}
+	return strings.Trim(s, trimSet)
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 // parseMention takes a mention apart. A phrase that is itself a name in the
 // gazetteer ("Eastern Ghouta", "Kurdistan Region", "South Sudan") is kept
@@ -179,7 +202,7 @@ const trimSet = " \t\r\n\"“”«»()[]{}.,;:!?"
 // nothing more can be stripped.
 func parseMention(raw string, quals bool) query {
 	var q query
-	s := strings.Trim(raw, trimSet)
+	s := trimMention(raw)
 	if s == "" || len(s) > maxMention {
 		return q
 	}
@@ -196,23 +219,23 @@ func parseMention(raw string, quals bool) query {
 	if quals {
 		// "Austin, Texas", "Tripoli, Lebanon".
 		if i := strings.LastIndexByte(s, ','); i > 0 {
-			if w := strings.Trim(s[i+1:], trimSet); w != "" {
+			if w := trimMention(s[i+1:]); w != "" {
 				q.quals = append(q.quals, w)
 			}
-			s = strings.Trim(s[:i], trimSet)
+			s = trimMention(s[:i])
 		}
 		// "Kafr Zeita in Hama countryside".
 		if i := lastIndexFold(s, " in "); i > 0 {
-			if w := strings.Trim(s[i+4:], trimSet); w != "" {
+			if w := trimMention(s[i+4:]); w != "" {
 				q.quals = append(q.quals, w)
 			}
-			s = strings.Trim(s[:i], trimSet)
+			s = trimMention(s[:i])
 		}
 		// "Syria's Raqqa": the possessor situates the name.
 		for _, ap := range []string{"'s ", "’s "} {
 			if i := strings.Index(s, ap); i > 0 {
 				q.quals = append(q.quals, s[:i])
-				s = strings.Trim(s[i+len(ap):], trimSet)
+				s = trimMention(s[i+len(ap):])
 				break
 			}
 		}
@@ -235,7 +258,7 @@ func parseMention(raw string, quals bool) query {
 		// The type word after a name goes first, so that a name
 		// beginning with a direction keeps it ("Western Australia state").
 		changed := false
-		if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
 			var buf [maxModifierWord]byte
 			if m, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
 				s = strings.TrimSpace(s[:i])
@@ -266,8 +289,8 @@ func parseMention(raw string, quals bool) query {
 // loneModifier reports whether s is nothing but one modifier word
 // ("countryside", "north").
 func loneModifier(s string) (modifier, bool) {
-	if len(s) > 16 || strings.IndexByte(s, ' ') >= 0 {
-		return modifier{}, false // no modifier is that long or of two words
+	if len(s) > 16 || !mayBeModifierWord(s) || strings.IndexByte(s, ' ') >= 0 {
+		return modifier{}, false // no modifier is that long, of that initial and length, or of two words
 	}
 	var buf [maxModifierWord]byte
 	m, ok := loneWords[string(lowerWord(s, &buf))]
@@ -277,6 +300,41 @@ func loneModifier(s string) (modifier, bool) {
 // maxModifierWord is more than the length of the longest one-word
 // modifier.
 const maxModifierWord = 16
+
+// mayBeModifierWord reports whether w may be a one-word modifier, leading
+// or trailing, by its first letter and its length alone: most words asked
+// about are not, and are turned away so without being lower-cased and
+// looked up. A word with a byte outside ASCII may lower-case into one
+// (the Kelvin sign is a k, a dotted capital I an i) and says yes.
+func mayBeModifierWord(w string) bool {
+	n := len(w)
+	if n == 0 {
+		return false
+	}
+	if c := w[0] | 0x20; n < maxModifierWord && 'a' <= c && c <= 'z' && modifierLengths[c-'a']&(1<<n) != 0 {
+		return true
+	}
+	// Lower-casing maps rune to rune: a word of more than four bytes a
+	// letter of the longest modifier cannot become one.
+	if n > 4*maxModifierWord {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierLengths has bit n of entry c set when some one-word modifier
+// of n bytes begins with letter 'a'+c.
+var modifierLengths = func() (t [26]uint32) {
+	for w := range loneWords {
+		t[w[0]-'a'] |= 1 << len(w)
+	}
+	return t
+}()
 
 // lowerWord is strings.ToLower(w) for a word that may be a one-word
 // modifier, written into buf so that looking it up (m[string(b)])

@@ -311,3 +311,20 @@ func TestModifierWordsFit(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeModifierWord: the quick test of a word by initial and length
+// never turns away a modifier, however written.
+func TestMayBeModifierWord(t *testing.T) {
+	for w := range loneWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], strings.ReplaceAll(w, "k", "\u212a"), strings.ReplaceAll(w, "i", "\u0130")} {
+			if _, ok := loneWords[string(lowerWord(v, new([maxModifierWord]byte)))]; ok && !mayBeModifierWord(v) {
+				t.Errorf("mayBeModifierWord(%q) = false", v)
+			}
+		}
+	}
+	for _, w := range []string{"Idlib", "Minister", "Qamishli", "", "x", "Observatory"} {
+		if mayBeModifierWord(w) {
+			t.Errorf("mayBeModifierWord(%q) = true", w)
+		}
+	}
+}

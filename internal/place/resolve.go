@@ -79,8 +79,8 @@ type hints struct {
 	// For the distances to the places named nearby, worked out on first
 	// need: each one's latitude in radians and its cosine.
 	nearReady bool
-	nearP     [maxNear]float64
-	nearCos   [maxNear]float64
+	nearP     [nearKept]float64
+	nearCos   [nearKept]float64
 	nearCC    [maxNear]uint16 // their countries' codes as numbers, compared without strings
 
 	cP, cCos float64 // the country's point's latitude in radians and its cosine
@@ -116,11 +116,17 @@ func (h *hints) withinCountryPt(lat, lon, km float64) bool {
 	return 2*r*math.Asin(math.Min(1, math.Sqrt(a))) <= km
 }
 
+// nearKept is how many of the places named nearby have their latitude's
+// radians and cosine kept (tally passes at most eight); the others'
+// are worked out each time, the same way. Every byte of the arrays is
+// zeroed on each call of Resolve.
+const nearKept = 8
+
 // nearDistance is haversine(lat, lon, near[i]) for a point whose latitude
 // in radians is p1 and its cosine c1, the same to the last bit.
 func (h *hints) nearDistance(i int, lat, lon, p1, c1 float64) float64 {
 	if !h.nearReady {
-		for j := range h.near {
+		for j := range min(len(h.near), nearKept) {
 			h.nearP[j] = h.near[j].Lat * math.Pi / 180
 			h.nearCos[j] = math.Cos(h.nearP[j])
 		}
@@ -128,9 +134,16 @@ func (h *hints) nearDistance(i int, lat, lon, p1, c1 float64) float64 {
 	}
 	const r = 6371.0
 	n := &h.near[i]
-	dp, dl := h.nearP[i]-p1, (n.Lon-lon)*math.Pi/180
+	var np, ncos float64
+	if i < nearKept {
+		np, ncos = h.nearP[i], h.nearCos[i]
+	} else {
+		np = n.Lat * math.Pi / 180
+		ncos = math.Cos(np)
+	}
+	dp, dl := np-p1, (n.Lon-lon)*math.Pi/180
 	sp, sl := math.Sin(dp/2), math.Sin(dl/2)
-	a := sp*sp + c1*h.nearCos[i]*sl*sl
+	a := sp*sp + c1*ncos*sl*sl
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
@@ -170,10 +183,19 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// r holds its candidates in arrays of its own, and nothing outside
 	// it points into them, so that it stays on the stack; its hints are
 	// filled in there, not copied in.
-	r := resolver{q: q, m: m, top: math.Inf(-1)}
+	var r resolver
+	r.q, r.m, r.top = q, m, math.Inf(-1)
 	r.h.init(ctx, q.quals)
 	r.h.anyExact = len(m.exact) > 0
 	h := &r.h
+	var psBuf [shortRun]int32
+	var inCountry []int32
+	if h.country != "" {
+		inCountry = m.run.inCountry(h.countryAt, psBuf[:0])
+	}
+	if !r.h.anyExact && !h.variantMayPass(m, q, inCountry) {
+		return Entry{}, false
+	}
 	r.rest = r.h.looseRest(q)
 	r.rowRest = r.h.rowRests(q)
 	// The exact matches come first, in entry order: the one with the
@@ -205,9 +227,8 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	// run as far as the bound of its next row can reach the best.
 	var runs [2]scanRun
 	nruns := 1
-	var psBuf [shortRun]int32
 	if h.country != "" {
-		runs[0].ps = m.run.inCountry(h.countryAt, psBuf[:0])
+		runs[0].ps = inCountry
 		runs[1].abroad = true
 		nruns = 2
 	}
@@ -268,10 +289,10 @@ type resolver struct {
 	top  float64
 	best scored
 
-	scArr    [32]scored
+	scArr    [16]scored
 	nsc      int // scored candidates, in scArr then scMore
 	scMore   []scored
-	pendArr  [32]pending
+	pendArr  [16]pending
 	npend    int // pending candidates, in pendArr then pendMore
 	pendMore []pending
 }
@@ -954,7 +975,86 @@ func (h *hints) acceptVariant(i int32, q query) bool {
 	}
 	// With no context, only a long skeleton of a notable place: "Kharkov"
 	// for Kharkiv, but not "Russian" for Ryazan or "Red" for Riyadh.
-	return notable(r) && q.skel >= 4 && sameInitial(key, r.name())
+	return notable(r) && q.skel >= 4 && sameInitialSum(key, i)
+}
+
+// rowNotable is sumNotable(c.idx) for a skeleton row c (of an entry that
+// is not a country), from the row alone where it can tell: a division or a
+// region is notable; a place only with the prior of a city of BigPlace
+// people or of twenty UCDP events, and then its summary says. A short
+// skeleton has hundreds of rows in a country, mostly villages, whose
+// summaries, scattered over the gazetteer, need not be read.
+func rowNotable(c cand) bool {
+	if c.flags&layout.LooseLevelMask != layout.LevelPlace {
+		return c.flags&layout.LooseLevelMask != layout.LevelCountry
+	}
+	return c.flags>>layout.PriorBucketShift >= notableBucket && sumNotable(c.idx)
+}
+
+// notableBucket is the lowest prior bucket of a notable place (see
+// notable); PriorKey grows with population and events alike.
+var notableBucket = func() byte {
+	big := byte(math.Ceil(math.Log10(1+layout.BigPlace)*layout.PopLogScale)) + 1 // as the generator rounds
+	return min(layout.PriorBucket(layout.PriorKey(big, 0, layout.LevelPlace)), layout.PriorBucket(layout.PriorKey(0, 20, layout.LevelPlace)))
+}()
+
+// regionBucket is the prior bucket of a region's skeleton rows, above any
+// place's.
+var regionBucket = layout.PriorBucket(layout.PriorKey(0, 0, layout.LevelRegion))
+
+// variantMayPass reports whether a mention matched through its skeleton
+// alone may have a candidate acceptVariant and rejects let through, were
+// it the best: when none can be, ranking them all would end in no answer.
+// inCountry are the positions in m.loose of the rows in the context
+// country (none without one). It reads the rows and, for a few, their
+// summaries: a capitalised word of a short skeleton ("Latest", "Daeshs")
+// shares it with hundreds of places, whose ranking was much of the cost of
+// saying no.
+func (h *hints) variantMayPass(m *mention, q query, inCountry []int32) bool {
+	n := q.skel
+	if h.country == "" {
+		if len(h.admin1) > 0 || len(h.near) > 0 {
+			return true // supports may accept any of them
+		}
+		// acceptVariant without context: a notable place, a skeleton of
+		// four or more, the same initial.
+		return n >= 4
+	}
+	if h.countryAt == layout.NoCountry {
+		return true // the rows' country bytes cannot tell
+	}
+	// In the text's country, a place passes acceptVariant by a long
+	// skeleton, or by being notable and not of fewer syllables.
+	for _, j := range inCountry {
+		c := m.loose[j]
+		if c.flags&layout.LooseLevelMask == layout.LevelCountry {
+			continue // never ranked as a skeleton match
+		}
+		if n >= 4 || n == 3 && strings.Contains(q.key, " ") {
+			return true
+		}
+		if rowNotable(c) && (n >= 3 || !longer(q.key, record(c.idx).name())) {
+			return true
+		}
+	}
+	// Abroad, only a region: rejects turns away any other place abroad
+	// matched through its skeleton (foreignOK wants an exact match). A
+	// region passes if the context supports it, or by a long skeleton and
+	// the same initial ("Dunbas" for Donbas).
+	supported := len(h.admin1) > 0 || len(h.near) > 0
+	if !supported && n < 4 {
+		return false
+	}
+	for _, c := range m.loose {
+		if c.flags>>layout.PriorBucketShift < regionBucket {
+			break // a region's prior is the highest: they come first
+		}
+		if c.cc != h.countryAt && c.flags&layout.LooseLevelMask == layout.LevelRegion &&
+			(supported || sameInitialSum(q.key, c.idx)) {
+			return true
+		}
+	}
+	return false
 }
 
 // supports reports whether the context points at entry i: its country, its
@@ -992,24 +1092,9 @@ func syllables(key string) int {
 	return n
 }
 
-// sameInitial reports whether a key and a name begin with the same letter,
-// q, k and c counting as one.
-func sameInitial(key, name string) bool {
-	k2 := namekey.Key(name)
-	if key == "" || k2 == "" {
-		return false
-	}
-	fold := func(c byte) byte {
-		if c == 'q' || c == 'c' {
-			return 'k'
-		}
-		return c
-	}
-	return fold(key[0]) == fold(k2[0])
-}
-
-// sameInitialSum is sameInitial for the name of entry i, read from its
-// summary.
+// sameInitialSum reports whether a key and the name of entry i begin with
+// the same letter, q, k and c counting as one, reading the initial of the
+// name's key from the entry's summary.
 func sameInitialSum(key string, i int32) bool {
 	k2 := sumInitial(i)
 	if key == "" || k2 == 0 {

@@ -84,11 +84,53 @@ func Key(name string) string {
 		// ASCII without articles, and decoding each rune into a builder
 		// cost several times as much.
 		var buf [64]byte
-		if k, ok := appendASCII(buf[:0], name); ok && !needsWordRules(k) {
-			return string(k)
+		if k, ok := appendASCII(buf[:0], name); ok {
+			if !needsWordRules(k) {
+				return string(k)
+			}
+			var out [80]byte
+			return string(appendWordRules(out[:0], k))
 		}
 	}
 	return keyRunes(name)
+}
+
+// appendWordRules appends to dst the ASCII key k (words between single
+// spaces) with the word rules applied as keyRunes applies them: articles
+// dropped, unless every word is one, and abbreviations expanded. Many
+// Syrian names have an article ("Deir al-Zor"), and keying them rune by
+// rune, with a builder and a list of words, cost several times as much.
+func appendWordRules(dst, k []byte) []byte {
+	n0 := len(dst)
+	for rest := k; len(rest) > 0; {
+		n := 0
+		for n < len(rest) && rest[n] != ' ' {
+			n++
+		}
+		w := rest[:n]
+		if n < len(rest) {
+			rest = rest[n+1:]
+		} else {
+			rest = rest[n:]
+		}
+		if len(w) == 0 || len(w) <= 3 && articles[string(w)] {
+			continue
+		}
+		if len(dst) > n0 {
+			dst = append(dst, ' ')
+		}
+		if e, ok := abbreviations[string(w)]; ok {
+			dst = append(dst, e...)
+		} else {
+			dst = append(dst, w...)
+		}
+	}
+	if len(dst) == n0 {
+		// A name made only of article-like words ("As", a town in
+		// Belgium) keeps them.
+		return append(dst, k...)
+	}
+	return dst
 }
 
 // keyRunes is Key rune by rune: for any name, and the word rules.
@@ -169,8 +211,13 @@ func AppendKey(dst []byte, name string) []byte {
 	}
 	n0 := len(dst)
 	dst, ok := appendASCII(dst, name)
-	if !ok || needsWordRules(dst[n0:]) {
+	if !ok {
 		return append(dst[:n0], Key(name)...)
+	}
+	if needsWordRules(dst[n0:]) {
+		var buf [128]byte
+		k := append(buf[:0], dst[n0:]...)
+		return appendWordRules(dst[:n0], k)
 	}
 	return dst
 }
@@ -216,14 +263,39 @@ func needsWordRules[S string | []byte](s S) bool {
 			n++
 		}
 		w := s[:n]
-		// The conversions in map indexes allocate nothing.
-		if len(w) <= 3 && (articles[string(w)] || abbreviations[string(w)] != "") || len(w) >= 4 && string(w[:4]) == "ال" {
+		if len(w) <= 3 && shortRule(w) || len(w) >= 4 && string(w[:4]) == "ال" {
 			return true
 		}
 		if n == len(s) {
 			break
 		}
 		s = s[n+1:]
+	}
+	return false
+}
+
+// shortRule reports whether a word of one to three bytes is an article or
+// an abbreviation: every short word of a name is asked about, and a switch
+// on its bytes costs a fraction of two map look-ups.
+// TestShortRule keeps it equal to the maps.
+func shortRule[S string | []byte](w S) bool {
+	var k uint32
+	for i := 0; i < len(w); i++ {
+		k = k<<8 | uint32(w[i])
+	}
+	switch len(w) {
+	case 2:
+		switch k {
+		case 'a'<<8 | 'l', 'e'<<8 | 'l', 'a'<<8 | 'r', 'a'<<8 | 's', 'a'<<8 | 'd', 'a'<<8 | 'z',
+			'a'<<8 | 'n', 'a'<<8 | 't', 'e'<<8 | 'z', 'e'<<8 | 's', 'e'<<8 | 'd', 'u'<<8 | 'l', 'u'<<8 | 'd',
+			's'<<8 | 't', 'm'<<8 | 't', 'f'<<8 | 't':
+			return true
+		}
+	case 3:
+		switch k {
+		case 'a'<<16 | 's'<<8 | 'h', 'a'<<16 | 't'<<8 | 'h', 'a'<<16 | 'd'<<8 | 'h', 's'<<16 | 't'<<8 | 'e':
+			return true
+		}
 	}
 	return false
 }

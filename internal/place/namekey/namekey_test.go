@@ -163,6 +163,7 @@ func TestAppendKeyAllocates(t *testing.T) {
 	n := testing.AllocsPerRun(100, func() {
 		k := AppendKey(buf[:0], "Deir Ezzor")
 		AppendLoose(buf[len(k):len(k)], k)
+		AppendKey(buf[:0], "Deir al-Zor") // an article, dropped on the stack
 	})
 	if n != 0 {
 		t.Errorf("AppendKey and AppendLoose of an ASCII name allocate %v times", n)
@@ -173,11 +174,16 @@ func TestAppendKeyAllocates(t *testing.T) {
 // rune, on names of letters, digits, apostrophes, punctuation, articles
 // and abbreviations.
 func TestKeyASCIIFastPath(t *testing.T) {
-	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as"}
+	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as",
+		"ash-", "Ath ", "adh", "Ste ", "ft", "ez-", "ul ", "ud", "an", "At", "es"}
 	rng := rand.New(rand.NewPCG(3, 4))
-	for range 50000 {
+	for i := range 100000 {
 		var b strings.Builder
-		for range rng.IntN(12) {
+		n := rng.IntN(12)
+		if i%10 == 0 {
+			n = rng.IntN(60) // past the 64 bytes Key keys on the stack
+		}
+		for range n {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		name := b.String()
@@ -186,6 +192,45 @@ func TestKeyASCIIFastPath(t *testing.T) {
 		}
 		if got, want := string(AppendKey(nil, name)), keyRunes(name); got != want {
 			t.Fatalf("AppendKey(%q) = %q, rune by rune %q", name, got, want)
+		}
+	}
+}
+
+// TestShortRule: the switch says yes to exactly the short articles and
+// abbreviations of the maps.
+func TestShortRule(t *testing.T) {
+	var words []string
+	for w := range articles {
+		words = append(words, w)
+	}
+	for w := range abbreviations {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if len(w) <= 3 && !shortRule(w) {
+			t.Errorf("shortRule(%q) = false", w)
+		}
+	}
+	// Every word of up to three lower-case letters, and a few others.
+	var all []string
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	for _, a := range letters {
+		all = append(all, string(a))
+		for _, b := range letters {
+			all = append(all, string(a)+string(b))
+			for _, c := range letters {
+				all = append(all, string(a)+string(b)+string(c))
+			}
+		}
+	}
+	all = append(all, "", "A", "AL", "a1", "ال")
+	for _, w := range all {
+		want := articles[w] || abbreviations[w] != ""
+		if got := shortRule(w); got != want {
+			t.Errorf("shortRule(%q) = %v, want %v", w, got, want)
+		}
+		if got := shortRule([]byte(w)); got != want {
+			t.Errorf("shortRule([]byte(%q)) = %v, want %v", w, got, want)
 		}
 	}
 }
