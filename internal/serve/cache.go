@@ -2,6 +2,8 @@ package serve
 
 import (
 	"container/list"
+	"encoding/json"
+	"iter"
 	"net/url"
 	"sync"
 )
@@ -31,18 +33,62 @@ type cached struct {
 // edits stayed the same), it keeps the stable responses and drops the
 // rest; else it drops everything.
 type respCache struct {
-	max int
-
 	mu      sync.Mutex
 	version string
 	edits   int64 // the store's count of edits at version; -1: unknown
-	size    int
-	lru     *list.List // of *cached, most recently used first
-	byKey   map[string]*list.Element
+	lru
 }
 
 func newRespCache(max int) *respCache {
-	return &respCache{max: max, edits: -1, lru: list.New(), byKey: map[string]*list.Element{}}
+	return &respCache{edits: -1, lru: newLRU(max)}
+}
+
+// lru is what both caches keep: entries by key, least recently used
+// dropped first once they hold more than max bytes. Its owner locks.
+type lru struct {
+	max   int
+	size  int
+	order *list.List // of *cached, most recently used first
+	byKey map[string]*list.Element
+}
+
+func newLRU(max int) lru {
+	return lru{max: max, order: list.New(), byKey: map[string]*list.Element{}}
+}
+
+// lookup is the entry kept for key, now the most recently used.
+func (c *lru) lookup(key string) (*cached, bool) {
+	el, ok := c.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(el)
+	return el.Value.(*cached), true
+}
+
+// add keeps e in place of any entry of its key, then drops the least
+// recently used entries while the cache holds too much.
+func (c *lru) add(e *cached) {
+	if el, ok := c.byKey[e.key]; ok {
+		c.remove(el)
+	}
+	c.byKey[e.key] = c.order.PushFront(e)
+	c.size += entrySize(e)
+	for c.size > c.max {
+		c.remove(c.order.Back())
+	}
+}
+
+func (c *lru) remove(el *list.Element) {
+	e := c.order.Remove(el).(*cached)
+	delete(c.byKey, e.key)
+	c.size -= entrySize(e)
+}
+
+func (c *lru) empty() {
+	c.order.Init()
+	clear(c.byKey)
+	c.size = 0
 }
 
 // cacheKey is the key of r's path and query in the cache: the query's
@@ -88,16 +134,12 @@ func (c *respCache) moveTo(version string, edits int64) {
 		return
 	}
 	if edits < 0 || edits != c.edits {
-		c.lru.Init()
-		clear(c.byKey)
-		c.size = 0
+		c.empty()
 	} else {
-		for el := c.lru.Front(); el != nil; {
-			e, next := el.Value.(*cached), el.Next()
-			if !e.stable {
-				c.lru.Remove(el)
-				delete(c.byKey, e.key)
-				c.size -= entrySize(e)
+		for el := c.order.Front(); el != nil; {
+			next := el.Next()
+			if !el.Value.(*cached).stable {
+				c.remove(el)
 			}
 			el = next
 		}
@@ -112,12 +154,7 @@ func (c *respCache) get(version, key string) (*cached, bool) {
 	if version != c.version {
 		return nil, false
 	}
-	el, ok := c.byKey[key]
-	if !ok {
-		return nil, false
-	}
-	c.lru.MoveToFront(el)
-	return el.Value.(*cached), true
+	return c.lookup(key)
 }
 
 // put keeps a response for key read in version, unless the cache has
@@ -132,19 +169,7 @@ func (c *respCache) put(version, key string, body []byte, etag string, stable bo
 	if version != c.version {
 		return
 	}
-	if el, ok := c.byKey[key]; ok {
-		c.size -= entrySize(el.Value.(*cached))
-		c.lru.Remove(el)
-	}
-	c.byKey[key] = c.lru.PushFront(e)
-	c.size += entrySize(e)
-	for c.size > c.max {
-		el := c.lru.Back()
-		old := el.Value.(*cached)
-		c.lru.Remove(el)
-		delete(c.byKey, old.key)
-		c.size -= entrySize(old)
-	}
+	c.add(e)
 }
 
 // entrySize is about what an entry holds in memory.
@@ -163,28 +188,23 @@ const DefaultRowCacheBytes = 32 << 20
 // one is 53 values, the other 15.
 // Least recently used is dropped first.
 type rowCache struct {
-	max int
-
-	mu    sync.Mutex
-	size  int
-	lru   *list.List // of *cached (key the row, body the JSON), most recently used first
-	byRow map[string]*list.Element
+	mu  sync.Mutex
+	lru // of *cached: key the row, body the JSON
 }
 
 func newRowCache(max int) *rowCache {
-	return &rowCache{max: max, lru: list.New(), byRow: map[string]*list.Element{}}
+	return &rowCache{lru: newLRU(max)}
 }
 
 // get is the JSON kept for row, if any.
 func (c *rowCache) get(row string) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.byRow[row]
+	e, ok := c.lookup(row)
 	if !ok {
 		return nil, false
 	}
-	c.lru.MoveToFront(el)
-	return el.Value.(*cached).body, true
+	return e.body, true
 }
 
 // known is what store.ClaimRows and DocRows ask of a reader: whether it
@@ -207,17 +227,54 @@ func (c *rowCache) put(row string, body []byte) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if el, ok := c.byRow[row]; ok {
-		c.lru.MoveToFront(el)
-		return
+	c.add(e)
+}
+
+// encodedItems are values as JSON items, each encoded as it comes.
+func encodedItems[V any](values iter.Seq2[V, error], item func(V) (id int64, out any)) iter.Seq2[rowItem, error] {
+	return func(yield func(rowItem, error) bool) {
+		for v, err := range values {
+			var it rowItem
+			if err == nil {
+				var out any
+				it.id, out = item(v)
+				it.json, err = json.Marshal(out)
+			}
+			if !yield(it, err) {
+				return
+			}
+		}
 	}
-	c.byRow[row] = c.lru.PushFront(e)
-	c.size += entrySize(e)
-	for c.size > c.max {
-		el := c.lru.Back()
-		old := el.Value.(*cached)
-		c.lru.Remove(el)
-		delete(c.byRow, old.key)
-		c.size -= entrySize(old)
+}
+
+// items are the rows read gets from the store, as JSON items: a row the
+// cache knows, which the store then leaves unread, is its kept JSON;
+// another is encoded and kept. read hands the store the cache's known;
+// parts gives a row's id, its text and, for a row read, what its JSON is
+// made of (nil for a row the cache knows).
+func items[R any](c *rowCache, read func(known func(string) bool) iter.Seq2[R, error],
+	parts func(R) (id int64, row string, value func() any)) iter.Seq2[rowItem, error] {
+	return func(yield func(rowItem, error) bool) {
+		known, hit := c.known()
+		for r, err := range read(known) {
+			if err != nil {
+				yield(rowItem{}, err)
+				return
+			}
+			id, row, value := parts(r)
+			it := rowItem{id: id, json: *hit}
+			if value != nil {
+				if it.json, err = json.Marshal(value()); err != nil {
+					yield(rowItem{}, err)
+					return
+				}
+				if row != "" {
+					c.put(row, it.json)
+				}
+			}
+			if !yield(it, nil) {
+				return
+			}
+		}
 	}
 }

@@ -79,40 +79,19 @@ func rowJSONs(items []rowItem) []json.RawMessage {
 // claimItems are the claims f selects as JSON, from the row cache when
 // it holds them, else read and encoded (and kept).
 func (s *Server) claimItems(ctx context.Context, f store.ClaimFilter) iter.Seq2[rowItem, error] {
-	return func(yield func(rowItem, error) bool) {
-		if s.rows == nil {
-			for c, err := range s.st.Claims(ctx, f) {
-				var b []byte
-				if err == nil {
-					b, err = json.Marshal(export.ToJSON(c))
-				}
-				if !yield(rowItem{c.RowID, b}, err) {
-					return
-				}
-			}
-			return
-		}
-		known, hit := s.rows.known()
-		for row, err := range s.st.ClaimRows(ctx, f, known) {
-			if err != nil {
-				yield(rowItem{}, err)
-				return
-			}
-			it := rowItem{id: row.RowID, json: *hit}
-			if row.Claim != nil {
-				if it.json, err = json.Marshal(export.ToJSON(*row.Claim)); err != nil {
-					yield(rowItem{}, err)
-					return
-				}
-				if row.Row != "" {
-					s.rows.put(row.Row, it.json)
-				}
-			}
-			if !yield(it, nil) {
-				return
-			}
-		}
+	if s.rows == nil {
+		return encodedItems(s.st.Claims(ctx, f), func(c store.StoredClaim) (int64, any) {
+			return c.RowID, export.ToJSON(c)
+		})
 	}
+	return items(s.rows, func(known func(string) bool) iter.Seq2[store.ClaimRow, error] {
+		return s.st.ClaimRows(ctx, f, known)
+	}, func(r store.ClaimRow) (int64, string, func() any) {
+		if r.Claim == nil {
+			return r.RowID, r.Row, nil
+		}
+		return r.RowID, r.Row, func() any { return export.ToJSON(*r.Claim) }
+	})
 }
 
 // findClaim is the claim a request's path names, rejected or hypothetical

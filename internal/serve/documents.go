@@ -58,40 +58,19 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 // docItems are the documents f selects as JSON, from the row cache when
 // it holds them, else read and encoded (and kept).
 func (s *Server) docItems(ctx context.Context, f store.DocFilter) iter.Seq2[rowItem, error] {
-	return func(yield func(rowItem, error) bool) {
-		if s.rows == nil {
-			for d, err := range s.st.Documents(ctx, f) {
-				var b []byte
-				if err == nil {
-					b, err = json.Marshal(export.ToDoc(d))
-				}
-				if !yield(rowItem{d.ID, b}, err) {
-					return
-				}
-			}
-			return
-		}
-		known, hit := s.rows.known()
-		for row, err := range s.st.DocRows(ctx, f, known) {
-			if err != nil {
-				yield(rowItem{}, err)
-				return
-			}
-			it := rowItem{id: row.ID, json: *hit}
-			if row.Doc != nil {
-				if it.json, err = json.Marshal(export.ToDoc(*row.Doc)); err != nil {
-					yield(rowItem{}, err)
-					return
-				}
-				if row.Row != "" {
-					s.rows.put(row.Row, it.json)
-				}
-			}
-			if !yield(it, nil) {
-				return
-			}
-		}
+	if s.rows == nil {
+		return encodedItems(s.st.Documents(ctx, f), func(d store.DocSummary) (int64, any) {
+			return d.ID, export.ToDoc(d)
+		})
 	}
+	return items(s.rows, func(known func(string) bool) iter.Seq2[store.DocRow, error] {
+		return s.st.DocRows(ctx, f, known)
+	}, func(r store.DocRow) (int64, string, func() any) {
+		if r.Doc == nil {
+			return r.ID, r.Row, nil
+		}
+		return r.ID, r.Row, func() any { return export.ToDoc(*r.Doc) }
+	})
 }
 
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
