@@ -64,6 +64,26 @@ func (f *finder) next(pos int) tok {
 	return f.ntok
 }
 
+// mayFollow reports whether the token after pos may be a word starting
+// with a letter of next (a lexEntry's qualNext or vagueNext): when it is
+// not, no phrase with such a second word matches there.
+func (f *finder) mayFollow(pos int, next uint32) bool {
+	if next == allNext || next == 0 {
+		return next != 0
+	}
+	for pos < len(f.s) && isSpace(f.s[pos]) {
+		pos++
+	}
+	if pos == len(f.s) {
+		return false
+	}
+	c := f.s[pos]
+	if isUpper(c) {
+		c += 'a' - 'A'
+	}
+	return c >= 'a' && c <= 'z' && next&(1<<(c-'a')) != 0
+}
+
 // look is look(f.s, t), remembered for the last word.
 func (f *finder) look(t tok) *lexEntry {
 	if t.k != tWord {
@@ -158,7 +178,11 @@ func AppendFind(dst []Mention, text string) []Mention {
 func (f *finder) try(t tok) (expr, bool) {
 	if t.k == tWord {
 		e := f.look(t)
-		for _, p := range e.phrases {
+		phrases := e.phrases
+		if !f.mayFollow(t.e, e.qualNext) {
+			phrases = nil
+		}
+		for _, p := range phrases {
 			if p.vague {
 				break // qualifiers sort first
 			}
@@ -608,7 +632,11 @@ func (f *finder) wordQuantity(t tok) (quantity, bool) {
 	s := f.s
 	e := f.look(t)
 	q := quantity{start: t.s, end: t.e, scale: 1, den: 1}
-	for _, p := range e.phrases {
+	phrases := e.phrases
+	if !f.mayFollow(t.e, e.vagueNext) {
+		phrases = nil
+	}
+	for _, p := range phrases {
 		if !p.vague {
 			continue
 		}

@@ -86,7 +86,17 @@ type lexEntry struct {
 	class   wclass
 	val     int64
 	phrases []*phrase // qualifier then vague phrases starting with this word, longest first
+	// qualNext and vagueNext hold the lower-case first letters ('a' is
+	// bit 0) of the second words of its qualifier and of its vague
+	// phrases, allNext when one is a word alone or a second word starts
+	// with no letter: the word after it turns most phrase tests away
+	// ("in" not before "excess") without reading that word.
+	qualNext, vagueNext uint32
 }
+
+// allNext is a lexEntry's qualNext or vagueNext when the word after it
+// decides nothing.
+const allNext = ^uint32(0)
 
 // Qualifier phrases, matched case-insensitively, longest first. See the
 // package documentation for the intervals.
@@ -399,6 +409,22 @@ func init() {
 		e := entry(w[0])
 		e.flags |= fStart | fQuantity
 		e.phrases = append(e.phrases, ph)
+	}
+	for _, e := range lexVals {
+		if e == nil {
+			continue
+		}
+		for _, p := range e.phrases {
+			m := &e.qualNext
+			if p.vague {
+				m = &e.vagueNext
+			}
+			if len(p.words) < 2 || p.words[1][0] < 'a' || p.words[1][0] > 'z' {
+				*m = allNext
+			} else {
+				*m |= 1 << (p.words[1][0] - 'a')
+			}
+		}
 	}
 	// Longest first, qualifiers before vague phrases, so that "a maximum of"
 	// and "a large number of" win over shorter phrases sharing a first word.

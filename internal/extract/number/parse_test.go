@@ -46,6 +46,12 @@ func TestParse(t *testing.T) {
 		{"over 30", "at_least|30|30|-"},
 		{"upwards of 30", "at_least|30|30|-"},
 		{"in excess of 30", "at_least|30|30|-"},
+		// The word after a phrase's first, looked at before it is read:
+		// capitals, other spaces, the end of the text.
+		{"In\tExcess  of 30", "at_least|30|30|-"},
+		{"AT\nLEAST 30", "at_least|30|30|-"},
+		{"at", ""},
+		{"in ", ""},
 		{"surpassed 30", "at_least|30|30|-"},
 		{"no fewer than 30", "at_least|30|30|-"},
 		{"no less than 30", "at_least|30|30|-"},
@@ -93,6 +99,8 @@ func TestParse(t *testing.T) {
 		{"250000-275000", "range|250000|250000|275000"},
 
 		{"a few", "vague|-|2|5"},
+		{"A  Few", "vague|-|2|5"},
+		{"a", ""},
 		{"a couple of", "vague|-|2|3"},
 		{"a handful of", "vague|-|2|5"},
 		{"several", "vague|-|3|9"},

@@ -1,7 +1,6 @@
 // Package wordset owns the fixed word tables the extraction rules look
 // words up in, once per token or name: a word's number without allocating, most
-// unknown words turned away by a bit set of the known words' shapes before
-// any hashing (most words of a text are in no table).
+// in one probe of a table that holds each word's bytes beside its number.
 package wordset
 
 import (
@@ -13,56 +12,82 @@ import (
 
 // Set numbers a fixed list of words 1..n. The zero Set knows no word.
 type Set struct {
-	keys   []string // by number - 1
-	prints []print  // by number - 1: the key's print, compared instead of its bytes
-	slots  []uint32 // open addressing over hash: a number, 0 for none
-	shapes [1 << 10]uint64
+	keys  []string // by number - 1
+	slots []slot   // open addressing over hash, at most a quarter full
+	shift uint     // hash >> shift is a slot: 64 - log2(len(slots))
 }
 
-// print is a word's length and two words of its bytes (see load): for a
-// word of up to 16 bytes, equal prints mean equal words.
-type print struct {
+// slot holds a key's print, its length and two words of its bytes (see
+// load), beside its number (0 for an empty slot): for a word of up to 16
+// bytes, equal prints mean equal words, so a lookup reads one slot, not a
+// slot and then the key. Most words of a text are in no set, or found at
+// the first slot: a bit set of the words' shapes in front of the table cost
+// more than the probe it saved.
+type slot struct {
 	a, b uint64
-	n    int
+	n    uint32
+	id   uint32
 }
 
 // New numbers keys: keys[i] is number i+1. The keys are distinct.
 func New(keys []string) *Set {
-	s := &Set{keys: keys, prints: make([]print, len(keys))}
-	size := 1
-	for size < 4*len(keys) {
-		size <<= 1
+	s := &Set{keys: keys}
+	bits := uint(1)
+	for 1<<bits < 4*len(keys) {
+		bits++
 	}
-	s.slots = make([]uint32, size)
-	mask := uint32(size - 1)
+	s.slots = make([]slot, 1<<bits)
+	s.shift = 64 - bits
+	mask := uint64(len(s.slots) - 1)
 	for n, k := range keys {
-		h := shape(k)
-		s.shapes[h/64] |= 1 << (h % 64)
 		a, b := load(k)
-		s.prints[n] = print{a, b, len(k)}
-		i := hash(k, a, b) & mask
-		for s.slots[i] != 0 {
+		i := hash(k, a, b) >> (s.shift & 63)
+		for s.slots[i].id != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = uint32(n) + 1
+		s.slots[i] = slot{a, b, uint32(len(k)), uint32(n) + 1}
 	}
 	return s
 }
 
 // ID is k's number, 0 when the set does not hold it.
 func (s *Set) ID(k string) uint32 {
-	if h := shape(k); s.shapes[h/64]&(1<<(h%64)) == 0 {
+	if len(k) > 16 {
+		return s.idLong(k)
+	}
+	if len(s.slots) == 0 {
+		return 0
+	}
+	// Up to 16 bytes the print is the word: no call to compare bytes,
+	// which would have the registers of this loop saved around it.
+	a, b := load(k)
+	mask := uint64(len(s.slots) - 1)
+	for i := mix(a, b, len(k)) >> (s.shift & 63); ; i = (i + 1) & mask {
+		p := &s.slots[i&mask]
+		if p.a == a && p.b == b && p.n == uint32(len(k)) && p.id != 0 {
+			return p.id
+		}
+		if p.id == 0 {
+			return 0
+		}
+	}
+}
+
+// idLong is ID of a word longer than 16 bytes, whose print can be alike in
+// words that differ in their middle bytes.
+func (s *Set) idLong(k string) uint32 {
+	if len(s.slots) == 0 {
 		return 0
 	}
 	a, b := load(k)
-	mask := uint32(len(s.slots) - 1)
-	for i := hash(k, a, b) & mask; ; i = (i + 1) & mask {
-		n := s.slots[i]
-		if n == 0 {
-			return 0
+	mask := uint64(len(s.slots) - 1)
+	for i := hash(k, a, b) >> (s.shift & 63); ; i = (i + 1) & mask {
+		p := &s.slots[i&mask]
+		if p.a == a && p.b == b && p.n == uint32(len(k)) && p.id != 0 && s.keys[p.id-1] == k {
+			return p.id
 		}
-		if p := &s.prints[n-1]; p.n == len(k) && p.a == a && p.b == b && (len(k) <= 16 || s.keys[n-1] == k) {
-			return n
+		if p.id == 0 {
+			return 0
 		}
 	}
 }
@@ -87,30 +112,21 @@ func load(k string) (a, b uint64) {
 	return uint64(p[0])<<16 | uint64(p[n>>1])<<8 | uint64(p[n-1]), 0
 }
 
-// hash mixes k's length and the words load read of it, and for a word
-// longer than 16 bytes the bytes between them.
-func hash(k string, a, b uint64) uint32 {
-	h := (a^0x9E3779B97F4A7C15)*0xC2B2AE3D27D4EB4F ^ (b^uint64(len(k)))*0x165667B19E3779F9
+// mix hashes a word of up to 16 bytes from its length and the words load
+// read of it (all of it); its high bits are the ones to use, as a
+// multiplication carries every bit of its operands upward.
+func mix(a, b uint64, n int) uint64 {
+	return (a^0x9E3779B97F4A7C15)*0xC2B2AE3D27D4EB4F ^ (b^uint64(n))*0x165667B19E3779F9
+}
+
+// hash is mix of any word: past 16 bytes it mixes in the bytes between
+// the two words load read.
+func hash(k string, a, b uint64) uint64 {
+	h := mix(a, b, len(k))
 	for i := 8; i < len(k)-8; i += 8 {
 		h = (h ^ binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(k), len(k))[i:])) * 0x94D049BB133111EB
 	}
-	h ^= h >> 31
-	h *= 0xBF58476D1CE4E5B9
-	return uint32(h >> 32)
-}
-
-// shape hashes a word's length and its first, second and last bytes into
-// a bit of Set.shapes.
-func shape(k string) uint32 {
-	n := len(k)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(k[0])*0x85EBCA77 ^ uint32(k[n-1])*0xC2B2AE3D
-	if n > 1 {
-		h ^= uint32(k[1]) * 0x27D4EB2F
-	}
-	return (h ^ h>>15) % uint32(len(Set{}.shapes)*64)
+	return h
 }
 
 // HasFolded reports whether set holds word lower-cased. A word of ASCII

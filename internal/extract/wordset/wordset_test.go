@@ -29,8 +29,12 @@ func TestSet(t *testing.T) {
 			t.Errorf("ID(%q) = %d, want 0", k, got)
 		}
 	}
-	if got := New(nil).ID("said"); got != 0 {
-		t.Errorf("an empty set knows %q: %d", "said", got)
+	for _, empty := range []*Set{New(nil), {}} {
+		for _, k := range []string{"said", "", "government-x-controlled"} {
+			if got := empty.ID(k); got != 0 {
+				t.Errorf("an empty set knows %q: %d", k, got)
+			}
+		}
 	}
 }
 
