@@ -27,8 +27,10 @@ const maxNearPlaces = 8
 // ("the village of X", "X camp").
 func (c *docContext) resolveGeo() {
 	c.country = c.voteCountry()
+	n := 0
 	for _, s := range c.sents {
 		s.places = append(s.places, c.bareNames(s)...)
+		n += len(s.places)
 		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
 	}
 	if c.country == "" {
@@ -39,9 +41,14 @@ func (c *docContext) resolveGeo() {
 	var near []place.Entry
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
-	// Keyed by the phrase and the admin1 it is said to be in, as a pair:
-	// joining them into one string cost an allocation a mention.
-	resolved := map[[2]string]*place.Entry{}
+	// Keyed by the phrase when no admin1 is said, as for nearly every
+	// mention: a string key takes the map's fast path, where a pair of
+	// strings took the generic one. Sized for the mentions, so that it is
+	// not grown and rehashed mention by mention.
+	resolved := make(map[string]*place.Entry, n)
+	// "X in Y": keyed by the phrase and the admin1 it is said to be in,
+	// as a pair (joining them into one string cost an allocation).
+	var resolvedIn map[[2]string]*place.Entry
 	for _, s := range c.sents {
 		for i := len(s.places) - 1; i >= 0; i-- {
 			// Right to left, so that "X in Y" has Y resolved when X is.
@@ -61,7 +68,14 @@ func (c *docContext) resolveGeo() {
 			}
 			text := s.mentionText(*m)
 			key := [2]string{text, ctx.Admin1}
-			if e, ok := resolved[key]; ok {
+			var e *place.Entry
+			var ok bool
+			if ctx.Admin1 == "" {
+				e, ok = resolved[text]
+			} else {
+				e, ok = resolvedIn[key]
+			}
+			if ok {
 				m.entry = e
 				continue
 			}
@@ -109,7 +123,14 @@ func (c *docContext) resolveGeo() {
 					m.entry = entryOf(a)
 				}
 			}
-			resolved[key] = m.entry
+			if ctx.Admin1 == "" {
+				resolved[text] = m.entry
+			} else {
+				if resolvedIn == nil {
+					resolvedIn = map[[2]string]*place.Entry{}
+				}
+				resolvedIn[key] = m.entry
+			}
 		}
 		kept := s.places[:0]
 		for _, m := range s.places {

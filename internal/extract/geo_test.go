@@ -40,3 +40,31 @@ func TestIsCommonWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTokenLowerCase pins which lower-case words nameToken lets into a
+// place name: only an Arabic article joined by its first hyphen to more.
+func TestNameTokenLowerCase(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"ez-zor", true},
+		{"al-numan", true},
+		{"ash-shaddadi", true},
+		{"al", false},         // no hyphen
+		{"a-al-bab", false},   // the first hyphen ends "a", no article
+		{"all-out", false},    // "all" is no article
+		{"al-sham", false},    // a stop word: closes a group's name
+		{"pro-regime", false}, // "pro" is no article
+		{"ceasefire", false},
+		{"x", false},
+	} {
+		toks := tokenize(c.word, nil)
+		if len(toks) != 1 {
+			t.Fatalf("%q: %d tokens", c.word, len(toks))
+		}
+		if got := nameToken(toks[0]); got != c.want {
+			t.Errorf("nameToken(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}

@@ -43,8 +43,18 @@ func nameToken(t token) bool {
 		// "ez-Zor", "al-Numan": a lower-case article joined to a name;
 		// but "al-Sham" closes a group's name ("Ahrar al-Sham"), and alone
 		// it would be read as Damascus.
-		article, rest, ok := strings.Cut(t.lower, "-")
-		return ok && arabicArticles[article] && rest != "" && lexWords[t.wid].role != "stop"
+		// The article before the first hyphen has two or three letters,
+		// so two byte tests turn away nearly every lower-case word where
+		// strings.Cut would scan each: the tokenizer asks this of them all.
+		w := t.lower
+		k := 2
+		if len(w) <= k || w[k] != '-' {
+			k = 3
+			if len(w) <= k || w[k] != '-' || w[2] == '-' || w[1] == '-' {
+				return false
+			}
+		}
+		return k+1 < len(w) && arabicArticles[w[:k]] && lexWords[t.wid].role != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 	// What the tables say of w: the token knows it for its own word, and
