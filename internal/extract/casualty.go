@@ -132,7 +132,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 	partWords, capitalised := 0, 0
 	limit := min(len(toks), i+1+maxAfterScan)
 	for j := i + 1; j < limit; j++ {
-		t := toks[j]
+		t := &toks[j]
 		switch t.kind {
 		case tokNum:
 			// A coordinated subject ("eight children and three women were
@@ -193,7 +193,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 		if v.add(toks, j) {
 			continue
 		}
-		if thingLex.hasTok(&t) {
+		if thingLex.hasTok(t) {
 			return f, false
 		}
 		if t.lower == "and" || t.lower == "or" {
@@ -211,7 +211,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 		if auxiliaries[t.lower] {
 			sawAux = true
 		}
-		if gapLex.hasTok(&t) {
+		if gapLex.hasTok(t) {
 			continue
 		}
 		// Names ("Jeish Al Fatah terrorists", "Syria rebels") may stand
@@ -306,7 +306,7 @@ func matchBefore(text string, toks []token, i int) (f figure, ok bool) {
 func gapOK(toks []token, from, to, gap int) bool {
 	words := 0
 	for j := from; j < to; j++ {
-		t := toks[j]
+		t := &toks[j]
 		switch {
 		case t.kind == tokNum:
 			// Skip a coordinated figure: N [victim words] (and|,).
@@ -325,7 +325,7 @@ func gapOK(toks []token, from, to, gap int) bool {
 			return false
 		}
 		words++
-		if words > gap && !gapLex.hasTok(&t) {
+		if words > gap && !gapLex.hasTok(t) {
 			return false
 		}
 		if words > gap+3 {
@@ -540,7 +540,7 @@ func nearestFigure(figs []figure, i int, before bool) int {
 func denials(toks []token) []figure {
 	var out []figure
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tokWord {
 			continue
 		}
@@ -605,7 +605,7 @@ func markParts(toks []token, figs []figure) {
 func singulars(text string, toks []token) []figure {
 	var out []figure
 	for i := 0; i+2 < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tokWord || t.lower != "a" && t.lower != "an" && t.lower != "one" {
 			continue
 		}

@@ -376,10 +376,7 @@ func nearestCause(s *analysed, at int) (claim.Cause, string) {
 	var cause claim.Cause
 	var text string
 	best := len(s.text) + genericCausePenalty + 1
-	for i := 0; i < len(s.toks); i++ {
-		if !causeLex.mayStart(&s.toks[i]) {
-			continue // as match would find, without the call
-		}
+	for i := causeLex.nextStart(s.toks, 0); i < len(s.toks); i = causeLex.nextStart(s.toks, i+1) {
 		e, n := causeLex.match(s.toks, i)
 		if e == nil {
 			continue

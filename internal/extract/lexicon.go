@@ -179,7 +179,7 @@ func (lx *lexicon) match(toks []token, i int) (*entry, int) {
 		}
 		ok := true
 		for k := 1; k < len(e.words); k++ {
-			t := toks[i+k]
+			t := &toks[i+k]
 			if t.kind != tokWord || t.lower != e.words[k] {
 				ok = false
 				break
@@ -196,6 +196,20 @@ func (lx *lexicon) match(toks []token, i int) (*entry, int) {
 // a test small enough to be inlined, for the loops that try a table at
 // every token before calling match.
 func (lx *lexicon) mayStart(t *token) bool { return lexWords[t.wid].tables&lx.bit != 0 }
+
+// nextStart returns the first index from i on whose token's word starts
+// some phrase of the table, or len(toks): the loops that try a table at
+// every token skip the others here, with the table's bit and lexWords
+// held in registers rather than loaded again for each token.
+func (lx *lexicon) nextStart(toks []token, i int) int {
+	words, bit := lexWords, lx.bit
+	for ; i < len(toks); i++ {
+		if int(toks[i].wid) < len(words) && words[toks[i].wid].tables&bit != 0 {
+			return i
+		}
+	}
+	return i
+}
 
 // hasTok reports whether a token's lower-case form is a one-word phrase
 // of the table.

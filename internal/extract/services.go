@@ -28,10 +28,7 @@ type serviceMention struct {
 // without a status cue ("the authorities said") is not a statement.
 func findServices(toks []token) []serviceFind {
 	var ms []serviceMention
-	for i := 0; i < len(toks); i++ {
-		if !serviceLx.mayStart(&toks[i]) {
-			continue
-		}
+	for i := serviceLx.nextStart(toks, 0); i < len(toks); i = serviceLx.nextStart(toks, i+1) {
 		e, n := serviceLx.match(toks, i)
 		if e == nil {
 			continue
@@ -60,10 +57,7 @@ func findServices(toks []token) []serviceFind {
 		where  string
 	}
 	var cues []cue
-	for i := 0; i < len(toks); i++ {
-		if !statusLex.mayStart(&toks[i]) {
-			continue
-		}
+	for i := statusLex.nextStart(toks, 0); i < len(toks); i = statusLex.nextStart(toks, i+1) {
 		e, n := statusLex.match(toks, i)
 		if e == nil {
 			continue

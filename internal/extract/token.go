@@ -30,9 +30,9 @@ type token struct {
 	// sentence has dozens of tokens.
 	kind  tokKind
 	upper bool   // the word starts with a capital letter
-	wid   uint32 // the number of lower in wordIDs: what the rule tables say of it
 	name  bool   // the token can be part of a place name (see nameToken)
 	poss  bool   // a name token in the possessive (see possessive); false for other tokens
+	wid   uint32 // the number of lower in wordIDs: what the rule tables say of it
 }
 
 // tokenize splits a sentence into tokens, making each counted number

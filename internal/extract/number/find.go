@@ -660,6 +660,13 @@ func (f *finder) wordQuantity(t tok) (quantity, bool) {
 	case wHalf, wQuarter:
 		return f.fraction(t, t)
 	case wA:
+		// Most "a"s are articles: only a word that can follow "a" in a
+		// number makes one, and the letter after the spaces rules most
+		// out without reading the word. After a hyphen ("a-dozen") words
+		// decides.
+		if (t.e == len(s) || s[t.e] != '-') && !f.mayFollow(t.e, aNext) {
+			return q, false
+		}
 		n := f.next(t.e)
 		if ne := f.look(n); ne.flags&fNum != 0 && (ne.class == wHalf || ne.class == wQuarter) {
 			return f.fraction(t, n)

@@ -98,6 +98,11 @@ type lexEntry struct {
 // decides nothing.
 const allNext = ^uint32(0)
 
+// aNext holds the first letters of the words that can follow "a" in a
+// number ("a hundred", "a million", "a half million"), in the form of a
+// lexEntry's vagueNext.
+var aNext uint32
+
 // Qualifier phrases, matched case-insensitively, longest first. See the
 // package documentation for the intervals.
 var qualifierPhrases = []struct {
@@ -444,6 +449,16 @@ func init() {
 			continue
 		}
 		e := lexVals[j]
+		if e.flags&fNum != 0 {
+			a := wstate{cur: 1, last: wA}
+			if e.class == wHalf || e.class == wQuarter || a.add(e.class, e.val) {
+				if !isAlpha(w[0]) || isUpper(w[0]) || w[0] > 'z' {
+					aNext = allNext
+				} else if aNext != allNext {
+					aNext |= 1 << (w[0] - 'a')
+				}
+			}
+		}
 		if len(w) > maxWord {
 			panic("number: lexicon word longer than maxWord: " + w)
 		}
