@@ -213,8 +213,13 @@ func refMakeWord(t *tok, s, lower string, i, j int, glued bool) {
 // checkSameTokens fails unless the tokenizer and the reference agree on s.
 func checkSameTokens(t *testing.T, s string) {
 	t.Helper()
-	if got, want := tokenize(s, nil), refTokenizeLowered(s, "", nil); !reflect.DeepEqual(got, want) {
+	want := refTokenizeLowered(s, "", nil)
+	if got := tokenize(s, nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("tokenize(%q) =\n%+v\nthe reference gives\n%+v", s, got, want)
+	}
+	// As the extractor calls it, with the sentence lower-cased already.
+	if got := tokenizeLowered(s, asciiLower(s), nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("tokenizeLowered(%q) =\n%+v\nthe reference gives\n%+v", s, got, want)
 	}
 }
 
@@ -225,6 +230,8 @@ func TestTokenizeAsReference(t *testing.T) {
 	for _, s := range []string{
 		"U.S. Gen. Smith's rebels' 1,500 3.5 U.N.-led al-Nusra Syria’s ISIS-held Ü.S. É. naïve I.",
 		"x.y. a.b.c. Mr. MR. mr. ab.cd 'quoted' rebels'x Asad’s ʼs \xff\xfe a\u0301b",
+		"US-led al-Nusra-held 2-3 a- -b x-é X-\u2010Y a\u2011b end-",
+		"AB, ab,cd 1,5 SANA. said\ttold\nAleppo \u00a0Idlib",
 	} {
 		checkSameTokens(t, s)
 	}
