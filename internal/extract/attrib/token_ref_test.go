@@ -221,6 +221,46 @@ func checkSameTokens(t *testing.T, s string) {
 	if got := tokenizeLowered(s, asciiLower(s), nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("tokenizeLowered(%q) =\n%+v\nthe reference gives\n%+v", s, got, want)
 	}
+	checkLongest(t, s, want)
+}
+
+// checkLongest fails unless the tries' longest, which follows one path
+// while it does not branch, finds what the full search finds from every
+// token of s.
+func checkLongest(t *testing.T, s string, toks []tok) {
+	t.Helper()
+	for i := range toks {
+		if e, end := lex.src.longest(toks, i); true {
+			if we, wend := lex.src.longestSearch(toks, i); e != we || end != wend {
+				t.Fatalf("%q from token %d: sources longest gives %v..%d, the search %v..%d", s, i, e, end, we, wend)
+			}
+		}
+		if e, end := lex.act.longest(toks, i); true {
+			if we, wend := lex.act.longestSearch(toks, i); e != we || end != wend {
+				t.Fatalf("%q from token %d: actors longest gives %v..%d, the search %v..%d", s, i, e, end, we, wend)
+			}
+		}
+	}
+}
+
+// TestLongestAsSearch holds longest to the full search on the fakes-dev
+// sentences, where speaker names branch on possessives and plurals.
+func TestLongestAsSearch(t *testing.T) {
+	branched := 0
+	for _, a := range fakesDev(t) {
+		for _, s := range sentences(a) {
+			toks := tokenize(s, nil)
+			checkLongest(t, s, toks)
+			for i := range toks {
+				if len(lex.src.children(0, &toks[i], nil)) > 1 {
+					branched++
+				}
+			}
+		}
+	}
+	if branched == 0 {
+		t.Error("no token branches: the search is not tested")
+	}
 }
 
 func TestTokenizeAsReference(t *testing.T) {
