@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -82,6 +82,9 @@ func Check(doc *document.Document) claim.Result {
 			}
 			claims = append(claims, ctx.casualtyClaim(si, f))
 		}
+		if len(s.services) == 0 {
+			continue
+		}
 		seen := map[string]bool{}
 		for _, sv := range s.services {
 			for _, c := range ctx.serviceClaims(si, sv) {
@@ -96,7 +99,7 @@ func Check(doc *document.Document) claim.Result {
 		}
 	}
 	for i := range claims {
-		claims[i].ID = fmt.Sprintf("c%d", i+1)
+		claims[i].ID = "c" + strconv.Itoa(i+1)
 	}
 	res := claim.Result{
 		Document: ctx.documentInfo(),
@@ -292,8 +295,8 @@ func placeText(p *claim.Place) string {
 // findAttributions runs the attribution rules on sentences that have a cue
 // word at all; lower is text lower-cased, or "" (see attrib.FindLowered).
 func findAttributions(text, lower string, toks []token) []attrib.Attribution {
-	for _, t := range toks {
-		if t.kind == tokWord && lexWords[t.wid].cue {
+	for i := range toks {
+		if t := &toks[i]; t.kind == tokWord && lexWords[t.wid].cue {
 			return attrib.FindLowered(text, lower)
 		}
 	}
