@@ -356,6 +356,11 @@ func findFigures(text string, toks []token) []figure {
 		// trigger; most sentences have none.
 		return nil
 	}
+	return figuresOf(text, toks)
+}
+
+// figuresOf is findFigures for a sentence known to have a trigger.
+func figuresOf(text string, toks []token) []figure {
 	type candidates struct {
 		i        int
 		a, b     figure

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -35,6 +35,7 @@ type analysed struct {
 	// most sentences' speakers can change no claim.
 	attribs     []attrib.Attribution
 	attribsDone bool
+	cue         bool // a word is a cue of the attribution rules
 }
 
 // attributions returns the sentence's attributions, running the attribution
@@ -44,7 +45,10 @@ type analysed struct {
 // result is kept, so the pointers ownSpeaker returns into it stay valid.
 func (s *analysed) attributions() []attrib.Attribution {
 	if !s.attribsDone {
-		s.attribs = findAttributions(s.text, s.lower, s.toks)
+		// The rules run on sentences that have a cue word at all.
+		if s.cue {
+			s.attribs = attrib.FindLowered(s.text, s.lower)
+		}
 		s.attribsDone = true
 	}
 	return s.attribs
@@ -82,6 +86,9 @@ func Check(doc *document.Document) claim.Result {
 			}
 			claims = append(claims, ctx.casualtyClaim(si, f))
 		}
+		if len(s.services) == 0 {
+			continue
+		}
 		seen := map[string]bool{}
 		for _, sv := range s.services {
 			for _, c := range ctx.serviceClaims(si, sv) {
@@ -96,7 +103,7 @@ func Check(doc *document.Document) claim.Result {
 		}
 	}
 	for i := range claims {
-		claims[i].ID = fmt.Sprintf("c%d", i+1)
+		claims[i].ID = "c" + strconv.Itoa(i+1)
 	}
 	res := claim.Result{
 		Document: ctx.documentInfo(),
@@ -213,6 +220,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 			lower = lowered[sp.start:sp.end]
 		}
 		s := &all[k]
+		tables, cue := wordTablesOf(toks)
 		*s = analysed{
 			sentence: sp,
 			seg:      seg,
@@ -221,8 +229,15 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 			toks:     toks,
 			lower:    lower,
 			places:   findPlaces(toks),
-			figures:  findFigures(text, toks),
-			services: findServices(toks),
+			cue:      cue,
+		}
+		// Every figure and service has a word of its table, which most
+		// sentences lack.
+		if tables&triggers.bit != 0 {
+			s.figures = figuresOf(text, toks)
+		}
+		if tables&serviceLx.bit != 0 {
+			s.services = findServices(toks)
 		}
 		// Times and actors matter only where there is a figure to date and
 		// blame; most sentences have none, and skipping them keeps check fast.
@@ -289,13 +304,28 @@ func placeText(p *claim.Place) string {
 	return p.Text
 }
 
-// findAttributions runs the attribution rules on sentences that have a cue
-// word at all; lower is text lower-cased, or "" (see attrib.FindLowered).
-func findAttributions(text, lower string, toks []token) []attrib.Attribution {
-	for _, t := range toks {
-		if t.kind == tokWord && lexWords[t.wid].cue {
-			return attrib.FindLowered(text, lower)
-		}
+// wordTablesOf is the tables with a phrase starting at some word of toks
+// (one bit each, as wordInfo.tables), and whether a word is a cue of the
+// attribution rules: looked up in one pass, the rule sets that would scan
+// a sentence for a word of theirs can skip it at once.
+func wordTablesOf(toks []token) (tables uint16, cue bool) {
+	flags := wordFlags
+	var m uint32
+	for i := range toks {
+		t := &toks[i]
+		// Words only, without a branch: tokens of each kind come in any
+		// order.
+		m |= flags[t.wid] & wordOnly[t.kind&3]
 	}
-	return nil
+	return uint16(m), m&cueFlag != 0
 }
+
+// wordFlags is, by word number, the word's tables and cueFlag: what
+// wordTablesOf reads of lexWords, four bytes a word. It is made once
+// every word is numbered (see lexicon.go's init).
+var wordFlags []uint32
+
+const cueFlag = 1 << 16
+
+// wordOnly keeps a token's flags for words (see wordTablesOf).
+var wordOnly = [4]uint32{tokWord: ^uint32(0)}

@@ -101,6 +101,13 @@ func init() {
 	for b := range punctIDs {
 		punctIDs[b] = wordID(string([]byte{byte(b)}))
 	}
+	wordFlags = make([]uint32, len(lexWords))
+	for id, w := range lexWords {
+		wordFlags[id] = uint32(w.tables)
+		if w.cue {
+			wordFlags[id] |= cueFlag
+		}
+	}
 }
 
 // loadLexicon reads rules/NAME.tsv: one phrase a line, tab-separated value

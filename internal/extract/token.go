@@ -105,8 +105,22 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 			if j < len(s) && byteKind[s[j]] != kSpace {
 				j = wordEnd(s, j)
 			}
-			toks = appendWord(toks, s, lowered, i, j, next, 'A' <= c && c <= 'Z')
-			i = toks[len(toks)-1].end
+			// appendWord, in this loop: most tokens are these words, and
+			// a call costs as much as making one.
+			if next > i && next < j {
+				j = next
+			}
+			w := ""
+			if lowered != "" {
+				w = lowered[i:j]
+			} else {
+				w = strings.ToLower(s[i:j])
+			}
+			t := token{kind: tokWord, start: i, end: j, lower: w, upper: 'A' <= c && c <= 'Z', wid: wordID(w)}
+			t.name = nameToken(t)
+			t.poss = t.name && possessive(t)
+			toks = append(toks, t)
+			i = j
 			if i < len(s) && s[i] == ' ' && i != next {
 				// Most often one space between two words.
 				i++

@@ -1,6 +1,8 @@
 package attrib
 
 import (
+	"slices"
+
 	"github.com/tallyhq/tally/internal/claim"
 )
 
@@ -39,8 +41,22 @@ func FindActors(sentence string) []Span {
 // FindActorsLowered is FindActors given the sentence lower-cased as
 // FindLowered takes it.
 func FindActorsLowered(sentence, lowered string) []Span {
-	ms := findActorMentions(sentence, lowered)
-	var out []Span
+	p := getParser(sentence, lowered)
+	defer putParser(p)
+	// The mentions are scratch, kept in the parser for the next sentence:
+	// only their distinct spans are returned.
+	ms := p.actorMentions(p.ms[:0])
+	defer func() { clear(ms); p.ms = ms[:0] }()
+	n := 0
+	for k := range ms {
+		if k == 0 || ms[k-1].Start != ms[k].Start || ms[k-1].End != ms[k].End {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Span, 0, n)
 	for _, m := range ms {
 		if n := len(out); n > 0 && out[n-1].Start == m.Start && out[n-1].End == m.End {
 			continue
@@ -52,14 +68,14 @@ func FindActorsLowered(sentence, lowered string) []Span {
 
 // FindActorMentions is FindActors with each mention normalised.
 func FindActorMentions(sentence string) []ActorMention {
-	return findActorMentions(sentence, "")
+	p := getParser(sentence, "")
+	defer putParser(p)
+	return p.actorMentions(nil)
 }
 
-func findActorMentions(sentence, lowered string) []ActorMention {
-	p := getParser(sentence, lowered)
-	defer putParser(p)
-	t := p.t
-	var out []ActorMention
+// actorMentions appends the actor mentions of the parser's sentence to out.
+func (p *parser) actorMentions(out []ActorMention) []ActorMention {
+	t, sentence := p.t, p.s
 	span := func(s, e int) Span {
 		a, b := t[s].start, t[e-1].end
 		return Span{Start: a, End: b, Text: sentence[a:b]}
@@ -89,8 +105,8 @@ func findActorMentions(sentence, lowered string) []ActorMention {
 		}
 		// Sides: collect "Syrian and Russian" up to a means word.
 		if e.side != "" {
-			if ms, next, ok := sideMentions(t, i, span); ok {
-				out = append(out, ms...)
+			if ms, next, ok := sideMentions(t, i, span, out); ok {
+				out = ms
 				i = next
 				continue
 			}
@@ -117,10 +133,13 @@ func findActorMentions(sentence, lowered string) []ActorMention {
 
 // sideMentions reads sides, fillers and a means word from token i:
 // "Syrian and Russian warplanes" → Syrian government forces, Russian Air
-// Force. It returns the token after the phrase.
-func sideMentions(t []tok, i int, span func(s, e int) Span) ([]ActorMention, int, bool) {
+// Force. It appends their mentions to out and returns the token after the
+// phrase.
+func sideMentions(t []tok, i int, span func(s, e int) Span, out []ActorMention) ([]ActorMention, int, bool) {
 	type side struct{ ground, air string }
-	var sides []side
+	// A side is at least one token of the eight read.
+	var buf [8]side
+	sides := buf[:0]
 	j := i
 	meansEnd, means := -1, byte(0)
 	for j < len(t) && j-i < 8 {
@@ -142,7 +161,7 @@ func sideMentions(t []tok, i int, span func(s, e int) Span) ([]ActorMention, int
 			}
 		case e != nil && e.side != "" && meansEnd < 0:
 			if end < len(t) && t[end].hyph && t[end].is(cNotSideTail) {
-				return nil, 0, false
+				return out, 0, false
 			}
 			sides = append(sides, side{e.side, e.sideAir})
 			j = end
@@ -151,25 +170,25 @@ func sideMentions(t []tok, i int, span func(s, e int) Span) ([]ActorMention, int
 			j++
 			continue
 		case e != nil && e.name != "" && meansEnd < 0 && len(sides) > 0:
-			return nil, 0, false // "Syrian rebels": the name decides
+			return out, 0, false // "Syrian rebels": the name decides
 		}
 		break
 	}
 	if meansEnd < 0 {
-		return nil, 0, false
+		return out, 0, false
 	}
 	sp := span(i, meansEnd)
-	var out []ActorMention
-	seen := map[string]bool{}
+	from := len(out)
 	for _, s := range sides {
 		name := s.ground
 		if means == 'a' && s.air != "" {
 			name = s.air
 		}
-		if seen[name] {
+		// Each side once: "Syrian and Syrian" is rare, and the phrase has
+		// few sides.
+		if slices.ContainsFunc(out[from:], func(m ActorMention) bool { return m.Actor.Name == name }) {
 			continue
 		}
-		seen[name] = true
 		out = append(out, ActorMention{Span: sp, Actor: claim.Actor{Text: sp.Text, Name: name}})
 	}
 	return out, meansEnd, true
@@ -181,7 +200,10 @@ func sideMentions(t []tok, i int, span func(s, e int) Span) ([]ActorMention, int
 // Actor.Text is the phrase as given. A phrase naming two actors gives the
 // first. ok is false when the phrase names no actor.
 func NormalizeActor(phrase string) (claim.Actor, bool) {
-	ms := FindActorMentions(phrase)
+	p := getParser(phrase, "")
+	defer putParser(p)
+	ms := p.actorMentions(p.ms[:0])
+	defer func() { clear(ms); p.ms = ms[:0] }()
 	if len(ms) == 0 {
 		return claim.Actor{Text: phrase}, false
 	}

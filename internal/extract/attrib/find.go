@@ -193,6 +193,7 @@ type parser struct {
 	aliasFrom []int // token i ends a source alias starting at aliasFrom[i], or -1
 	aliasTo   []int // token i starts a source alias ending before aliasTo[i], or -1
 	out       []Attribution
+	ms        []ActorMention // scratch of FindActorsLowered and NormalizeActor
 
 	// The phrases classify normalised last: speakerBefore asks about a
 	// phrase and then finish builds it, and normalising is most of a
@@ -273,8 +274,11 @@ func getParser(s, lowered string) *parser {
 func putParser(p *parser) {
 	if cap(p.t) > 1<<14 || len(p.last) > 1<<16 {
 		// Do not pin one huge input.
-		p.t, p.aliasFrom, p.aliasTo = nil, nil, nil
+		p.t, p.aliasFrom, p.aliasTo, p.ms = nil, nil, nil, nil
 		p.last, p.tokenized = "", false
+	}
+	if cap(p.ms) > 1<<10 {
+		p.ms = nil
 	}
 	p.s, p.out = "", nil
 	parsers.Put(p)

@@ -365,11 +365,15 @@ func (t *trie[E]) children(n int32, tk *tok, out []int32) []int32 {
 			out = append(out, c)
 		}
 	}
-	for _, w := range [2]*wordInfo{tk.w, tk.wa} {
-		if w == nil {
-			continue
+	// The plain key, then the alternative one, written out: a loop over
+	// the two would build an array of them for every token.
+	if tk.w != nil {
+		if c := t.child(n, tk.w.id, false); c != 0 && !slices.Contains(out, c) {
+			out = append(out, c)
 		}
-		if c := t.child(n, w.id, false); c != 0 && !slices.Contains(out, c) {
+	}
+	if tk.wa != nil {
+		if c := t.child(n, tk.wa.id, false); c != 0 && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
@@ -382,37 +386,68 @@ func (t *trie[E]) mayStart(tk *tok) bool { return t.root.mayStart(tk) }
 
 // longest returns the longest entry matching toks from i, and its end.
 // A token with several keys branches ("Syria's" may continue as "syria" or
-// "syrian"); the search keeps a small explicit stack and a visit budget so
-// that it stays linear whatever the input.
+// "syrian"): then longestSearch finds it. Most walks have no branch, and
+// follow one path without a stack.
 func (t *trie[E]) longest(toks []tok, i int) (*E, int) {
 	if i >= len(toks) || !t.mayStart(&toks[i]) {
 		// Most words start no entry: they need no search.
 		return nil, i
 	}
+	var best *E
+	end := i
+	n := int32(0)
+	for j := i; j < len(toks) && j-i < maxAliasLen; j++ {
+		var buf [3]int32
+		cs := t.children(n, &toks[j], buf[:0])
+		if len(cs) != 1 {
+			if len(cs) > 1 {
+				return t.longestSearch(toks, i)
+			}
+			break
+		}
+		nd := t.nodes[cs[0]]
+		if nd.e != 0 {
+			best, end = &t.entries[nd.e-1], j+1
+		}
+		if !nd.inner {
+			break
+		}
+		n = cs[0]
+	}
+	return best, end
+}
+
+// longestSearch is longest for a walk that may branch. It keeps a small
+// explicit stack and a visit budget so that it stays linear whatever the
+// input.
+func (t *trie[E]) longestSearch(toks []tok, i int) (*E, int) {
+	if i >= len(toks) || !t.mayStart(&toks[i]) {
+		return nil, i
+	}
 	type frame struct {
-		n int32
-		j int
+		n, j int32
 	}
 	var stack [16]frame
 	sp := 0
-	stack[sp] = frame{0, i}
+	stack[sp] = frame{0, int32(i)}
 	sp++
 	var best *E
 	end := i
 	for budget := 64; sp > 0 && budget > 0; budget-- {
 		sp--
 		f := stack[sp]
-		if f.j >= len(toks) || f.j-i >= maxAliasLen {
+		j := int(f.j)
+		if j >= len(toks) || j-i >= maxAliasLen {
 			continue
 		}
 		var buf [3]int32
-		for _, c := range t.children(f.n, &toks[f.j], buf[:0]) {
+		for _, c := range t.children(f.n, &toks[j], buf[:0]) {
 			nd := t.nodes[c]
-			if nd.e != 0 && f.j+1 > end {
-				best, end = &t.entries[nd.e-1], f.j+1
+			if nd.e != 0 && j+1 > end {
+				best, end = &t.entries[nd.e-1], j+1
 			}
 			if nd.inner && sp < len(stack) {
-				stack[sp] = frame{c, f.j + 1}
+				stack[sp] = frame{c, int32(j + 1)}
 				sp++
 			}
 		}

@@ -53,18 +53,35 @@ func Normalize(phrase string) (claim.Source, bool) {
 
 // normalizeToks classifies the words of toks (offsets into s).
 func normalizeToks(s string, toks []tok) (claim.Source, status) {
-	src := claim.Source{Text: strings.TrimSpace(s), Type: claim.Unknown}
-	if len(toks) > 0 {
-		src.Text = s[toks[0].start:toks[len(toks)-1].end]
-	}
 	// Words only: punctuation inside a phrase (commas of an apposition,
-	// brackets of an acronym) does not change who it names.
+	// brackets of an acronym) does not change who it names. Most phrases
+	// have none, and are read where they are.
+	for i := range toks {
+		if !toks[i].word() {
+			return normalizeMixed(s, toks)
+		}
+	}
+	return normalizeWords(s, toks, toks)
+}
+
+// normalizeMixed is normalizeToks for a phrase with punctuation: its words
+// are copied out first.
+func normalizeMixed(s string, toks []tok) (claim.Source, status) {
 	var wbuf [32]tok
 	words := wbuf[:0]
 	for _, t := range toks {
 		if t.word() {
 			words = append(words, t)
 		}
+	}
+	return normalizeWords(s, toks, words)
+}
+
+// normalizeWords is normalizeToks given the phrase's words.
+func normalizeWords(s string, toks, words []tok) (claim.Source, status) {
+	src := claim.Source{Text: strings.TrimSpace(s), Type: claim.Unknown}
+	if len(toks) > 0 {
+		src.Text = s[toks[0].start:toks[len(toks)-1].end]
 	}
 	if len(words) == 0 {
 		return src, stReject
@@ -87,7 +104,7 @@ func normalizeToks(s string, toks []tok) (claim.Source, status) {
 	}
 	// "the group", "this organisation": the whole phrase points back.
 	if def || possessed || len(words) == 1 {
-		if typ, ok := lex.anaphor[joinKeys(words)]; ok && (def || possessed) {
+		if typ, ok := anaphorOf(words); ok && (def || possessed) {
 			src.Type = typ
 			return src, stAnaphor
 		}
@@ -178,18 +195,23 @@ func better(e *srcEntry, end int, b *srcEntry, bEnd int) bool {
 	return end > bEnd
 }
 
-func joinKeys(words []tok) string {
+// anaphorOf looks the phrase of words up in lex.anaphor, its keys joined
+// by spaces on the stack rather than in a new string.
+func anaphorOf(words []tok) (claim.SourceType, bool) {
 	if len(words) == 1 {
-		return words[0].key
+		typ, ok := lex.anaphor[words[0].key]
+		return typ, ok
 	}
-	var b strings.Builder
+	var buf [64]byte
+	b := buf[:0]
 	for i, w := range words {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(w.key)
+		b = append(b, w.key...)
 	}
-	return b.String()
+	typ, ok := lex.anaphor[string(b)]
+	return typ, ok
 }
 
 // cleanName is the phrase from its first word after any determiner, with

@@ -85,57 +85,89 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 	if len(lowered) == len(s) {
 		lower = lowered
 	}
+	lx := lex // nil while the lexicons load
 	i := 0
 	for i < len(s) {
-		r, w := rune(s[i]), 1
+		c := s[i]
+		if k := byteKinds[c]; k&kAlnum != 0 {
+			// Most tokens are words of ASCII letters and digits up to a
+			// space or a mark that cannot go on with them: their bytes are
+			// run through once, and they need none of scanWord's and
+			// makeWord's cases. Kept in this loop rather than a call, as
+			// it is most of the tokens of every sentence.
+			j, kinds := i+1, k
+			for j < len(s) {
+				k := byteKinds[s[j]]
+				if k&kAlnum == 0 {
+					break
+				}
+				kinds |= k
+				j++
+			}
+			if j == len(s) || byteKinds[s[j]]&(kMark|kHigh|kComma) == 0 {
+				key := s[i:j]
+				if kinds&kUpper != 0 {
+					if lower == "" {
+						lower = asciiLower(s)
+					}
+					key = lower[i:j]
+				}
+				t := tok{
+					start: i, end: j, key: key, alt: plainAlt(key), hyph: glued,
+					cap:   k&kUpper != 0,
+					upper: kinds&(kUpper|kLower) == kUpper,
+				}
+				if lx != nil {
+					t.w = lx.word(key)
+					if t.alt != "" {
+						t.wa = lx.word(t.alt)
+					}
+				}
+				out = append(out, t)
+				glued = false
+				if j < len(s) {
+					switch c := s[j]; {
+					case c == ' ':
+						// Most often one space to the next word: as the
+						// case below.
+						j++
+					case c == '-':
+						if j+1 < len(s) && byteKinds[s[j+1]]&kAlnum != 0 {
+							glued = true
+							j++
+						} else {
+							glued, j = hyphenAfter(s, j)
+						}
+					}
+				}
+				i = j
+				continue
+			}
+		}
+		r, w := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
 		case r < utf8.RuneSelf && byteKinds[r]&kAlnum != 0 || r >= utf8.RuneSelf && isWordRune(r):
-			// First: most tokens are words (the cases exclude each other).
-			// Most words are ASCII letters and digits up to a space or a
-			// mark that cannot go on with them: their bytes are run through
-			// once, and they need none of scanWord's and makeWord's cases.
-			j, kinds := i, uint8(0)
-			if r < utf8.RuneSelf {
-				for j < len(s) && byteKinds[s[j]]&kAlnum != 0 {
-					kinds |= byteKinds[s[j]]
-					j++
-				}
-			}
-			plain := j > i && (j == len(s) || byteKinds[s[j]]&(kMark|kHigh) == 0 && s[j] != ',')
-			if !plain {
-				j = scanWord(s, i)
-			}
-			if lower == "" && kinds&kUpper != 0 || !plain && lower == "" && hasASCIIUpper(s[i:j]) {
+			// A word with marks or other letters than ASCII ones.
+			j := scanWord(s, i)
+			if lower == "" && hasASCIIUpper(s[i:j]) {
 				lower = asciiLower(s)
 			}
 			out = append(out, tok{})
 			t := &out[len(out)-1]
-			if plain {
-				makePlainWord(t, s, lower, i, j, glued, kinds)
-			} else {
-				makeWord(t, s, lower, i, j, glued)
-			}
-			if lex != nil { // nil while the lexicons load
-				t.w = lex.word(t.key)
+			makeWord(t, s, lower, i, j, glued)
+			if lx != nil {
+				t.w = lx.word(t.key)
 				if t.alt != "" {
-					t.wa = lex.word(t.alt)
+					t.wa = lx.word(t.alt)
 				}
 			}
 			glued = false
 			if j < len(s) && (s[j] == '-' || s[j] >= utf8.RuneSelf) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
-				if isHyphen(r2) && j+w2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
-					if isWordRune(r3) {
-						glued = true
-						j += w2
-					}
-				}
+				glued, j = hyphenAfter(s, j)
 			} else if j < len(s) && s[j] == ' ' {
-				// Most often one space to the next word: as the case below.
 				j++
 			}
 			i = j
@@ -164,6 +196,19 @@ func tokenizeLowered(s, lowered string, out []tok) []tok {
 		}
 	}
 	return out
+}
+
+// hyphenAfter reports whether the hyphen at s[j], if it is one, glues the
+// word before it to a word after it, and where the next token starts.
+func hyphenAfter(s string, j int) (bool, int) {
+	r2, w2 := utf8.DecodeRuneInString(s[j:])
+	if isHyphen(r2) && j+w2 < len(s) {
+		r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+		if isWordRune(r3) {
+			return true, j + w2
+		}
+	}
+	return false, j
 }
 
 func hasASCIIUpper(s string) bool {
@@ -267,6 +312,7 @@ const (
 	kDigit             // 0-9
 	kMark              // . and ', which a key drops
 	kHigh              // a byte of a non-ASCII character
+	kComma             // ',', which goes on a number ("1,500")
 
 	kAlnum = kUpper | kLower | kDigit
 )
@@ -284,6 +330,8 @@ var byteKinds = func() (t [256]uint8) {
 			t[c] = kMark
 		case c >= utf8.RuneSelf:
 			t[c] = kHigh
+		case c == ',':
+			t[c] = kComma
 		}
 	}
 	return t
@@ -358,20 +406,6 @@ func makeWord(t *tok, s, lower string, i, j int, glued bool) {
 		// Possessive with the apostrophe stripped ("Syrias"), or a plural.
 		t.alt = plainAlt(k)
 	}
-}
-
-// makePlainWord is makeWord for a word of ASCII letters and digits only,
-// whose kinds of byte are known: it has no mark to drop and no possessive.
-func makePlainWord(t *tok, s, lower string, i, j int, glued bool, kinds uint8) {
-	raw := s[i:j]
-	t.start, t.end, t.hyph = i, j, glued
-	t.cap = 'A' <= raw[0] && raw[0] <= 'Z'
-	t.upper = kinds&kUpper != 0 && kinds&kLower == 0
-	t.key = raw
-	if kinds&kUpper != 0 {
-		t.key = lower[i:j]
-	}
-	t.alt = plainAlt(t.key)
 }
 
 // plainAlt is the alternative key of a word k without a possessive: a

@@ -213,8 +213,53 @@ func refMakeWord(t *tok, s, lower string, i, j int, glued bool) {
 // checkSameTokens fails unless the tokenizer and the reference agree on s.
 func checkSameTokens(t *testing.T, s string) {
 	t.Helper()
-	if got, want := tokenize(s, nil), refTokenizeLowered(s, "", nil); !reflect.DeepEqual(got, want) {
+	want := refTokenizeLowered(s, "", nil)
+	if got := tokenize(s, nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("tokenize(%q) =\n%+v\nthe reference gives\n%+v", s, got, want)
+	}
+	// As the extractor calls it, with the sentence lower-cased already.
+	if got := tokenizeLowered(s, asciiLower(s), nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("tokenizeLowered(%q) =\n%+v\nthe reference gives\n%+v", s, got, want)
+	}
+	checkLongest(t, s, want)
+}
+
+// checkLongest fails unless the tries' longest, which follows one path
+// while it does not branch, finds what the full search finds from every
+// token of s.
+func checkLongest(t *testing.T, s string, toks []tok) {
+	t.Helper()
+	for i := range toks {
+		if e, end := lex.src.longest(toks, i); true {
+			if we, wend := lex.src.longestSearch(toks, i); e != we || end != wend {
+				t.Fatalf("%q from token %d: sources longest gives %v..%d, the search %v..%d", s, i, e, end, we, wend)
+			}
+		}
+		if e, end := lex.act.longest(toks, i); true {
+			if we, wend := lex.act.longestSearch(toks, i); e != we || end != wend {
+				t.Fatalf("%q from token %d: actors longest gives %v..%d, the search %v..%d", s, i, e, end, we, wend)
+			}
+		}
+	}
+}
+
+// TestLongestAsSearch holds longest to the full search on the fakes-dev
+// sentences, where speaker names branch on possessives and plurals.
+func TestLongestAsSearch(t *testing.T) {
+	branched := 0
+	for _, a := range fakesDev(t) {
+		for _, s := range sentences(a) {
+			toks := tokenize(s, nil)
+			checkLongest(t, s, toks)
+			for i := range toks {
+				if len(lex.src.children(0, &toks[i], nil)) > 1 {
+					branched++
+				}
+			}
+		}
+	}
+	if branched == 0 {
+		t.Error("no token branches: the search is not tested")
 	}
 }
 
@@ -225,6 +270,8 @@ func TestTokenizeAsReference(t *testing.T) {
 	for _, s := range []string{
 		"U.S. Gen. Smith's rebels' 1,500 3.5 U.N.-led al-Nusra Syria’s ISIS-held Ü.S. É. naïve I.",
 		"x.y. a.b.c. Mr. MR. mr. ab.cd 'quoted' rebels'x Asad’s ʼs \xff\xfe a\u0301b",
+		"US-led al-Nusra-held 2-3 a- -b x-é X-\u2010Y a\u2011b end-",
+		"AB, ab,cd 1,5 SANA. said\ttold\nAleppo \u00a0Idlib",
 	} {
 		checkSameTokens(t, s)
 	}
