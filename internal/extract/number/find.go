@@ -51,15 +51,25 @@ type finder struct {
 	lastEnd  int  // end of the last mention, or -1
 	lastKind Kind // and its kind
 
-	// One-entry caches: phrase matching and classification ask for the
-	// same next token and the same word's entry several times in a row.
-	npos, lpos int
-	ntok       tok
-	lent       *lexEntry
+	// Small caches: phrase matching and classification ask for the same
+	// next and previous tokens and the same words' entries several times
+	// in a row.
+	npos int
+	ntok tok
+	ppos [2]int // the last two positions prev was asked for, newest first
+	ptok [2]tok
+	lent [4]struct {
+		s, e int
+		e0   *lexEntry
+	}
 }
 
 func newFinder(s string) finder {
-	return finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1, lpos: -1}
+	f := finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1, ppos: [2]int{-1, -1}}
+	for i := range f.lent {
+		f.lent[i].s = -1
+	}
+	return f
 }
 
 // next is next(f.s, pos), remembered for the last pos.
@@ -90,15 +100,32 @@ func (f *finder) mayFollow(pos int, next uint32) bool {
 	return c >= 'a' && c <= 'z' && next&(1<<(c-'a')) != 0
 }
 
-// look is look(f.s, t), remembered for the last word.
+// prev is prev(f.s, pos), remembered for the last two positions (a
+// qualifier's start and its number's).
+func (f *finder) prev(pos int) tok {
+	switch pos {
+	case f.ppos[0]:
+		return f.ptok[0]
+	case f.ppos[1]:
+		return f.ptok[1]
+	}
+	t := prev(f.s, pos)
+	f.ppos[1], f.ptok[1] = f.ppos[0], f.ptok[0]
+	f.ppos[0], f.ptok[0] = pos, t
+	return t
+}
+
+// look is look(f.s, t), remembered for the last word at each of four
+// positions modulo 4: a number's neighbours are looked up in turn.
 func (f *finder) look(t tok) *lexEntry {
 	if t.k != tWord {
 		return &zeroEntry
 	}
-	if t.s != f.lpos {
-		f.lpos, f.lent = t.s, look(f.s, t)
+	c := &f.lent[t.s&3]
+	if c.s != t.s || c.e != t.e {
+		c.s, c.e, c.e0 = t.s, t.e, look(f.s, t)
 	}
-	return f.lent
+	return c.e0
 }
 
 // Find returns every numeric mention of text, in order and without
@@ -696,7 +723,7 @@ func (f *finder) wordQuantity(t tok, q *quantity) bool {
 		// "scores of people", or "injured scores": after a casualty verb
 		// "scores" needs no "of", elsewhere it may be a plural noun.
 		if end, ok := f.matchPhrase(t, p); ok && (!p.needOf || is(s, f.next(end), "of") ||
-			f.look(prev(s, t.s)).flags&fCountVerb != 0) {
+			f.look(f.prev(t.s)).flags&fCountVerb != 0) {
 			q.vague, q.vlow, q.vhigh, q.end = true, p.low, p.high, end
 			f.vagueScale(q, p.ofScale)
 			return true
