@@ -114,6 +114,9 @@ func Find(text string, published time.Time) []Expr {
 	if len(text) > math.MaxInt32 {
 		text = text[:math.MaxInt32] // offsets are int32; such a text is not news
 	}
+	if !mayHaveTime(text) {
+		return nil
+	}
 	p := parserPool.Get().(*parser)
 	out := p.find(text, published)
 	p.text = ""

@@ -1,5 +1,7 @@
 package timex
 
+import "math/bits"
+
 // Token kinds.
 const (
 	kWord  uint8 = iota + 1 // letters (and any non-ASCII bytes), then letters or digits
@@ -74,7 +76,6 @@ func sepLen(s string, i int) int {
 // letters, digits and non-ASCII bytes (so a name in another script stays one
 // token), except the dashes and the no-break space, which separate.
 func tokenize(dst []tok, s string) []tok {
-	var buf [16]byte
 	n := len(s)
 	for i := 0; i < n; {
 		c := s[i]
@@ -119,30 +120,13 @@ func tokenize(dst []tok, s string) []tok {
 				i += 3
 				continue
 			}
-			j := i + 1
-			for j < n {
-				k := byteClass[s[j]]
-				if isAlnum(k) || k == cHigh && sepLen(s, j) == 0 {
-					j++
-					continue
-				}
-				break
-			}
+			j := wordEnd(s, i+1)
 			t := tok{start: int32(i), end: int32(j), kind: kWord}
 			if byteClass[c] == cUpper {
 				t.flags |= fCap
 			}
-			if l := j - i; l <= lexMaxLen && l <= len(buf) && mayBeWord(l, s[i], s[j-1]) {
-				h := lexHashSeed
-				for k := range l {
-					b := s[i+k]
-					if byteClass[b] == cUpper {
-						b += 'a' - 'A'
-					}
-					buf[k] = b
-					h = lexHashStep(h, b)
-				}
-				t.w = lexLookup(buf[:l], h)
+			if l := j - i; l <= lexMaxLen && mayBeWord(l, s[i], s[j-1]) {
+				t.w = lexLookup(s, i, j)
 			}
 			dst = append(dst, t)
 			i = j
@@ -152,6 +136,39 @@ func tokenize(dst []tok, s string) []tok {
 		}
 	}
 	return dst
+}
+
+// wordEnd returns the end of the word continuing at j: letters, digits
+// and non-ASCII bytes other than the separators. Eight bytes at a time
+// while they are ASCII, as most words are; a non-ASCII byte is read on its
+// own, as it may start a separator.
+func wordEnd(s string, j int) int {
+	for j+8 <= len(s) {
+		x := load8(s[j : j+8])
+		// Letters: lower-cased and with the top bit cleared, 'a'..'z';
+		// digits: '0'..'9' (see lower8).
+		y := (x | 0x2020202020202020) &^ hi80
+		letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
+		a := x &^ hi80
+		digit := (a + (0x80-'0')*lo01) &^ (a + (0x80-'9'-1)*lo01)
+		stop := ^(letter | digit | x) & hi80
+		if high := x & hi80; high != 0 && (stop == 0 || bits.TrailingZeros64(high) < bits.TrailingZeros64(stop)) {
+			break
+		}
+		if stop != 0 {
+			return j + bits.TrailingZeros64(stop)/8
+		}
+		j += 8
+	}
+	for j < len(s) {
+		k := byteClass[s[j]]
+		if isAlnum(k) || k == cHigh && sepLen(s, j) == 0 {
+			j++
+			continue
+		}
+		break
+	}
+	return j
 }
 
 // lexFilter has a bit for each (length, first letter, last letter) of a
@@ -169,4 +186,68 @@ func mayBeWord(l int, first, last byte) bool {
 
 func isOrdinalSuffix(a, b byte) bool {
 	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+}
+
+// cueRoles are the roles of the words of which every time expression has
+// at least one, unless it has a number: each rule ends in a number, a
+// month, a weekday, a unit ("the past week", "every day", "two years
+// ago"), a day word ("yesterday", "overnight"), a part of the day ("this
+// morning", "last night"), a season, "weekend" or a rate adverb ("daily").
+// "the", "since", "from", "last" and the like only lead up to one.
+const cueRoles = rMonth | rWeekday | rWeekdayAbbr | rUnit | rDayWord | rOvernight | rNight |
+	rDayPart | rWeekend | rSeason | rRateAdv
+
+// cueFilter is lexFilter for the words with a cue role.
+var cueFilter [16 * 32 * 32 / 64]uint64
+
+// mayHaveTime reports whether text has a digit or a word with a cue role:
+// a text with neither has no time expression, and most sentences that
+// reach Find without a digit have no cue either, so this saves tokenising
+// them. Words are read as runs of ASCII letters, which splits some of the
+// tokeniser's words (at non-ASCII bytes) but never joins two, so a cue word
+// the tokeniser would see is seen here too.
+func mayHaveTime(s string) bool {
+	if hasDigit(s) {
+		return true
+	}
+	n := len(s)
+	for i := 0; i < n; {
+		if !isLetter(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && isLetter(s[j]) {
+			j++
+		}
+		if l := j - i; l <= lexMaxLen {
+			k := filterKey(l, s[i], s[j-1])
+			if cueFilter[k>>6]&(1<<(k&63)) != 0 && lexWords[lexLookup(s, i, j)].roles&cueRoles != 0 {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return byteClass[c]-cLower <= cUpper-cLower }
+
+// hasDigit reports whether s has an ASCII digit, eight bytes at a time.
+func hasDigit(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s[i : i+8])
+		a := x &^ hi80
+		// '0'..'9' with the top bit clear: see lower8.
+		if (a+(0x80-'0')*lo01)&^(a+(0x80-'9'-1)*lo01)&^x&hi80 != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if byteClass[s[i]] == cDigit {
+			return true
+		}
+	}
+	return false
 }
