@@ -214,7 +214,11 @@ func lexSlot(k0, k1 uint64) uint64 {
 // lexLookup returns the lexicon index of the word s[i:j] (at most maxKey
 // bytes), case-insensitively, or 0.
 func lexLookup(s string, i, j int) uint16 {
-	k0, k1 := packWord(s, i, j)
+	return lexProbe(packWord(s, i, j))
+}
+
+// lexProbe returns the lexicon index of the packed key k0, k1, or 0.
+func lexProbe(k0, k1 uint64) uint16 {
 	for slot := lexSlot(k0, k1); ; slot = (slot + 1) & (lexSlots - 1) {
 		e := &lexTable[slot]
 		if e.k0 == k0 && e.k1 == k1 {

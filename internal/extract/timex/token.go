@@ -110,7 +110,28 @@ func tokenize(dst []tok, s string) []tok {
 			t.end = int32(j)
 			dst = append(dst, t)
 			i = j
-		case cLower, cUpper, cHigh:
+		case cLower, cUpper:
+			// Most words: ASCII, shorter than eight bytes, and followed by
+			// an ASCII byte. One load gives the word's end and its key.
+			if i+8 <= n {
+				x := load8(s[i : i+8])
+				if stop := ^asciiAlnum(x) & hi80; stop != 0 && x&(stop&-stop) == 0 {
+					l := bits.TrailingZeros64(stop) / 8
+					j := i + l
+					t := tok{start: int32(i), end: int32(j), kind: kWord}
+					if byteClass[c] == cUpper {
+						t.flags |= fCap
+					}
+					if l <= lexMaxLen && mayBeWord(l, c, s[j-1]) {
+						t.w = lexProbe(lower8(x)&(^uint64(0)>>(64-8*l)), 0)
+					}
+					dst = append(dst, t)
+					i = j
+					continue
+				}
+			}
+			fallthrough
+		case cHigh:
 			if c >= 0x80 && sepLen(s, i) != 0 {
 				if sepLen(s, i) == 2 { // no-break space
 					i += 2
@@ -145,20 +166,15 @@ func tokenize(dst []tok, s string) []tok {
 func wordEnd(s string, j int) int {
 	for j+8 <= len(s) {
 		x := load8(s[j : j+8])
-		// Letters: lower-cased and with the top bit cleared, 'a'..'z';
-		// digits: '0'..'9' (see lower8).
-		y := (x | 0x2020202020202020) &^ hi80
-		letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
-		a := x &^ hi80
-		digit := (a + (0x80-'0')*lo01) &^ (a + (0x80-'9'-1)*lo01)
-		stop := ^(letter | digit | x) & hi80
-		if high := x & hi80; high != 0 && (stop == 0 || bits.TrailingZeros64(high) < bits.TrailingZeros64(stop)) {
+		stop := ^asciiAlnum(x) & hi80
+		if stop == 0 {
+			j += 8
+			continue
+		}
+		if x&(stop&-stop) != 0 { // the first non-alphanumeric byte is not ASCII
 			break
 		}
-		if stop != 0 {
-			return j + bits.TrailingZeros64(stop)/8
-		}
-		j += 8
+		return j + bits.TrailingZeros64(stop)/8
 	}
 	for j < len(s) {
 		k := byteClass[s[j]]
@@ -169,6 +185,18 @@ func wordEnd(s string, j int) int {
 		break
 	}
 	return j
+}
+
+// asciiAlnum sets the top bit of each of the eight bytes of x that is an
+// ASCII letter or digit: lower-cased and with the top bit cleared, a letter
+// is 'a'..'z', a digit '0'..'9' (see lower8); a byte with its top bit set
+// is neither.
+func asciiAlnum(x uint64) uint64 {
+	y := (x | 0x2020202020202020) &^ hi80
+	letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
+	a := x &^ hi80
+	digit := (a + (0x80-'0')*lo01) &^ (a + (0x80-'9'-1)*lo01)
+	return (letter | digit) &^ x & hi80
 }
 
 // lexFilter has a bit for each (length, first letter, last letter) of a
