@@ -191,11 +191,30 @@ func candidate(s string, i int) tok {
 		c := s[i]
 		switch cl := byteClass[c]; {
 		case cl&cAlpha != 0:
+			if i+8 <= n {
+				// Most words are shorter than eight bytes: one load gives
+				// their end, last letter and the byte after them.
+				x := load8(s[i : i+8])
+				if other := nonWord(x); other != 0 {
+					l := bits.TrailingZeros64(other) / 8 // from 1: s[i] is a letter
+					after := byte(x >> (8 * l))
+					if after != '\'' || i+l+1 >= n {
+						if startLast[shapeIndex(c, l)]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 {
+							return tok{i, i + l, tWord}
+						}
+						i += l
+						if after == ' ' {
+							i++
+						}
+						continue
+					}
+				}
+			}
 			j := wordRun(s, i+1)
 			if j+1 < n && s[j] == '\'' {
 				j = wordEnd(s, i) // "o'clock"
 			}
-			if startLast[int(c0(c))*shapeLens+min(j-i, shapeLens-1)]&(1<<(letterIndex[s[j-1]]&31)) != 0 {
+			if startLast[shapeIndex(c, j-i)]&(1<<(letterIndex[s[j-1]]&31)) != 0 {
 				return tok{i, j, tWord}
 			}
 			i = j
@@ -219,17 +238,7 @@ func candidate(s string, i int) tok {
 // are most of a text's bytes.
 func wordRun(s string, i int) int {
 	for i+8 <= len(s) {
-		b := s[i : i+8]
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// A byte is a letter when, lower-cased and with its top bit
-		// cleared, it lies in 'a'..'z': adding 0x80-'a' sets its top bit
-		// when it is 'a' or more, adding 0x80-'z'-1 when it is past 'z'.
-		// Bytes >= 0x80 are word bytes whatever this says of them.
-		y := (x | lo20) &^ hi80
-		letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
-		other := ^(letter | x) & hi80
-		if other != 0 {
+		if other := nonWord(load8(s[i : i+8])); other != 0 {
 			return i + bits.TrailingZeros64(other)/8
 		}
 		i += 8
@@ -238,6 +247,17 @@ func wordRun(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// nonWord sets the top bit of each of the eight bytes of x that is no word
+// byte. A byte is a letter when, lower-cased and with its top bit cleared,
+// it lies in 'a'..'z': adding 0x80-'a' sets its top bit when it is 'a' or
+// more, adding 0x80-'z'-1 when it is past 'z'. Bytes >= 0x80 are word
+// bytes whatever this says of them.
+func nonWord(x uint64) uint64 {
+	y := (x | lo20) &^ hi80
+	letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
+	return ^(letter | x) & hi80
 }
 
 const (

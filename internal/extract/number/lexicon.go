@@ -553,11 +553,18 @@ func fillLexSlots() {
 // startLast holds, for each first letter and length of a word that may
 // start a mention, a bit set of its possible last letters (bit 0 is 'a'),
 // so that Find rejects most words of a text ("the", "said", "killed")
-// with one load and a shift, before any lookup. Lengths from shapeLens-1
-// up share the last row, which is empty, as no start word is that long.
-var startLast [26 * shapeLens]uint32
+// with one load and a shift, before any lookup. Rows are indexed by
+// shapeIndex. Lengths from shapeLens-1 up share the last row, which is
+// empty, as no start word is that long.
+var startLast [32 * shapeLens]uint32
 
 const shapeLens = 32
+
+// shapeIndex is the row of startLast for a word of n bytes starting with
+// the ASCII letter c: c&31 is the letter's number from 1, in either case.
+func shapeIndex(c byte, n int) int {
+	return (int(c&31)*shapeLens + min(n, shapeLens-1)) & (len(startLast) - 1)
+}
 
 // letterIndex is c0 of an ASCII letter, and 31 (a bit no startLast row
 // sets) for any other byte: a word ending in one starts nothing.
@@ -580,7 +587,7 @@ func addStartShape(w string) {
 	if n >= shapeLens-1 {
 		panic("number: start word too long for startLast: " + w)
 	}
-	startLast[int(c0(w[0]))*shapeLens+n] |= 1 << c0(w[n-1])
+	startLast[shapeIndex(w[0], n)] |= 1 << c0(w[n-1])
 }
 
 // c0 is the number of an ASCII letter in the alphabet, from 0.
