@@ -229,6 +229,38 @@ func (p *parser) blocked(s, e int, relative bool) bool {
 
 // at tries the rules that can start at token i, longest-meaning first.
 func (p *parser) at(i int) (match, bool) {
+	if !p.mayStart(i) {
+		return match{}, false
+	}
+	return p.tryRules(i)
+}
+
+// Words that may follow "the" in an expression starting with it (see
+// rolling and theAnchor), and "a" or "an" (see rate and count).
+const (
+	theNext = rRecent | rPast | rLast | rPartOf | rPart | rDayPart | rOrdinal | rSeason | rUnit | rWeekend
+	aNext   = rUnit | rVague | rCouple
+)
+
+// mayStart is false when the rules cannot match at token i, told from the
+// next token alone. "The" and "a" are the commonest start words and
+// mostly lead nowhere; tryRules would find that out at far greater cost.
+func (p *parser) mayStart(i int) bool {
+	w := p.info(i)
+	if w == nil {
+		return true
+	}
+	switch w.roles {
+	case rThe | rDeterminer:
+		return p.has(i+1, theNext) || i+1 < len(p.toks) && p.toks[i+1].flags&fOrd != 0 // "the 5th of March"
+	case rNum | rArticle | rDeterminer:
+		return p.has(i+1, aNext)
+	}
+	return true
+}
+
+// tryRules is at without the shortcut of mayStart.
+func (p *parser) tryRules(i int) (match, bool) {
 	if w := p.info(i); w != nil {
 		if w.has(rSince) {
 			return p.since(i)
