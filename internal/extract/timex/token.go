@@ -199,6 +199,13 @@ func asciiAlnum(x uint64) uint64 {
 	return (letter | digit) &^ x & hi80
 }
 
+// asciiLetters sets the top bit of each of the eight bytes of x that is an
+// ASCII letter (see asciiAlnum).
+func asciiLetters(x uint64) uint64 {
+	y := (x | 0x2020202020202020) &^ hi80
+	return (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01) &^ x & hi80
+}
+
 // lexFilter has a bit for each (length, first letter, last letter) of a
 // lexicon word, so that most words of a text skip the map look-up.
 var lexFilter [16 * 32 * 32 / 64]uint64
@@ -243,6 +250,19 @@ func mayHaveTime(s string) bool {
 		if !isLetter(s[i]) {
 			i++
 			continue
+		}
+		if i+8 <= n {
+			// Most words: one load gives their end and key, as in tokenize.
+			x := load8(s[i : i+8])
+			if stop := ^asciiLetters(x) & hi80; stop != 0 {
+				l := bits.TrailingZeros64(stop) / 8
+				if k := filterKey(l, s[i], byte(x>>(8*(l-1)))); cueFilter[k>>6]&(1<<(k&63)) != 0 &&
+					lexWords[lexProbe(lower8(x)&(^uint64(0)>>(64-8*l)), 0)].roles&cueRoles != 0 {
+					return true
+				}
+				i += l
+				continue
+			}
 		}
 		j := i + 1
 		for j < n && isLetter(s[j]) {
