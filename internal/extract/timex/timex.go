@@ -78,6 +78,7 @@ package timex
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -103,6 +104,17 @@ type parser struct {
 	lastEnd   int  // token index after the last match
 	prevMatch bool // the last match ended at lastEnd and was kept
 	steps     int  // anchor parses tried, for the linearity test
+	found     []found
+}
+
+// found is an expression run keeps, made an Expr when run ends, so that
+// all of a text's expressions, periods and dates take three allocations.
+type found struct {
+	start, end int
+	rate       string
+	period     bool // lo, hi and prec make its Period
+	lo, hi     date
+	prec       claim.Precision
 }
 
 var parserPool = sync.Pool{New: func() any { return new(parser) }}
@@ -130,6 +142,7 @@ func (p *parser) find(text string, published time.Time) []Expr {
 	p.text = text
 	p.toks = tokenize(p.toks[:0], text)
 	p.lastEnd, p.prevMatch, p.steps = 0, false, 0
+	p.found = p.found[:0]
 	p.pub, p.hasPub = date{2000, 1, 1}, false // a placeholder keeps date arithmetic sane
 	if !published.IsZero() {
 		if d := dateOf(published); d.y >= 1 && d.y <= 9999 {
@@ -157,7 +170,6 @@ const startRoles = rMonth | rWeekday | rWeekdayAbbr | rDayWord | rOvernight | rL
 	rRateAdv | rSince | rFrom | rBetween | rPast | rRecent
 
 func (p *parser) run() []Expr {
-	var out []Expr
 	toks := p.toks
 	for i := 0; i < len(toks); {
 		t := &toks[i]
@@ -173,7 +185,7 @@ func (p *parser) run() []Expr {
 		}
 		start, end := int(toks[m.start].start), int(toks[m.end-1].end)
 		if m.rate != "" {
-			out = append(out, Expr{Start: start, End: end, Rate: m.rate})
+			p.found = append(p.found, found{start: start, end: end, rate: m.rate})
 			p.lastEnd, p.prevMatch, i = m.end, true, m.end
 			continue
 		}
@@ -189,12 +201,49 @@ func (p *parser) run() []Expr {
 		keep := (p.hasPub || !p.usedPub) && !p.blocked(s, m.end, p.usedPub) &&
 			!m.hi.less(m.lo) && m.lo.y >= 1 && m.hi.y <= 9999
 		if keep {
-			out = append(out, Expr{Start: start, End: end, Period: &claim.Period{
-				Start: m.lo.String(), End: m.hi.String(), Precision: m.prec, Text: p.text[start:end],
-			}})
+			p.found = append(p.found, found{start: start, end: end, period: true, lo: m.lo, hi: m.hi, prec: m.prec})
 		}
 		p.lastEnd, p.prevMatch, i = m.end, keep, m.end
 	}
+	return p.exprs()
+}
+
+// exprs makes the Exprs of p.found: one slice of them, one of their
+// periods and one string of the periods' dates.
+func (p *parser) exprs() []Expr {
+	if len(p.found) == 0 {
+		return nil
+	}
+	out := make([]Expr, len(p.found))
+	n := 0
+	for _, f := range p.found {
+		if f.period {
+			n++
+		}
+	}
+	var periods []claim.Period
+	var dates string
+	if n > 0 {
+		periods = make([]claim.Period, 0, n)
+		var b strings.Builder
+		b.Grow(2 * dateLen * n)
+		for _, f := range p.found {
+			if f.period {
+				f.lo.writeTo(&b)
+				f.hi.writeTo(&b)
+			}
+		}
+		dates = b.String()
+	}
+	for k, f := range p.found {
+		out[k] = Expr{Start: f.start, End: f.end, Rate: f.rate}
+		if f.period {
+			d := dates[2*dateLen*len(periods):]
+			periods = append(periods, claim.Period{Start: d[:dateLen], End: d[dateLen : 2*dateLen], Precision: f.prec, Text: p.text[f.start:f.end]})
+			out[k].Period = &periods[len(periods)-1]
+		}
+	}
+	p.found = p.found[:0]
 	return out
 }
 
