@@ -207,32 +207,39 @@ func TestLexTable(t *testing.T) {
 	}
 }
 
-// TestMayStart: whenever mayStart turns a start word away, the rules
-// themselves find nothing there, whatever follows it.
+// TestMayStart: whenever mayStart turns a start word or number away, the
+// rules themselves find nothing there, whatever follows it (with and
+// without spaces, for the dates written in one piece).
 func TestMayStart(t *testing.T) {
 	pub := time.Date(2018, 4, 7, 0, 0, 0, 0, time.UTC)
 	next := []string{"5th", "5", "2017", ",", "-", "Xyz", "of", ""}
 	for w := range lexIndex {
 		next = append(next, w, strings.ToUpper(w[:1])+w[1:])
 	}
+	next = append(next, ".", "/", ":", "'")
 	then := []string{"", "of 2017", "ago", "5 March 2017", "of the year", "- 2014", "of", "few days ago", "days",
 		"before yesterday", "hours of Sunday", "of March 5", "half of 2017", "week of May", "three months of 2018",
-		"of days ago", "a day", "2016"}
-	for _, start := range []string{"the", "The", "a", "an", "An", "A"} {
+		"of days ago", "a day", "2016", "10.2017", "5 March", "March", "March 2017", "of March", "- 5 March",
+		"to 5 March 2017", "days ago"}
+	var texts []string
+	for _, start := range []string{"the", "The", "a", "an", "An", "A",
+		"5", "05", "5th", "30", "31st", "300", "1999", "2017", "0914", "12345", "1234567890123"} {
 		for _, n := range next {
 			for _, th := range then {
-				text := start + " " + n + " " + th
-				var p parser
-				p.text = text
-				p.toks = tokenize(nil, text)
-				p.pub, p.hasPub = dateOf(pub), true
-				if p.mayStart(0) {
-					continue
-				}
-				if m, ok := p.tryRules(0); ok && m.end > 0 {
-					t.Errorf("%q: mayStart is false, but the rules match %d tokens", text, m.end)
-				}
+				texts = append(texts, start+" "+n+" "+th, start+n+th)
 			}
+		}
+	}
+	for _, text := range texts {
+		var p parser
+		p.text = text
+		p.toks = tokenize(nil, text)
+		p.pub, p.hasPub = dateOf(pub), true
+		if p.mayStart(0) {
+			continue
+		}
+		if m, ok := p.tryRules(0); ok && m.end > 0 {
+			t.Errorf("%q: mayStart is false, but the rules match %d tokens", text, m.end)
 		}
 	}
 }

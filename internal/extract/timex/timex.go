@@ -292,11 +292,14 @@ const (
 )
 
 // mayStart is false when the rules cannot match at token i, told from the
-// next token alone. "The" and "a" are the commonest start words and
+// next token alone. "The", "a" and numbers are the commonest starts and
 // mostly lead nowhere; tryRules would find that out at far greater cost.
 func (p *parser) mayStart(i int) bool {
 	w := p.info(i)
 	if w == nil {
+		if i < len(p.toks) && p.toks[i].kind == kNum {
+			return p.numMayStart(i)
+		}
 		return true
 	}
 	switch w.roles {
@@ -306,6 +309,23 @@ func (p *parser) mayStart(i int) bool {
 		return p.has(i+1, aNext)
 	}
 	return true
+}
+
+// numMayStart is mayStart for a number (see numAnchor and count): four
+// digits may be a year; one or two a day before a month ("5 March", "5th
+// of March"), the first of a range ("1-5 March", "1 to 5 March") or of a
+// dotted date ("05.10.2017"); up to three a count before a unit ("3 days
+// ago"). Nothing else starts with a number.
+func (p *parser) numMayStart(i int) bool {
+	switch n := p.toks[i].ndig; {
+	case n == 4:
+		return true
+	case n <= 2:
+		return p.has(i+1, rUnit|rMonth|rOf|rTo) || p.punct(i+1, '.') || p.punct(i+1, '-')
+	case n == 3:
+		return p.has(i+1, rUnit)
+	}
+	return false
 }
 
 // tryRules is at without the shortcut of mayStart.
