@@ -146,7 +146,6 @@ func AppendFind(dst []Mention, text string) []Mention {
 	// long texts. Most sentences have none, and get nil.
 	out := dst
 	var x expr
-	n := len(text)
 	i := 0
 	for {
 		t := candidate(text, i)
@@ -174,9 +173,6 @@ func AppendFind(dst []Mention, text string) []Mention {
 		}
 		i = max(x.end, t.e)
 	}
-	if scanned != nil {
-		*scanned += n // the loop above; the scanners it calls count their own
-	}
 	return out
 }
 
@@ -186,6 +182,14 @@ func AppendFind(dst []Mention, text string) []Mention {
 // a mention in tight loops, and rejects most words by their shape, without
 // a lookup.
 func candidate(s string, i int) tok {
+	t := scanCandidate(s, i)
+	if scanned != nil {
+		*scanned += t.e - i
+	}
+	return t
+}
+
+func scanCandidate(s string, i int) tok {
 	n := len(s)
 	for i < n {
 		c := s[i]
