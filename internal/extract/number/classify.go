@@ -96,10 +96,10 @@ func (f *finder) after(end int, vague bool) afterCtx {
 func (f *finder) before(start int) beforeCtx {
 	s := f.s
 	var b beforeCtx
-	p := prev(s, start)
+	p := f.prev(start)
 	if isSym(s, p, '.') {
 		// "Oct. 11"
-		w := prev(s, p.s)
+		w := f.prev(p.s)
 		b.month = w.k == tWord && w.e == p.s && f.look(w).flags&fMonth != 0 && isUpper(s[w.s])
 		return b
 	}
@@ -113,7 +113,7 @@ func (f *finder) before(start int) beforeCtx {
 	b.countVerb = e.flags&fCountVerb != 0
 	b.stamp = e.flags&fStamp != 0
 	if is(s, p, "of") || is(s, p, "at") || is(s, p, "to") {
-		pp := prev(s, p.s)
+		pp := f.prev(p.s)
 		b.age = is(s, p, "of") && is(s, pp, "age")
 		b.countVerb = f.look(pp).flags&fCountVerb != 0
 		b.atAfterDate = is(s, p, "at") && (pp.k == tNum || (pp.k == tWord && f.look(pp).flags&fMonth != 0 && isUpper(s[pp.s])))
@@ -131,22 +131,22 @@ func (f *finder) identBefore(i int) (id, chain bool) {
 	if i > 0 && isAlpha(s[i-1]) {
 		return true, false
 	}
-	p := prev(s, i)
+	p := f.prev(i)
 	switch {
 	case p.k == tNum:
 		return p.e == f.chainEnd, true
 	case isSym(s, p, ','), is(s, p, "and"), is(s, p, "or"):
 		// "resolutions 2118 and 2254"
-		pp := prev(s, p.s)
+		pp := f.prev(p.s)
 		return pp.k == tNum && pp.e == f.chainEnd, true
 	case isSym(s, p, '#'):
 		return true, false
 	case isSym(s, p, '-') && p.e == i:
-		w := prev(s, p.s)
+		w := f.prev(p.s)
 		return w.k == tWord && w.e == p.s && isUpper(s[w.s]) && (w.e-w.s <= 5 || allUpper(s[w.s:w.e])) &&
 			f.look(w).flags&fMonth == 0, false
 	case isSym(s, p, '.'):
-		w := prev(s, p.s)
+		w := f.prev(p.s)
 		return w.e == p.s && (is(s, w, "no") || is(s, w, "nos")) && isUpper(s[w.s]), false
 	case p.k == tWord:
 		e := f.look(p)
@@ -160,7 +160,7 @@ func (f *finder) identBefore(i int) (id, chain bool) {
 
 // moneyBefore reports a currency sign or code before the number at i.
 func (f *finder) moneyBefore(i int) bool {
-	p := prev(f.s, i)
+	p := f.prev(i)
 	return isSym(f.s, p, '$') || f.look(p).flags&fMoneyPre != 0
 }
 
@@ -280,7 +280,7 @@ func (f *finder) kindOf(x *expr) (k Kind, duration, chain, emit bool) {
 	}
 	if year {
 		// The year of a date: "August 3 2015 People inspect..."
-		p := prev(f.s, x.start)
+		p := f.prev(x.start)
 		afterDate := p.k == tNum && p.e == f.lastEnd && f.lastKind == DatePart
 		switch {
 		case afterDate:
@@ -314,8 +314,8 @@ func (f *finder) appositiveAge(x *expr) bool {
 	if !q.digits || q.commas || q.frac || q.val > 120 || x.qual != qNone || x.hasQ2 {
 		return false
 	}
-	p := prev(s, x.start)
-	if !isSym(s, p, ',') || f.look(prev(s, p.s)).flags&fPerson == 0 {
+	p := f.prev(x.start)
+	if !isSym(s, p, ',') || f.look(f.prev(p.s)).flags&fPerson == 0 {
 		return false
 	}
 	n := f.next(x.end)
@@ -332,12 +332,12 @@ func (f *finder) pronoun(x *expr, a afterCtx) bool {
 	if f.look(f.next(x.end)).flags&fPronounAfter != 0 {
 		return true
 	}
-	p := prev(s, x.start)
+	p := f.prev(x.start)
 	if f.look(p).flags&fPronounBefore != 0 {
 		return true
 	}
-	if is(s, p, "by") && is(s, prev(s, p.s), "one") {
+	if is(s, p, "by") && is(s, f.prev(p.s), "one") {
 		return true // the second "one" of "one by one"
 	}
-	return isSym(s, p, '-') && p.e == x.start && is(s, prev(s, p.s), "no")
+	return isSym(s, p, '-') && p.e == x.start && is(s, f.prev(p.s), "no")
 }

@@ -1,6 +1,10 @@
 package number
 
-import "github.com/tallyhq/tally/internal/claim"
+import (
+	"math/bits"
+
+	"github.com/tallyhq/tally/internal/claim"
+)
 
 // quantity is one number expression, before qualifiers and ranges.
 type quantity struct {
@@ -27,7 +31,9 @@ type quantity struct {
 	bareOne    bool // the single word "one"
 }
 
-// expr is a quantity with its qualifier or range.
+// expr is a quantity with its qualifier or range. q2 means something only
+// when hasQ2: the finder fills one expr in place for every try, and does
+// not clear what a failed range left there.
 type expr struct {
 	start, numStart, end int
 	q1, q2               quantity
@@ -45,15 +51,25 @@ type finder struct {
 	lastEnd  int  // end of the last mention, or -1
 	lastKind Kind // and its kind
 
-	// One-entry caches: phrase matching and classification ask for the
-	// same next token and the same word's entry several times in a row.
-	npos, lpos int
-	ntok       tok
-	lent       *lexEntry
+	// Small caches: phrase matching and classification ask for the same
+	// next and previous tokens and the same words' entries several times
+	// in a row.
+	npos int
+	ntok tok
+	ppos [2]int // the last two positions prev was asked for, newest first
+	ptok [2]tok
+	lent [4]struct {
+		s, e int
+		e0   *lexEntry
+	}
 }
 
 func newFinder(s string) finder {
-	return finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1, lpos: -1}
+	f := finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1, ppos: [2]int{-1, -1}}
+	for i := range f.lent {
+		f.lent[i].s = -1
+	}
+	return f
 }
 
 // next is next(f.s, pos), remembered for the last pos.
@@ -84,15 +100,32 @@ func (f *finder) mayFollow(pos int, next uint32) bool {
 	return c >= 'a' && c <= 'z' && next&(1<<(c-'a')) != 0
 }
 
-// look is look(f.s, t), remembered for the last word.
+// prev is prev(f.s, pos), remembered for the last two positions (a
+// qualifier's start and its number's).
+func (f *finder) prev(pos int) tok {
+	switch pos {
+	case f.ppos[0]:
+		return f.ptok[0]
+	case f.ppos[1]:
+		return f.ptok[1]
+	}
+	t := prev(f.s, pos)
+	f.ppos[1], f.ptok[1] = f.ppos[0], f.ptok[0]
+	f.ppos[0], f.ptok[0] = pos, t
+	return t
+}
+
+// look is look(f.s, t), remembered for the last word at each of four
+// positions modulo 4: a number's neighbours are looked up in turn.
 func (f *finder) look(t tok) *lexEntry {
 	if t.k != tWord {
 		return &zeroEntry
 	}
-	if t.s != f.lpos {
-		f.lpos, f.lent = t.s, look(f.s, t)
+	c := &f.lent[t.s&3]
+	if c.s != t.s || c.e != t.e {
+		c.s, c.e, c.e0 = t.s, t.e, look(f.s, t)
 	}
-	return f.lent
+	return c.e0
 }
 
 // Find returns every numeric mention of text, in order and without
@@ -112,48 +145,18 @@ func AppendFind(dst []Mention, text string) []Mention {
 	// little above that when the first comes saves append's copying on
 	// long texts. Most sentences have none, and get nil.
 	out := dst
+	var x expr
 	i := 0
-	for i < len(text) {
-		// The loop body sees every word of the text, so it tokenises
-		// inline and rejects most words by their shape, without a lookup.
-		var t tok
-		switch c := byteClass[text[i]]; {
-		case c&cDigit != 0:
-			t = next(text, i)
-		case c&cAlpha != 0:
-			// wordEnd and the test of the word's shapeKey against
-			// startShapes, written out: this is every word of the text,
-			// and most go no further than these lines.
-			j := i + 1
-			for j < len(text) && byteClass[text[j]]&cWord != 0 {
-				j++
-			}
-			if j+1 < len(text) && text[j] == '\'' {
-				j = wordEnd(text, i) // "o'clock"
-			} else if scanned != nil {
-				*scanned += j - i
-			}
-			t = tok{i, j, tWord}
-			if n := j - i; n > maxWord || !isAlpha(text[j-1]) {
-				i = j
-				continue
-			} else if k := (uint(c0(text[i]))*26+uint(c0(text[j-1])))*(maxWord+1) + uint(n); startShapes[k/64]&(1<<(k%64)) == 0 {
-				i = j
-				continue
-			}
-			if f.look(t).flags&fStart == 0 {
-				i = j
-				continue
-			}
-		case c&cWord != 0: // starts with a non-ASCII byte: no start word does
-			i = wordEnd(text, i)
-			continue
-		default:
-			i++
+	for {
+		t := candidate(text, i)
+		if t.k == tEOF {
+			break
+		}
+		if t.k == tWord && f.look(t).flags&fStart == 0 {
+			i = t.e
 			continue
 		}
-		x, ok := f.try(t)
-		if !ok {
+		if !f.try(t, &x) {
 			i = t.e
 			continue
 		}
@@ -173,33 +176,125 @@ func AppendFind(dst []Mention, text string) []Mention {
 	return out
 }
 
-// try reads the expression starting at token t: a qualifier phrase and the
-// number after it, or a number alone.
-func (f *finder) try(t tok) (expr, bool) {
+// candidate returns the first token at or after i that may start a
+// mention: a number, or a word shaped like a word that starts one. It sees
+// every byte of the text, so it tokenises inline, skips what cannot start
+// a mention in tight loops, and rejects most words by their shape, without
+// a lookup.
+func candidate(s string, i int) tok {
+	t := scanCandidate(s, i)
+	if scanned != nil {
+		*scanned += t.e - i
+	}
+	return t
+}
+
+func scanCandidate(s string, i int) tok {
+	n := len(s)
+	for i < n {
+		c := s[i]
+		switch cl := byteClass[c]; {
+		case cl&cAlpha != 0:
+			if i+8 <= n {
+				// Most words are shorter than eight bytes: one load gives
+				// their end, last letter and the byte after them.
+				x := load8(s[i : i+8])
+				if other := nonWord(x); other != 0 {
+					l := bits.TrailingZeros64(other) / 8 // from 1: s[i] is a letter
+					after := byte(x >> (8 * l))
+					if after != '\'' || i+l+1 >= n {
+						if startLast[shapeIndex(c, l)]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 {
+							return tok{i, i + l, tWord}
+						}
+						i += l
+						if after == ' ' {
+							i++
+						}
+						continue
+					}
+				}
+			}
+			j := wordRun(s, i+1)
+			if j+1 < n && s[j] == '\'' {
+				j = wordEnd(s, i) // "o'clock"
+			}
+			if startLast[shapeIndex(c, j-i)]&(1<<(letterIndex[s[j-1]]&31)) != 0 {
+				return tok{i, j, tWord}
+			}
+			i = j
+		case cl&cDigit != 0:
+			j := i + 1
+			for j < n && isDigit(s[j]) {
+				j++
+			}
+			return tok{i, j, tNum}
+		case cl&cWord != 0: // a non-ASCII byte: no start word begins so
+			i = wordEnd(s, i)
+		default:
+			i++
+		}
+	}
+	return tok{n, n, tEOF}
+}
+
+// wordRun returns the end of the run of word bytes (ASCII letters and
+// bytes >= 0x80) at i, eight bytes at a time where eight remain: words
+// are most of a text's bytes.
+func wordRun(s string, i int) int {
+	for i+8 <= len(s) {
+		if other := nonWord(load8(s[i : i+8])); other != 0 {
+			return i + bits.TrailingZeros64(other)/8
+		}
+		i += 8
+	}
+	for i < len(s) && byteClass[s[i]]&cWord != 0 {
+		i++
+	}
+	return i
+}
+
+// nonWord sets the top bit of each of the eight bytes of x that is no word
+// byte. A byte is a letter when, lower-cased and with its top bit cleared,
+// it lies in 'a'..'z': adding 0x80-'a' sets its top bit when it is 'a' or
+// more, adding 0x80-'z'-1 when it is past 'z'. Bytes >= 0x80 are word
+// bytes whatever this says of them.
+func nonWord(x uint64) uint64 {
+	y := (x | lo20) &^ hi80
+	letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
+	return ^(letter | x) & hi80
+}
+
+const (
+	lo01 = 0x0101010101010101
+	lo20 = 0x2020202020202020
+	hi80 = 0x8080808080808080
+)
+
+// try reads into x the expression starting at token t: a qualifier
+// phrase and the number after it, or a number alone.
+func (f *finder) try(t tok, x *expr) bool {
 	if t.k == tWord {
 		e := f.look(t)
-		phrases := e.phrases
-		if !f.mayFollow(t.e, e.qualNext) {
-			phrases = nil
-		}
-		for _, p := range phrases {
-			if p.vague {
-				break // qualifiers sort first
-			}
-			end, ok := f.matchPhrase(t, p)
-			if !ok {
-				continue
-			}
-			if x, ok := f.expression(t.s, f.next(end), p.q); ok {
-				x.qualOver = p.over
-				return x, true
+		if f.mayFollow(t.e, e.qualNext) {
+			for _, p := range e.phrases {
+				if p.vague {
+					break // qualifiers sort first
+				}
+				end, ok := f.matchPhrase(t, p)
+				if !ok {
+					continue
+				}
+				if f.expression(t.s, f.next(end), p.q, x) {
+					x.qualOver = p.over
+					return true
+				}
 			}
 		}
+		if e.flags&fQuantity == 0 {
+			return false // "in", "at", "over": qualifiers only
+		}
 	}
-	if t.k == tWord && f.look(t).flags&fQuantity == 0 {
-		return expr{}, false // "in", "at", "over": qualifiers only
-	}
-	return f.expression(t.s, t, qNone)
+	return f.expression(t.s, t, qNone, x)
 }
 
 // matchPhrase reports whether phrase p starts at word t, and where it ends.
@@ -215,35 +310,37 @@ func (f *finder) matchPhrase(t tok, p *phrase) (int, bool) {
 	return pos, true
 }
 
-// expression reads a quantity starting at token t and what may follow it:
-// the other end of a range, or a trailing qualifier ("or more", "+"). start
-// is where the qualifier ql (if any) starts.
-func (f *finder) expression(start int, t tok, ql qual) (expr, bool) {
-	q1, ok := f.quantity(t)
-	if !ok {
-		return expr{}, false
+// expression reads into x a quantity starting at token t and what may
+// follow it: the other end of a range, or a trailing qualifier ("or more",
+// "+"). start is where the qualifier ql (if any) starts.
+func (f *finder) expression(start int, t tok, ql qual, x *expr) bool {
+	q1 := &x.q1
+	if !f.quantity(t, q1) {
+		return false
 	}
-	x := expr{start: start, numStart: q1.start, end: q1.end, q1: q1, qual: ql}
+	x.start, x.numStart, x.end, x.qual = start, q1.start, q1.end, ql
+	x.hasQ2, x.open, x.qualOver = false, false, false
 	plain := !q1.vague && !q1.ordinal && (q1.form == formInt || q1.form == formDecimal) && !q1.decade && !q1.identSfx
 	if !plain {
 		if ql == qBetween || ql == qFrom || !q1.vague {
 			x.start, x.qual = x.numStart, qNone
 		}
-		return x, true
+		return true
 	}
 	intro := qNone
 	if ql == qBetween || ql == qFrom {
 		intro = ql
 	}
-	// rangeTail may share q2's scale with q1; keep q1 as read in case the
-	// range is rejected. "in 2011 to 1.5 million this year" is a year, then
-	// a count, not a range.
-	q1Save := x.q1
-	if q2, open, ok := f.rangeTail(&x.q1, intro); ok && !(yearLike(&q1Save) && !yearLike(&q2) && f.before(start).yearPrep) {
-		x.q2, x.hasQ2, x.open, x.end = q2, true, open, q2.end
-		return x, true
+	// A scale written only on the second end is shared ("20 to 30
+	// thousand"), but only once the range is taken: "in 2011 to 1.5
+	// million this year" is a year, then a count, not a range.
+	if sh, open, ok := f.rangeTail(q1, &x.q2, intro); ok && !(yearLike(q1) && !yearLike(&x.q2) && f.before(start).yearPrep) {
+		if sh.scale != 0 {
+			q1.val, q1.frac, q1.scale = sh.val, sh.frac, sh.scale
+		}
+		x.hasQ2, x.open, x.end = true, open, x.q2.end
+		return true
 	}
-	x.q1 = q1Save
 	if intro != qNone {
 		x.start, x.qual = x.numStart, qNone
 	}
@@ -253,7 +350,15 @@ func (f *finder) expression(start int, t tok, ql qual) (expr, bool) {
 		}
 		x.end = end
 	}
-	return x, true
+	return true
+}
+
+// shared is q1's value once it shares the scale of a range's second end;
+// scale 0 when it does not.
+type shared struct {
+	val   int64
+	frac  bool
+	scale int64
 }
 
 // yearLike reports a bare four-digit number from 1900 to 2099.
@@ -299,22 +404,23 @@ func (f *finder) trailingQual(end int) (int, qual) {
 	return end, qNone
 }
 
-// rangeTail reads the second end of a range after q1: "-30", "to 30", "or
-// 30", "and 30" (after "between"), "to more than 30000" (open). The second
-// end must be larger; a scale written only on it is shared ("20 to 30
-// thousand"), and "2017-18" is the year range 2017-2018.
-func (f *finder) rangeTail(q1 *quantity, intro qual) (quantity, bool, bool) {
+// rangeTail reads into q2 the second end of a range after q1: "-30", "to
+// 30", "or 30", "and 30" (after "between"), "to more than 30000" (open).
+// The second end must be larger; a scale written only on it is shared
+// ("20 to 30 thousand": sh is q1 with it), and "2017-18" is the year range
+// 2017-2018. q1 is left as it is.
+func (f *finder) rangeTail(q1, q2 *quantity, intro qual) (sh shared, open, ok bool) {
 	s := f.s
 	t := f.next(q1.end)
 	dash := false
 	switch intro {
 	case qBetween:
 		if !is(s, t, "and") {
-			return quantity{}, false, false
+			return sh, false, false
 		}
 	case qFrom:
 		if !is(s, t, "to") {
-			return quantity{}, false, false
+			return sh, false, false
 		}
 	default:
 		switch {
@@ -324,16 +430,15 @@ func (f *finder) rangeTail(q1 *quantity, intro qual) (quantity, bool, bool) {
 			dash = true
 		case is(s, t, "to"), is(s, t, "or"):
 		default:
-			return quantity{}, false, false
+			return sh, false, false
 		}
 	}
 	pos := t.e
-	open := false
 	if dash {
 		// "25-30" or "25 - 30", never "25 -30" (a list) nor word ranges.
 		n := f.next(pos)
 		if !q1.digits || n.k != tNum || (t.s == q1.end) != (n.s == t.e) {
-			return quantity{}, false, false
+			return sh, false, false
 		}
 	} else if is(s, t, "to") || is(s, t, "and") {
 		// "to more than 30000", "to about 40"
@@ -349,37 +454,37 @@ func (f *finder) rangeTail(q1 *quantity, intro qual) (quantity, bool, bool) {
 			}
 		}
 	}
-	q2, ok := f.quantity(f.next(pos))
-	if !ok || q2.vague || q2.ordinal || q2.decade || q2.identSfx || (q2.form != formInt && q2.form != formDecimal) {
-		return quantity{}, false, false
+	if !f.quantity(f.next(pos), q2) || q2.vague || q2.ordinal || q2.decade || q2.identSfx || (q2.form != formInt && q2.form != formDecimal) {
+		return sh, false, false
 	}
 	if dash && yearLike(q1) && q2.digits && q2.nd == 2 && !q2.commas && q2.scale == 1 {
 		// "2017-18"
 		q2.val += q1.val - q1.val%100
 		q2.num, q2.den = q2.val, 1
 	}
+	v1 := q1.val
 	if q1.scale == 1 && q2.scale > 1 {
 		if v, o := satMul(q1.num, q2.scale); !o && v/q1.den <= q2.val {
-			q1.val = v / q1.den
-			q1.frac = v%q1.den != 0
-			q1.scale = q2.scale
+			sh = shared{val: v / q1.den, frac: v%q1.den != 0, scale: q2.scale}
+			v1 = sh.val
 		}
 	}
-	if q2.val <= q1.val {
-		return quantity{}, false, false
+	if q2.val <= v1 {
+		return sh, false, false
 	}
-	return q2, open, true
+	return sh, open, true
 }
 
-// quantity reads one number starting at token t: digits or words.
-func (f *finder) quantity(t tok) (quantity, bool) {
+// quantity reads into q one number starting at token t: digits or words.
+func (f *finder) quantity(t tok, q *quantity) bool {
 	switch t.k {
 	case tNum:
-		return f.digitQuantity(t), true
+		f.digitQuantity(t, q)
+		return true
 	case tWord:
-		return f.wordQuantity(t)
+		return f.wordQuantity(t, q)
 	}
-	return quantity{}, false
+	return false
 }
 
 // wstate accumulates a spelled-out number ("two thousand five hundred").
@@ -546,15 +651,15 @@ func (f *finder) words(q *quantity, w *wstate, pos int) bool {
 	return true
 }
 
-// digitQuantity reads a number written with digits, with what is glued to
+// digitQuantity reads into q a number written with digits, with what is glued to
 // it ("1st", "55K", "1990s") and the scale words after it ("1.5 million").
-func (f *finder) digitQuantity(t tok) quantity {
+func (f *finder) digitQuantity(t tok, q *quantity) {
 	s := f.s
 	nl := lexNumber(s, t.s)
-	q := quantity{start: t.s, end: nl.end, val: nl.ival, num: nl.ival, den: 1, scale: 1, digits: true,
+	*q = quantity{start: t.s, end: nl.end, val: nl.ival, num: nl.ival, den: 1, scale: 1, digits: true,
 		form: nl.form, nd: nl.nd, b: nl.b, bn: nl.bn, lead0: nl.lead0, commas: nl.commas, over: nl.over}
 	if nl.form != formInt && nl.form != formDecimal {
-		return q
+		return
 	}
 	if nl.form == formDecimal {
 		q.frac = nl.fnum != 0
@@ -573,49 +678,48 @@ func (f *finder) digitQuantity(t tok) quantity {
 		case nl.form == formInt && (is(s, w, "st") || is(s, w, "nd") || is(s, w, "rd") || is(s, w, "th")):
 			q.ordinal = true
 			q.end = w.e
-			return q
+			return
 		case nl.form == formInt && is(s, w, "s") && nl.nd == 4:
 			q.decade = true
 			q.end = w.e
-			return q
+			return
 		case is(s, w, "k"):
-			f.applyScale(&q, 1000)
+			f.applyScale(q, 1000)
 			q.end = w.e
-			return q
+			return
 		case is(s, w, "bn") || is(s, w, "bln"):
-			f.applyScale(&q, 1e9)
+			f.applyScale(q, 1e9)
 			q.end = w.e
-			return q
+			return
 		case (is(s, w, "m") || is(s, w, "mn") || is(s, w, "mln")) && f.moneyBefore(t.s):
-			f.applyScale(&q, 1e6)
+			f.applyScale(q, 1e6)
 			q.end = w.e
-			return q
+			return
 		case e.flags&fClock != 0 && nl.form == formInt:
 			q.clockSfx = true
-			return q
+			return
 		case e.flags&(fMeasure|fPercent|fMoney) != 0:
-			return q // "5km": the unit is read by classify
+			return // "5km": the unit is read by classify
 		default:
 			q.identSfx = true
 			q.end = w.e
-			return q
+			return
 		}
 	}
 	if nl.form == formDecimal {
 		// "1.5 million": one scale word, nothing else.
 		n := f.next(q.end)
 		if e := f.look(n); e.flags&fNum != 0 && e.class == wScale {
-			f.applyScale(&q, e.val)
+			f.applyScale(q, e.val)
 			q.end = n.e
 		}
-		return q
+		return
 	}
 	w := wstate{cur: q.val, last: wDigits, trail: 1}
 	if q.over {
-		return q
+		return
 	}
-	f.words(&q, &w, q.end)
-	return q
+	f.words(q, &w, q.end)
 }
 
 // applyScale multiplies a digit quantity by a scale word or suffix.
@@ -627,11 +731,11 @@ func (f *finder) applyScale(q *quantity, sc int64) {
 	q.scale = sc
 }
 
-// wordQuantity reads a number spelled out, a vague quantity or an ordinal.
-func (f *finder) wordQuantity(t tok) (quantity, bool) {
+// wordQuantity reads into q a number spelled out, a vague quantity or an ordinal.
+func (f *finder) wordQuantity(t tok, q *quantity) bool {
 	s := f.s
 	e := f.look(t)
-	q := quantity{start: t.s, end: t.e, scale: 1, den: 1}
+	*q = quantity{start: t.s, end: t.e, scale: 1, den: 1}
 	phrases := e.phrases
 	if !f.mayFollow(t.e, e.vagueNext) {
 		phrases = nil
@@ -643,56 +747,56 @@ func (f *finder) wordQuantity(t tok) (quantity, bool) {
 		// "scores of people", or "injured scores": after a casualty verb
 		// "scores" needs no "of", elsewhere it may be a plural noun.
 		if end, ok := f.matchPhrase(t, p); ok && (!p.needOf || is(s, f.next(end), "of") ||
-			f.look(prev(s, t.s)).flags&fCountVerb != 0) {
+			f.look(f.prev(t.s)).flags&fCountVerb != 0) {
 			q.vague, q.vlow, q.vhigh, q.end = true, p.low, p.high, end
-			f.vagueScale(&q, p.ofScale)
-			return q, true
+			f.vagueScale(q, p.ofScale)
+			return true
 		}
 	}
 	if e.flags&fOrdinal != 0 {
 		q.ordinal, q.val = true, e.val
-		return q, true
+		return true
 	}
 	if e.flags&fNum == 0 {
-		return q, false
+		return false
 	}
 	switch e.class {
 	case wHalf, wQuarter:
-		return f.fraction(t, t)
+		return f.fraction(t, t, q)
 	case wA:
 		// Most "a"s are articles: only a word that can follow "a" in a
 		// number makes one, and the letter after the spaces rules most
 		// out without reading the word. After a hyphen ("a-dozen") words
 		// decides.
 		if (t.e == len(s) || s[t.e] != '-') && !f.mayFollow(t.e, aNext) {
-			return q, false
+			return false
 		}
 		n := f.next(t.e)
 		if ne := f.look(n); ne.flags&fNum != 0 && (ne.class == wHalf || ne.class == wQuarter) {
-			return f.fraction(t, n)
+			return f.fraction(t, n, q)
 		}
 	}
 	w := wstate{}
 	if !w.add(e.class, e.val) && e.class != wA {
-		return q, false
+		return false
 	}
 	if e.class == wA {
 		w.cur, w.last = 1, wA
 	}
-	if !f.words(&q, &w, t.e) {
-		return q, false
+	if !f.words(q, &w, t.e) {
+		return false
 	}
 	q.bareOne = q.end == t.e && e.class == wUnit && e.val == 1 && !q.ordinal
 	if q.ordinal {
 		q.scale = 1
 	}
-	return q, true
+	return true
 }
 
 // fraction reads "half a million", "a half million", "half a dozen", "a
 // quarter of a million", "quarter million"; start is where the phrase
 // starts and h is the word "half" or "quarter".
-func (f *finder) fraction(start, h tok) (quantity, bool) {
+func (f *finder) fraction(start, h tok, q *quantity) bool {
 	s := f.s
 	d := int64(2)
 	if f.look(h).class == wQuarter {
@@ -707,11 +811,11 @@ func (f *finder) fraction(start, h tok) (quantity, bool) {
 	}
 	e := f.look(n)
 	if e.flags&fNum == 0 || (e.class != wScale && e.class != wDozen && e.class != wHundred) {
-		return quantity{}, false
+		return false
 	}
-	q := quantity{start: start.s, end: n.e, val: e.val / d, num: 1, den: d, scale: e.val}
+	*q = quantity{start: start.s, end: n.e, val: e.val / d, num: 1, den: d, scale: e.val}
 	q.frac = e.val%d != 0
-	return q, true
+	return true
 }
 
 // vagueScale widens a vague quantity by the scales after it: "several

@@ -463,16 +463,14 @@ func init() {
 			panic("number: lexicon word longer than maxWord: " + w)
 		}
 		if e.flags&fStart != 0 {
-			if k, ok := shapeKey(w); ok {
-				startShapes[k/64] |= 1 << (k % 64)
-			}
+			addStartShape(w)
 		}
 	}
+	fillLexSlots()
 }
 
-// lexKeys and lexVals are the lexicon as an open-addressing hash table
-// (linear probing, at most a quarter full): the scan looks words up often
-// enough that a specialised table beats the built-in map.
+// lexKeys and lexVals are the lexicon as it is built, an open-addressing
+// hash table keyed by strings; init then copies it into lexSlots.
 var (
 	lexKeys  []string
 	lexVals  []*lexEntry
@@ -486,20 +484,110 @@ const (
 	fnvPrime  = 16777619
 )
 
-// startShapes is a bit set of the (first letter, length, last letter)
-// shapes of the words that may start a mention. Find checks it before the
-// map lookup: most words ("the", "said", "killed") fail it, which makes the
-// scan about twice as fast.
-var startShapes [(26*26*(maxWord+1) + 63) / 64]uint64
+// maxKey is the longest lexicon word: look reads a word of up to 16 bytes
+// into two machine words, and a longer one is in no table.
+const maxKey = 16
 
-// shapeKey returns the shape of a word of ASCII letters.
-func shapeKey(w string) (uint, bool) {
-	n := len(w)
-	if n == 0 || n > maxWord || !isAlpha(w[0]) || !isAlpha(w[n-1]) {
-		return 0, false
+// lexSlots is the lexicon as look probes it, an open-addressing hash table
+// (linear probing, at most a quarter full) keyed by a word's lower-case
+// bytes packed into two machine words, zeros after the word: a key
+// compares in two instructions, and no text word packs like a lexicon
+// word unless it is that word (a word holds no zero byte). The scan looks
+// words up often enough that this beats the built-in map several times.
+var lexSlots [lexSlotCount]struct {
+	k0, k1 uint64
+	e      *lexEntry
+}
+
+const lexSlotCount = 2048
+
+// lexFind returns the entry of the packed key k0, k1, or zeroEntry.
+func lexFind(k0, k1 uint64) *lexEntry {
+	for j := lexSlotOf(k0, k1); ; j = (j + 1) & (lexSlotCount - 1) {
+		sl := &lexSlots[j]
+		if sl.k0 == k0 && sl.k1 == k1 {
+			return sl.e
+		}
+		if sl.e == nil {
+			return &zeroEntry
+		}
 	}
-	first, last := uint(c0(w[0])), uint(c0(w[n-1]))
-	return (first*26+last)*(maxWord+1) + uint(n), true
+}
+
+func lexSlotOf(k0, k1 uint64) uint64 {
+	return ((k0 ^ k1*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (64 - 11)
+}
+
+// packKey packs a lower-case word as look does.
+func packKey(w string) (k0, k1 uint64) {
+	for i := 0; i < len(w); i++ {
+		if i < 8 {
+			k0 |= uint64(w[i]) << (8 * i)
+		} else {
+			k1 |= uint64(w[i]) << (8 * (i - 8))
+		}
+	}
+	return k0, k1
+}
+
+func fillLexSlots() {
+	if 4*lexCount > lexSlotCount {
+		panic("number: lexSlots too small")
+	}
+	for i, w := range lexKeys {
+		if w == "" {
+			continue
+		}
+		if len(w) > maxKey {
+			panic("number: lexicon word longer than maxKey: " + w)
+		}
+		k0, k1 := packKey(w)
+		j := lexSlotOf(k0, k1)
+		for lexSlots[j].e != nil {
+			j = (j + 1) & (lexSlotCount - 1)
+		}
+		lexSlots[j].k0, lexSlots[j].k1, lexSlots[j].e = k0, k1, lexVals[i]
+	}
+}
+
+// startLast holds, for each first letter and length of a word that may
+// start a mention, a bit set of its possible last letters (bit 0 is 'a'),
+// so that Find rejects most words of a text ("the", "said", "killed")
+// with one load and a shift, before any lookup. Rows are indexed by
+// shapeIndex. Lengths from shapeLens-1 up share the last row, which is
+// empty, as no start word is that long.
+var startLast [32 * shapeLens]uint32
+
+const shapeLens = 32
+
+// shapeIndex is the row of startLast for a word of n bytes starting with
+// the ASCII letter c: c&31 is the letter's number from 1, in either case.
+func shapeIndex(c byte, n int) int {
+	return (int(c&31)*shapeLens + min(n, shapeLens-1)) & (len(startLast) - 1)
+}
+
+// letterIndex is c0 of an ASCII letter, and 31 (a bit no startLast row
+// sets) for any other byte: a word ending in one starts nothing.
+var letterIndex = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = 31
+		if isAlpha(byte(c)) {
+			t[c] = c0(byte(c))
+		}
+	}
+	return
+}()
+
+// addStartShape records a start word in startLast.
+func addStartShape(w string) {
+	n := len(w)
+	if n == 0 || !isAlpha(w[0]) || !isAlpha(w[n-1]) {
+		return // such a word is never a whole word of text Find looks up
+	}
+	if n >= shapeLens-1 {
+		panic("number: start word too long for startLast: " + w)
+	}
+	startLast[shapeIndex(w[0], n)] |= 1 << c0(w[n-1])
 }
 
 // c0 is the number of an ASCII letter in the alphabet, from 0.

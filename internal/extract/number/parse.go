@@ -18,8 +18,8 @@ func Parse(s string) (claim.Count, bool) {
 		return claim.Count{}, false
 	}
 	f := newFinder(t)
-	x, ok := f.try(next(t, 0))
-	if !ok || x.start != 0 {
+	var x expr
+	if !f.try(next(t, 0), &x) || x.start != 0 {
 		return claim.Count{}, false
 	}
 	q := &x.q1

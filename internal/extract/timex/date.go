@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -57,9 +58,13 @@ func validDate(y, m, d int) bool {
 
 func monthEnd(y, m int) date { return date{y, m, daysIn(y, m)} }
 
-// String formats as YYYY-MM-DD without fmt, as Find may format thousands.
-func (d date) String() string {
-	var b [10]byte
+// dateLen is the length of a date written as YYYY-MM-DD.
+const dateLen = 10
+
+// writeTo writes d as YYYY-MM-DD, without fmt, as Find may write
+// thousands.
+func (d date) writeTo(w *strings.Builder) {
+	var b [dateLen]byte
 	y := d.y
 	if y < 0 {
 		y = 0
@@ -69,7 +74,7 @@ func (d date) String() string {
 	b[5], b[6] = byte('0'+d.m/10), byte('0'+d.m%10)
 	b[7] = '-'
 	b[8], b[9] = byte('0'+d.d/10), byte('0'+d.d%10)
-	return string(b[:])
+	w.Write(b[:])
 }
 
 // precRank orders precisions from fine to coarse.

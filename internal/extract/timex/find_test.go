@@ -98,7 +98,40 @@ func FuzzFind(f *testing.F) {
 			pub = time.Unix(int64(days)*86400, 0).UTC()
 		}
 		checkInvariants(t, text, Find(text, pub))
+		checkCues(t, text, pub)
 	})
+}
+
+// checkCues fails when text has a time expression that Find's cue test
+// would skip: the parse runs here whatever the test says.
+func checkCues(t *testing.T, text string, pub time.Time) {
+	t.Helper()
+	if mayHaveTime(text) {
+		return
+	}
+	var p parser
+	if got := p.find(text, pub); len(got) != 0 {
+		t.Errorf("%q has %s but no cue", text, show(text, got))
+	}
+}
+
+// TestCues: every expression of the rule tables, and every word of the
+// lexicon alone, is seen by the cue test whenever it yields something.
+func TestCues(t *testing.T) {
+	pub := time.Date(2018, 4, 7, 0, 0, 0, 0, time.UTC)
+	for _, c := range corpus {
+		checkCues(t, c.text, pub)
+		checkCues(t, strings.ToUpper(c.text), pub)
+	}
+	for w := range lexIndex {
+		for _, text := range []string{w, "in " + w, "the past " + w, "a " + w + " ago", "last " + w, "every " + w} {
+			checkCues(t, text, pub)
+			checkCues(t, strings.ToUpper(text[:1])+text[1:], pub)
+		}
+	}
+	if mayHaveTime("Rebels shelled the town, killing dozens of civilians.") {
+		t.Error("a sentence without a cue passed the cue test")
+	}
 }
 
 // benchCorpus loads article texts and dates from the FA-KES development set
@@ -151,24 +184,62 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
-// TestLexTable: the hash table finds every lexicon word, and nothing else.
+// TestLexTable: the hash table finds every lexicon word in any case, at
+// the end of a text (read byte by byte) and before more text (read eight
+// bytes at a time), and nothing else.
 func TestLexTable(t *testing.T) {
 	for w, i := range lexIndex {
-		h := lexHashSeed
-		for k := range len(w) {
-			h = lexHashStep(h, w[k])
-		}
-		if got := lexLookup([]byte(w), h); got != i {
-			t.Errorf("lexLookup(%q) = %d, want %d", w, got, i)
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			for _, text := range []string{v, v + " and more text", "x " + v + "."} {
+				at := strings.Index(text, v)
+				if got := lexLookup(text, at, at+len(v)); got != i {
+					t.Errorf("lexLookup(%q in %q) = %d, want %d", v, text, got, i)
+				}
+			}
 		}
 	}
-	for _, w := range []string{"said", "killed", "xyz", "marc", "mayo"} {
-		h := lexHashSeed
-		for k := range len(w) {
-			h = lexHashStep(h, w[k])
+	for _, w := range []string{"said", "killed", "xyz", "marc", "mayo", "ma", "Ma\xc3\xafd", "ago1", "d\x00y"} {
+		for _, text := range []string{w, w + " and more text"} {
+			if got := lexLookup(text, 0, len(w)); got != 0 {
+				t.Errorf("lexLookup(%q) = %d, want 0", text, got)
+			}
 		}
-		if got := lexLookup([]byte(w), h); got != 0 {
-			t.Errorf("lexLookup(%q) = %d, want 0", w, got)
+	}
+}
+
+// TestMayStart: whenever mayStart turns a start word or number away, the
+// rules themselves find nothing there, whatever follows it (with and
+// without spaces, for the dates written in one piece).
+func TestMayStart(t *testing.T) {
+	pub := time.Date(2018, 4, 7, 0, 0, 0, 0, time.UTC)
+	next := []string{"5th", "5", "2017", ",", "-", "Xyz", "of", ""}
+	for w := range lexIndex {
+		next = append(next, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	next = append(next, ".", "/", ":", "'")
+	then := []string{"", "of 2017", "ago", "5 March 2017", "of the year", "- 2014", "of", "few days ago", "days",
+		"before yesterday", "hours of Sunday", "of March 5", "half of 2017", "week of May", "three months of 2018",
+		"of days ago", "a day", "2016", "10.2017", "5 March", "March", "March 2017", "of March", "- 5 March",
+		"to 5 March 2017", "days ago"}
+	var texts []string
+	for _, start := range []string{"the", "The", "a", "an", "An", "A",
+		"5", "05", "5th", "30", "31st", "300", "1999", "2017", "0914", "12345", "1234567890123"} {
+		for _, n := range next {
+			for _, th := range then {
+				texts = append(texts, start+" "+n+" "+th, start+n+th)
+			}
+		}
+	}
+	for _, text := range texts {
+		var p parser
+		p.text = text
+		p.toks = tokenize(nil, text)
+		p.pub, p.hasPub = dateOf(pub), true
+		if p.mayStart(0) {
+			continue
+		}
+		if m, ok := p.tryRules(0); ok && m.end > 0 {
+			t.Errorf("%q: mayStart is false, but the rules match %d tokens", text, m.end)
 		}
 	}
 }

@@ -191,32 +191,89 @@ var (
 	lexMaxLen int
 )
 
-// lexTable is lexIndex as an open-addressing hash table, which the
-// tokeniser probes with a hash it computes while lower-casing a word; it is
-// several times cheaper than a map look-up, and most words of a text are
-// looked up.
-var lexTable [1024]struct {
-	word string
-	idx  uint16
+// lexTable is lexIndex as an open-addressing hash table (linear probing,
+// at most half full) keyed by a word's lower-case bytes packed into two
+// machine words, zeros after the word: the tokeniser builds the key of a
+// short word from one load, and a key compares in two instructions. No
+// text word packs like a lexicon word unless it is that word, as a token
+// holds no zero byte. Most words of a text are looked up.
+var lexTable [lexSlots]struct {
+	k0, k1 uint64
+	idx    uint16
 }
 
-const lexMask = len(lexTable) - 1
+const lexSlots = 1024
 
-// lexHash is FNV-1a, step by step as the tokeniser lower-cases.
-const lexHashSeed uint32 = 2166136261
+// maxKey is the longest word the key holds.
+const maxKey = 16
 
-func lexHashStep(h uint32, b byte) uint32 { return (h ^ uint32(b)) * 16777619 }
+func lexSlot(k0, k1 uint64) uint64 {
+	return ((k0 ^ k1*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (64 - 10)
+}
 
-func lexLookup(word []byte, h uint32) uint16 {
-	for i := int(h) & lexMask; ; i = (i + 1) & lexMask {
-		e := &lexTable[i]
+// lexLookup returns the lexicon index of the word s[i:j] (at most maxKey
+// bytes), case-insensitively, or 0.
+func lexLookup(s string, i, j int) uint16 {
+	return lexProbe(packWord(s, i, j))
+}
+
+// lexProbe returns the lexicon index of the packed key k0, k1, or 0.
+func lexProbe(k0, k1 uint64) uint16 {
+	for slot := lexSlot(k0, k1); ; slot = (slot + 1) & (lexSlots - 1) {
+		e := &lexTable[slot]
+		if e.k0 == k0 && e.k1 == k1 {
+			return e.idx
+		}
 		if e.idx == 0 {
 			return 0
 		}
-		if e.word == string(word) {
-			return e.idx
-		}
 	}
+}
+
+// packWord is the key of s[i:j], lower-cased.
+func packWord(s string, i, j int) (k0, k1 uint64) {
+	if n := j - i; n <= 8 && i+8 <= len(s) {
+		// The word and what follows it, in one load; the mask drops what
+		// follows.
+		return lower8(load8(s[i:i+8])) & (^uint64(0) >> (64 - 8*n)), 0
+	}
+	for k := j - 1; k >= i+8; k-- {
+		k1 = k1<<8 | uint64(lowerByte(s[k]))
+	}
+	for k := min(j, i+8) - 1; k >= i; k-- {
+		k0 = k0<<8 | uint64(lowerByte(s[k]))
+	}
+	return k0, k1
+}
+
+func lowerByte(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return b
+}
+
+// load8 reads eight bytes as a little-endian word (the compiler makes this
+// one load).
+func load8(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+const (
+	lo01 = 0x0101010101010101
+	hi80 = 0x8080808080808080
+)
+
+// lower8 lower-cases the ASCII letters of eight bytes at once, leaving
+// every other byte as it is: a byte is upper case when, its top bit
+// cleared, adding 0x80-'A' sets the top bit and adding 0x80-'Z'-1 does
+// not, and its own top bit was clear.
+func lower8(x uint64) uint64 {
+	a := x &^ hi80
+	upper := (a + (0x80-'A')*lo01) &^ (a + (0x80-'Z'-1)*lo01) &^ x & hi80
+	return x | upper>>2
 }
 
 func init() {
@@ -230,15 +287,15 @@ func init() {
 				lexWords = append(lexWords, wordInfo{})
 				lexIndex[w] = i
 				lexMaxLen = max(lexMaxLen, len(w))
-				h := lexHashSeed
-				for k := range len(w) {
-					h = lexHashStep(h, w[k])
+				if len(w) > maxKey || len(w) > 15 { // 15: filterKey keeps four bits of length
+					panic("timex: lexicon word too long: " + w)
 				}
-				slot := int(h) & lexMask
+				k0, k1 := packWord(w, 0, len(w))
+				slot := lexSlot(k0, k1)
 				for lexTable[slot].idx != 0 {
-					slot = (slot + 1) & lexMask
+					slot = (slot + 1) & (lexSlots - 1)
 				}
-				lexTable[slot].word, lexTable[slot].idx = w, i
+				lexTable[slot].k0, lexTable[slot].k1, lexTable[slot].idx = k0, k1, i
 				k := filterKey(len(w), w[0], w[len(w)-1])
 				lexFilter[k>>6] |= 1 << (k & 63)
 			}
@@ -252,7 +309,13 @@ func init() {
 			}
 		}
 	}
-	if len(lexIndex) > len(lexTable)/2 { // keep probe chains short
+	for w, i := range lexIndex {
+		if lexWords[i].roles&cueRoles != 0 {
+			k := filterKey(len(w), w[0], w[len(w)-1])
+			cueFilter[k>>6] |= 1 << (k & 63)
+		}
+	}
+	if len(lexIndex) > lexSlots/2 { // keep probe chains short
 		panic("timex: lexTable too small")
 	}
 }

@@ -78,6 +78,7 @@ package timex
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -103,6 +104,17 @@ type parser struct {
 	lastEnd   int  // token index after the last match
 	prevMatch bool // the last match ended at lastEnd and was kept
 	steps     int  // anchor parses tried, for the linearity test
+	found     []found
+}
+
+// found is an expression run keeps, made an Expr when run ends, so that
+// all of a text's expressions, periods and dates take three allocations.
+type found struct {
+	start, end int
+	rate       string
+	period     bool // lo, hi and prec make its Period
+	lo, hi     date
+	prec       claim.Precision
 }
 
 var parserPool = sync.Pool{New: func() any { return new(parser) }}
@@ -113,6 +125,9 @@ var parserPool = sync.Pool{New: func() any { return new(parser) }}
 func Find(text string, published time.Time) []Expr {
 	if len(text) > math.MaxInt32 {
 		text = text[:math.MaxInt32] // offsets are int32; such a text is not news
+	}
+	if !mayHaveTime(text) {
+		return nil
 	}
 	p := parserPool.Get().(*parser)
 	out := p.find(text, published)
@@ -127,6 +142,7 @@ func (p *parser) find(text string, published time.Time) []Expr {
 	p.text = text
 	p.toks = tokenize(p.toks[:0], text)
 	p.lastEnd, p.prevMatch, p.steps = 0, false, 0
+	p.found = p.found[:0]
 	p.pub, p.hasPub = date{2000, 1, 1}, false // a placeholder keeps date arithmetic sane
 	if !published.IsZero() {
 		if d := dateOf(published); d.y >= 1 && d.y <= 9999 {
@@ -154,7 +170,6 @@ const startRoles = rMonth | rWeekday | rWeekdayAbbr | rDayWord | rOvernight | rL
 	rRateAdv | rSince | rFrom | rBetween | rPast | rRecent
 
 func (p *parser) run() []Expr {
-	var out []Expr
 	toks := p.toks
 	for i := 0; i < len(toks); {
 		t := &toks[i]
@@ -170,7 +185,7 @@ func (p *parser) run() []Expr {
 		}
 		start, end := int(toks[m.start].start), int(toks[m.end-1].end)
 		if m.rate != "" {
-			out = append(out, Expr{Start: start, End: end, Rate: m.rate})
+			p.found = append(p.found, found{start: start, end: end, rate: m.rate})
 			p.lastEnd, p.prevMatch, i = m.end, true, m.end
 			continue
 		}
@@ -186,12 +201,49 @@ func (p *parser) run() []Expr {
 		keep := (p.hasPub || !p.usedPub) && !p.blocked(s, m.end, p.usedPub) &&
 			!m.hi.less(m.lo) && m.lo.y >= 1 && m.hi.y <= 9999
 		if keep {
-			out = append(out, Expr{Start: start, End: end, Period: &claim.Period{
-				Start: m.lo.String(), End: m.hi.String(), Precision: m.prec, Text: p.text[start:end],
-			}})
+			p.found = append(p.found, found{start: start, end: end, period: true, lo: m.lo, hi: m.hi, prec: m.prec})
 		}
 		p.lastEnd, p.prevMatch, i = m.end, keep, m.end
 	}
+	return p.exprs()
+}
+
+// exprs makes the Exprs of p.found: one slice of them, one of their
+// periods and one string of the periods' dates.
+func (p *parser) exprs() []Expr {
+	if len(p.found) == 0 {
+		return nil
+	}
+	out := make([]Expr, len(p.found))
+	n := 0
+	for _, f := range p.found {
+		if f.period {
+			n++
+		}
+	}
+	var periods []claim.Period
+	var dates string
+	if n > 0 {
+		periods = make([]claim.Period, 0, n)
+		var b strings.Builder
+		b.Grow(2 * dateLen * n)
+		for _, f := range p.found {
+			if f.period {
+				f.lo.writeTo(&b)
+				f.hi.writeTo(&b)
+			}
+		}
+		dates = b.String()
+	}
+	for k, f := range p.found {
+		out[k] = Expr{Start: f.start, End: f.end, Rate: f.rate}
+		if f.period {
+			d := dates[2*dateLen*len(periods):]
+			periods = append(periods, claim.Period{Start: d[:dateLen], End: d[dateLen : 2*dateLen], Precision: f.prec, Text: p.text[f.start:f.end]})
+			out[k].Period = &periods[len(periods)-1]
+		}
+	}
+	p.found = p.found[:0]
 	return out
 }
 
@@ -226,6 +278,58 @@ func (p *parser) blocked(s, e int, relative bool) bool {
 
 // at tries the rules that can start at token i, longest-meaning first.
 func (p *parser) at(i int) (match, bool) {
+	if !p.mayStart(i) {
+		return match{}, false
+	}
+	return p.tryRules(i)
+}
+
+// Words that may follow "the" in an expression starting with it (see
+// rolling and theAnchor), and "a" or "an" (see rate and count).
+const (
+	theNext = rRecent | rPast | rLast | rPartOf | rPart | rDayPart | rOrdinal | rSeason | rUnit | rWeekend
+	aNext   = rUnit | rVague | rCouple
+)
+
+// mayStart is false when the rules cannot match at token i, told from the
+// next token alone. "The", "a" and numbers are the commonest starts and
+// mostly lead nowhere; tryRules would find that out at far greater cost.
+func (p *parser) mayStart(i int) bool {
+	w := p.info(i)
+	if w == nil {
+		if i < len(p.toks) && p.toks[i].kind == kNum {
+			return p.numMayStart(i)
+		}
+		return true
+	}
+	switch w.roles {
+	case rThe | rDeterminer:
+		return p.has(i+1, theNext) || i+1 < len(p.toks) && p.toks[i+1].flags&fOrd != 0 // "the 5th of March"
+	case rNum | rArticle | rDeterminer:
+		return p.has(i+1, aNext)
+	}
+	return true
+}
+
+// numMayStart is mayStart for a number (see numAnchor and count): four
+// digits may be a year; one or two a day before a month ("5 March", "5th
+// of March"), the first of a range ("1-5 March", "1 to 5 March") or of a
+// dotted date ("05.10.2017"); up to three a count before a unit ("3 days
+// ago"). Nothing else starts with a number.
+func (p *parser) numMayStart(i int) bool {
+	switch n := p.toks[i].ndig; {
+	case n == 4:
+		return true
+	case n <= 2:
+		return p.has(i+1, rUnit|rMonth|rOf|rTo) || p.punct(i+1, '.') || p.punct(i+1, '-')
+	case n == 3:
+		return p.has(i+1, rUnit)
+	}
+	return false
+}
+
+// tryRules is at without the shortcut of mayStart.
+func (p *parser) tryRules(i int) (match, bool) {
 	if w := p.info(i); w != nil {
 		if w.has(rSince) {
 			return p.since(i)

@@ -1,5 +1,7 @@
 package timex
 
+import "math/bits"
+
 // Token kinds.
 const (
 	kWord  uint8 = iota + 1 // letters (and any non-ASCII bytes), then letters or digits
@@ -74,7 +76,6 @@ func sepLen(s string, i int) int {
 // letters, digits and non-ASCII bytes (so a name in another script stays one
 // token), except the dashes and the no-break space, which separate.
 func tokenize(dst []tok, s string) []tok {
-	var buf [16]byte
 	n := len(s)
 	for i := 0; i < n; {
 		c := s[i]
@@ -109,7 +110,28 @@ func tokenize(dst []tok, s string) []tok {
 			t.end = int32(j)
 			dst = append(dst, t)
 			i = j
-		case cLower, cUpper, cHigh:
+		case cLower, cUpper:
+			// Most words: ASCII, shorter than eight bytes, and followed by
+			// an ASCII byte. One load gives the word's end and its key.
+			if i+8 <= n {
+				x := load8(s[i : i+8])
+				if stop := ^asciiAlnum(x) & hi80; stop != 0 && x&(stop&-stop) == 0 {
+					l := bits.TrailingZeros64(stop) / 8
+					j := i + l
+					t := tok{start: int32(i), end: int32(j), kind: kWord}
+					if byteClass[c] == cUpper {
+						t.flags |= fCap
+					}
+					if l <= lexMaxLen && mayBeWord(l, c, s[j-1]) {
+						t.w = lexProbe(lower8(x)&(^uint64(0)>>(64-8*l)), 0)
+					}
+					dst = append(dst, t)
+					i = j
+					continue
+				}
+			}
+			fallthrough
+		case cHigh:
 			if c >= 0x80 && sepLen(s, i) != 0 {
 				if sepLen(s, i) == 2 { // no-break space
 					i += 2
@@ -119,30 +141,13 @@ func tokenize(dst []tok, s string) []tok {
 				i += 3
 				continue
 			}
-			j := i + 1
-			for j < n {
-				k := byteClass[s[j]]
-				if isAlnum(k) || k == cHigh && sepLen(s, j) == 0 {
-					j++
-					continue
-				}
-				break
-			}
+			j := wordEnd(s, i+1)
 			t := tok{start: int32(i), end: int32(j), kind: kWord}
 			if byteClass[c] == cUpper {
 				t.flags |= fCap
 			}
-			if l := j - i; l <= lexMaxLen && l <= len(buf) && mayBeWord(l, s[i], s[j-1]) {
-				h := lexHashSeed
-				for k := range l {
-					b := s[i+k]
-					if byteClass[b] == cUpper {
-						b += 'a' - 'A'
-					}
-					buf[k] = b
-					h = lexHashStep(h, b)
-				}
-				t.w = lexLookup(buf[:l], h)
+			if l := j - i; l <= lexMaxLen && mayBeWord(l, s[i], s[j-1]) {
+				t.w = lexLookup(s, i, j)
 			}
 			dst = append(dst, t)
 			i = j
@@ -152,6 +157,53 @@ func tokenize(dst []tok, s string) []tok {
 		}
 	}
 	return dst
+}
+
+// wordEnd returns the end of the word continuing at j: letters, digits
+// and non-ASCII bytes other than the separators. Eight bytes at a time
+// while they are ASCII, as most words are; a non-ASCII byte is read on its
+// own, as it may start a separator.
+func wordEnd(s string, j int) int {
+	for j+8 <= len(s) {
+		x := load8(s[j : j+8])
+		stop := ^asciiAlnum(x) & hi80
+		if stop == 0 {
+			j += 8
+			continue
+		}
+		if x&(stop&-stop) != 0 { // the first non-alphanumeric byte is not ASCII
+			break
+		}
+		return j + bits.TrailingZeros64(stop)/8
+	}
+	for j < len(s) {
+		k := byteClass[s[j]]
+		if isAlnum(k) || k == cHigh && sepLen(s, j) == 0 {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// asciiAlnum sets the top bit of each of the eight bytes of x that is an
+// ASCII letter or digit: lower-cased and with the top bit cleared, a letter
+// is 'a'..'z', a digit '0'..'9' (see lower8); a byte with its top bit set
+// is neither.
+func asciiAlnum(x uint64) uint64 {
+	y := (x | 0x2020202020202020) &^ hi80
+	letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
+	a := x &^ hi80
+	digit := (a + (0x80-'0')*lo01) &^ (a + (0x80-'9'-1)*lo01)
+	return (letter | digit) &^ x & hi80
+}
+
+// asciiLetters sets the top bit of each of the eight bytes of x that is an
+// ASCII letter (see asciiAlnum).
+func asciiLetters(x uint64) uint64 {
+	y := (x | 0x2020202020202020) &^ hi80
+	return (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01) &^ x & hi80
 }
 
 // lexFilter has a bit for each (length, first letter, last letter) of a
@@ -169,4 +221,81 @@ func mayBeWord(l int, first, last byte) bool {
 
 func isOrdinalSuffix(a, b byte) bool {
 	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+}
+
+// cueRoles are the roles of the words of which every time expression has
+// at least one, unless it has a number: each rule ends in a number, a
+// month, a weekday, a unit ("the past week", "every day", "two years
+// ago"), a day word ("yesterday", "overnight"), a part of the day ("this
+// morning", "last night"), a season, "weekend" or a rate adverb ("daily").
+// "the", "since", "from", "last" and the like only lead up to one.
+const cueRoles = rMonth | rWeekday | rWeekdayAbbr | rUnit | rDayWord | rOvernight | rNight |
+	rDayPart | rWeekend | rSeason | rRateAdv
+
+// cueFilter is lexFilter for the words with a cue role.
+var cueFilter [16 * 32 * 32 / 64]uint64
+
+// mayHaveTime reports whether text has a digit or a word with a cue role:
+// a text with neither has no time expression, and most sentences that
+// reach Find without a digit have no cue either, so this saves tokenising
+// them. Words are read as runs of ASCII letters, which splits some of the
+// tokeniser's words (at non-ASCII bytes) but never joins two, so a cue word
+// the tokeniser would see is seen here too.
+func mayHaveTime(s string) bool {
+	if hasDigit(s) {
+		return true
+	}
+	n := len(s)
+	for i := 0; i < n; {
+		if !isLetter(s[i]) {
+			i++
+			continue
+		}
+		if i+8 <= n {
+			// Most words: one load gives their end and key, as in tokenize.
+			x := load8(s[i : i+8])
+			if stop := ^asciiLetters(x) & hi80; stop != 0 {
+				l := bits.TrailingZeros64(stop) / 8
+				if k := filterKey(l, s[i], byte(x>>(8*(l-1)))); cueFilter[k>>6]&(1<<(k&63)) != 0 &&
+					lexWords[lexProbe(lower8(x)&(^uint64(0)>>(64-8*l)), 0)].roles&cueRoles != 0 {
+					return true
+				}
+				i += l
+				continue
+			}
+		}
+		j := i + 1
+		for j < n && isLetter(s[j]) {
+			j++
+		}
+		if l := j - i; l <= lexMaxLen {
+			k := filterKey(l, s[i], s[j-1])
+			if cueFilter[k>>6]&(1<<(k&63)) != 0 && lexWords[lexLookup(s, i, j)].roles&cueRoles != 0 {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return byteClass[c]-cLower <= cUpper-cLower }
+
+// hasDigit reports whether s has an ASCII digit, eight bytes at a time.
+func hasDigit(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s[i : i+8])
+		a := x &^ hi80
+		// '0'..'9' with the top bit clear: see lower8.
+		if (a+(0x80-'0')*lo01)&^(a+(0x80-'9'-1)*lo01)&^x&hi80 != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if byteClass[s[i]] == cDigit {
+			return true
+		}
+	}
+	return false
 }
