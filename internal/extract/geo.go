@@ -392,7 +392,15 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 	var out []placeMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
+		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) {
+			continue
+		}
+		// Whether the name is a speaker's is asked first only when the
+		// sentence's attributions are parsed already; else only of a run
+		// that is a place, as few are: asking makes them be parsed, which
+		// a sentence without a claim need not be otherwise.
+		parsed := s.attribsDone
+		if parsed && s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -405,6 +413,9 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 			name := s.text[start:end]
 			if !isBarePlace(name, c.country) {
 				continue
+			}
+			if !parsed && s.isSpeaker(toks[i].start, toks[i].end) {
+				break // the name starts no run here; the next token may
 			}
 			if speaksAfter(toks, k) && isSeatOfGovernment(name) {
 				// "despite Damascus promises": the government, not the
