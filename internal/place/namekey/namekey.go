@@ -113,13 +113,13 @@ func appendWordRules(dst, k []byte) []byte {
 		} else {
 			rest = rest[n:]
 		}
-		if len(w) == 0 || len(w) <= 3 && articles[string(w)] {
+		if len(w) == 0 || len(w) <= 3 && isArticle(w) {
 			continue
 		}
 		if len(dst) > n0 {
 			dst = append(dst, ' ')
 		}
-		if e, ok := abbreviations[string(w)]; ok {
+		if e := abbreviation(w); e != "" {
 			dst = append(dst, e...)
 		} else {
 			dst = append(dst, w...)
@@ -224,7 +224,8 @@ func AppendKey(dst []byte, name string) []byte {
 
 // appendASCII appends the key of an ASCII name before the word rules (the
 // letters and digits lower-cased, apostrophes dropped, each run of
-// anything else one space, none at either end), and reports whether a word
+// anything else one space, none at either end; the curly apostrophes too
+// are dropped), and reports whether a word
 // of it needs the word rules (needsWordRules), or reports false, dst
 // unchanged, when name is not ASCII. One look-up in asciiKey a byte, and
 // the short words checked as they end: every name asked about is keyed,
@@ -244,6 +245,12 @@ func appendASCII(dst []byte, name string) (_ []byte, ok, rules bool) {
 				w = n + 1
 			}
 		case keyNotASCII:
+			// ’ and ‘, which news writes for the apostrophe, are dropped
+			// as keyRunes drops them (NFD leaves them as they are).
+			if name[i] == 0xe2 && i+2 < len(name) && name[i+1] == 0x80 && (name[i+2] == 0x99 || name[i+2] == 0x98) {
+				i += 2
+				continue
+			}
 			return dst[:n0], false, false
 		default:
 			dst = append(dst, c)
@@ -331,6 +338,28 @@ func shortRule[S string | []byte](w S) bool {
 		}
 	}
 	return false
+}
+
+// isArticle is articles[string(w)] and abbreviation abbreviations[string(w)]
+// for a word of an ASCII key, by a switch on its bytes rather than a map
+// look-up: every word of a name with an article is asked about.
+// TestShortRule keeps them equal to the maps.
+func isArticle(w []byte) bool {
+	return shortRule(w) && abbreviation(w) == ""
+}
+
+func abbreviation(w []byte) string {
+	switch string(w) {
+	case "st":
+		return "saint"
+	case "ste":
+		return "sainte"
+	case "mt":
+		return "mount"
+	case "ft":
+		return "fort"
+	}
+	return ""
 }
 
 // IsLatin reports whether key is written in ASCII letters, digits and
