@@ -79,7 +79,7 @@ func (c *docContext) resolveGeo() {
 				m.entry = e
 				continue
 			}
-			switch e, ok := resolveBare(text); {
+			switch e, ok := m.bareAnswer(text); {
 			case ok && ctx.Admin1 == "" && (e.Country == c.country || e.Level == place.LevelCountry || e.Population >= wellKnownPopulation):
 				// Sure without context, and in the article's country, or a
 				// country or a city everyone knows ("Moscow", "Turkey"):
@@ -186,12 +186,19 @@ func (s *analysed) mentionText(m placeMention) string {
 // hasSOf reports whether text has "s of " in any case: every list head
 // ends so, and lower-casing makes those five bytes only of these.
 func hasSOf(text string) bool {
-	for i := 0; i+5 <= len(text); i++ {
-		if text[i]|0x20 == 's' && text[i+1] == ' ' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 'f' && text[i+4] == ' ' {
+	// From space to space: most mentions are a word or two, and
+	// IndexByte finds the next space faster than a loop tests each byte.
+	for at := 0; ; {
+		j := strings.IndexByte(text[at:], ' ')
+		if j < 0 {
+			return false
+		}
+		i := at + j - 1 // where the "s" would be
+		if i >= 0 && i+5 <= len(text) && text[i]|0x20 == 's' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 'f' && text[i+4] == ' ' {
 			return true
 		}
+		at += j + 1
 	}
-	return false
 }
 
 // listHeads are the plural heads a list of places may follow.
@@ -505,12 +512,30 @@ func isBarePlace(name, country string) bool {
 // resolveBare resolves a name without context, as the first pass does to
 // find the article's country.
 func resolveBare(name string) (place.Entry, bool) {
+	a := resolveBareRef(name)
+	return a.entry, a.ok
+}
+
+// resolveBareRef is resolveBare's answer as the memo holds it, shared:
+// callers must not modify it.
+func resolveBareRef(name string) *geoAnswer {
 	if v, ok := geoMemo.getBare(name); ok {
-		return v.entry, v.ok
+		return v
 	}
 	e, ok := place.Resolve(name, place.Context{})
-	geoMemo.putBare(name, geoAnswer{e, ok})
-	return e, ok
+	v := &geoAnswer{e, ok}
+	geoMemo.putBare(name, v)
+	return v
+}
+
+// bareAnswer is resolveBare(text) for the mention's text (mentionText),
+// kept with the mention: the country vote and the resolution of the
+// mention both ask it, and the vote may run twice.
+func (m *placeMention) bareAnswer(text string) (place.Entry, bool) {
+	if m.bareText == nil {
+		m.bareText = resolveBareRef(text)
+	}
+	return m.bareText.entry, m.bareText.ok
 }
 
 // geoMemo remembers the gazetteer's context-free answers across documents:
@@ -526,7 +551,7 @@ var geoMemo = newMemo()
 // asked again.
 type memo struct {
 	mu    sync.RWMutex
-	bare  map[string]geoAnswer
+	bare  map[string]*geoAnswer // by pointer: an Entry is large to copy in and out
 	known map[string]knownAnswer
 	n     int // entries in both
 }
@@ -544,10 +569,10 @@ type geoAnswer struct {
 const maxGeoMemo = 50000
 
 func newMemo() *memo {
-	return &memo{bare: map[string]geoAnswer{}, known: map[string]knownAnswer{}}
+	return &memo{bare: map[string]*geoAnswer{}, known: map[string]knownAnswer{}}
 }
 
-func (g *memo) getBare(name string) (geoAnswer, bool) {
+func (g *memo) getBare(name string) (*geoAnswer, bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	v, ok := g.bare[name]
@@ -574,7 +599,7 @@ func (g *memo) room() {
 	g.n++
 }
 
-func (g *memo) putBare(name string, v geoAnswer) {
+func (g *memo) putBare(name string, v *geoAnswer) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
@@ -742,7 +767,7 @@ func (c *docContext) voteCountry() string {
 				continue
 			}
 			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
-			e, ok := resolveBare(text)
+			e, ok := m.bareAnswer(text)
 			if !ok && name != text {
 				// As the second pass does: "Syrias" counts for Syria.
 				e, ok = resolveBare(name)
