@@ -399,7 +399,9 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 	var out []placeMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) {
+		// The token read in place (isNameToken takes a copy): most are
+		// not names, and this loop goes through every token.
+		if t := &toks[i]; !t.name || s.coveredByPlace(t.start) {
 			continue
 		}
 		// Whether the name is a speaker's is asked first only when the
@@ -411,7 +413,7 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+3 && isNameToken(toks[j]) && !isPossessive(toks[j-1]) {
+		for j < len(toks) && j < i+3 && toks[j].name && !toks[j-1].poss {
 			j++
 		}
 		// The longest run the gazetteer knows, shortening from the right.
