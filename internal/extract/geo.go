@@ -38,6 +38,18 @@ func (c *docContext) resolveGeo() {
 		c.country = c.voteCountry()
 	}
 
+	// The answers, one slab for the document rather than an allocation
+	// each: a mention's entry points into it.
+	entries := make([]place.Entry, 0, n)
+	entryOf := func(e place.Entry) *place.Entry {
+		if len(entries) == cap(entries) {
+			// Not reached (n counts every mention), but a new array
+			// would leave the entries pointed to before where they are.
+			return &e
+		}
+		entries = append(entries, e)
+		return &entries[len(entries)-1]
+	}
 	var near []place.Entry
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
@@ -156,10 +168,6 @@ func (c *docContext) resolveGeo() {
 		s.places = kept
 	}
 }
-
-// entryOf is a copy of e on the heap: taking the address of a local that
-// is only sometimes kept would put every one there.
-func entryOf(e place.Entry) *place.Entry { return &e }
 
 func sameEntry(a, b place.Entry) bool {
 	return a.Name == b.Name && a.Country == b.Country && a.Lat == b.Lat && a.Lon == b.Lon
