@@ -29,7 +29,7 @@ func (c *docContext) resolveGeo() {
 	c.country = c.voteCountry()
 	n := 0
 	for _, s := range c.sents {
-		s.places = append(s.places, c.bareNames(s)...)
+		c.addBareNames(s)
 		n += len(s.places)
 		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
 	}
@@ -398,13 +398,14 @@ func (c *docContext) admin1Place(admin1, country string) *claim.Place {
 	return &claim.Place{Text: admin1, Name: &admin1, Admin1: &admin1, Country: &country, Precision: place.LevelAdmin1}
 }
 
-// bareNames finds place names that stand without a preposition or head
-// noun ("Raqqa had been under Daesh control", "Aleppo bomb blast kills
-// six"): runs of capitalised words that the gazetteer resolves to a place in
-// the article's country. Ordinary words that happen to be place names
-// somewhere ("Police", "Reading") are why the country must match.
-func (c *docContext) bareNames(s *analysed) []placeMention {
-	var out []placeMention
+// addBareNames adds to s.places the place names that stand without a
+// preposition or head noun ("Raqqa had been under Daesh control", "Aleppo
+// bomb blast kills six"): runs of capitalised words that the gazetteer
+// resolves to a place in the article's country. Ordinary words that happen
+// to be place names somewhere ("Police", "Reading") are why the country
+// must match. A name added covers none of the tokens after it, so that
+// coveredByPlace answers as it would before the names were added.
+func (c *docContext) addBareNames(s *analysed) {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		// The token read in place (isNameToken takes a copy): most are
@@ -440,12 +441,11 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 				i = k - 1
 				break
 			}
-			out = append(out, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
+			s.places = append(s.places, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
 			i = k - 1
 			break
 		}
 	}
-	return out
 }
 
 // speaksAfter reports whether the name ending before toks[k] is the
