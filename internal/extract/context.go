@@ -532,7 +532,7 @@ func (c *docContext) resolvePlaces() {
 		s.placesBefore = *st
 		k := len(s.places)
 		s.resolved, sets = sets[:k:k], sets[k:]
-		named := refs[len(refs):len(refs)]
+		named := refs[len(refs):]
 		for i := range s.places {
 			m := &s.places[i]
 			switch {
