@@ -43,8 +43,10 @@ func (c *docContext) resolveGeo() {
 	entries := make([]place.Entry, 0, n)
 	entryOf := func(e place.Entry) *place.Entry {
 		if len(entries) == cap(entries) {
-			// Not reached (n counts every mention), but a new array
-			// would leave the entries pointed to before where they are.
+			// n counts the mentions, and few answers are replaced (by
+			// the admin1 of a village the gazetteer lacks): those past
+			// it go on the heap one by one rather than the slab be
+			// copied into a larger one.
 			return &e
 		}
 		entries = append(entries, e)
