@@ -514,6 +514,15 @@ func (p placeSet) places() []claim.Place {
 // city", "these settlements") to the place in focus and recording, for each
 // sentence, the state before it. Headline sentences keep their own state.
 func (c *docContext) resolvePlaces() {
+	// Every sentence's resolutions and named places are carved from one
+	// slab each for the document, not allocated (and grown) sentence by
+	// sentence.
+	n := 0
+	for _, s := range c.sents {
+		n += len(s.places)
+	}
+	sets := make([]placeSet, n)
+	refs := make([]placeRef, 0, n)
 	var body placeState
 	for _, s := range c.sents {
 		st := &body
@@ -521,9 +530,11 @@ func (c *docContext) resolvePlaces() {
 			st = &placeState{}
 		}
 		s.placesBefore = *st
-		s.resolved = make([]placeSet, len(s.places))
-		var named []placeRef
-		for i, m := range s.places {
+		k := len(s.places)
+		s.resolved, sets = sets[:k:k], sets[k:]
+		named := refs[len(refs):]
+		for i := range s.places {
+			m := &s.places[i]
 			switch {
 			case m.anaphor && m.plural:
 				s.resolved[i] = placeSet{list: st.list}
@@ -544,8 +555,9 @@ func (c *docContext) resolvePlaces() {
 				named = append(named, r)
 			}
 		}
+		refs = refs[:len(refs)+len(named)]
 		if len(named) >= 2 {
-			st.list = named
+			st.list = named[:len(named):len(named)]
 		}
 	}
 }

@@ -29,7 +29,7 @@ func (c *docContext) resolveGeo() {
 	c.country = c.voteCountry()
 	n := 0
 	for _, s := range c.sents {
-		s.places = append(s.places, c.bareNames(s)...)
+		c.addBareNames(s)
 		n += len(s.places)
 		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
 	}
@@ -38,6 +38,20 @@ func (c *docContext) resolveGeo() {
 		c.country = c.voteCountry()
 	}
 
+	// The answers, one slab for the document rather than an allocation
+	// each: a mention's entry points into it.
+	entries := make([]place.Entry, 0, n)
+	entryOf := func(e place.Entry) *place.Entry {
+		if len(entries) == cap(entries) {
+			// n counts the mentions, and few answers are replaced (by
+			// the admin1 of a village the gazetteer lacks): those past
+			// it go on the heap one by one rather than the slab be
+			// copied into a larger one.
+			return &e
+		}
+		entries = append(entries, e)
+		return &entries[len(entries)-1]
+	}
 	var near []place.Entry
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
@@ -79,7 +93,7 @@ func (c *docContext) resolveGeo() {
 				m.entry = e
 				continue
 			}
-			switch e, ok := resolveBare(text); {
+			switch e, ok := m.bareAnswer(text); {
 			case ok && ctx.Admin1 == "" && (e.Country == c.country || e.Level == place.LevelCountry || e.Population >= wellKnownPopulation):
 				// Sure without context, and in the article's country, or a
 				// country or a city everyone knows ("Moscow", "Turkey"):
@@ -157,10 +171,6 @@ func (c *docContext) resolveGeo() {
 	}
 }
 
-// entryOf is a copy of e on the heap: taking the address of a local that
-// is only sometimes kept would put every one there.
-func entryOf(e place.Entry) *place.Entry { return &e }
-
 func sameEntry(a, b place.Entry) bool {
 	return a.Name == b.Name && a.Country == b.Country && a.Lat == b.Lat && a.Lon == b.Lon
 }
@@ -186,12 +196,19 @@ func (s *analysed) mentionText(m placeMention) string {
 // hasSOf reports whether text has "s of " in any case: every list head
 // ends so, and lower-casing makes those five bytes only of these.
 func hasSOf(text string) bool {
-	for i := 0; i+5 <= len(text); i++ {
-		if text[i]|0x20 == 's' && text[i+1] == ' ' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 'f' && text[i+4] == ' ' {
+	// From space to space: most mentions are a word or two, and
+	// IndexByte finds the next space faster than a loop tests each byte.
+	for at := 0; ; {
+		j := strings.IndexByte(text[at:], ' ')
+		if j < 0 {
+			return false
+		}
+		i := at + j - 1 // where the "s" would be
+		if i >= 0 && i+5 <= len(text) && text[i]|0x20 == 's' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 'f' && text[i+4] == ' ' {
 			return true
 		}
+		at += j + 1
 	}
-	return false
 }
 
 // listHeads are the plural heads a list of places may follow.
@@ -383,20 +400,31 @@ func (c *docContext) admin1Place(admin1, country string) *claim.Place {
 	return &claim.Place{Text: admin1, Name: &admin1, Admin1: &admin1, Country: &country, Precision: place.LevelAdmin1}
 }
 
-// bareNames finds place names that stand without a preposition or head
-// noun ("Raqqa had been under Daesh control", "Aleppo bomb blast kills
-// six"): runs of capitalised words that the gazetteer resolves to a place in
-// the article's country. Ordinary words that happen to be place names
-// somewhere ("Police", "Reading") are why the country must match.
-func (c *docContext) bareNames(s *analysed) []placeMention {
-	var out []placeMention
+// addBareNames adds to s.places the place names that stand without a
+// preposition or head noun ("Raqqa had been under Daesh control", "Aleppo
+// bomb blast kills six"): runs of capitalised words that the gazetteer
+// resolves to a place in the article's country. Ordinary words that happen
+// to be place names somewhere ("Police", "Reading") are why the country
+// must match. A name added covers none of the tokens after it, so that
+// coveredByPlace answers as it would before the names were added.
+func (c *docContext) addBareNames(s *analysed) {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		if !isNameToken(toks[i]) || s.coveredByPlace(toks[i].start) || s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
+		// The token read in place (isNameToken takes a copy): most are
+		// not names, and this loop goes through every token.
+		if t := &toks[i]; !t.name || s.coveredByPlace(t.start) {
+			continue
+		}
+		// Whether the name is a speaker's is asked first only when the
+		// sentence's attributions are parsed already; else only of a run
+		// that is a place, as few are: asking makes them be parsed, which
+		// a sentence without a claim need not be otherwise.
+		parsed := s.attribsDone
+		if parsed && s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+3 && isNameToken(toks[j]) && !isPossessive(toks[j-1]) {
+		for j < len(toks) && j < i+3 && toks[j].name && !toks[j-1].poss {
 			j++
 		}
 		// The longest run the gazetteer knows, shortening from the right.
@@ -406,18 +434,20 @@ func (c *docContext) bareNames(s *analysed) []placeMention {
 			if !isBarePlace(name, c.country) {
 				continue
 			}
+			if !parsed && s.isSpeaker(toks[i].start, toks[i].end) {
+				break // the name starts no run here; the next token may
+			}
 			if speaksAfter(toks, k) && isSeatOfGovernment(name) {
 				// "despite Damascus promises": the government, not the
 				// city; the whole run is skipped.
 				i = k - 1
 				break
 			}
-			out = append(out, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
+			s.places = append(s.places, placeMention{nameStart: start, nameEnd: end, fullStart: start, fullEnd: end})
 			i = k - 1
 			break
 		}
 	}
-	return out
 }
 
 // speaksAfter reports whether the name ending before toks[k] is the
@@ -494,12 +524,30 @@ func isBarePlace(name, country string) bool {
 // resolveBare resolves a name without context, as the first pass does to
 // find the article's country.
 func resolveBare(name string) (place.Entry, bool) {
+	a := resolveBareRef(name)
+	return a.entry, a.ok
+}
+
+// resolveBareRef is resolveBare's answer as the memo holds it, shared:
+// callers must not modify it.
+func resolveBareRef(name string) *geoAnswer {
 	if v, ok := geoMemo.getBare(name); ok {
-		return v.entry, v.ok
+		return v
 	}
 	e, ok := place.Resolve(name, place.Context{})
-	geoMemo.putBare(name, geoAnswer{e, ok})
-	return e, ok
+	v := &geoAnswer{e, ok}
+	geoMemo.putBare(name, v)
+	return v
+}
+
+// bareAnswer is resolveBare(text) for the mention's text (mentionText),
+// kept with the mention: the country vote and the resolution of the
+// mention both ask it, and the vote may run twice.
+func (m *placeMention) bareAnswer(text string) (place.Entry, bool) {
+	if m.bareText == nil {
+		m.bareText = resolveBareRef(text)
+	}
+	return m.bareText.entry, m.bareText.ok
 }
 
 // geoMemo remembers the gazetteer's context-free answers across documents:
@@ -515,7 +563,7 @@ var geoMemo = newMemo()
 // asked again.
 type memo struct {
 	mu    sync.RWMutex
-	bare  map[string]geoAnswer
+	bare  map[string]*geoAnswer // by pointer: an Entry is large to copy in and out
 	known map[string]knownAnswer
 	n     int // entries in both
 }
@@ -533,10 +581,10 @@ type geoAnswer struct {
 const maxGeoMemo = 50000
 
 func newMemo() *memo {
-	return &memo{bare: map[string]geoAnswer{}, known: map[string]knownAnswer{}}
+	return &memo{bare: map[string]*geoAnswer{}, known: map[string]knownAnswer{}}
 }
 
-func (g *memo) getBare(name string) (geoAnswer, bool) {
+func (g *memo) getBare(name string) (*geoAnswer, bool) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	v, ok := g.bare[name]
@@ -563,7 +611,7 @@ func (g *memo) room() {
 	g.n++
 }
 
-func (g *memo) putBare(name string, v geoAnswer) {
+func (g *memo) putBare(name string, v *geoAnswer) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
@@ -731,7 +779,7 @@ func (c *docContext) voteCountry() string {
 				continue
 			}
 			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
-			e, ok := resolveBare(text)
+			e, ok := m.bareAnswer(text)
 			if !ok && name != text {
 				// As the second pass does: "Syrias" counts for Syria.
 				e, ok = resolveBare(name)

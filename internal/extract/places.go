@@ -26,6 +26,8 @@ type placeMention struct {
 	capitalOf string
 
 	entry *place.Entry // the gazetteer's resolution, nil when unknown
+
+	bareText *geoAnswer // resolveBare of its mentionText, once asked (see bareAnswer)
 }
 
 // isNameToken reports whether a token can be part of a place name: a

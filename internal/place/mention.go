@@ -92,8 +92,15 @@ func leadingModifier(s string) (modifier, bool) {
 	if c < 'a' || c > 'z' {
 		return modifier{}, false
 	}
+	// Every leading modifier ends in a space: a name of one word, as most
+	// are, has none, and one whose first space is elsewhere does not
+	// have this one.
+	sp := strings.IndexByte(s, ' ')
+	if sp < 0 {
+		return modifier{}, false
+	}
 	for _, m := range leadingByInitial[c-'a'] {
-		if hasPrefixFold(s, m.text) && len(s) > len(m.text) {
+		if len(m.text) > sp && m.text[sp] == ' ' && hasPrefixFold(s, m.text) && len(s) > len(m.text) {
 			return m, true
 		}
 	}

@@ -1077,13 +1077,16 @@ func (h *hints) supports(i int32) bool {
 // longer one to be the name respelt, where spellings vary the vowels but
 // hardly add any ("Raqa" is Raqqa, "Deraa" Dar'a; "Minian" is not Maan).
 func longer(key, name string) bool {
-	return syllables(key) > syllables(namekey.Key(name))
+	// The name's key is made on the stack: only its syllables are wanted.
+	var kb [keyBuf]byte
+	return syllables(key) > syllables(namekey.AppendKey(kb[:0], name))
 }
 
-func syllables(key string) int {
+func syllables[S string | []byte](key S) int {
 	n, inVowel := 0, false
 	for i := 0; i < len(key); i++ {
-		v := strings.IndexByte("aeiou", key[i]) >= 0
+		c := key[i]
+		v := c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 		if v && !inVowel {
 			n++
 		}

@@ -84,8 +84,8 @@ func Key(name string) string {
 		// ASCII without articles, and decoding each rune into a builder
 		// cost several times as much.
 		var buf [64]byte
-		if k, ok := appendASCII(buf[:0], name); ok {
-			if !needsWordRules(k) {
+		if k, ok, rules := appendASCII(buf[:0], name); ok {
+			if !rules {
 				return string(k)
 			}
 			var out [80]byte
@@ -113,13 +113,13 @@ func appendWordRules(dst, k []byte) []byte {
 		} else {
 			rest = rest[n:]
 		}
-		if len(w) == 0 || len(w) <= 3 && articles[string(w)] {
+		if len(w) == 0 || len(w) <= 3 && isArticle(w) {
 			continue
 		}
 		if len(dst) > n0 {
 			dst = append(dst, ' ')
 		}
-		if e, ok := abbreviations[string(w)]; ok {
+		if e := abbreviation(w); e != "" {
 			dst = append(dst, e...)
 		} else {
 			dst = append(dst, w...)
@@ -210,11 +210,11 @@ func AppendKey(dst []byte, name string) []byte {
 		return dst
 	}
 	n0 := len(dst)
-	dst, ok := appendASCII(dst, name)
+	dst, ok, rules := appendASCII(dst, name)
 	if !ok {
 		return append(dst[:n0], Key(name)...)
 	}
-	if needsWordRules(dst[n0:]) {
+	if rules {
 		var buf [128]byte
 		k := append(buf[:0], dst[n0:]...)
 		return appendWordRules(dst[:n0], k)
@@ -224,35 +224,75 @@ func AppendKey(dst []byte, name string) []byte {
 
 // appendASCII appends the key of an ASCII name before the word rules (the
 // letters and digits lower-cased, apostrophes dropped, each run of
-// anything else one space, none at either end), or reports false, dst
-// unchanged, when name is not ASCII.
-func appendASCII(dst []byte, name string) ([]byte, bool) {
+// anything else one space, none at either end; the curly apostrophes too
+// are dropped), and reports whether a word
+// of it needs the word rules (needsWordRules), or reports false, dst
+// unchanged, when name is not ASCII. One look-up in asciiKey a byte, and
+// the short words checked as they end: every name asked about is keyed,
+// most of them more than once.
+func appendASCII(dst []byte, name string) (_ []byte, ok, rules bool) {
 	n0 := len(dst)
-	space := true // no leading space
+	w := n0 // where the current word began in dst
 	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return dst[:n0], false
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			dst = append(dst, c)
-			space = false
-		case 'A' <= c && c <= 'Z':
-			dst = append(dst, c+'a'-'A')
-			space = false
-		case isApostrophe(rune(c)):
-		default:
-			if !space {
+		switch c := asciiKey[name[i]]; c {
+		case keyDrop:
+		case keyBreak:
+			if n := len(dst); n > w {
+				if n-w <= 3 && !rules {
+					rules = shortRule(dst[w:n])
+				}
 				dst = append(dst, ' ')
-				space = true
+				w = n + 1
 			}
+		case keyNotASCII:
+			// ’ and ‘, which news writes for the apostrophe, are dropped
+			// as keyRunes drops them (NFD leaves them as they are).
+			if name[i] == 0xe2 && i+2 < len(name) && name[i+1] == 0x80 && (name[i+2] == 0x99 || name[i+2] == 0x98) {
+				i += 2
+				continue
+			}
+			return dst[:n0], false, false
+		default:
+			dst = append(dst, c)
 		}
 	}
-	if n := len(dst); n > n0 && dst[n-1] == ' ' {
-		dst = dst[:n-1]
+	n := len(dst)
+	if n > w {
+		if n-w <= 3 && !rules {
+			rules = shortRule(dst[w:n])
+		}
+	} else if n > n0 {
+		dst = dst[:n-1] // the space after the last word
 	}
-	return dst, true
+	return dst, true, rules
 }
+
+// What asciiKey makes of a byte that is not kept.
+const (
+	keyDrop     = 0    // an apostrophe, dropped without a word break
+	keyBreak    = ' '  // anything else that is not a letter or digit
+	keyNotASCII = 0x80 // not ASCII: the name is keyed rune by rune
+)
+
+// asciiKey maps each byte to what appendASCII makes of it: an ASCII letter
+// or digit to itself in lower case, else keyDrop, keyBreak or keyNotASCII.
+var asciiKey = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = keyNotASCII
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case isApostrophe(rune(c)):
+			t[c] = keyDrop
+		default:
+			t[c] = keyBreak
+		}
+	}
+	return t
+}()
 
 // needsWordRules reports whether some word of a normalised name is an
 // article or an abbreviation, or starts with the Arabic article.
@@ -300,6 +340,28 @@ func shortRule[S string | []byte](w S) bool {
 	return false
 }
 
+// isArticle is articles[string(w)] and abbreviation abbreviations[string(w)]
+// for a word of an ASCII key, by a switch on its bytes rather than a map
+// look-up: every word of a name with an article is asked about.
+// TestShortRule keeps them equal to the maps.
+func isArticle(w []byte) bool {
+	return shortRule(w) && abbreviation(w) == ""
+}
+
+func abbreviation(w []byte) string {
+	switch string(w) {
+	case "st":
+		return "saint"
+	case "ste":
+		return "sainte"
+	case "mt":
+		return "mount"
+	case "ft":
+		return "fort"
+	}
+	return ""
+}
+
 // IsLatin reports whether key is written in ASCII letters, digits and
 // spaces only, the keys that have a meaningful Loose form.
 func IsLatin[S string | []byte](key S) bool {
@@ -330,17 +392,21 @@ func Loose(key string) string {
 }
 
 // AppendLoose appends Loose(key) to dst, allocating nothing when dst has
-// room: twice the key's length is always enough ("x" becomes "ks").
+// room: twice the key's length is always enough ("x" becomes "ks"). Each
+// byte is classed by one look-up in looseClass, and the last symbol
+// written is kept in a variable rather than read back from dst: every
+// name asked about has its skeleton made, most of them more than once.
 func AppendLoose[S string | []byte](dst []byte, key S) []byte {
-	if !IsLatin(key) {
+	if len(key) == 0 {
 		return dst
 	}
 	n0 := len(dst)
+	var last byte // the last symbol written, 0 for none (no symbol is 0)
 	emit := func(c byte) {
-		if n := len(dst); n > n0 && dst[n-1] == c {
-			return
+		if c != last {
+			dst = append(dst, c)
+			last = c
 		}
-		dst = append(dst, c)
 	}
 	for len(key) > 0 {
 		// The words of a Latin key, which has no other white space.
@@ -369,6 +435,18 @@ func AppendLoose[S string | []byte](dst []byte, key S) []byte {
 		}
 		for i := 0; i < len(t); i++ {
 			c := t[i]
+			switch looseClass[c] {
+			case looseOther:
+				return dst[:n0] // not a Latin key
+			case looseVowel:
+				if i == 0 {
+					emit('@')
+				}
+				continue
+			case looseSelf:
+				emit(c)
+				continue
+			}
 			var n byte
 			if i+1 < len(t) {
 				n = t[i+1]
@@ -397,10 +475,6 @@ func AppendLoose[S string | []byte](dst []byte, key S) []byte {
 			case c == 'x':
 				emit('k')
 				emit('s')
-			case isVowel(c):
-				if i == 0 {
-					emit('@')
-				}
 			default:
 				emit(c)
 			}
@@ -408,3 +482,29 @@ func AppendLoose[S string | []byte](dst []byte, key S) []byte {
 	}
 	return dst
 }
+
+// The classes of looseClass.
+const (
+	looseOther = iota // not in a Latin key
+	looseVowel        // isVowel
+	looseSelf         // a consonant or digit written as it is, whatever follows
+	looseRule         // a consonant some rule rewrites
+)
+
+// looseClass classes each byte for AppendLoose.
+var looseClass = func() (t [256]byte) {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case b == ' ':
+			// Words are split before the class is looked up.
+		case isVowel(b):
+			t[c] = looseVowel
+		case strings.IndexByte("ksczdgtpqx", b) >= 0:
+			t[c] = looseRule
+		case 'a' <= b && b <= 'z' || '0' <= b && b <= '9':
+			t[c] = looseSelf
+		}
+	}
+	return t
+}()

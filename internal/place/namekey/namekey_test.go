@@ -175,7 +175,7 @@ func TestAppendKeyAllocates(t *testing.T) {
 // and abbreviations.
 func TestKeyASCIIFastPath(t *testing.T) {
 	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as",
-		"ash-", "Ath ", "adh", "Ste ", "ft", "ez-", "ul ", "ud", "an", "At", "es"}
+		"ash-", "Ath ", "adh", "Ste ", "ft", "ez-", "ul ", "ud", "an", "At", "es", "’", "‘", "’s", "—", "é", "\xe2\x80", "\xe2"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := range 100000 {
 		var b strings.Builder
@@ -226,6 +226,15 @@ func TestShortRule(t *testing.T) {
 	all = append(all, "", "A", "AL", "a1", "ال")
 	for _, w := range all {
 		want := articles[w] || abbreviations[w] != ""
+		if got := isArticle([]byte(w)) || abbreviation([]byte(w)) != ""; len(w) <= 3 && got != want {
+			t.Errorf("isArticle or abbreviation(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := abbreviation([]byte(w)), abbreviations[w]; got != want {
+			t.Errorf("abbreviation(%q) = %q, want %q", w, got, want)
+		}
+		if got, want := isArticle([]byte(w)), articles[w]; len(w) <= 3 && got != want {
+			t.Errorf("isArticle(%q) = %v, want %v", w, got, want)
+		}
 		if got := shortRule(w); got != want {
 			t.Errorf("shortRule(%q) = %v, want %v", w, got, want)
 		}
