@@ -615,14 +615,16 @@ func (g *memo) putBare(name string, v *geoAnswer) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
-	g.bare[name] = v
+	// Names are slices of documents: copies keep the memo from holding
+	// whole documents alive until it empties.
+	g.bare[strings.Clone(name)] = v
 }
 
 func (g *memo) putKnown(country, name string, ok bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
-	g.known[name] = knownAnswer{country, ok}
+	g.known[strings.Clone(name)] = knownAnswer{strings.Clone(country), ok}
 }
 
 func (g *memo) reset() {

@@ -566,6 +566,10 @@ func lookupMention(name string) *mention {
 	if m, ok := mentions.get(name); ok {
 		return m
 	}
+	// The name is usually a slice of a document's text: a copy keeps the
+	// memo from holding the whole document alive, and the parse's slices
+	// point into the copy too.
+	name = strings.Clone(name)
 	m := &mention{q: parseMention(name, true), keyCands: noCands}
 	if m.q.core != "" {
 		m.find()

@@ -496,7 +496,8 @@ func resolveQualifier(s string) (cc string, admin1 []int32) {
 		return a.cc, a.admin1
 	}
 	cc, admin1 = readQualifier(s)
-	quals.put(s, qualifier{cc, admin1}, len(admin1))
+	// A copy: s is a slice of a document, which the memo must not keep.
+	quals.put(strings.Clone(s), qualifier{cc, admin1}, len(admin1))
 	return cc, admin1
 }
 
