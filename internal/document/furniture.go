@@ -37,6 +37,15 @@ type compiledRule struct {
 	date     int
 	credit   int
 	reach    int // tail rules: how far back from the end a match can start
+
+	// A tail rule ending in "[\s\S]{0,N}" or "[\s\S]*" (a footer and
+	// whatever follows it) is matched as head, the rest of its pattern,
+	// then a count of what is left: as one pattern the counted repeat
+	// keeps up to N threads alive in the matcher for every byte, which
+	// made "Follow us on" alone cost more than every other tail rule.
+	head    *regexp.Regexp
+	rest    int // N; -1 for any number
+	headMax int // the longest match of head in bytes; -1: no bound
 }
 
 // furnitureSet is every furniture rule, prepared on first use.
@@ -227,12 +236,180 @@ func (c *compiledRule) compile() {
 				c.reach = min(tailWindow, maxLen(syn)+16)
 			}
 		}
+		if c.Zone == tail {
+			c.splitRest(ph.expand.Replace(c.Pattern), re)
+		}
 		if c.Before != "" {
 			if c.before, err = regexp.Compile(`^(?:` + ph.expand.Replace(c.Before) + `)$`); err != nil {
 				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", c.Name, err))
 			}
 		}
 	})
+}
+
+// Suffixes that splitRest takes off a tail pattern.
+const (
+	anyRest     = `[\s\S]*`
+	anyRestUpTo = `[\s\S]{0,`
+)
+
+// splitRest sets c.head, c.rest and c.headMax when pattern (expanded, re
+// compiled from it) ends in [\s\S]* or [\s\S]{0,N} at the top level.
+func (c *compiledRule) splitRest(pattern string, re *regexp.Regexp) {
+	syn, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil || syn.Op != syntax.OpConcat || len(syn.Sub) < 2 {
+		return
+	}
+	last := syn.Sub[len(syn.Sub)-1]
+	if len(last.Sub) != 1 || !anyRune(last.Sub[0]) {
+		return
+	}
+	var suffix string
+	switch {
+	case last.Op == syntax.OpStar:
+		c.rest, suffix = -1, anyRest
+	case last.Op == syntax.OpRepeat && last.Min == 0 && last.Max >= 0:
+		c.rest, suffix = last.Max, fmt.Sprintf("%s%d}", anyRestUpTo, last.Max)
+	default:
+		return
+	}
+	if !strings.HasSuffix(pattern, suffix) {
+		return
+	}
+	headText := strings.TrimSuffix(pattern, suffix)
+	headSyn, err := syntax.Parse(headText, syntax.Perl)
+	if err != nil {
+		return
+	}
+	// The head must be the pattern less its last part. (Printing that
+	// part would cost more than all else here: String checks every rune
+	// of a class for case folding.)
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: syn.Sub[:len(syn.Sub)-1]}
+	if headSyn.String() != rest.String() {
+		return
+	}
+	head, err := regexp.Compile(headText)
+	if err != nil || head.NumSubexp() != re.NumSubexp() || !slices.Equal(head.SubexpNames(), re.SubexpNames()) {
+		return
+	}
+	c.headMax = -1
+	if n, ok := boundLen(headSyn); ok {
+		c.headMax = n
+	}
+	if c.rest >= 0 {
+		// Cutting the window short (matchTail) needs a head that opens
+		// with plain text, and a bound on its length.
+		if prefix, _ := head.LiteralPrefix(); prefix == "" || strings.ContainsRune(prefix, utf8.RuneError) || c.headMax < 0 {
+			return
+		}
+	}
+	c.head = head
+}
+
+// anyRune reports whether re matches any one rune: [\s\S].
+func anyRune(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpAnyChar ||
+		re.Op == syntax.OpCharClass && len(re.Rune) == 2 && re.Rune[0] == 0 && re.Rune[1] == unicode.MaxRune
+}
+
+// boundLen is the longest match of re in bytes; false when there is no
+// bound.
+func boundLen(re *syntax.Regexp) (int, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			if w < 0 {
+				w = utf8.UTFMax
+			}
+			n += w
+		}
+		return n, true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return maxLen(re), true
+	case syntax.OpCapture, syntax.OpQuest:
+		return boundLen(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return 0, false
+		}
+		n, ok := boundLen(re.Sub[0])
+		return re.Max * n, ok
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n, ok := boundLen(sub)
+			if !ok {
+				return 0, false
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return 0, true
+	}
+	return 0, false // * and +
+}
+
+// matchTail is c.re.FindSubmatchIndex(w) for a tail rule: the match, if
+// any, runs to the end of w.
+func (c *compiledRule) matchTail(w []byte) []int {
+	if c.head == nil {
+		return c.re.FindSubmatchIndex(w)
+	}
+	// The pattern is head, then at most rest runes, then white space to
+	// the end. With no bound on the rest, the first match of head is
+	// the match.
+	trail := len(w)
+	for trail > 0 && isRESpace(w[trail-1]) {
+		trail--
+	}
+	from := 0
+	if c.rest >= 0 {
+		// No match of head starts before from, rest runes and the
+		// longest head back from the trailing space.
+		q := trail
+		for n := 0; n < c.rest && q > 0; n++ {
+			_, size := utf8.DecodeLastRune(w[:q])
+			q -= size
+		}
+		if q > 0 {
+			from = max(0, q-c.headMax-2*utf8.UTFMax) // slack for invalid UTF-8
+		}
+	}
+	m := c.head.FindSubmatchIndex(w[from:])
+	if m == nil {
+		return nil
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += from
+		}
+	}
+	if c.rest >= 0 && utf8.RuneCount(w[m[1]:max(m[1], trail)]) > c.rest {
+		// The head's first choice leaves too much; another way of
+		// matching it, or a later match, might not: the whole pattern
+		// decides.
+		return c.re.FindSubmatchIndex(w)
+	}
+	m[1] = len(w)
+	return m
+}
+
+// isRESpace reports whether c is \s in RE2: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // maxLen estimates the longest match of re in bytes, taking * and + as 64
@@ -551,7 +728,7 @@ func (f *furniture) tail() {
 			}
 			r.compile()
 			start := f.runeStartAfter(max(0, end-r.reach))
-			if m := r.re.FindSubmatchIndex(f.buf[start:end]); m != nil && f.apply(r, start, m) {
+			if m := r.matchTail(f.buf[start:end]); m != nil && f.apply(r, start, m) {
 				matched = true
 				break
 			}
