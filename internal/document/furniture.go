@@ -46,6 +46,12 @@ type compiledRule struct {
 	head    *regexp.Regexp
 	rest    int // N; -1 for any number
 	headMax int // the longest match of head in bytes; -1: no bound
+
+	// fromStart: an anywhere rule searched only from the first place
+	// its prefilter says a match can start ("AFP" for "\b(?:AFP|AP)\s+
+	// {DATE}"): without plain text to open with, the matcher would try
+	// every byte before it.
+	fromStart bool
 }
 
 // furnitureSet is every furniture rule, prepared on first use.
@@ -239,6 +245,10 @@ func (c *compiledRule) compile() {
 		if c.Zone == tail {
 			c.splitRest(ph.expand.Replace(c.Pattern), re)
 		}
+		if c.Zone == anywhere && c.pre.start != nil {
+			syn, err := syntax.Parse(pattern, syntax.Perl)
+			c.fromStart = err == nil && !atTextStart(syn)
+		}
 		if c.Before != "" {
 			if c.before, err = regexp.Compile(`^(?:` + ph.expand.Replace(c.Before) + `)$`); err != nil {
 				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", c.Name, err))
@@ -410,6 +420,39 @@ func (c *compiledRule) matchTail(w []byte) []int {
 // isRESpace reports whether c is \s in RE2: [\t\n\f\r ].
 func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// atTextStart reports whether re looks for the start of the text or of a
+// line, which a search from later on would see elsewhere.
+func atTextStart(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginText || re.Op == syntax.OpBeginLine {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, atTextStart)
+}
+
+// findAll is c.re.FindAllSubmatchIndex(b, -1) for an anywhere rule.
+func (c *compiledRule) findAll(b []byte) [][]int {
+	if !c.fromStart {
+		return c.re.FindAllSubmatchIndex(b, -1)
+	}
+	first := c.pre.firstStart(b)
+	if first < 0 {
+		return nil
+	}
+	// From a rune before the first possible start, so that \b there
+	// sees what precedes it: a match cannot start in that rune, or its
+	// start would be the first.
+	from := max(0, first-utf8.UTFMax)
+	ms := c.re.FindAllSubmatchIndex(b[from:], -1)
+	for _, m := range ms {
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += from
+			}
+		}
+	}
+	return ms
 }
 
 // maxLen estimates the longest match of re in bytes, taking * and + as 64
@@ -895,7 +938,7 @@ func (f *furniture) anywhere() {
 			continue
 		}
 		r.compile()
-		for _, m := range r.re.FindAllSubmatchIndex(buf, -1) {
+		for _, m := range r.findAll(buf) {
 			if r.Within > 0 && m[0] >= r.Within {
 				break
 			}

@@ -401,3 +401,47 @@ func FuzzTailRest(f *testing.F) {
 		}
 	})
 }
+
+// TestAnywhereFromStart checks that searching an anywhere rule from its
+// first possible start finds what a search of the whole text does.
+func TestAnywhereFromStart(t *testing.T) {
+	texts := []string{"xAFP Saturday 16 Jul 2016", "éAFP Saturday 16 Jul 2016", "\xe2\x82AFP Saturday 16 Jul 2016",
+		"AP AFP Saturday 16 Jul 2016 and Reuters Friday 17 Nov 2017", "_AP Monday 17 Mar 2014"}
+	for _, tc := range furnitureCases {
+		texts = append(texts, tc.body, "Xx"+tc.body, "\u00e9"+tc.body)
+	}
+	from := 0
+	for _, r := range furnitureRuleSet().anywhere {
+		r.compile()
+		if r.fromStart {
+			from++
+		}
+		for _, text := range texts {
+			checkFromStart(t, r, []byte(text))
+		}
+	}
+	if from < 5 {
+		t.Errorf("only %d anywhere rules searched from their first start", from)
+	}
+}
+
+func checkFromStart(t *testing.T, r *compiledRule, b []byte) {
+	t.Helper()
+	got, want := r.findAll(b), r.re.FindAllSubmatchIndex(b, -1)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%s on %q: got %v, want %v", r.Name, b, got, want)
+	}
+}
+
+func FuzzAnywhereFromStart(f *testing.F) {
+	for _, tc := range furnitureCases {
+		f.Add([]byte(tc.body))
+	}
+	f.Add([]byte("\xe2\x82AFP Saturday 16 Jul 2016"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, r := range furnitureRuleSet().anywhere {
+			r.compile()
+			checkFromStart(t, r, b)
+		}
+	})
+}

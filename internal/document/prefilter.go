@@ -19,7 +19,9 @@ type prefilter struct {
 	inside []prefix // every match contains one of these; nil: no telling
 	ends   string   // the bytes a match can end with; "": no telling
 	scan   []anchor // inside, by the byte to look for first
-	last   *[256]bool
+	// start, by the byte to look for first
+	startScan []anchor
+	last      *[256]bool
 }
 
 // prefix is literal text a match starts with or contains. A fold prefix
@@ -35,8 +37,9 @@ type prefix struct {
 // occurrence of it to the next (bytes.IndexByte) and only there compares
 // the literals, each of which has the byte at offset at.
 type anchor struct {
-	b    byte
-	lits []anchored
+	b     byte
+	lits  []anchored
+	maxAt int // the largest at of lits
 }
 
 type anchored struct {
@@ -50,7 +53,7 @@ type anchored struct {
 // for.
 const commonBytes = " eaitrnoslhdcumpygfbwvkS.,A01-T\"2IRDMFH6453OCqNz9Uj/7x8KPBWLEJ\r\nG)(QZYV:"
 
-// ready works out the search plan for f.inside and f.ends.
+// ready works out the search plans for f.inside, f.start and f.ends.
 func (f *prefilter) ready() {
 	f.last = nil
 	if f.ends != "" {
@@ -59,10 +62,16 @@ func (f *prefilter) ready() {
 			f.last[f.ends[i]] = true
 		}
 	}
-	f.scan = nil
-	for _, p := range f.inside {
+	f.scan = plan(f.inside)
+	f.startScan = plan(f.start)
+}
+
+// plan is the search plan for literals: each under its rarest byte.
+func plan(ps []prefix) []anchor {
+	var scan []anchor
+	for _, p := range ps {
 		if p.fold {
-			f.anchorFold(p)
+			scan = anchorFold(scan, p)
 			continue
 		}
 		at, rank := 0, -1
@@ -71,8 +80,9 @@ func (f *prefilter) ready() {
 				at, rank = i, r
 			}
 		}
-		f.addAnchor(p.s[at], anchored{p, at})
+		scan = addAnchor(scan, p.s[at], anchored{p, at})
 	}
+	return scan
 }
 
 // byteRank is how rare c is in news text: the higher the rarer.
@@ -87,7 +97,7 @@ func byteRank(c byte) int {
 // in either case. Only "ſ" and the Kelvin sign fold to a letter of another
 // length, so the anchor comes before any s or k, and is not one, which
 // keeps its offset exact.
-func (f *prefilter) anchorFold(p prefix) {
+func anchorFold(scan []anchor, p prefix) []anchor {
 	at, rank := 0, -1
 	for i := 0; i < len(p.s); i++ {
 		c := p.s[i] | 0x20
@@ -105,27 +115,27 @@ func (f *prefilter) anchorFold(p prefix) {
 	if rank < 0 {
 		// It opens with s or k: look for every form of that letter.
 		for _, b := range []byte{p.s[0] | 0x20, p.s[0] &^ 0x20, "\u017F"[0], "\u212A"[0]} {
-			f.addAnchor(b, anchored{p, 0})
+			scan = addAnchor(scan, b, anchored{p, 0})
 		}
-		return
+		return scan
 	}
 	c := p.s[at]
 	if l := c | 0x20; 'a' <= l && l <= 'z' {
-		f.addAnchor(l, anchored{p, at})
-		f.addAnchor(l&^0x20, anchored{p, at})
-		return
+		scan = addAnchor(scan, l, anchored{p, at})
+		return addAnchor(scan, l&^0x20, anchored{p, at})
 	}
-	f.addAnchor(c, anchored{p, at})
+	return addAnchor(scan, c, anchored{p, at})
 }
 
-func (f *prefilter) addAnchor(b byte, l anchored) {
-	for i := range f.scan {
-		if f.scan[i].b == b {
-			f.scan[i].lits = append(f.scan[i].lits, l)
-			return
+func addAnchor(scan []anchor, b byte, l anchored) []anchor {
+	for i := range scan {
+		if scan[i].b == b {
+			scan[i].lits = append(scan[i].lits, l)
+			scan[i].maxAt = max(scan[i].maxAt, l.at)
+			return scan
 		}
 	}
-	f.scan = append(f.scan, anchor{b: b, lits: []anchored{l}})
+	return append(scan, anchor{b: b, lits: []anchored{l}, maxAt: l.at})
 }
 
 // atStart reports whether a match may start at the start of b and lie
@@ -174,6 +184,33 @@ func (f *prefilter) within(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// firstStart returns the first place in b where a match may start: where
+// one of f.start first occurs; -1 for none. f.start must not be nil.
+func (f *prefilter) firstStart(b []byte) int {
+	first := -1
+	for _, a := range f.startScan {
+		for from := 0; from < len(b); {
+			i := bytes.IndexByte(b[from:], a.b)
+			if i < 0 {
+				break
+			}
+			i += from
+			if first >= 0 && i-a.maxAt > first {
+				break // nothing under this byte starts sooner
+			}
+			for _, l := range a.lits {
+				if s := i - l.at; s >= 0 && (first < 0 || s < first) {
+					if l.fold && hasPrefixFold(b[s:], l.s) || !l.fold && bytes.HasPrefix(b[s:], []byte(l.s)) {
+						first = s
+					}
+				}
+			}
+			from = i + 1
+		}
+	}
+	return first
 }
 
 // hasPrefixFold reports whether b starts with s (ASCII) in any case, under
