@@ -435,12 +435,18 @@ func skipJSONWS(b []byte, i int) int {
 // a well-formed JSON string: unclosed, a control character, a bad escape.
 func scanJSONString(b []byte, i int) (end int, esc, ok bool) {
 	for i++; i < len(b); i++ {
+		for i < len(b) && !jsonStringStop[b[i]] {
+			i++ // most of a string: one table look-up a byte
+		}
+		if i >= len(b) {
+			break
+		}
 		switch c := b[i]; {
 		case c == '"':
 			return i + 1, esc, true
 		case c < 0x20:
 			return 0, false, false
-		case c == '\\':
+		default: // a backslash
 			esc = true
 			if i+1 >= len(b) {
 				return 0, false, false
@@ -466,6 +472,16 @@ func scanJSONString(b []byte, i int) (end int, esc, ok bool) {
 	return 0, false, false
 }
 
+// jsonStringStop marks the bytes that end a plain stretch of a JSON
+// string: the closing quote, a backslash and control characters.
+var jsonStringStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // unquoteJSON decodes the well-formed JSON string q. Valid UTF-8 with at
 // most one-letter escapes ("\"", "\n") it decodes itself, in one pass;
 // the rest (\u escapes, surrogates, invalid UTF-8 to replace) it leaves
@@ -480,14 +496,14 @@ func unquoteJSON(q []byte, esc bool) (string, bool) {
 		return s, json.Unmarshal(q, &s) == nil
 	}
 	out := make([]byte, 0, len(body))
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
+	for {
+		k := bytes.IndexByte(body, '\\')
+		if k < 0 {
+			return string(append(out, body...)), true
 		}
-		i++
-		switch c = body[i]; c {
+		out = append(out, body[:k]...)
+		c := body[k+1]
+		switch c {
 		case 'b':
 			c = '\b'
 		case 'f':
@@ -500,8 +516,8 @@ func unquoteJSON(q []byte, esc bool) (string, bool) {
 			c = '\t'
 		}
 		out = append(out, c) // '"', '\\' and '/' stand for themselves
+		body = body[k+2:]
 	}
-	return string(out), true
 }
 
 // skipJSONNested returns the end of the object or array opening at b[i],
