@@ -502,7 +502,10 @@ type furniture struct {
 	longTitle bool // long enough to have been cut short
 	credits   []string
 	date      string
+	grams     *gramSet // of buf before anything is blanked
 }
+
+var gramSets = sync.Pool{New: func() any { return new(gramSet) }}
 
 // cleanFurniture blanks page furniture in d's title and body, sets
 // d.Credits, and returns the publication date found in a date stamp at the
@@ -511,7 +514,9 @@ func cleanFurniture(d *Document) string {
 	if d.Title.Norm != "" {
 		cleanTitle(&d.Title)
 	}
-	f := &furniture{buf: []byte(d.Body.Norm)}
+	f := &furniture{buf: []byte(d.Body.Norm), grams: gramSets.Get().(*gramSet)}
+	defer gramSets.Put(f.grams)
+	f.grams.fill(f.buf)
 	if d.Title.Norm != "" {
 		f.title = words(d.Title.Norm)
 		f.longTitle = utf8.RuneCountInString(strings.TrimSpace(d.Title.Norm)) >= 60
@@ -602,7 +607,10 @@ func (f *furniture) lead(headline [2]int) {
 		win := f.buf[pos:min(len(f.buf), pos+leadWindow)]
 		matched := false
 		for _, r := range furnitureRuleSet().lead {
-			if r.After && !found || !r.pre.atStart(win) {
+			// No within(win) here: a rule whose start passes is mostly
+			// a match, and scanning the window for what it must hold
+			// cost more than the few runs of the pattern it saved.
+			if r.After && !found || !r.pre.startsAt(win) || !r.pre.mayHold(f.grams) {
 				continue
 			}
 			r.compile()
@@ -766,7 +774,7 @@ func (f *furniture) tail() {
 		for _, r := range furnitureRuleSet().tail {
 			// A match runs to end: the text's last byte must be one a
 			// match can end with.
-			if !r.pre.endsWith(f.buf[end-1]) || !r.pre.within(widest) {
+			if !r.pre.endsWith(f.buf[end-1]) || !r.pre.mayHold(f.grams) || !r.pre.within(widest) {
 				continue
 			}
 			r.compile()
@@ -848,7 +856,7 @@ func isASCIIWord(c byte) bool {
 // last one (an article's last sentence starting "Recommended ..." stays).
 func (f *furniture) linkList(start, end int) bool {
 	win := f.buf[start:end]
-	if pre := linkMarkersPre(); !pre.within(win) {
+	if pre := linkMarkersPre(); !pre.mayHold(f.grams) || !pre.within(win) {
 		return false // most texts: skip the slower pattern
 	}
 	for _, m := range findLinkMarkers(win) {
@@ -934,7 +942,7 @@ func (f *furniture) anywhere() {
 		if r.Within > 0 {
 			buf = buf[:min(len(buf), r.Within+200)]
 		}
-		if !r.pre.within(buf) {
+		if !r.pre.mayHold(f.grams) || !r.pre.within(buf) {
 			continue
 		}
 		r.compile()

@@ -22,6 +22,8 @@ type prefilter struct {
 	// start, by the byte to look for first
 	startScan []anchor
 	last      *[256]bool
+	grams     [][]gramPair // of each inside literal
+	opens     *[256]bool   // the first bytes of start; nil: no telling
 }
 
 // prefix is literal text a match starts with or contains. A fold prefix
@@ -64,6 +66,121 @@ func (f *prefilter) ready() {
 	}
 	f.scan = plan(f.inside)
 	f.startScan = plan(f.start)
+	f.opens = nil
+	if f.start != nil {
+		f.opens = new([256]bool)
+		for _, p := range f.start {
+			if p.s == "" {
+				f.opens = nil // opens with anything
+				break
+			}
+			c := p.s[0]
+			f.opens[c] = true
+			if p.fold {
+				for _, b := range caseForms(c) {
+					f.opens[b] = true
+				}
+				switch c | 0x20 {
+				case 's':
+					f.opens["\u017F"[0]] = true
+				case 'k':
+					f.opens["\u212A"[0]] = true
+				}
+			}
+		}
+	}
+	f.grams = nil
+	for _, p := range f.inside {
+		f.grams = append(f.grams, literalGrams(p))
+	}
+}
+
+// A gramSet records which pairs of adjacent bytes a text holds. Pairs are
+// the cheapest test of all: the text is read once for every rule, and a
+// literal one of whose pairs is missing is in no window of the text, nor
+// in the text once furniture is blanked.
+type gramSet [1 << 16 / 64]uint64
+
+func gramOf(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
+
+// fill records the pairs of b.
+func (g *gramSet) fill(b []byte) {
+	clear(g[:])
+	if len(b) == 0 {
+		return
+	}
+	prev := uint(b[0])
+	for _, c := range b[1:] {
+		h := prev<<8 | uint(c)
+		g[(h>>6)&uint(len(g)-1)] |= 1 << (h & 63)
+		prev = uint(c)
+	}
+}
+
+func (g *gramSet) has(h uint16) bool { return g[h>>6]&(1<<(h&63)) != 0 }
+
+// gramPair is a pair of adjacent bytes of a literal, in each case that a
+// case-blind literal may take.
+type gramPair struct {
+	alts [4]uint16
+	n    int
+}
+
+// literalGrams returns the pairs of p. A case-blind s or k may be "ſ" or
+// the Kelvin sign in the text: pairs with them are left out.
+func literalGrams(p prefix) []gramPair {
+	var out []gramPair
+	for i := 1; i < len(p.s); i++ {
+		a, b := p.s[i-1], p.s[i]
+		if !p.fold {
+			out = append(out, gramPair{alts: [4]uint16{gramOf(a, b)}, n: 1})
+			continue
+		}
+		if a|0x20 == 's' || a|0x20 == 'k' || b|0x20 == 's' || b|0x20 == 'k' {
+			continue
+		}
+		var gp gramPair
+		for _, x := range caseForms(a) {
+			for _, y := range caseForms(b) {
+				gp.alts[gp.n] = gramOf(x, y)
+				gp.n++
+			}
+		}
+		out = append(out, gp)
+	}
+	return out
+}
+
+// caseForms is c in either case when it is an ASCII letter.
+func caseForms(c byte) []byte {
+	if l := c | 0x20; 'a' <= l && l <= 'z' {
+		return []byte{l, l &^ 0x20}
+	}
+	return []byte{c}
+}
+
+// mayHold reports whether the text of g may hold one of f.inside.
+func (f *prefilter) mayHold(g *gramSet) bool {
+	if f.inside == nil {
+		return true
+	}
+literals:
+	for _, lit := range f.grams {
+		for _, gp := range lit {
+			found := false
+			for _, h := range gp.alts[:gp.n] {
+				if g.has(h) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue literals
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // plan is the search plan for literals: each under its rarest byte.
@@ -141,7 +258,15 @@ func addAnchor(scan []anchor, b byte, l anchored) []anchor {
 // atStart reports whether a match may start at the start of b and lie
 // within b.
 func (f *prefilter) atStart(b []byte) bool {
+	return f.startsAt(b) && f.within(b)
+}
+
+// startsAt reports whether a match may start at the start of b.
+func (f *prefilter) startsAt(b []byte) bool {
 	if f.start != nil {
+		if f.opens != nil && (len(b) == 0 || !f.opens[b[0]]) {
+			return false
+		}
 		found := false
 		for _, p := range f.start {
 			if p.fold && hasPrefixFold(b, p.s) || !p.fold && bytes.HasPrefix(b, []byte(p.s)) {
@@ -153,7 +278,7 @@ func (f *prefilter) atStart(b []byte) bool {
 			return false
 		}
 	}
-	return f.within(b)
+	return true
 }
 
 // endsWith reports whether a match may end with byte c.
