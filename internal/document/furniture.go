@@ -502,10 +502,15 @@ type furniture struct {
 	longTitle bool // long enough to have been cut short
 	credits   []string
 	date      string
-	grams     *gramSet // of buf before anything is blanked
+	grams     *gramSet // of buf before anything is blanked; nil for a long text
 }
 
 var gramSets = sync.Pool{New: func() any { return new(gramSet) }}
+
+// gramsUpTo is the longest text whose byte pairs are recorded: in a longer
+// one, the windows the rules look at are a small part of it, and the
+// searches of prefilter.within cost less than recording every pair.
+const gramsUpTo = 32 << 10
 
 // cleanFurniture blanks page furniture in d's title and body, sets
 // d.Credits, and returns the publication date found in a date stamp at the
@@ -514,9 +519,12 @@ func cleanFurniture(d *Document) string {
 	if d.Title.Norm != "" {
 		cleanTitle(&d.Title)
 	}
-	f := &furniture{buf: []byte(d.Body.Norm), grams: gramSets.Get().(*gramSet)}
-	defer gramSets.Put(f.grams)
-	f.grams.fill(f.buf)
+	f := &furniture{buf: []byte(d.Body.Norm)}
+	if len(f.buf) <= gramsUpTo {
+		f.grams = gramSets.Get().(*gramSet)
+		defer gramSets.Put(f.grams)
+		f.grams.fill(f.buf)
+	}
 	if d.Title.Norm != "" {
 		f.title = words(d.Title.Norm)
 		f.longTitle = utf8.RuneCountInString(strings.TrimSpace(d.Title.Norm)) >= 60

@@ -159,9 +159,10 @@ func caseForms(c byte) []byte {
 	return []byte{c}
 }
 
-// mayHold reports whether the text of g may hold one of f.inside.
+// mayHold reports whether the text of g may hold one of f.inside; with g
+// nil, it may.
 func (f *prefilter) mayHold(g *gramSet) bool {
-	if f.inside == nil {
+	if f.inside == nil || g == nil {
 		return true
 	}
 literals:
