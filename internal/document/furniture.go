@@ -37,6 +37,21 @@ type compiledRule struct {
 	date     int
 	credit   int
 	reach    int // tail rules: how far back from the end a match can start
+
+	// A tail rule ending in "[\s\S]{0,N}" or "[\s\S]*" (a footer and
+	// whatever follows it) is matched as head, the rest of its pattern,
+	// then a count of what is left: as one pattern the counted repeat
+	// keeps up to N threads alive in the matcher for every byte, which
+	// made "Follow us on" alone cost more than every other tail rule.
+	head    *regexp.Regexp
+	rest    int // N; -1 for any number
+	headMax int // the longest match of head in bytes; -1: no bound
+
+	// fromStart: an anywhere rule searched only from the first place
+	// its prefilter says a match can start ("AFP" for "\b(?:AFP|AP)\s+
+	// {DATE}"): without plain text to open with, the matcher would try
+	// every byte before it.
+	fromStart bool
 }
 
 // furnitureSet is every furniture rule, prepared on first use.
@@ -227,12 +242,217 @@ func (c *compiledRule) compile() {
 				c.reach = min(tailWindow, maxLen(syn)+16)
 			}
 		}
+		if c.Zone == tail {
+			c.splitRest(ph.expand.Replace(c.Pattern), re)
+		}
+		if c.Zone == anywhere && c.pre.start != nil {
+			syn, err := syntax.Parse(pattern, syntax.Perl)
+			c.fromStart = err == nil && !atTextStart(syn)
+		}
 		if c.Before != "" {
 			if c.before, err = regexp.Compile(`^(?:` + ph.expand.Replace(c.Before) + `)$`); err != nil {
 				panic(fmt.Sprintf("document: furniture rule %q: Before: %v", c.Name, err))
 			}
 		}
 	})
+}
+
+// Suffixes that splitRest takes off a tail pattern.
+const (
+	anyRest     = `[\s\S]*`
+	anyRestUpTo = `[\s\S]{0,`
+)
+
+// splitRest sets c.head, c.rest and c.headMax when pattern (expanded, re
+// compiled from it) ends in [\s\S]* or [\s\S]{0,N} at the top level.
+func (c *compiledRule) splitRest(pattern string, re *regexp.Regexp) {
+	syn, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil || syn.Op != syntax.OpConcat || len(syn.Sub) < 2 {
+		return
+	}
+	last := syn.Sub[len(syn.Sub)-1]
+	if len(last.Sub) != 1 || !anyRune(last.Sub[0]) {
+		return
+	}
+	var suffix string
+	switch {
+	case last.Op == syntax.OpStar:
+		c.rest, suffix = -1, anyRest
+	case last.Op == syntax.OpRepeat && last.Min == 0 && last.Max >= 0:
+		c.rest, suffix = last.Max, fmt.Sprintf("%s%d}", anyRestUpTo, last.Max)
+	default:
+		return
+	}
+	if !strings.HasSuffix(pattern, suffix) {
+		return
+	}
+	headText := strings.TrimSuffix(pattern, suffix)
+	headSyn, err := syntax.Parse(headText, syntax.Perl)
+	if err != nil {
+		return
+	}
+	// The head must be the pattern less its last part. (Printing that
+	// part would cost more than all else here: String checks every rune
+	// of a class for case folding.)
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: syn.Sub[:len(syn.Sub)-1]}
+	if headSyn.String() != rest.String() {
+		return
+	}
+	head, err := regexp.Compile(headText)
+	if err != nil || head.NumSubexp() != re.NumSubexp() || !slices.Equal(head.SubexpNames(), re.SubexpNames()) {
+		return
+	}
+	c.headMax = -1
+	if n, ok := boundLen(headSyn); ok {
+		c.headMax = n
+	}
+	if c.rest >= 0 {
+		// Cutting the window short (matchTail) needs a head that opens
+		// with plain text, and a bound on its length.
+		if prefix, _ := head.LiteralPrefix(); prefix == "" || strings.ContainsRune(prefix, utf8.RuneError) || c.headMax < 0 {
+			return
+		}
+	}
+	c.head = head
+}
+
+// anyRune reports whether re matches any one rune: [\s\S].
+func anyRune(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpAnyChar ||
+		re.Op == syntax.OpCharClass && len(re.Rune) == 2 && re.Rune[0] == 0 && re.Rune[1] == unicode.MaxRune
+}
+
+// boundLen is the longest match of re in bytes; false when there is no
+// bound.
+func boundLen(re *syntax.Regexp) (int, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			if w < 0 {
+				w = utf8.UTFMax
+			}
+			n += w
+		}
+		return n, true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return maxLen(re), true
+	case syntax.OpCapture, syntax.OpQuest:
+		return boundLen(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return 0, false
+		}
+		n, ok := boundLen(re.Sub[0])
+		return re.Max * n, ok
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n, ok := boundLen(sub)
+			if !ok {
+				return 0, false
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return 0, true
+	}
+	return 0, false // * and +
+}
+
+// matchTail is c.re.FindSubmatchIndex(w) for a tail rule: the match, if
+// any, runs to the end of w.
+func (c *compiledRule) matchTail(w []byte) []int {
+	if c.head == nil {
+		return c.re.FindSubmatchIndex(w)
+	}
+	// The pattern is head, then at most rest runes, then white space to
+	// the end. With no bound on the rest, the first match of head is
+	// the match.
+	trail := len(w)
+	for trail > 0 && isRESpace(w[trail-1]) {
+		trail--
+	}
+	from := 0
+	if c.rest >= 0 {
+		// No match of head starts before from, rest runes and the
+		// longest head back from the trailing space.
+		q := trail
+		for n := 0; n < c.rest && q > 0; n++ {
+			_, size := utf8.DecodeLastRune(w[:q])
+			q -= size
+		}
+		if q > 0 {
+			from = max(0, q-c.headMax-2*utf8.UTFMax) // slack for invalid UTF-8
+		}
+	}
+	m := c.head.FindSubmatchIndex(w[from:])
+	if m == nil {
+		return nil
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += from
+		}
+	}
+	if c.rest >= 0 && utf8.RuneCount(w[m[1]:max(m[1], trail)]) > c.rest {
+		// The head's first choice leaves too much; another way of
+		// matching it, or a later match, might not: the whole pattern
+		// decides.
+		return c.re.FindSubmatchIndex(w)
+	}
+	m[1] = len(w)
+	return m
+}
+
+// isRESpace reports whether c is \s in RE2: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// atTextStart reports whether re looks for the start of the text or of a
+// line, which a search from later on would see elsewhere.
+func atTextStart(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginText || re.Op == syntax.OpBeginLine {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, atTextStart)
+}
+
+// findAll is c.re.FindAllSubmatchIndex(b, -1) for an anywhere rule.
+func (c *compiledRule) findAll(b []byte) [][]int {
+	if !c.fromStart {
+		return c.re.FindAllSubmatchIndex(b, -1)
+	}
+	first := c.pre.firstStart(b)
+	if first < 0 {
+		return nil
+	}
+	// From a rune before the first possible start, so that \b there
+	// sees what precedes it: a match cannot start in that rune, or its
+	// start would be the first.
+	from := max(0, first-utf8.UTFMax)
+	ms := c.re.FindAllSubmatchIndex(b[from:], -1)
+	for _, m := range ms {
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += from
+			}
+		}
+	}
+	return ms
 }
 
 // maxLen estimates the longest match of re in bytes, taking * and + as 64
@@ -282,7 +502,15 @@ type furniture struct {
 	longTitle bool // long enough to have been cut short
 	credits   []string
 	date      string
+	grams     *gramSet // of buf before anything is blanked; nil for a long text
 }
+
+var gramSets = sync.Pool{New: func() any { return new(gramSet) }}
+
+// gramsUpTo is the longest text whose byte pairs are recorded: in a longer
+// one, the windows the rules look at are a small part of it, and the
+// searches of prefilter.within cost less than recording every pair.
+const gramsUpTo = 32 << 10
 
 // cleanFurniture blanks page furniture in d's title and body, sets
 // d.Credits, and returns the publication date found in a date stamp at the
@@ -292,6 +520,11 @@ func cleanFurniture(d *Document) string {
 		cleanTitle(&d.Title)
 	}
 	f := &furniture{buf: []byte(d.Body.Norm)}
+	if len(f.buf) <= gramsUpTo {
+		f.grams = gramSets.Get().(*gramSet)
+		defer gramSets.Put(f.grams)
+		f.grams.fill(f.buf)
+	}
 	if d.Title.Norm != "" {
 		f.title = words(d.Title.Norm)
 		f.longTitle = utf8.RuneCountInString(strings.TrimSpace(d.Title.Norm)) >= 60
@@ -382,7 +615,10 @@ func (f *furniture) lead(headline [2]int) {
 		win := f.buf[pos:min(len(f.buf), pos+leadWindow)]
 		matched := false
 		for _, r := range furnitureRuleSet().lead {
-			if r.After && !found || !r.pre.atStart(win) {
+			// No within(win) here: a rule whose start passes is mostly
+			// a match, and scanning the window for what it must hold
+			// cost more than the few runs of the pattern it saved.
+			if r.After && !found || !r.pre.startsAt(win) || !r.pre.mayHold(f.grams) {
 				continue
 			}
 			r.compile()
@@ -546,12 +782,12 @@ func (f *furniture) tail() {
 		for _, r := range furnitureRuleSet().tail {
 			// A match runs to end: the text's last byte must be one a
 			// match can end with.
-			if !r.pre.endsWith(f.buf[end-1]) || !r.pre.within(widest) {
+			if !r.pre.endsWith(f.buf[end-1]) || !r.pre.mayHold(f.grams) || !r.pre.within(widest) {
 				continue
 			}
 			r.compile()
 			start := f.runeStartAfter(max(0, end-r.reach))
-			if m := r.re.FindSubmatchIndex(f.buf[start:end]); m != nil && f.apply(r, start, m) {
+			if m := r.matchTail(f.buf[start:end]); m != nil && f.apply(r, start, m) {
 				matched = true
 				break
 			}
@@ -628,7 +864,7 @@ func isASCIIWord(c byte) bool {
 // last one (an article's last sentence starting "Recommended ..." stays).
 func (f *furniture) linkList(start, end int) bool {
 	win := f.buf[start:end]
-	if pre := linkMarkersPre(); !pre.within(win) {
+	if pre := linkMarkersPre(); !pre.mayHold(f.grams) || !pre.within(win) {
 		return false // most texts: skip the slower pattern
 	}
 	for _, m := range findLinkMarkers(win) {
@@ -714,11 +950,11 @@ func (f *furniture) anywhere() {
 		if r.Within > 0 {
 			buf = buf[:min(len(buf), r.Within+200)]
 		}
-		if !r.pre.within(buf) {
+		if !r.pre.mayHold(f.grams) || !r.pre.within(buf) {
 			continue
 		}
 		r.compile()
-		for _, m := range r.re.FindAllSubmatchIndex(buf, -1) {
+		for _, m := range r.findAll(buf) {
 			if r.Within > 0 && m[0] >= r.Within {
 				break
 			}

@@ -331,3 +331,117 @@ func TestCleanTitle(t *testing.T) {
 		}
 	}
 }
+
+// tailRestTexts are endings around the limits of the tail rules that end
+// in a counted rest ("Follow us on [A-Z][\s\S]{0,1000}"): heads followed
+// by about as many runes as the rest allows, ASCII, accented or invalid,
+// then white space.
+func tailRestTexts() []string {
+	heads := []string{"Follow us on Twitter", "Follow us on twitter", "Copyright", "Copyrights", "© 2017", "All rights reserved.",
+		"All Rights Reserved", "Subscribe to our newsletter", "Sign up for the ", "Community standards Discussion",
+		"Community standards\n\nDiscussion", "Never miss a story again"}
+	var out []string
+	for _, h := range heads {
+		for _, n := range []int{0, 1, 150, 199, 200, 201, 290, 299, 300, 301, 302, 990, 999, 1000, 1001, 1002, 1500} {
+			for _, unit := range []string{"a", "é", "\xff", " ", "\u20ac\xe2\x82"} {
+				for _, trail := range []string{"", " ", "\n \t"} {
+					rest := strings.Repeat(unit, n/len([]rune(unit))+1)[:n]
+					out = append(out, "The toll rose to 12. "+h+rest+trail)
+					out = append(out, h+" "+h+rest+trail)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestTailRest checks that matching a tail rule as its head and a count
+// finds what its whole pattern does.
+func TestTailRest(t *testing.T) {
+	texts := tailRestTexts()
+	for _, tc := range furnitureCases {
+		texts = append(texts, tc.body)
+	}
+	split := 0
+	for _, r := range furnitureRuleSet().tail {
+		r.compile()
+		if r.head == nil {
+			continue
+		}
+		split++
+		for _, text := range texts {
+			checkTailRest(t, r, []byte(text))
+		}
+	}
+	if split < 5 {
+		t.Errorf("only %d tail rules matched as head and count", split)
+	}
+}
+
+func checkTailRest(t *testing.T, r *compiledRule, w []byte) {
+	t.Helper()
+	got, want := r.matchTail(w), r.re.FindSubmatchIndex(w)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s on %q: got %v, want %v", r.Name, w, got, want)
+	}
+}
+
+func FuzzTailRest(f *testing.F) {
+	for _, text := range tailRestTexts() {
+		if len(text) < 400 {
+			f.Add([]byte(text))
+		}
+	}
+	f.Fuzz(func(t *testing.T, w []byte) {
+		for _, r := range furnitureRuleSet().tail {
+			r.compile()
+			if r.head != nil {
+				checkTailRest(t, r, w)
+			}
+		}
+	})
+}
+
+// TestAnywhereFromStart checks that searching an anywhere rule from its
+// first possible start finds what a search of the whole text does.
+func TestAnywhereFromStart(t *testing.T) {
+	texts := []string{"xAFP Saturday 16 Jul 2016", "éAFP Saturday 16 Jul 2016", "\xe2\x82AFP Saturday 16 Jul 2016",
+		"AP AFP Saturday 16 Jul 2016 and Reuters Friday 17 Nov 2017", "_AP Monday 17 Mar 2014"}
+	for _, tc := range furnitureCases {
+		texts = append(texts, tc.body, "Xx"+tc.body, "\u00e9"+tc.body)
+	}
+	from := 0
+	for _, r := range furnitureRuleSet().anywhere {
+		r.compile()
+		if r.fromStart {
+			from++
+		}
+		for _, text := range texts {
+			checkFromStart(t, r, []byte(text))
+		}
+	}
+	if from < 5 {
+		t.Errorf("only %d anywhere rules searched from their first start", from)
+	}
+}
+
+func checkFromStart(t *testing.T, r *compiledRule, b []byte) {
+	t.Helper()
+	got, want := r.findAll(b), r.re.FindAllSubmatchIndex(b, -1)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%s on %q: got %v, want %v", r.Name, b, got, want)
+	}
+}
+
+func FuzzAnywhereFromStart(f *testing.F) {
+	for _, tc := range furnitureCases {
+		f.Add([]byte(tc.body))
+	}
+	f.Add([]byte("\xe2\x82AFP Saturday 16 Jul 2016"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, r := range furnitureRuleSet().anywhere {
+			r.compile()
+			checkFromStart(t, r, b)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // JSON input: one object per document, with the fields of SPEC.md: "id",
@@ -165,66 +166,150 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooBig bool, err error)
 // record reads one JSON object and emits its document or its error; false
 // means stop.
 func (rd *reader) record(raw []byte, origin string) bool {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return rd.emit(nil, errorf(origin, "want a JSON object, got %s", jsonKind(raw)))
+	var obj jsonFields
+	if !obj.scan(raw) {
+		// Not the plain object scan reads: encoding/json decides, and
+		// names what is wrong.
+		obj = jsonFields{}
+		if err := obj.unmarshal(raw); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				return rd.emit(nil, errorf(origin, "want a JSON object, got %s", jsonKind(raw)))
+			}
+			if strings.Contains(err.Error(), "unexpected end of JSON input") {
+				return rd.emit(nil, errorf(origin, "invalid JSON: unexpected end of input (truncated line?)"))
+			}
+			return rd.emit(nil, errorf(origin, "invalid JSON: %v", err))
 		}
-		if strings.Contains(err.Error(), "unexpected end of JSON input") {
-			return rd.emit(nil, errorf(origin, "invalid JSON: unexpected end of input (truncated line?)"))
+		if obj.null {
+			return rd.emit(nil, errorf(origin, "want a JSON object, got null"))
 		}
-		return rd.emit(nil, errorf(origin, "invalid JSON: %v", err))
-	}
-	if obj == nil {
-		return rd.emit(nil, errorf(origin, "want a JSON object, got null"))
 	}
 	m := meta{origin: origin}
 	var text string
 	var err error
 	for _, f := range []struct {
-		dst   *string
-		names []string
+		dst  *string
+		name jsonName
 	}{
-		{&m.id, []string{"id"}},
-		{&m.title, []string{"title"}},
-		{&m.published, []string{"published"}},
-		{&m.date, []string{"date"}},
-		{&m.source, []string{"source"}},
-		{&m.url, []string{"url"}},
+		{&m.id, jsonID},
+		{&m.title, jsonTitle},
+		{&m.published, jsonPublished},
+		{&m.date, jsonDate},
+		{&m.source, jsonSource},
+		{&m.url, jsonURL},
 	} {
-		if *f.dst, err = jsonField(obj, f.names, false); err != nil {
+		if *f.dst, err = obj.field(false, f.name); err != nil {
 			return rd.emit(nil, at(origin, err))
 		}
 	}
-	if text, err = jsonField(obj, []string{"text", "content", "body"}, true); err != nil {
+	if text, err = obj.field(true, jsonText, jsonContent, jsonBody); err != nil {
 		return rd.emit(nil, at(origin, err))
 	}
 	return rd.emitBuilt(text, m)
 }
 
-// jsonField reads the first of names present in obj. The text must be a
-// string; other fields may also be numbers.
-func jsonField(obj map[string]json.RawMessage, names []string, isText bool) (string, error) {
-	for _, name := range names {
-		raw, ok := obj[name]
-		if !ok {
+// jsonName is a field a document is read from.
+type jsonName int
+
+const (
+	jsonID jsonName = iota
+	jsonTitle
+	jsonPublished
+	jsonDate
+	jsonSource
+	jsonURL
+	jsonText
+	jsonContent
+	jsonBody
+	jsonNames
+)
+
+var jsonNameText = [jsonNames]string{"id", "title", "published", "date", "source", "url", "text", "content", "body"}
+
+// nameOf returns the jsonName spelt key, exactly (keys are case-sensitive,
+// as in a Go map), or -1.
+func nameOf(key []byte) jsonName {
+	switch string(key) {
+	case "id":
+		return jsonID
+	case "title":
+		return jsonTitle
+	case "published":
+		return jsonPublished
+	case "date":
+		return jsonDate
+	case "source":
+		return jsonSource
+	case "url":
+		return jsonURL
+	case "text":
+		return jsonText
+	case "content":
+		return jsonContent
+	case "body":
+		return jsonBody
+	}
+	return -1
+}
+
+// jsonFields are the values of the fields of one JSON object that a
+// document is read from; a repeated field keeps its last value, as in
+// encoding/json.
+type jsonFields struct {
+	vals [jsonNames]jsonValue
+	null bool // the value was null, not an object
+}
+
+// jsonValue is a field's value as written and, for a string decoded
+// while scanning, its text.
+type jsonValue struct {
+	raw      []byte // nil: no such field
+	str      string
+	unquoted bool // str holds raw's string
+}
+
+// unmarshal reads the object with encoding/json.
+func (o *jsonFields) unmarshal(raw []byte) error {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return err
+	}
+	o.null = obj == nil
+	for k, v := range obj {
+		if n := nameOf([]byte(k)); n >= 0 {
+			o.vals[n] = jsonValue{raw: v}
+		}
+	}
+	return nil
+}
+
+// field reads the first of names present. The text must be a string;
+// other fields may also be numbers.
+func (o *jsonFields) field(isText bool, names ...jsonName) (string, error) {
+	for _, n := range names {
+		v := o.vals[n]
+		if v.raw == nil {
 			continue
 		}
-		switch kind := jsonKind(raw); {
+		name := jsonNameText[n]
+		switch kind := jsonKind(v.raw); {
 		case kind == "null":
 			if isText {
 				return "", fmt.Errorf("%w: field %q is null", ErrEmpty, name)
 			}
 			return "", nil
 		case kind == "a string":
+			if v.unquoted {
+				return v.str, nil
+			}
 			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
+			if err := json.Unmarshal(v.raw, &s); err != nil {
 				return "", fmt.Errorf("field %q: %v", name, err)
 			}
 			return s, nil
 		case kind == "a number" && !isText:
-			return string(bytes.TrimSpace(raw)), nil
+			return string(bytes.TrimSpace(v.raw)), nil
 		default:
 			return "", fmt.Errorf("field %q: want a string, got %s", name, kind)
 		}
@@ -233,6 +318,230 @@ func jsonField(obj map[string]json.RawMessage, names []string, isText bool) (str
 		return "", errors.New(`no "text" field`)
 	}
 	return "", nil
+}
+
+// scan reads a JSON object in one pass over b, decoding only the strings
+// of the fields kept, and reports whether it could. encoding/json would
+// check the whole line, decode it into a map, and check and decode each
+// string again: most of reading a JSON line. scan takes what JSON Lines
+// hold (an object of strings, numbers, literals, nested values); anything
+// it does not take, malformed or not, it leaves to unmarshal, which then
+// gives encoding/json's answer and error. Where it takes an input, its
+// answer is encoding/json's (FuzzJSONFields compares them).
+func (o *jsonFields) scan(b []byte) bool {
+	i := skipJSONWS(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipJSONWS(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return skipJSONWS(b, i+1) == len(b)
+	}
+	for {
+		if i >= len(b) || b[i] != '"' {
+			return false
+		}
+		end, esc, ok := scanJSONString(b, i)
+		if !ok {
+			return false
+		}
+		key := b[i+1 : end-1]
+		var n jsonName
+		if !esc {
+			n = nameOf(key)
+		} else {
+			var k string
+			if json.Unmarshal(b[i:end], &k) != nil {
+				return false
+			}
+			n = nameOf([]byte(k))
+		}
+		i = skipJSONWS(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipJSONWS(b, i+1)
+		if i >= len(b) {
+			return false
+		}
+		start := i
+		var v jsonValue
+		switch c := b[i]; {
+		case c == '"':
+			if end, esc, ok = scanJSONString(b, i); !ok {
+				return false
+			}
+			v.raw = b[start:end]
+			if n >= 0 {
+				if v.str, ok = unquoteJSON(v.raw, esc); !ok {
+					return false
+				}
+				v.unquoted = true
+			}
+		case c == '{' || c == '[':
+			if end = skipJSONNested(b, i); end < 0 || !json.Valid(b[start:end]) {
+				return false
+			}
+			v.raw = b[start:end]
+		case c == '-' || '0' <= c && c <= '9':
+			end = i + 1
+			for end < len(b) && strings.IndexByte("+-.0123456789Ee", b[end]) >= 0 {
+				end++
+			}
+			if !json.Valid(b[start:end]) {
+				return false
+			}
+			v.raw = b[start:end]
+		default:
+			for _, lit := range []string{"true", "false", "null"} {
+				if bytes.HasPrefix(b[i:], []byte(lit)) {
+					end = i + len(lit)
+					v.raw = b[start:end]
+					break
+				}
+			}
+			if v.raw == nil {
+				return false
+			}
+		}
+		if n >= 0 {
+			o.vals[n] = v
+		}
+		i = skipJSONWS(b, end)
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case ',':
+			i = skipJSONWS(b, i+1)
+		case '}':
+			return skipJSONWS(b, i+1) == len(b)
+		default:
+			return false
+		}
+	}
+}
+
+// skipJSONWS skips JSON's white space from i.
+func skipJSONWS(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// scanJSONString finds the end of the string opening at b[i] (just past
+// its closing quote) and whether it holds escapes; not ok when it is not
+// a well-formed JSON string: unclosed, a control character, a bad escape.
+func scanJSONString(b []byte, i int) (end int, esc, ok bool) {
+	for i++; i < len(b); i++ {
+		for i < len(b) && !jsonStringStop[b[i]] {
+			i++ // most of a string: one table look-up a byte
+		}
+		if i >= len(b) {
+			break
+		}
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, esc, true
+		case c < 0x20:
+			return 0, false, false
+		default: // a backslash
+			esc = true
+			if i+1 >= len(b) {
+				return 0, false, false
+			}
+			i++
+			switch b[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(b) {
+					return 0, false, false
+				}
+				for _, h := range b[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h|0x20 && h|0x20 <= 'f') {
+						return 0, false, false
+					}
+				}
+				i += 4
+			default:
+				return 0, false, false
+			}
+		}
+	}
+	return 0, false, false
+}
+
+// jsonStringStop marks the bytes that end a plain stretch of a JSON
+// string: the closing quote, a backslash and control characters.
+var jsonStringStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// unquoteJSON decodes the well-formed JSON string q. Valid UTF-8 with at
+// most one-letter escapes ("\"", "\n") it decodes itself, in one pass;
+// the rest (\u escapes, surrogates, invalid UTF-8 to replace) it leaves
+// to encoding/json.
+func unquoteJSON(q []byte, esc bool) (string, bool) {
+	body := q[1 : len(q)-1]
+	if !esc && utf8.Valid(body) {
+		return string(body), true
+	}
+	if esc && bytes.Contains(body, []byte(`\u`)) || !utf8.Valid(body) {
+		var s string
+		return s, json.Unmarshal(q, &s) == nil
+	}
+	out := make([]byte, 0, len(body))
+	for {
+		k := bytes.IndexByte(body, '\\')
+		if k < 0 {
+			return string(append(out, body...)), true
+		}
+		out = append(out, body[:k]...)
+		c := body[k+1]
+		switch c {
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		}
+		out = append(out, c) // '"', '\\' and '/' stand for themselves
+		body = body[k+2:]
+	}
+}
+
+// skipJSONNested returns the end of the object or array opening at b[i],
+// found by counting brackets outside strings, or -1; it does not check
+// what lies between.
+func skipJSONNested(b []byte, i int) int {
+	depth := 0
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case '"':
+			end, _, ok := scanJSONString(b, i)
+			if !ok {
+				return -1
+			}
+			i = end - 1
+		}
+	}
+	return -1
 }
 
 // jsonKind names the kind of a JSON value for error messages.

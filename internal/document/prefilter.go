@@ -19,7 +19,11 @@ type prefilter struct {
 	inside []prefix // every match contains one of these; nil: no telling
 	ends   string   // the bytes a match can end with; "": no telling
 	scan   []anchor // inside, by the byte to look for first
-	last   *[256]bool
+	// start, by the byte to look for first
+	startScan []anchor
+	last      *[256]bool
+	grams     [][]gramPair // of each inside literal
+	opens     *[256]bool   // the first bytes of start; nil: no telling
 }
 
 // prefix is literal text a match starts with or contains. A fold prefix
@@ -35,8 +39,9 @@ type prefix struct {
 // occurrence of it to the next (bytes.IndexByte) and only there compares
 // the literals, each of which has the byte at offset at.
 type anchor struct {
-	b    byte
-	lits []anchored
+	b     byte
+	lits  []anchored
+	maxAt int // the largest at of lits
 }
 
 type anchored struct {
@@ -50,7 +55,7 @@ type anchored struct {
 // for.
 const commonBytes = " eaitrnoslhdcumpygfbwvkS.,A01-T\"2IRDMFH6453OCqNz9Uj/7x8KPBWLEJ\r\nG)(QZYV:"
 
-// ready works out the search plan for f.inside and f.ends.
+// ready works out the search plans for f.inside, f.start and f.ends.
 func (f *prefilter) ready() {
 	f.last = nil
 	if f.ends != "" {
@@ -59,10 +64,132 @@ func (f *prefilter) ready() {
 			f.last[f.ends[i]] = true
 		}
 	}
-	f.scan = nil
+	f.scan = plan(f.inside)
+	f.startScan = plan(f.start)
+	f.opens = nil
+	if f.start != nil {
+		f.opens = new([256]bool)
+		for _, p := range f.start {
+			if p.s == "" {
+				f.opens = nil // opens with anything
+				break
+			}
+			c := p.s[0]
+			f.opens[c] = true
+			if p.fold {
+				for _, b := range caseForms(c) {
+					f.opens[b] = true
+				}
+				switch c | 0x20 {
+				case 's':
+					f.opens["\u017F"[0]] = true
+				case 'k':
+					f.opens["\u212A"[0]] = true
+				}
+			}
+		}
+	}
+	f.grams = nil
 	for _, p := range f.inside {
+		f.grams = append(f.grams, literalGrams(p))
+	}
+}
+
+// A gramSet records which pairs of adjacent bytes a text holds. Pairs are
+// the cheapest test of all: the text is read once for every rule, and a
+// literal one of whose pairs is missing is in no window of the text, nor
+// in the text once furniture is blanked.
+type gramSet [1 << 16 / 64]uint64
+
+func gramOf(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
+
+// fill records the pairs of b.
+func (g *gramSet) fill(b []byte) {
+	clear(g[:])
+	if len(b) == 0 {
+		return
+	}
+	prev := uint(b[0])
+	for _, c := range b[1:] {
+		h := prev<<8 | uint(c)
+		g[(h>>6)&uint(len(g)-1)] |= 1 << (h & 63)
+		prev = uint(c)
+	}
+}
+
+func (g *gramSet) has(h uint16) bool { return g[h>>6]&(1<<(h&63)) != 0 }
+
+// gramPair is a pair of adjacent bytes of a literal, in each case that a
+// case-blind literal may take.
+type gramPair struct {
+	alts [4]uint16
+	n    int
+}
+
+// literalGrams returns the pairs of p. A case-blind s or k may be "ſ" or
+// the Kelvin sign in the text: pairs with them are left out.
+func literalGrams(p prefix) []gramPair {
+	var out []gramPair
+	for i := 1; i < len(p.s); i++ {
+		a, b := p.s[i-1], p.s[i]
+		if !p.fold {
+			out = append(out, gramPair{alts: [4]uint16{gramOf(a, b)}, n: 1})
+			continue
+		}
+		if a|0x20 == 's' || a|0x20 == 'k' || b|0x20 == 's' || b|0x20 == 'k' {
+			continue
+		}
+		var gp gramPair
+		for _, x := range caseForms(a) {
+			for _, y := range caseForms(b) {
+				gp.alts[gp.n] = gramOf(x, y)
+				gp.n++
+			}
+		}
+		out = append(out, gp)
+	}
+	return out
+}
+
+// caseForms is c in either case when it is an ASCII letter.
+func caseForms(c byte) []byte {
+	if l := c | 0x20; 'a' <= l && l <= 'z' {
+		return []byte{l, l &^ 0x20}
+	}
+	return []byte{c}
+}
+
+// mayHold reports whether the text of g may hold one of f.inside; with g
+// nil, it may.
+func (f *prefilter) mayHold(g *gramSet) bool {
+	if f.inside == nil || g == nil {
+		return true
+	}
+literals:
+	for _, lit := range f.grams {
+		for _, gp := range lit {
+			found := false
+			for _, h := range gp.alts[:gp.n] {
+				if g.has(h) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue literals
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// plan is the search plan for literals: each under its rarest byte.
+func plan(ps []prefix) []anchor {
+	var scan []anchor
+	for _, p := range ps {
 		if p.fold {
-			f.anchorFold(p)
+			scan = anchorFold(scan, p)
 			continue
 		}
 		at, rank := 0, -1
@@ -71,8 +198,9 @@ func (f *prefilter) ready() {
 				at, rank = i, r
 			}
 		}
-		f.addAnchor(p.s[at], anchored{p, at})
+		scan = addAnchor(scan, p.s[at], anchored{p, at})
 	}
+	return scan
 }
 
 // byteRank is how rare c is in news text: the higher the rarer.
@@ -87,7 +215,7 @@ func byteRank(c byte) int {
 // in either case. Only "ſ" and the Kelvin sign fold to a letter of another
 // length, so the anchor comes before any s or k, and is not one, which
 // keeps its offset exact.
-func (f *prefilter) anchorFold(p prefix) {
+func anchorFold(scan []anchor, p prefix) []anchor {
 	at, rank := 0, -1
 	for i := 0; i < len(p.s); i++ {
 		c := p.s[i] | 0x20
@@ -105,33 +233,41 @@ func (f *prefilter) anchorFold(p prefix) {
 	if rank < 0 {
 		// It opens with s or k: look for every form of that letter.
 		for _, b := range []byte{p.s[0] | 0x20, p.s[0] &^ 0x20, "\u017F"[0], "\u212A"[0]} {
-			f.addAnchor(b, anchored{p, 0})
+			scan = addAnchor(scan, b, anchored{p, 0})
 		}
-		return
+		return scan
 	}
 	c := p.s[at]
 	if l := c | 0x20; 'a' <= l && l <= 'z' {
-		f.addAnchor(l, anchored{p, at})
-		f.addAnchor(l&^0x20, anchored{p, at})
-		return
+		scan = addAnchor(scan, l, anchored{p, at})
+		return addAnchor(scan, l&^0x20, anchored{p, at})
 	}
-	f.addAnchor(c, anchored{p, at})
+	return addAnchor(scan, c, anchored{p, at})
 }
 
-func (f *prefilter) addAnchor(b byte, l anchored) {
-	for i := range f.scan {
-		if f.scan[i].b == b {
-			f.scan[i].lits = append(f.scan[i].lits, l)
-			return
+func addAnchor(scan []anchor, b byte, l anchored) []anchor {
+	for i := range scan {
+		if scan[i].b == b {
+			scan[i].lits = append(scan[i].lits, l)
+			scan[i].maxAt = max(scan[i].maxAt, l.at)
+			return scan
 		}
 	}
-	f.scan = append(f.scan, anchor{b: b, lits: []anchored{l}})
+	return append(scan, anchor{b: b, lits: []anchored{l}, maxAt: l.at})
 }
 
 // atStart reports whether a match may start at the start of b and lie
 // within b.
 func (f *prefilter) atStart(b []byte) bool {
+	return f.startsAt(b) && f.within(b)
+}
+
+// startsAt reports whether a match may start at the start of b.
+func (f *prefilter) startsAt(b []byte) bool {
 	if f.start != nil {
+		if f.opens != nil && (len(b) == 0 || !f.opens[b[0]]) {
+			return false
+		}
 		found := false
 		for _, p := range f.start {
 			if p.fold && hasPrefixFold(b, p.s) || !p.fold && bytes.HasPrefix(b, []byte(p.s)) {
@@ -143,7 +279,7 @@ func (f *prefilter) atStart(b []byte) bool {
 			return false
 		}
 	}
-	return f.within(b)
+	return true
 }
 
 // endsWith reports whether a match may end with byte c.
@@ -174,6 +310,33 @@ func (f *prefilter) within(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// firstStart returns the first place in b where a match may start: where
+// one of f.start first occurs; -1 for none. f.start must not be nil.
+func (f *prefilter) firstStart(b []byte) int {
+	first := -1
+	for _, a := range f.startScan {
+		for from := 0; from < len(b); {
+			i := bytes.IndexByte(b[from:], a.b)
+			if i < 0 {
+				break
+			}
+			i += from
+			if first >= 0 && i-a.maxAt > first {
+				break // nothing under this byte starts sooner
+			}
+			for _, l := range a.lits {
+				if s := i - l.at; s >= 0 && (first < 0 || s < first) {
+					if l.fold && hasPrefixFold(b[s:], l.s) || !l.fold && bytes.HasPrefix(b[s:], []byte(l.s)) {
+						first = s
+					}
+				}
+			}
+			from = i + 1
+		}
+	}
+	return first
 }
 
 // hasPrefixFold reports whether b starts with s (ASCII) in any case, under

@@ -150,8 +150,10 @@ func TestPrefilterSound(t *testing.T) {
 			}
 		}
 	}
+	var g gramSet
 	for _, s := range texts {
 		b := []byte(s)
+		g.fill(b)
 		for i := 0; i < len(b); i++ {
 			if i > 0 && !(b[i-1] == ' ' || b[i-1] == '\n') {
 				continue
@@ -159,7 +161,7 @@ func TestPrefilterSound(t *testing.T) {
 			win := b[i:min(len(b), i+leadWindow)]
 			for _, r := range set.lead {
 				r.compile()
-				check(r, win, r.pre.atStart(win))
+				check(r, win, r.pre.atStart(win) && r.pre.mayHold(&g))
 			}
 		}
 		for end := len(b); end > 0; end = bytes.LastIndexAny(b[:end], ".!?") {
@@ -169,12 +171,12 @@ func TestPrefilterSound(t *testing.T) {
 			}
 			for _, r := range set.tail {
 				r.compile()
-				check(r, win, r.pre.within(win) && (len(win) == 0 || r.pre.endsWith(win[len(win)-1])))
+				check(r, win, r.pre.within(win) && r.pre.mayHold(&g) && (len(win) == 0 || r.pre.endsWith(win[len(win)-1])))
 			}
 		}
 		for _, r := range set.anywhere {
 			r.compile()
-			check(r, b, r.pre.within(b))
+			check(r, b, r.pre.within(b) && r.pre.mayHold(&g))
 		}
 	}
 	if matched < 100 {
@@ -229,6 +231,10 @@ func TestPrefilterAnalysis(t *testing.T) {
 				}
 				if !f.within(b) {
 					t.Errorf("%q matches %q but within rejects it (%v)", p, b, f.inside)
+				}
+				var g gramSet
+				if g.fill(b); !f.mayHold(&g) {
+					t.Errorf("%q matches %q but mayHold rejects it (%v)", p, b, f.inside)
 				}
 				if loc[0] == 0 && !f.atStart(b) {
 					t.Errorf("%q matches %q at 0 but atStart rejects it (%v)", p, b, f.start)
@@ -289,7 +295,8 @@ func TestLinkMarkers(t *testing.T) {
 		}
 		if len(want) > 0 {
 			pre := linkMarkersPre()
-			if !pre.within([]byte(s)) {
+			var g gramSet
+			if g.fill([]byte(s)); !pre.within([]byte(s)) || !pre.mayHold(&g) {
 				t.Fatalf("%q: prefilter rejects a text with link markers", s)
 			}
 		}

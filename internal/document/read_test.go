@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -746,6 +747,35 @@ func BenchmarkReadFakesDev(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		for _, err := range Read("fakes-dev.csv", bytes.NewReader(data), Options{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkReadJSONL reads the fakes-dev articles as JSON Lines, the form
+// ingest is fed at scale: the cost of decoding each line besides the
+// furniture rules.
+func BenchmarkReadJSONL(b *testing.B) {
+	data, err := os.ReadFile(fakesDev)
+	if err != nil {
+		b.Skipf("fakes-dev corpus not available: %v", err)
+	}
+	var lines bytes.Buffer
+	for d, err := range Read("fakes-dev.csv", bytes.NewReader(data), Options{}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		line, err := json.Marshal(map[string]string{"id": d.ID, "title": d.Title.Raw, "text": d.Body.Raw, "published": d.Published, "source": d.Source})
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines.Write(append(line, '\n'))
+	}
+	b.SetBytes(int64(lines.Len()))
+	for b.Loop() {
+		for _, err := range Read("fakes-dev.jsonl", bytes.NewReader(lines.Bytes()), Options{}) {
 			if err != nil {
 				b.Fatal(err)
 			}

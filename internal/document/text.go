@@ -48,6 +48,23 @@ func NewText(raw string) Text {
 // plainASCII reports whether s is ASCII without control characters other
 // than ordinary whitespace: such text is its own normal form.
 func plainASCII(s string) bool {
+	i := 0
+	// Eight bytes at a time: a byte with its top bit set, below 0x20 or
+	// 0x7f sets a top bit in the sum (never the reverse: false alarms
+	// only), and the bytes are then looked at one by one.
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (w|(w-0x20*ones)|((w^0x7f*ones)-ones))&tops != 0 && !plainASCIIBytes(s[i:i+8]) {
+			return false
+		}
+	}
+	return plainASCIIBytes(s[i:])
+}
+
+// plainASCIIBytes is plainASCII a byte at a time.
+func plainASCIIBytes(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || (c < 0x20 && !asciiSpace(c)) || c == 0x7f {

@@ -312,3 +312,21 @@ func BenchmarkNewText(b *testing.B) {
 		})
 	}
 }
+
+// TestPlainASCII checks the eight-bytes-at-a-time test against the plain
+// one, with every byte value at every offset of a word.
+func TestPlainASCII(t *testing.T) {
+	base := []byte("Five were killed in Aleppo, a monitor said on Monday.")
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 16; at++ {
+			b := append([]byte(nil), base...)
+			b[at] = byte(c)
+			if got, want := plainASCII(string(b)), plainASCIIBytes(string(b)); got != want {
+				t.Errorf("byte %#x at %d: %v, want %v", c, at, got, want)
+			}
+		}
+	}
+	if plainASCIIBytes("\x7f") || plainASCIIBytes("\x00") || plainASCIIBytes("é") || !plainASCIIBytes("a\tb\r\n\v\f~ ") {
+		t.Error("plainASCIIBytes is wrong")
+	}
+}
