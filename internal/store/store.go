@@ -262,6 +262,7 @@ func (s *Store) Close() error {
 		}
 	}
 	s.stmtMu.Unlock()
+	s.index.close()
 	if s.dialect == SQLite {
 		// Every table, not only those this connection read, and a sample
 		// of each index rather than all of it, so that closing stays quick.
