@@ -88,18 +88,12 @@ func (ix *bandIndex) freeEntries(e []bandEntry) {
 	_ = ix.alloc.Trim()
 }
 
-// appendEntry is append for slices of makeEntries.
-func (ix *bandIndex) appendEntry(e []bandEntry, x bandEntry) ([]bandEntry, error) {
-	if len(e) == cap(e) {
-		grown, err := ix.makeEntries(max(2*cap(e), 1<<12))
-		if err != nil {
-			return e, err // e stays the caller's to free
-		}
-		grown = append(grown, e...)
-		ix.freeEntries(e)
-		e = grown
-	}
-	return append(e, x), nil
+// reserveEntries is an empty slice with room for maxIndexEntries, which
+// base lives in for good: memory the system maps is resident only once
+// written, so the room costs nothing until used, and base grows and takes
+// in delta in place (merge), never copied whole.
+func (ix *bandIndex) reserveEntries() ([]bandEntry, error) {
+	return ix.makeEntries(maxIndexEntries)
 }
 
 // close gives back the index's memory.
@@ -143,8 +137,9 @@ type indexBatch struct {
 	rows         []bandRow
 }
 
-// maxIndexEntries bounds the index's memory (16 bytes an entry, twice that
-// while the new entries join base): beyond it lookups use statements.
+// maxIndexEntries bounds the index's memory, 16 bytes an entry (96 MB,
+// three times what 100,000 documents need): beyond it lookups use
+// statements.
 var maxIndexEntries = 6 << 20
 
 // indexMergeMin is how many entries delta holds at least before they join
@@ -275,7 +270,10 @@ var errIndexTooLarge = errors.New("band index too large")
 // read reads the band rows, and the largest document id of the same
 // snapshot: one statement reads one.
 func (ix *bandIndex) read(ctx context.Context, s *Store) ([]bandEntry, int64, error) {
-	var entries []bandEntry
+	entries, err := ix.reserveEntries()
+	if err != nil {
+		return nil, 0, err
+	}
 	upto, err := func() (int64, error) {
 		rows, err := s.db.QueryContext(ctx, `SELECT 0, 0, coalesce(max(id), 0), 0 FROM documents
 			UNION ALL SELECT 1, band, group_id, doc_id FROM report_bands
@@ -298,9 +296,7 @@ func (ix *bandIndex) read(ctx context.Context, s *Store) ([]bandEntry, int64, er
 			if group < 0 || group > math.MaxUint32 || doc < 0 || doc > math.MaxUint32 || len(entries) >= maxIndexEntries {
 				return 0, errIndexTooLarge
 			}
-			if entries, err = ix.appendEntry(entries, bandEntry{uint64(band), packEntry(doc, group)}); err != nil {
-				return 0, err
-			}
+			entries = append(entries, bandEntry{uint64(band), packEntry(doc, group)})
 		}
 		if err := rows.Err(); err != nil {
 			return 0, err
@@ -382,14 +378,14 @@ func (ix *bandIndex) add(b indexBatch) {
 		}
 	}
 	ix.upto = b.last
-	if ix.deltaN > indexMergeMin+len(ix.base)/16 {
+	if ix.deltaN > indexMergeMin+len(ix.base)/32 {
 		if err := ix.merge(); err != nil {
 			ix.state = indexOff
 			ix.drop()
 			return
 		}
 	}
-	if len(ix.base)+ix.deltaN > maxIndexEntries {
+	if len(ix.base)+ix.deltaN >= maxIndexEntries {
 		ix.state = indexOff
 		ix.drop()
 	}
@@ -414,7 +410,8 @@ func (ix *bandIndex) has(band uint64, group int64) bool {
 	return n >= maxCandidates
 }
 
-// merge moves delta's entries into base.
+// merge moves delta's entries into base, in place: from the back, so
+// that every entry moves once, to its place in the merged order.
 func (ix *bandIndex) merge() error {
 	add := make([]bandEntry, 0, ix.deltaN)
 	for band, vals := range ix.delta {
@@ -425,24 +422,29 @@ func (ix *bandIndex) merge() error {
 	slices.SortFunc(add, func(a, b bandEntry) int {
 		return cmp.Or(cmp.Compare(a.band, b.band), cmp.Compare(a.val, b.val))
 	})
-	merged, err := ix.makeEntries(len(ix.base) + len(add))
-	if err != nil {
-		return err
-	}
-	i, j := 0, 0
-	for i < len(ix.base) || j < len(add) {
-		// A band's delta entries come after its base entries: their
-		// documents are newer.
-		if j == len(add) || (i < len(ix.base) && ix.base[i].band <= add[j].band) {
-			merged = append(merged, ix.base[i])
-			i++
-		} else {
-			merged = append(merged, add[j])
-			j++
+	if ix.base == nil {
+		var err error
+		if ix.base, err = ix.reserveEntries(); err != nil {
+			return err
 		}
 	}
-	ix.freeEntries(ix.base)
-	ix.base, ix.delta, ix.deltaN = merged, map[uint64][]uint64{}, 0
+	if len(ix.base)+len(add) > cap(ix.base) {
+		return errIndexTooLarge
+	}
+	i, k := len(ix.base)-1, len(ix.base)+len(add)-1
+	ix.base = ix.base[:k+1]
+	for j := len(add) - 1; j >= 0; k-- {
+		// A band's delta entries go after its base entries: their
+		// documents are newer.
+		if i >= 0 && ix.base[i].band > add[j].band {
+			ix.base[k] = ix.base[i]
+			i--
+		} else {
+			ix.base[k] = add[j]
+			j--
+		}
+	}
+	ix.delta, ix.deltaN = map[uint64][]uint64{}, 0
 	ix.index()
 	return nil
 }
