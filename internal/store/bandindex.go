@@ -144,7 +144,7 @@ var maxIndexEntries = 6 << 20
 
 // indexMergeMin is how many entries delta holds at least before they join
 // base: each merge copies base.
-var indexMergeMin = 1 << 14
+var indexMergeMin = 1 << 13
 
 // loadAfter is how many lookups by statement, for each document stored,
 // come before the index is loaded: loading costs about as much as 1 in 16
@@ -192,7 +192,7 @@ func (ix *bandIndex) find(bands []uint64) (cands []candidate, upto int64, ok boo
 // search over all of base missed the processor's caches at nearly every
 // step, and was half the cost of a lookup at 100,000 documents. The top
 // 8 bits are the band's number, the rest its hash.
-const dirBits = 20
+const dirBits = 18
 
 // search is where band's entries start in base.
 func (ix *bandIndex) search(band uint64) int {
@@ -378,7 +378,7 @@ func (ix *bandIndex) add(b indexBatch) {
 		}
 	}
 	ix.upto = b.last
-	if ix.deltaN > indexMergeMin+len(ix.base)/32 {
+	if ix.deltaN > indexMergeMin+len(ix.base)/64 {
 		if err := ix.merge(); err != nil {
 			ix.state = indexOff
 			ix.drop()
