@@ -24,7 +24,7 @@ import (
 // with the key are the maxCandidates oldest: all a lookup needs of it (see
 // bandMemo), and a bound on the work of a key that stock phrases make
 // common. A group and its document are 32 bits each, so an entry is 16
-// bytes: 3.2 million at 100,000 documents stored, about 50 MB.
+// bytes: 2 million entries at 100,000 documents stored, 32 MB.
 //
 // Its sorted entries live outside the Go heap (allocMu, alloc): counted
 // in it they would raise the collector's goal by as much again, and an
