@@ -24,3 +24,21 @@ func SetBandsMergeRows(n int) (restore func()) {
 	bandsMergeRows = n
 	return func() { bandsMergeRows = old }
 }
+
+// SetBandIndex sets how many lookups by statement, for each document
+// stored, come before the band index is loaded (0: at once; +Inf: never),
+// how many entries it holds before it gives up, and how many new ones
+// wait before they are merged; it returns a function restoring them.
+func SetBandIndex(loadAfterDocs float64, maxEntries, mergeMin int) (restore func()) {
+	old1, old2, old3 := loadAfter, maxIndexEntries, indexMergeMin
+	loadAfter, maxIndexEntries, indexMergeMin = loadAfterDocs, maxEntries, mergeMin
+	return func() { loadAfter, maxIndexEntries, indexMergeMin = old1, old2, old3 }
+}
+
+// BandIndexLoaded reports whether the band index is loaded, and how many
+// entries it holds.
+func (s *Store) BandIndexLoaded() (bool, int) {
+	s.index.mu.RLock()
+	defer s.index.mu.RUnlock()
+	return s.index.state == indexLoaded, len(s.index.base) + s.index.deltaN
+}

@@ -60,40 +60,64 @@ func (s *Store) FindGroup(ctx context.Context, d *Doc, same SameReport) error {
 	if s.dialect != SQLite || same == nil || len(d.Bands) == 0 || len(d.MinHash) == 0 {
 		return nil
 	}
+	g, err := s.lookup(ctx, d.Bands)
+	if err != nil {
+		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+	}
+	for _, c := range g.cands {
+		sig, ok, err := s.bands.signature(ctx, s, c.doc)
+		if err != nil {
+			return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		}
+		if !ok {
+			continue // as candidateQuery's join leaves it out
+		}
+		if same(d.MinHash, sig) {
+			g.Group, g.Seen = c.group, nil
+			break
+		}
+		g.Seen = append(g.Seen, c.group)
+	}
+	d.Grouping = &g.Grouping
+	return nil
+}
+
+// found is a lookup's candidates, and the Grouping it makes of them.
+type found struct {
+	Grouping
+	cands []candidate
+}
+
+// lookup is the candidates for bands among the stored documents, from the
+// band index when it is loaded, else by statement.
+func (s *Store) lookup(ctx context.Context, bands []uint64) (found, error) {
+	if cands, upto, ok := s.index.find(bands); ok {
+		return found{Grouping{Upto: upto}, cands}, nil
+	}
 	// Documents get ids in the order they commit (one writer at a time,
 	// rowids one above the largest), so every document up to the largest
 	// id read here is committed, and the candidates among them are final.
 	var upto sql.NullInt64
 	maxID, err := s.preparedFixed(ctx, `SELECT max(id) FROM documents`)
 	if err != nil {
-		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		return found{}, err
 	}
 	if err := maxID.QueryRowContext(ctx).Scan(&upto); err != nil {
-		return fmt.Errorf("report group of %s: %w", d.Origin, err)
+		return found{}, err
 	}
-	g := &Grouping{Upto: upto.Int64}
+	f := found{Grouping: Grouping{Upto: upto.Int64}}
 	if upto.Valid {
-		cands, err := s.candidates(ctx, d.Bands, upto.Int64)
-		if err != nil {
-			return fmt.Errorf("report group of %s: %w", d.Origin, err)
-		}
-		for _, c := range cands {
-			sig, ok, err := s.bands.signature(ctx, s, c.doc)
-			if err != nil {
-				return fmt.Errorf("report group of %s: %w", d.Origin, err)
-			}
-			if !ok {
-				continue // as candidateQuery's join leaves it out
-			}
-			if same(d.MinHash, sig) {
-				g.Group, g.Seen = c.group, nil
-				break
-			}
-			g.Seen = append(g.Seen, c.group)
+		if f.cands, err = s.candidates(ctx, bands, upto.Int64); err != nil {
+			return found{}, err
 		}
 	}
-	d.Grouping = g
-	return nil
+	if s.index.wantLoad(upto.Int64) {
+		// This lookup's answer stands: the index answers the next.
+		if err := s.index.load(ctx, s); err != nil {
+			return found{}, err
+		}
+	}
+	return f, nil
 }
 
 // candidate is a report group sharing a band key with a document, and the

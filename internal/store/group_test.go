@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -62,17 +63,36 @@ func partition(t *testing.T, s *store.Store) map[string]string {
 // finds alone, also when the readers looked two batches before the writer
 // stored and another writer stored batches in between, and when the
 // readers skip the band keys common to many groups that they remember.
+//
+// The lookups run by statement, or from the band index in memory: loaded
+// at once (and again after each batch of the other writer, which drops
+// it), merging its new entries every few batches, or given up as too
+// large.
 func TestFindGroupAheadOfTheWriter(t *testing.T) {
-	t.Run("merged", func(t *testing.T) {
-		// Band keys move from report_bands_recent to report_bands every
-		// few batches: lookups read both.
-		defer store.SetBandsMergeRows(100)()
-		testFindGroupAheadOfTheWriter(t)
-	})
-	t.Run("recent", testFindGroupAheadOfTheWriter)
+	for _, tc := range []struct {
+		name       string
+		loadAfter  float64
+		maxEntries int
+		index      bool // the index answers the last lookups
+	}{
+		{"statements", math.Inf(1), 1 << 20, false},
+		{"index", 0, 1 << 20, true},
+		{"index too large", 0, 100, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer store.SetBandIndex(tc.loadAfter, tc.maxEntries, 50)()
+			t.Run("merged", func(t *testing.T) {
+				// Band keys move from report_bands_recent to
+				// report_bands every few batches: lookups read both.
+				defer store.SetBandsMergeRows(100)()
+				testFindGroupAheadOfTheWriter(t, tc.index)
+			})
+			t.Run("recent", func(t *testing.T) { testFindGroupAheadOfTheWriter(t, tc.index) })
+		})
+	}
 }
 
-func testFindGroupAheadOfTheWriter(t *testing.T) {
+func testFindGroupAheadOfTheWriter(t *testing.T, index bool) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		docs := groupDocs(600)
@@ -112,8 +132,16 @@ func testFindGroupAheadOfTheWriter(t *testing.T) {
 			}
 		}
 
-		if !store.IsPostgres(dsn) && ahead.MemoBands() == 0 {
-			t.Errorf("no band key remembered: the lookups never skipped a common one")
+		if !store.IsPostgres(dsn) {
+			loaded, entries := ahead.BandIndexLoaded()
+			switch {
+			case loaded != index:
+				t.Errorf("band index loaded: %v, want %v", loaded, index)
+			case index && entries == 0:
+				t.Errorf("band index loaded empty")
+			case !index && ahead.MemoBands() == 0:
+				t.Errorf("no band key remembered: the lookups never skipped a common one")
+			}
 		}
 		want, got := partition(t, alone), partition(t, ahead)
 		if len(got) != len(docs) {
@@ -135,7 +163,20 @@ func testFindGroupAheadOfTheWriter(t *testing.T) {
 // it remembers, take its oldest groups by their earliest document with
 // the key, not by their age. The oldest group here took the key last, so
 // it is not among them.
+//
+// The band index keeps the same oldest groups of the key.
 func TestFindGroupRemembersOldestOfCommonBand(t *testing.T) {
+	t.Run("statements", func(t *testing.T) {
+		defer store.SetBandIndex(math.Inf(1), 1<<20, 50)()
+		testFindGroupOldestOfCommonBand(t, false)
+	})
+	t.Run("index", func(t *testing.T) {
+		defer store.SetBandIndex(0, 1<<20, 50)()
+		testFindGroupOldestOfCommonBand(t, true)
+	})
+}
+
+func testFindGroupOldestOfCommonBand(t *testing.T, index bool) {
 	ctx := context.Background()
 	s := open(t, storetest.SQLite(t))
 	const common = 7
@@ -161,7 +202,10 @@ func TestFindGroupRemembersOldestOfCommonBand(t *testing.T) {
 			t.Errorf("lookup %d: %+v, want no group found among 64 compared", try+1, probe.Grouping)
 		}
 	}
-	if s.MemoBands() != 1 {
+	if loaded, _ := s.BandIndexLoaded(); loaded != index {
+		t.Errorf("band index loaded: %v, want %v", loaded, index)
+	}
+	if !index && s.MemoBands() != 1 {
 		t.Errorf("%d band keys remembered, want the common one", s.MemoBands())
 	}
 }

@@ -52,6 +52,7 @@ type Store struct {
 	wstmts map[string]*sql.Stmt // the writer's statements, on wdb: see writer.stmt
 	recent recentDocs           // what this store's writer stored lately
 	bands  bandMemo             // common band keys' candidates and signatures: see FindGroup
+	index  bandIndex            // every band key's candidates, in memory: see bandIndex
 	plans  planMemo             // claim queries' period plans: see planClaims
 }
 
@@ -261,6 +262,7 @@ func (s *Store) Close() error {
 		}
 	}
 	s.stmtMu.Unlock()
+	s.index.close()
 	if s.dialect == SQLite {
 		// Every table, not only those this connection read, and a sample
 		// of each index rather than all of it, so that closing stays quick.

@@ -145,12 +145,15 @@ func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 		}
 		s.recent.begin(last.Int64)
 		w.recent = &s.recent
+		w.indexed = &indexBatch{before: last.Int64, last: last.Int64}
 	}
 	out, err := w.saveAll(ctx, docs, same)
 	if err == nil {
 		err = tx.Commit()
 		if err != nil {
 			err = fmt.Errorf("save: commit: %w", err)
+		} else if w.indexed != nil {
+			s.index.committed(*w.indexed)
 		}
 	}
 	if err != nil && w.recent != nil {
@@ -335,6 +338,8 @@ type writer struct {
 	seenSources map[string]bool
 	// recent completes the report-group lookups of readers (SQLite).
 	recent *recentDocs
+	// indexed is what the transaction adds to the band index (SQLite).
+	indexed *indexBatch
 }
 
 const claimColumns = `doc_id, cid, kind, value, low, high, qualifier, count_text, rate,
@@ -511,6 +516,12 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 	}
 	for _, b := range d.Bands {
 		w.bands = append(w.bands, bandRow{int64(b), sv.Group, sv.ID})
+	}
+	if w.indexed != nil {
+		w.indexed.last = sv.ID
+		for _, b := range d.Bands {
+			w.indexed.rows = append(w.indexed.rows, bandRow{int64(b), sv.Group, sv.ID})
+		}
 	}
 	for i := 0; i < len(d.enc.claims); i += claimColumnCount {
 		d.enc.claims[i] = sv.ID
