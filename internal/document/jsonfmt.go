@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/valyala/fastjson"
 )
 
 // JSON input: one object per document, with the fields of SPEC.md: "id",
@@ -261,12 +263,13 @@ type jsonFields struct {
 	null bool // the value was null, not an object
 }
 
-// jsonValue is a field's value as written and, for a string decoded
-// while scanning, its text.
+// jsonValue is a field's value: its kind (as jsonKind names it; "" when
+// the field is absent) and, when fastjson read it, its string's text or
+// its number as written; when encoding/json did, the value as written.
 type jsonValue struct {
-	raw      []byte // nil: no such field
-	str      string
-	unquoted bool // str holds raw's string
+	kind string
+	str  string
+	raw  []byte
 }
 
 // unmarshal reads the object with encoding/json.
@@ -278,7 +281,7 @@ func (o *jsonFields) unmarshal(raw []byte) error {
 	o.null = obj == nil
 	for k, v := range obj {
 		if n := nameOf([]byte(k)); n >= 0 {
-			o.vals[n] = jsonValue{raw: v}
+			o.vals[n] = jsonValue{kind: jsonKind(v), raw: v}
 		}
 	}
 	return nil
@@ -289,18 +292,18 @@ func (o *jsonFields) unmarshal(raw []byte) error {
 func (o *jsonFields) field(isText bool, names ...jsonName) (string, error) {
 	for _, n := range names {
 		v := o.vals[n]
-		if v.raw == nil {
+		if v.kind == "" {
 			continue
 		}
 		name := jsonNameText[n]
-		switch kind := jsonKind(v.raw); {
-		case kind == "null":
+		switch {
+		case v.kind == "null":
 			if isText {
 				return "", fmt.Errorf("%w: field %q is null", ErrEmpty, name)
 			}
 			return "", nil
-		case kind == "a string":
-			if v.unquoted {
+		case v.kind == "a string":
+			if v.raw == nil {
 				return v.str, nil
 			}
 			var s string
@@ -308,10 +311,13 @@ func (o *jsonFields) field(isText bool, names ...jsonName) (string, error) {
 				return "", fmt.Errorf("field %q: %v", name, err)
 			}
 			return s, nil
-		case kind == "a number" && !isText:
+		case v.kind == "a number" && !isText:
+			if v.raw == nil {
+				return v.str, nil
+			}
 			return string(bytes.TrimSpace(v.raw)), nil
 		default:
-			return "", fmt.Errorf("field %q: want a string, got %s", name, kind)
+			return "", fmt.Errorf("field %q: want a string, got %s", name, v.kind)
 		}
 	}
 	if isText {
@@ -320,228 +326,84 @@ func (o *jsonFields) field(isText bool, names ...jsonName) (string, error) {
 	return "", nil
 }
 
-// scan reads a JSON object in one pass over b, decoding only the strings
-// of the fields kept, and reports whether it could. encoding/json would
-// check the whole line, decode it into a map, and check and decode each
-// string again: most of reading a JSON line. scan takes what JSON Lines
-// hold (an object of strings, numbers, literals, nested values); anything
-// it does not take, malformed or not, it leaves to unmarshal, which then
-// gives encoding/json's answer and error. Where it takes an input, its
-// answer is encoding/json's (FuzzJSONFields compares them).
+// jsonParsers are fastjson's parsers, whose buffers are reused from line
+// to line.
+var jsonParsers fastjson.ParserPool
+
+// scan reads the fields with fastjson, and reports whether it could.
+// encoding/json checks a line, decodes it into a map, and checks and
+// decodes each string again: most of the cost of reading a JSON line;
+// fastjson checks and decodes it in a fraction of that. scan takes only
+// what the two libraries read alike: valid UTF-8 without control bytes
+// (encoding/json puts U+FFFD for invalid bytes and rejects a raw control
+// byte in a key, where fastjson keeps or takes them) or escaped
+// surrogates (encoding/json puts U+FFFD for a lone one), that passes
+// fastjson's strict Validate (its parser also takes NaN, say), with an
+// object at the top. Anything else is left to unmarshal, which gives
+// encoding/json's answer and error. FuzzJSONFields compares the two.
 func (o *jsonFields) scan(b []byte) bool {
-	i := skipJSONWS(b, 0)
-	if i >= len(b) || b[i] != '{' {
+	if !plainJSON(b) || fastjson.ValidateBytes(b) != nil {
 		return false
 	}
-	i = skipJSONWS(b, i+1)
-	if i < len(b) && b[i] == '}' {
-		return skipJSONWS(b, i+1) == len(b)
+	p := jsonParsers.Get()
+	defer jsonParsers.Put(p)
+	v, err := p.ParseBytes(b)
+	if err != nil {
+		return false
 	}
-	for {
-		if i >= len(b) || b[i] != '"' {
-			return false
+	obj, err := v.Object()
+	if err != nil {
+		return false
+	}
+	// Visit goes in order, so a repeated field keeps its last value, as
+	// in encoding/json's map.
+	obj.Visit(func(key []byte, v *fastjson.Value) {
+		if n := nameOf(key); n >= 0 {
+			o.vals[n] = fastValue(v)
 		}
-		end, esc, ok := scanJSONString(b, i)
-		if !ok {
-			return false
-		}
-		key := b[i+1 : end-1]
-		var n jsonName
-		if !esc {
-			n = nameOf(key)
-		} else {
-			var k string
-			if json.Unmarshal(b[i:end], &k) != nil {
-				return false
-			}
-			n = nameOf([]byte(k))
-		}
-		i = skipJSONWS(b, end)
-		if i >= len(b) || b[i] != ':' {
-			return false
-		}
-		i = skipJSONWS(b, i+1)
-		if i >= len(b) {
-			return false
-		}
-		start := i
-		var v jsonValue
-		switch c := b[i]; {
-		case c == '"':
-			if end, esc, ok = scanJSONString(b, i); !ok {
-				return false
-			}
-			v.raw = b[start:end]
-			if n >= 0 {
-				if v.str, ok = unquoteJSON(v.raw, esc); !ok {
-					return false
-				}
-				v.unquoted = true
-			}
-		case c == '{' || c == '[':
-			if end = skipJSONNested(b, i); end < 0 || !json.Valid(b[start:end]) {
-				return false
-			}
-			v.raw = b[start:end]
-		case c == '-' || '0' <= c && c <= '9':
-			end = i + 1
-			for end < len(b) && strings.IndexByte("+-.0123456789Ee", b[end]) >= 0 {
-				end++
-			}
-			if !json.Valid(b[start:end]) {
-				return false
-			}
-			v.raw = b[start:end]
-		default:
-			for _, lit := range []string{"true", "false", "null"} {
-				if bytes.HasPrefix(b[i:], []byte(lit)) {
-					end = i + len(lit)
-					v.raw = b[start:end]
-					break
-				}
-			}
-			if v.raw == nil {
-				return false
-			}
-		}
-		if n >= 0 {
-			o.vals[n] = v
-		}
-		i = skipJSONWS(b, end)
-		if i >= len(b) {
-			return false
-		}
-		switch b[i] {
-		case ',':
-			i = skipJSONWS(b, i+1)
-		case '}':
-			return skipJSONWS(b, i+1) == len(b)
-		default:
-			return false
-		}
+	})
+	return true
+}
+
+// fastValue is a field's value as fastjson read it. Its strings are
+// copied: the parser's buffers are reused for the next line.
+func fastValue(v *fastjson.Value) jsonValue {
+	switch v.Type() {
+	case fastjson.TypeString:
+		s, _ := v.StringBytes()
+		return jsonValue{kind: "a string", str: string(s)}
+	case fastjson.TypeNumber:
+		return jsonValue{kind: "a number", str: string(v.MarshalTo(nil))}
+	case fastjson.TypeNull:
+		return jsonValue{kind: "null"}
+	case fastjson.TypeObject:
+		return jsonValue{kind: "an object"}
+	case fastjson.TypeArray:
+		return jsonValue{kind: "an array"}
+	default:
+		return jsonValue{kind: "a boolean"}
 	}
 }
 
-// skipJSONWS skips JSON's white space from i.
-func skipJSONWS(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// scanJSONString finds the end of the string opening at b[i] (just past
-// its closing quote) and whether it holds escapes; not ok when it is not
-// a well-formed JSON string: unclosed, a control character, a bad escape.
-func scanJSONString(b []byte, i int) (end int, esc, ok bool) {
-	for i++; i < len(b); i++ {
-		for i < len(b) && !jsonStringStop[b[i]] {
-			i++ // most of a string: one table look-up a byte
+// plainJSON reports whether b is valid UTF-8 with no control bytes and no
+// escaped surrogate (see scan).
+func plainJSON(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return false
 		}
-		if i >= len(b) {
+	}
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte(`\u`))
+		if k < 0 {
 			break
 		}
-		switch c := b[i]; {
-		case c == '"':
-			return i + 1, esc, true
-		case c < 0x20:
-			return 0, false, false
-		default: // a backslash
-			esc = true
-			if i+1 >= len(b) {
-				return 0, false, false
-			}
-			i++
-			switch b[i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if i+4 >= len(b) {
-					return 0, false, false
-				}
-				for _, h := range b[i+1 : i+5] {
-					if !('0' <= h && h <= '9' || 'a' <= h|0x20 && h|0x20 <= 'f') {
-						return 0, false, false
-					}
-				}
-				i += 4
-			default:
-				return 0, false, false
-			}
+		i += k + 2
+		if i < len(b) && (b[i] == 'd' || b[i] == 'D') {
+			return false
 		}
 	}
-	return 0, false, false
-}
-
-// jsonStringStop marks the bytes that end a plain stretch of a JSON
-// string: the closing quote, a backslash and control characters.
-var jsonStringStop = func() (t [256]bool) {
-	for c := range 0x20 {
-		t[c] = true
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
-
-// unquoteJSON decodes the well-formed JSON string q. Valid UTF-8 with at
-// most one-letter escapes ("\"", "\n") it decodes itself, in one pass;
-// the rest (\u escapes, surrogates, invalid UTF-8 to replace) it leaves
-// to encoding/json.
-func unquoteJSON(q []byte, esc bool) (string, bool) {
-	body := q[1 : len(q)-1]
-	if !esc && utf8.Valid(body) {
-		return string(body), true
-	}
-	if esc && bytes.Contains(body, []byte(`\u`)) || !utf8.Valid(body) {
-		var s string
-		return s, json.Unmarshal(q, &s) == nil
-	}
-	out := make([]byte, 0, len(body))
-	for {
-		k := bytes.IndexByte(body, '\\')
-		if k < 0 {
-			return string(append(out, body...)), true
-		}
-		out = append(out, body[:k]...)
-		c := body[k+1]
-		switch c {
-		case 'b':
-			c = '\b'
-		case 'f':
-			c = '\f'
-		case 'n':
-			c = '\n'
-		case 'r':
-			c = '\r'
-		case 't':
-			c = '\t'
-		}
-		out = append(out, c) // '"', '\\' and '/' stand for themselves
-		body = body[k+2:]
-	}
-}
-
-// skipJSONNested returns the end of the object or array opening at b[i],
-// found by counting brackets outside strings, or -1; it does not check
-// what lies between.
-func skipJSONNested(b []byte, i int) int {
-	depth := 0
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth--; depth == 0 {
-				return i + 1
-			}
-		case '"':
-			end, _, ok := scanJSONString(b, i)
-			if !ok {
-				return -1
-			}
-			i = end - 1
-		}
-	}
-	return -1
+	return utf8.Valid(b)
 }
 
 // jsonKind names the kind of a JSON value for error messages.
