@@ -624,7 +624,8 @@ func (g *memo) putKnown(country, name string, ok bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
-	g.known[strings.Clone(name)] = knownAnswer{strings.Clone(country), ok}
+	// The country is a gazetteer code, not a slice of a document.
+	g.known[strings.Clone(name)] = knownAnswer{country, ok}
 }
 
 func (g *memo) reset() {
