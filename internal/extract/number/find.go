@@ -1,6 +1,7 @@
 package number
 
 import (
+	"github.com/tallyhq/tally/internal/extract/ascii8"
 	"math/bits"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -198,7 +199,7 @@ func scanCandidate(s string, i int) tok {
 			if i+8 <= n {
 				// Most words are shorter than eight bytes: one load gives
 				// their end, last letter and the byte after them.
-				x := load8(s[i : i+8])
+				x := ascii8.Load(s[i : i+8])
 				if other := nonWord(x); other != 0 {
 					l := bits.TrailingZeros64(other) / 8 // from 1: s[i] is a letter
 					after := byte(x >> (8 * l))
@@ -242,7 +243,7 @@ func scanCandidate(s string, i int) tok {
 // are most of a text's bytes.
 func wordRun(s string, i int) int {
 	for i+8 <= len(s) {
-		if other := nonWord(load8(s[i : i+8])); other != 0 {
+		if other := nonWord(ascii8.Load(s[i : i+8])); other != 0 {
 			return i + bits.TrailingZeros64(other)/8
 		}
 		i += 8
@@ -259,16 +260,8 @@ func wordRun(s string, i int) int {
 // more, adding 0x80-'z'-1 when it is past 'z'. Bytes >= 0x80 are word
 // bytes whatever this says of them.
 func nonWord(x uint64) uint64 {
-	y := (x | lo20) &^ hi80
-	letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
-	return ^(letter | x) & hi80
+	return ^(ascii8.Letters(x) | x) & ascii8.High
 }
-
-const (
-	lo01 = 0x0101010101010101
-	lo20 = 0x2020202020202020
-	hi80 = 0x8080808080808080
-)
 
 // try reads into x the expression starting at token t: a qualifier
 // phrase and the number after it, or a number alone.

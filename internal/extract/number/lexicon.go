@@ -1,6 +1,10 @@
 package number
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tallyhq/tally/internal/extract/ascii8"
+)
 
 // This file holds the word tables. Everything the scanner knows about words
 // is here, as data, so that adding a qualifier or a unit is a one-line
@@ -486,7 +490,7 @@ const (
 
 // maxKey is the longest lexicon word: look reads a word of up to 16 bytes
 // into two machine words, and a longer one is in no table.
-const maxKey = 16
+const maxKey = ascii8.MaxKey
 
 // lexSlots is the lexicon as look probes it, an open-addressing hash table
 // (linear probing, at most a quarter full) keyed by a word's lower-case
@@ -515,19 +519,7 @@ func lexFind(k0, k1 uint64) *lexEntry {
 }
 
 func lexSlotOf(k0, k1 uint64) uint64 {
-	return ((k0 ^ k1*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (64 - 11)
-}
-
-// packKey packs a lower-case word as look does.
-func packKey(w string) (k0, k1 uint64) {
-	for i := 0; i < len(w); i++ {
-		if i < 8 {
-			k0 |= uint64(w[i]) << (8 * i)
-		} else {
-			k1 |= uint64(w[i]) << (8 * (i - 8))
-		}
-	}
-	return k0, k1
+	return ascii8.Hash(k0, k1) >> (64 - 11)
 }
 
 func fillLexSlots() {
@@ -541,7 +533,7 @@ func fillLexSlots() {
 		if len(w) > maxKey {
 			panic("number: lexicon word longer than maxKey: " + w)
 		}
-		k0, k1 := packKey(w)
+		k0, k1 := ascii8.Key(w, 0, len(w))
 		j := lexSlotOf(k0, k1)
 		for lexSlots[j].e != nil {
 			j = (j + 1) & (lexSlotCount - 1)

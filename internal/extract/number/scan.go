@@ -1,5 +1,7 @@
 package number
 
+import "github.com/tallyhq/tally/internal/extract/ascii8"
+
 // The scanner works on bytes: words are runs of ASCII letters (plus any
 // byte >= 0x80, so that UTF-8 letters and symbols such as "€" stay inside a
 // word and are never split), numbers are runs of ASCII digits, everything
@@ -165,47 +167,10 @@ func look(s string, t tok) *lexEntry {
 	if n <= 8 && t.s+8 <= len(s) {
 		// The word and what follows it, in one load; the mask drops what
 		// follows.
-		return lexFind(lower8(load8(s[t.s:t.s+8]))&(^uint64(0)>>(64-8*n)), 0)
+		return lexFind(ascii8.Short(ascii8.Load(s[t.s:t.s+8]), n), 0)
 	}
-	w := s[t.s:t.e]
-	var k0, k1 uint64
-	for i := len(w) - 1; i >= 8; i-- {
-		k1 = k1<<8 | uint64(lowerByte[w[i]])
-	}
-	for i := min(len(w), 8) - 1; i >= 0; i-- {
-		k0 = k0<<8 | uint64(lowerByte[w[i]])
-	}
-	return lexFind(k0, k1)
+	return lexFind(ascii8.Key(s, t.s, t.e))
 }
-
-// load8 reads eight bytes as a little-endian word (the compiler makes this
-// one load).
-func load8(b string) uint64 {
-	b = b[:8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// lower8 lower-cases the ASCII letters of eight bytes at once, leaving
-// every other byte as it is: a byte is upper case when, its top bit
-// cleared, adding 0x80-'A' sets the top bit and adding 0x80-'Z'-1 does
-// not, and its own top bit was clear.
-func lower8(x uint64) uint64 {
-	a := x &^ hi80
-	upper := (a + (0x80-'A')*lo01) &^ (a + (0x80-'Z'-1)*lo01) &^ x & hi80
-	return x | upper>>2
-}
-
-// lowerByte lower-cases ASCII letters and leaves every other byte alone.
-var lowerByte = func() (t [256]byte) {
-	for c := range 256 {
-		t[c] = byte(c)
-		if c >= 'A' && c <= 'Z' {
-			t[c] += 'a' - 'A'
-		}
-	}
-	return
-}()
 
 // is reports whether token t is the word w (lower case), ignoring case.
 func is(s string, t tok, w string) bool {

@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tallyhq/tally/internal/extract/ascii8"
+)
 
 // role is a bit set of the parts a word can play in a time expression. A
 // word may have several ("in" introduces a month and blocks a rate; "last"
@@ -205,16 +209,16 @@ var lexTable [lexSlots]struct {
 const lexSlots = 1024
 
 // maxKey is the longest word the key holds.
-const maxKey = 16
+const maxKey = ascii8.MaxKey
 
 func lexSlot(k0, k1 uint64) uint64 {
-	return ((k0 ^ k1*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (64 - 10)
+	return ascii8.Hash(k0, k1) >> (64 - 10)
 }
 
 // lexLookup returns the lexicon index of the word s[i:j] (at most maxKey
 // bytes), case-insensitively, or 0.
 func lexLookup(s string, i, j int) uint16 {
-	return lexProbe(packWord(s, i, j))
+	return lexProbe(ascii8.Key(s, i, j))
 }
 
 // lexProbe returns the lexicon index of the packed key k0, k1, or 0.
@@ -228,52 +232,6 @@ func lexProbe(k0, k1 uint64) uint16 {
 			return 0
 		}
 	}
-}
-
-// packWord is the key of s[i:j], lower-cased.
-func packWord(s string, i, j int) (k0, k1 uint64) {
-	if n := j - i; n <= 8 && i+8 <= len(s) {
-		// The word and what follows it, in one load; the mask drops what
-		// follows.
-		return lower8(load8(s[i:i+8])) & (^uint64(0) >> (64 - 8*n)), 0
-	}
-	for k := j - 1; k >= i+8; k-- {
-		k1 = k1<<8 | uint64(lowerByte(s[k]))
-	}
-	for k := min(j, i+8) - 1; k >= i; k-- {
-		k0 = k0<<8 | uint64(lowerByte(s[k]))
-	}
-	return k0, k1
-}
-
-func lowerByte(b byte) byte {
-	if b >= 'A' && b <= 'Z' {
-		b += 'a' - 'A'
-	}
-	return b
-}
-
-// load8 reads eight bytes as a little-endian word (the compiler makes this
-// one load).
-func load8(b string) uint64 {
-	b = b[:8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-const (
-	lo01 = 0x0101010101010101
-	hi80 = 0x8080808080808080
-)
-
-// lower8 lower-cases the ASCII letters of eight bytes at once, leaving
-// every other byte as it is: a byte is upper case when, its top bit
-// cleared, adding 0x80-'A' sets the top bit and adding 0x80-'Z'-1 does
-// not, and its own top bit was clear.
-func lower8(x uint64) uint64 {
-	a := x &^ hi80
-	upper := (a + (0x80-'A')*lo01) &^ (a + (0x80-'Z'-1)*lo01) &^ x & hi80
-	return x | upper>>2
 }
 
 func init() {
@@ -290,7 +248,7 @@ func init() {
 				if len(w) > maxKey || len(w) > 15 { // 15: filterKey keeps four bits of length
 					panic("timex: lexicon word too long: " + w)
 				}
-				k0, k1 := packWord(w, 0, len(w))
+				k0, k1 := ascii8.Key(w, 0, len(w))
 				slot := lexSlot(k0, k1)
 				for lexTable[slot].idx != 0 {
 					slot = (slot + 1) & (lexSlots - 1)

@@ -1,6 +1,10 @@
 package timex
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/tallyhq/tally/internal/extract/ascii8"
+)
 
 // Token kinds.
 const (
@@ -114,8 +118,8 @@ func tokenize(dst []tok, s string) []tok {
 			// Most words: ASCII, shorter than eight bytes, and followed by
 			// an ASCII byte. One load gives the word's end and its key.
 			if i+8 <= n {
-				x := load8(s[i : i+8])
-				if stop := ^asciiAlnum(x) & hi80; stop != 0 && x&(stop&-stop) == 0 {
+				x := ascii8.Load(s[i : i+8])
+				if stop := ^ascii8.Alnum(x) & ascii8.High; stop != 0 && x&(stop&-stop) == 0 {
 					l := bits.TrailingZeros64(stop) / 8
 					j := i + l
 					t := tok{start: int32(i), end: int32(j), kind: kWord}
@@ -123,7 +127,7 @@ func tokenize(dst []tok, s string) []tok {
 						t.flags |= fCap
 					}
 					if l <= lexMaxLen && mayBeWord(l, c, s[j-1]) {
-						t.w = lexProbe(lower8(x)&(^uint64(0)>>(64-8*l)), 0)
+						t.w = lexProbe(ascii8.Short(x, l), 0)
 					}
 					dst = append(dst, t)
 					i = j
@@ -165,8 +169,8 @@ func tokenize(dst []tok, s string) []tok {
 // own, as it may start a separator.
 func wordEnd(s string, j int) int {
 	for j+8 <= len(s) {
-		x := load8(s[j : j+8])
-		stop := ^asciiAlnum(x) & hi80
+		x := ascii8.Load(s[j : j+8])
+		stop := ^ascii8.Alnum(x) & ascii8.High
 		if stop == 0 {
 			j += 8
 			continue
@@ -185,25 +189,6 @@ func wordEnd(s string, j int) int {
 		break
 	}
 	return j
-}
-
-// asciiAlnum sets the top bit of each of the eight bytes of x that is an
-// ASCII letter or digit: lower-cased and with the top bit cleared, a letter
-// is 'a'..'z', a digit '0'..'9' (see lower8); a byte with its top bit set
-// is neither.
-func asciiAlnum(x uint64) uint64 {
-	y := (x | 0x2020202020202020) &^ hi80
-	letter := (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01)
-	a := x &^ hi80
-	digit := (a + (0x80-'0')*lo01) &^ (a + (0x80-'9'-1)*lo01)
-	return (letter | digit) &^ x & hi80
-}
-
-// asciiLetters sets the top bit of each of the eight bytes of x that is an
-// ASCII letter (see asciiAlnum).
-func asciiLetters(x uint64) uint64 {
-	y := (x | 0x2020202020202020) &^ hi80
-	return (y + (0x80-'a')*lo01) &^ (y + (0x80-'z'-1)*lo01) &^ x & hi80
 }
 
 // lexFilter has a bit for each (length, first letter, last letter) of a
@@ -253,11 +238,11 @@ func mayHaveTime(s string) bool {
 		}
 		if i+8 <= n {
 			// Most words: one load gives their end and key, as in tokenize.
-			x := load8(s[i : i+8])
-			if stop := ^asciiLetters(x) & hi80; stop != 0 {
+			x := ascii8.Load(s[i : i+8])
+			if stop := ^ascii8.Letters(x) & ascii8.High; stop != 0 {
 				l := bits.TrailingZeros64(stop) / 8
 				if k := filterKey(l, s[i], byte(x>>(8*(l-1)))); cueFilter[k>>6]&(1<<(k&63)) != 0 &&
-					lexWords[lexProbe(lower8(x)&(^uint64(0)>>(64-8*l)), 0)].roles&cueRoles != 0 {
+					lexWords[lexProbe(ascii8.Short(x, l), 0)].roles&cueRoles != 0 {
 					return true
 				}
 				i += l
@@ -285,10 +270,8 @@ func isLetter(c byte) bool { return byteClass[c]-cLower <= cUpper-cLower }
 func hasDigit(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load8(s[i : i+8])
-		a := x &^ hi80
-		// '0'..'9' with the top bit clear: see lower8.
-		if (a+(0x80-'0')*lo01)&^(a+(0x80-'9'-1)*lo01)&^x&hi80 != 0 {
+		x := ascii8.Load(s[i : i+8])
+		if ascii8.Digits(x) != 0 {
 			return true
 		}
 	}
