@@ -46,8 +46,11 @@ func (c *docContext) resolveGeo() {
 			// n counts the mentions, and few answers are replaced (by
 			// the admin1 of a village the gazetteer lacks): those past
 			// it go on the heap one by one rather than the slab be
-			// copied into a larger one.
-			return &e
+			// copied into a larger one. Copied into a new one rather
+			// than &e: taking e's address made every call allocate it.
+			p := new(place.Entry)
+			*p = e
+			return p
 		}
 		entries = append(entries, e)
 		return &entries[len(entries)-1]

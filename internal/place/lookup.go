@@ -1,6 +1,7 @@
 package place
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -495,6 +496,18 @@ func (c *memo[V]) get(k string) (V, bool) {
 	return v, ok
 }
 
+// getBytes is get for a key being built in a buffer: the map look-up
+// converts it without allocating.
+func (c *memo[V]) getBytes(k []byte) (V, bool) {
+	if work != nil {
+		work.memo++
+	}
+	c.mu.RLock()
+	v, ok := c.m[string(k)]
+	c.mu.RUnlock()
+	return v, ok
+}
+
 func (c *memo[V]) put(k string, v V, cands int) {
 	c.mu.Lock()
 	if c.cands+cands > maxMemoCands {
@@ -608,6 +621,33 @@ func (m *mention) find() {
 	if !found {
 		lo, hi = findExact(key)
 	}
+	// The skeleton is made on the stack, and becomes a string only for a
+	// run not remembered yet that has rows: a third of the names asked
+	// about have neither exact nor skeleton rows ("Washington Post",
+	// "Takfiris"), and allocating their skeleton, run and candidates, and
+	// remembering them, was most of the cost of finding so.
+	var sb [2 * keyBuf]byte
+	var sk []byte
+	if namekey.IsLatin(key) {
+		sk = namekey.AppendLoose(sb[:0], key)
+	}
+	r := noCands.run
+	if len(sk) > 0 {
+		var ok bool
+		if r, ok = skeletons.getBytes(sk); !ok {
+			llo, lhi := findLoose(string(sk))
+			r = noCands.run
+			if lhi > llo {
+				r = newRun(string(sk), llo, lhi)
+			}
+		}
+	}
+	if hi == lo && len(r.cands) == 0 {
+		// Not remembered under its key either: another name of this key
+		// is rare, and finds the same nothing by two probes.
+		m.keyCands, m.q.skel = noCands, 0
+		return
+	}
 	kc := &keyCands{}
 	if hi > lo {
 		ex := index(exactBin)
@@ -617,9 +657,8 @@ func (m *mention) find() {
 			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
 		}
 	}
-	skel := namekey.Loose(key)
-	kc.skel = len(skel) - strings.Count(skel, "@")
-	kc.run = looseRun(skel)
+	kc.skel = len(sk) - bytes.Count(sk, []byte("@"))
+	kc.run = r
 	kc.loose = kc.run.cands
 	if len(kc.exact) > 0 {
 		kc.skip = skipped(kc.exact, kc.loose)
@@ -703,8 +742,14 @@ func looseRun(loose string) *run {
 	if r, ok := skeletons.get(loose); ok {
 		return r
 	}
-	lx := index(looseBin)
 	lo, hi := findLoose(loose)
+	return newRun(loose, lo, hi)
+}
+
+// newRun makes the run of skeleton loose, whose rows are [lo, hi), and
+// remembers it.
+func newRun(loose string, lo, hi int) *run {
+	lx := index(looseBin)
 	r := &run{cands: make([]cand, hi-lo)}
 	ccs := looseCCBin[lo:hi]
 	for k := range r.cands {
