@@ -601,7 +601,7 @@ func (m *mention) find() {
 		// Searched for already: found, with its key, or not.
 		lo, hi, found = x.lo, x.hi, true
 		m.q.key = x.key
-		if !(lo < hi) {
+		if m.q.key == "" {
 			m.q.key = namekey.Key(m.q.core)
 		}
 	} else {
@@ -692,7 +692,18 @@ func skipped(exact, loose []cand) []int32 {
 		if c.idx < first || c.idx > last {
 			continue
 		}
-		if _, found := slices.BinarySearchFunc(exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+		// A binary search written out: through a comparison function it
+		// was most of the cost of a key with many exact matches.
+		lo, hi := 0, len(exact)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if exact[m].idx < c.idx {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(exact) && exact[lo].idx == c.idx {
 			skip = append(skip, int32(j))
 		}
 	}
