@@ -710,38 +710,27 @@ func skipped(exact, loose []cand) []int32 {
 	return skip
 }
 
-// run is the candidates of one skeleton, in the order of their rows, and,
-// for a long run, the positions of its rows ordered by country, so that
-// Resolve can go through the rows in the text's country without passing
-// over the others.
+// run is the candidates of one skeleton, in the order of their rows, with
+// the country byte of each row (a slice of loosecc.bin), so that Resolve can
+// find the rows in the text's country without reading the others.
 type run struct {
-	cands     []cand
-	byCountry []int32 // positions in cands by country, then position; nil for a short run
+	cands []cand
+	cc    string // the rows' country entries, as loosecc.bin has them
 }
 
-// shortRun is the length up to which a run's rows in one country are found
-// by going through them all.
-const shortRun = 32
-
 // inCountry appends to ps the positions of the rows of r whose country
-// entry is cc, in order, and returns it; for a long run, it returns a part
-// of byCountry instead.
+// entry is cc, in order, and returns it. The country bytes are searched
+// in place, many at a time: ordering a long run's rows by country when it
+// was made cost more than all the searches of it.
 func (r *run) inCountry(cc byte, ps []int32) []int32 {
-	if r.byCountry == nil {
-		for j, c := range r.cands {
-			if c.cc == cc {
-				ps = append(ps, int32(j))
-			}
+	for at := 0; ; {
+		j := strings.IndexByte(r.cc[at:], cc)
+		if j < 0 {
+			return ps
 		}
-		return ps
+		ps = append(ps, int32(at+j))
+		at += j + 1
 	}
-	bc := r.byCountry
-	lo := sort.Search(len(bc), func(i int) bool { return r.cands[bc[i]].cc >= cc })
-	hi := lo
-	for hi < len(bc) && r.cands[bc[hi]].cc == cc {
-		hi++
-	}
-	return bc[lo:hi:hi]
 }
 
 // looseRun returns the candidates whose skeleton is loose, in the order of
@@ -761,28 +750,12 @@ func looseRun(loose string) *run {
 // remembers it.
 func newRun(loose string, lo, hi int) *run {
 	lx := index(looseBin)
-	r := &run{cands: make([]cand, hi-lo)}
 	ccs := looseCCBin[lo:hi]
+	r := &run{cands: make([]cand, hi-lo), cc: ccs}
 	for k := range r.cands {
 		idx, fl := lx.value(lo + k)
 		r.cands[k] = cand{idx: idx, flags: fl, cc: ccs[k]}
 	}
-	n := len(r.cands)
-	if n > shortRun {
-		// A counting sort by country: positions stay in order within one.
-		var start [257]int32
-		for _, c := range r.cands {
-			start[int(c.cc)+1]++
-		}
-		for k := 1; k < len(start); k++ {
-			start[k] += start[k-1]
-		}
-		r.byCountry = make([]int32, n)
-		for j, c := range r.cands {
-			r.byCountry[start[c.cc]] = int32(j)
-			start[c.cc]++
-		}
-	}
-	skeletons.put(loose, r, n+len(r.byCountry)/2)
+	skeletons.put(loose, r, len(r.cands))
 	return r
 }
