@@ -423,7 +423,7 @@ func (c *docContext) addBareNames(s *analysed) {
 		// that is a place, as few are: asking makes them be parsed, which
 		// a sentence without a claim need not be otherwise.
 		parsed := s.attribsDone
-		if parsed && s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
+		if parsed && s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) {
 			continue
 		}
 		j := i + 1
@@ -436,6 +436,13 @@ func (c *docContext) addBareNames(s *analysed) {
 			name := s.text[start:end]
 			if !isBarePlace(name, c.country) {
 				continue
+			}
+			if afterStatus(toks, i) {
+				// "banned in Russia": a jurisdiction, not where things
+				// happen. Asked only once the run is a place: matching
+				// the phrases before every capitalised word cost more
+				// than the few places it turns away.
+				break
 			}
 			if !parsed && s.isSpeaker(toks[i].start, toks[i].end) {
 				break // the name starts no run here; the next token may
