@@ -99,6 +99,12 @@ func leadingModifier(s string) (modifier, bool) {
 	if sp < 0 {
 		return modifier{}, false
 	}
+	// Nor does a name whose first word is of a length no modifier's of
+	// that initial has: most multi-word names are turned away so, without
+	// going through the modifiers.
+	if sp >= 32 || leadingFirstWord[c-'a']&(1<<sp) == 0 {
+		return modifier{}, false
+	}
 	for _, m := range leadingByInitial[c-'a'] {
 		if len(m.text) > sp && m.text[sp] == ' ' && hasPrefixFold(s, m.text) && len(s) > len(m.text) {
 			return m, true
@@ -106,6 +112,15 @@ func leadingModifier(s string) (modifier, bool) {
 	}
 	return modifier{}, false
 }
+
+// leadingFirstWord has bit n of entry c set when some leading modifier
+// beginning with letter 'a'+c has a first word of n bytes.
+var leadingFirstWord = func() (t [26]uint32) {
+	for _, m := range leading {
+		t[m.text[0]-'a'] |= 1 << strings.IndexByte(m.text, ' ')
+	}
+	return t
+}()
 
 // leadingByInitial are the leading modifiers by their first letter, in
 // the order of leading: most words begin with none of them.
