@@ -46,8 +46,11 @@ func (c *docContext) resolveGeo() {
 			// n counts the mentions, and few answers are replaced (by
 			// the admin1 of a village the gazetteer lacks): those past
 			// it go on the heap one by one rather than the slab be
-			// copied into a larger one.
-			return &e
+			// copied into a larger one. Copied into a new one rather
+			// than &e: taking e's address made every call allocate it.
+			p := new(place.Entry)
+			*p = e
+			return p
 		}
 		entries = append(entries, e)
 		return &entries[len(entries)-1]
@@ -420,7 +423,7 @@ func (c *docContext) addBareNames(s *analysed) {
 		// that is a place, as few are: asking makes them be parsed, which
 		// a sentence without a claim need not be otherwise.
 		parsed := s.attribsDone
-		if parsed && s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) || afterStatus(toks, i) {
+		if parsed && s.isSpeaker(toks[i].start, toks[i].end) || s.isActor(toks[i].start, toks[i].end) {
 			continue
 		}
 		j := i + 1
@@ -433,6 +436,13 @@ func (c *docContext) addBareNames(s *analysed) {
 			name := s.text[start:end]
 			if !isBarePlace(name, c.country) {
 				continue
+			}
+			if afterStatus(toks, i) {
+				// "banned in Russia": a jurisdiction, not where things
+				// happen. Asked only once the run is a place: matching
+				// the phrases before every capitalised word cost more
+				// than the few places it turns away.
+				break
 			}
 			if !parsed && s.isSpeaker(toks[i].start, toks[i].end) {
 				break // the name starts no run here; the next token may

@@ -1,6 +1,7 @@
 package place
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -495,6 +496,18 @@ func (c *memo[V]) get(k string) (V, bool) {
 	return v, ok
 }
 
+// getBytes is get for a key being built in a buffer: the map look-up
+// converts it without allocating.
+func (c *memo[V]) getBytes(k []byte) (V, bool) {
+	if work != nil {
+		work.memo++
+	}
+	c.mu.RLock()
+	v, ok := c.m[string(k)]
+	c.mu.RUnlock()
+	return v, ok
+}
+
 func (c *memo[V]) put(k string, v V, cands int) {
 	c.mu.Lock()
 	if c.cands+cands > maxMemoCands {
@@ -588,7 +601,7 @@ func (m *mention) find() {
 		// Searched for already: found, with its key, or not.
 		lo, hi, found = x.lo, x.hi, true
 		m.q.key = x.key
-		if !(lo < hi) {
+		if m.q.key == "" {
 			m.q.key = namekey.Key(m.q.core)
 		}
 	} else {
@@ -608,6 +621,33 @@ func (m *mention) find() {
 	if !found {
 		lo, hi = findExact(key)
 	}
+	// The skeleton is made on the stack, and becomes a string only for a
+	// run not remembered yet that has rows: a third of the names asked
+	// about have neither exact nor skeleton rows ("Washington Post",
+	// "Takfiris"), and allocating their skeleton, run and candidates, and
+	// remembering them, was most of the cost of finding so.
+	var sb [2 * keyBuf]byte
+	var sk []byte
+	if namekey.IsLatin(key) {
+		sk = namekey.AppendLoose(sb[:0], key)
+	}
+	r := noCands.run
+	if len(sk) > 0 {
+		var ok bool
+		if r, ok = skeletons.getBytes(sk); !ok {
+			llo, lhi := findLoose(string(sk))
+			r = noCands.run
+			if lhi > llo {
+				r = newRun(string(sk), llo, lhi)
+			}
+		}
+	}
+	if hi == lo && len(r.cands) == 0 {
+		// Not remembered under its key either: another name of this key
+		// is rare, and finds the same nothing by two probes.
+		m.keyCands, m.q.skel = noCands, 0
+		return
+	}
 	kc := &keyCands{}
 	if hi > lo {
 		ex := index(exactBin)
@@ -617,9 +657,8 @@ func (m *mention) find() {
 			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
 		}
 	}
-	skel := namekey.Loose(key)
-	kc.skel = len(skel) - strings.Count(skel, "@")
-	kc.run = looseRun(skel)
+	kc.skel = len(sk) - bytes.Count(sk, []byte("@"))
+	kc.run = r
 	kc.loose = kc.run.cands
 	if len(kc.exact) > 0 {
 		kc.skip = skipped(kc.exact, kc.loose)
@@ -653,45 +692,45 @@ func skipped(exact, loose []cand) []int32 {
 		if c.idx < first || c.idx > last {
 			continue
 		}
-		if _, found := slices.BinarySearchFunc(exact, c.idx, func(e cand, idx int32) int { return int(e.idx - idx) }); found {
+		// A binary search written out: through a comparison function it
+		// was most of the cost of a key with many exact matches.
+		lo, hi := 0, len(exact)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if exact[m].idx < c.idx {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(exact) && exact[lo].idx == c.idx {
 			skip = append(skip, int32(j))
 		}
 	}
 	return skip
 }
 
-// run is the candidates of one skeleton, in the order of their rows, and,
-// for a long run, the positions of its rows ordered by country, so that
-// Resolve can go through the rows in the text's country without passing
-// over the others.
+// run is the candidates of one skeleton, in the order of their rows, with
+// the country byte of each row (a slice of loosecc.bin), so that Resolve can
+// find the rows in the text's country without reading the others.
 type run struct {
-	cands     []cand
-	byCountry []int32 // positions in cands by country, then position; nil for a short run
+	cands []cand
+	cc    string // the rows' country entries, as loosecc.bin has them
 }
 
-// shortRun is the length up to which a run's rows in one country are found
-// by going through them all.
-const shortRun = 32
-
 // inCountry appends to ps the positions of the rows of r whose country
-// entry is cc, in order, and returns it; for a long run, it returns a part
-// of byCountry instead.
+// entry is cc, in order, and returns it. The country bytes are searched
+// in place, many at a time: ordering a long run's rows by country when it
+// was made cost more than all the searches of it.
 func (r *run) inCountry(cc byte, ps []int32) []int32 {
-	if r.byCountry == nil {
-		for j, c := range r.cands {
-			if c.cc == cc {
-				ps = append(ps, int32(j))
-			}
+	for at := 0; ; {
+		j := strings.IndexByte(r.cc[at:], cc)
+		if j < 0 {
+			return ps
 		}
-		return ps
+		ps = append(ps, int32(at+j))
+		at += j + 1
 	}
-	bc := r.byCountry
-	lo := sort.Search(len(bc), func(i int) bool { return r.cands[bc[i]].cc >= cc })
-	hi := lo
-	for hi < len(bc) && r.cands[bc[hi]].cc == cc {
-		hi++
-	}
-	return bc[lo:hi:hi]
 }
 
 // looseRun returns the candidates whose skeleton is loose, in the order of
@@ -703,30 +742,20 @@ func looseRun(loose string) *run {
 	if r, ok := skeletons.get(loose); ok {
 		return r
 	}
-	lx := index(looseBin)
 	lo, hi := findLoose(loose)
-	r := &run{cands: make([]cand, hi-lo)}
+	return newRun(loose, lo, hi)
+}
+
+// newRun makes the run of skeleton loose, whose rows are [lo, hi), and
+// remembers it.
+func newRun(loose string, lo, hi int) *run {
+	lx := index(looseBin)
 	ccs := looseCCBin[lo:hi]
+	r := &run{cands: make([]cand, hi-lo), cc: ccs}
 	for k := range r.cands {
 		idx, fl := lx.value(lo + k)
 		r.cands[k] = cand{idx: idx, flags: fl, cc: ccs[k]}
 	}
-	n := len(r.cands)
-	if n > shortRun {
-		// A counting sort by country: positions stay in order within one.
-		var start [257]int32
-		for _, c := range r.cands {
-			start[int(c.cc)+1]++
-		}
-		for k := 1; k < len(start); k++ {
-			start[k] += start[k-1]
-		}
-		r.byCountry = make([]int32, n)
-		for j, c := range r.cands {
-			r.byCountry[start[c.cc]] = int32(j)
-			start[c.cc]++
-		}
-	}
-	skeletons.put(loose, r, n+len(r.byCountry)/2)
+	skeletons.put(loose, r, len(r.cands))
 	return r
 }

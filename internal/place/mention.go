@@ -99,6 +99,12 @@ func leadingModifier(s string) (modifier, bool) {
 	if sp < 0 {
 		return modifier{}, false
 	}
+	// Nor does a name whose first word is of a length no modifier's of
+	// that initial has: most multi-word names are turned away so, without
+	// going through the modifiers.
+	if sp >= 32 || leadingFirstWord[c-'a']&(1<<sp) == 0 {
+		return modifier{}, false
+	}
 	for _, m := range leadingByInitial[c-'a'] {
 		if len(m.text) > sp && m.text[sp] == ' ' && hasPrefixFold(s, m.text) && len(s) > len(m.text) {
 			return m, true
@@ -106,6 +112,15 @@ func leadingModifier(s string) (modifier, bool) {
 	}
 	return modifier{}, false
 }
+
+// leadingFirstWord has bit n of entry c set when some leading modifier
+// beginning with letter 'a'+c has a first word of n bytes.
+var leadingFirstWord = func() (t [26]uint32) {
+	for _, m := range leading {
+		t[m.text[0]-'a'] |= 1 << strings.IndexByte(m.text, ' ')
+	}
+	return t
+}()
 
 // leadingByInitial are the leading modifiers by their first letter, in
 // the order of leading: most words begin with none of them.
@@ -161,7 +176,8 @@ func lastIndexFold(s, sep string) int {
 }
 
 // exactKnown reports whether s, as written, is a name in the exact index.
-func (q *query) exactKnown(s string) bool {
+// Its key is kept when it is found, or when keep says s is the core.
+func (q *query) exactKnown(s string, keep bool) bool {
 	if q.exact.of == s && s != "" {
 		// Asked again once no modifier came off: the same search.
 		return q.exact.lo < q.exact.hi
@@ -178,7 +194,7 @@ func (q *query) exactKnown(s string) bool {
 	}
 	lo, hi := findHashed(index(exactBin), 0, k)
 	key := ""
-	if lo < hi {
+	if lo < hi || keep {
 		key = string(k)
 	}
 	q.exact = exactRun{of: s, key: key, lo: lo, hi: hi, searched: true}
@@ -213,13 +229,21 @@ func parseMention(raw string, quals bool) query {
 	if s == "" || len(s) > maxMention {
 		return q
 	}
+	if !mayHaveModifiers(s) {
+		// Nothing to take off, as most names have ("Raqqa", "Deir
+		// ez-Zor"): the steps below would each find so in turn. Its key
+		// is kept for find, found in the exact index or not.
+		q.exactKnown(s, true)
+		q.core = s
+		return q
+	}
 	if m, ok := loneModifier(s); ok {
 		// "City", "Countryside" and "Town" are places somewhere, but never
 		// what a text means by the bare word.
 		q.apply(m)
 		return q
 	}
-	if q.exactKnown(s) {
+	if q.exactKnown(s, false) {
 		q.core = s
 		return q
 	}
@@ -259,7 +283,7 @@ func parseMention(raw string, quals bool) query {
 			s = ""
 			break
 		}
-		if q.exactKnown(s) {
+		if q.exactKnown(s, false) {
 			break
 		}
 		// The type word after a name goes first, so that a name

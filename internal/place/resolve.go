@@ -188,7 +188,7 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	r.h.init(ctx, q.quals)
 	r.h.anyExact = len(m.exact) > 0
 	h := &r.h
-	var psBuf [shortRun]int32
+	var psBuf [inCountryBuf]int32
 	var inCountry []int32
 	if h.country != "" {
 		inCountry = m.run.inCountry(h.countryAt, psBuf[:0])
@@ -275,6 +275,10 @@ func Resolve(name string, ctx Context) (Entry, bool) {
 	})
 	return r.h.decide(sc, q)
 }
+
+// inCountryBuf is how many positions of a skeleton's rows in the text's
+// country Resolve keeps on its stack before they spill to the heap.
+const inCountryBuf = 64
 
 // resolver is the state of one Resolve: the candidates scored so far, the
 // best, and those bounded but not yet scored: in arrays of its own, then
