@@ -36,6 +36,9 @@ type analysed struct {
 	attribs     []attrib.Attribution
 	attribsDone bool
 	cue         bool // a word is a cue of the attribution rules
+
+	named     []namedActor // see namedActors
+	namedDone bool
 }
 
 // attributions returns the sentence's attributions, running the attribution
