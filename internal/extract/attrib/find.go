@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -189,6 +190,7 @@ type parser struct {
 	s         string
 	t         []tok
 	last      string // the text t holds the tokens of, kept for the next call
+	lastLow   *byte  // the lowered text t's keys were sliced from, nil: none
 	tokenized bool
 	aliasFrom []int // token i ends a source alias starting at aliasFrom[i], or -1
 	aliasTo   []int // token i starts a source alias ending before aliasTo[i], or -1
@@ -241,8 +243,15 @@ func FindLowered(sentence, lowered string) []Attribution {
 			p.handle(i, k)
 		}
 	}
-	out := p.out
-	p.out = nil
+	// The attributions were gathered in the parser's buffer, reused from
+	// sentence to sentence: the result is one allocation of its size
+	// rather than a slice grown by doubling.
+	var out []Attribution
+	if len(p.out) > 0 {
+		out = slices.Clone(p.out)
+	}
+	clear(p.out)
+	p.out = p.out[:0]
 	slices.SortStableFunc(out, func(a, b Attribution) int {
 		if a.CueAt != b.CueAt {
 			return a.CueAt - b.CueAt
@@ -264,9 +273,16 @@ func getParser(s, lowered string) *parser {
 	p.nclassified = 0
 	// The extractor asks Find and FindActors about the same sentence in
 	// turn: its tokens are still here.
-	if !p.tokenized || p.last != s {
+	// The keys may be sliced from lowered, memory the caller may reuse
+	// for another text once done with this one: the same text lowered
+	// elsewhere is tokenized again.
+	var low *byte
+	if len(lowered) == len(s) {
+		low = unsafe.StringData(lowered)
+	}
+	if !p.tokenized || p.last != s || p.lastLow != low {
 		p.t = tokenizeLowered(s, lowered, p.t[:0])
-		p.last, p.tokenized = s, true
+		p.last, p.lastLow, p.tokenized = s, low, true
 	}
 	return p
 }
@@ -275,12 +291,15 @@ func putParser(p *parser) {
 	if cap(p.t) > 1<<14 || len(p.last) > 1<<16 {
 		// Do not pin one huge input.
 		p.t, p.aliasFrom, p.aliasTo, p.ms = nil, nil, nil, nil
-		p.last, p.tokenized = "", false
+		p.last, p.lastLow, p.tokenized = "", nil, false
 	}
 	if cap(p.ms) > 1<<10 {
 		p.ms = nil
 	}
-	p.s, p.out = "", nil
+	if cap(p.out) > 64 {
+		p.out = nil
+	}
+	p.s = ""
 	parsers.Put(p)
 }
 
