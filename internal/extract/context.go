@@ -29,6 +29,24 @@ type docContext struct {
 	country  string   // ISO code of the country the article's places lie in most
 	others   []string // the next countries by that vote, best first
 
+	// The claims' counts and sources, each its own copy, are taken from
+	// these slabs: one allocation a document rather than one a claim.
+	// An element is written once before its address is taken, so a slab
+	// that grows leaves the claims' pointers valid.
+	counts  []claim.Count
+	sources []claim.Source
+}
+
+// slabs sizes the count and source slabs for n claims.
+func (c *docContext) slabs(n int) {
+	c.counts = make([]claim.Count, 0, n)
+	c.sources = make([]claim.Source, 0, n)
+}
+
+// newSource is a copy of src for one claim.
+func (c *docContext) newSource(src *claim.Source) *claim.Source {
+	c.sources = append(c.sources, *src)
+	return &c.sources[len(c.sources)-1]
 }
 
 func newContext(doc *document.Document, sents []*analysed) *docContext {
@@ -250,14 +268,15 @@ func (s *analysed) quote() claim.Quote {
 
 func (c *docContext) casualtyClaim(si int, f figure) claim.Claim {
 	s := c.sents[si]
-	count := f.count
+	c.counts = append(c.counts, f.count)
+	count := &c.counts[len(c.counts)-1]
 	if count.Text != "" && f.numTok < len(s.toks) && s.toks[f.numTok].kind == tokNum {
 		t := s.toks[f.numTok]
 		count.Text = s.rawText(t.start, t.end)
 	}
 	cl := claim.Claim{
 		Kind:         f.kind,
-		Count:        &count,
+		Count:        count,
 		Victims:      f.victims,
 		VictimsText:  f.victimsText,
 		Quote:        s.quote(),
@@ -301,20 +320,17 @@ func (c *docContext) serviceClaims(si int, sv serviceFind) []claim.Claim {
 // speaker of its clause when the sentence has several, else the sentence's.
 func (c *docContext) figureSource(si, at int) *claim.Source {
 	if sp := clauseSource(c.sents[si].clauses, at); sp != nil {
-		src := *sp
-		return &src
+		return c.newSource(sp)
 	}
 	return c.sourceFor(si)
 }
 
 func (c *docContext) sourceFor(si int) *claim.Source {
 	if sp := c.speakers[si]; sp != nil {
-		src := *sp
-		return &src
+		return c.newSource(sp)
 	}
 	if c.outlet != nil {
-		src := *c.outlet
-		return &src
+		return c.newSource(c.outlet)
 	}
 	return nil
 }

@@ -80,6 +80,7 @@ func Check(doc *document.Document) claim.Result {
 	var claims []claim.Claim
 	if nclaims > 0 {
 		claims = make([]claim.Claim, 0, nclaims)
+		ctx.slabs(nclaims)
 	}
 	subs := subOf{}
 	for si, s := range sents {
