@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/document"
@@ -151,7 +150,6 @@ type scratch struct {
 	sents    []analysed
 	mentions []number.Mention // the sentences' number mentions, which their tokens point into
 	spans    []sentence       // a text's sentences, before analysis
-	lowered  []byte           // the texts lower-cased (see lowerInto), which tokens' words are sliced from
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -162,7 +160,6 @@ const (
 	maxPooledTokens    = 1 << 16
 	maxPooledSentences = 1 << 12
 	maxPooledMentions  = 1 << 12
-	maxPooledLowered   = 1 << 20
 )
 
 // release returns sc to the pool. The sentences and mentions are cleared
@@ -175,30 +172,9 @@ func (sc *scratch) release() {
 	sc.spans = sc.spans[:0]
 	clear(sc.mentions)
 	sc.mentions = sc.mentions[:0]
-	sc.lowered = sc.lowered[:0]
-	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.spans) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions && cap(sc.lowered) <= maxPooledLowered {
+	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.spans) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions {
 		scratches.Put(sc)
 	}
-}
-
-// lower is lowerASCII(s) written in sc's buffer: a document's texts are
-// lower-cased into the memory the last document's were, rather than into
-// a new copy each. The words sliced from it are the rule sets' to read
-// while the document is checked; whatever outlives the check (claims, the
-// gazetteer memos) copies them or slices the text as read instead.
-func (sc *scratch) lower(s string) string {
-	if len(s) == 0 {
-		return ""
-	}
-	n := len(sc.lowered)
-	if cap(sc.lowered)-n < len(s) {
-		// The texts already lower-cased keep the old buffer.
-		sc.lowered, n = make([]byte, 0, max(len(s), 2*cap(sc.lowered))), 0
-	}
-	b := sc.lowered[n : n+len(s)]
-	lowerInto(b, s)
-	sc.lowered = sc.lowered[:n+len(s)]
-	return unsafe.String(&b[0], len(b))
 }
 
 // analyse segments a text and runs every rule set over each sentence. The
@@ -214,7 +190,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 	// else each sentence is lower-cased on its own.
 	lowered := ""
 	if isASCII(seg.Norm) {
-		lowered = sc.lower(seg.Norm)
+		lowered = lowerASCII(seg.Norm)
 	}
 	sc.spans = appendSentences(sc.spans[:0], seg.Norm)
 	spans := sc.spans

@@ -257,17 +257,7 @@ func lowerASCII(s string) string {
 		return ""
 	}
 	b := make([]byte, len(s))
-	lowerInto(b, s)
-	// As strings.Builder does: b is not written again, so the string
-	// may share it rather than copy it.
-	return unsafe.String(&b[0], len(b))
-}
-
-// lowerInto writes s lower-cased as lowerASCII does into b, which is as
-// long as s.
-func lowerInto(b []byte, s string) {
 	src := unsafe.Slice(unsafe.StringData(s), len(s))
-	b = b[:len(s)]
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := binary.LittleEndian.Uint64(src[i:])
@@ -288,6 +278,9 @@ func lowerInto(b []byte, s string) {
 	for ; i < len(s); i++ {
 		b[i] = asciiLowerTable[s[i]]
 	}
+	// As strings.Builder does: b is not written again, so the string
+	// may share it rather than copy it.
+	return unsafe.String(&b[0], len(b))
 }
 
 // highBits is the top bit of each byte of a word: set only for bytes of
