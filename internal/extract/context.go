@@ -337,21 +337,31 @@ func (c *docContext) sourceFor(si int) *claim.Source {
 
 // timeNear returns the rate and the period nearest to offset at.
 func (s *analysed) timeNear(at int) (*string, *claim.Period) {
-	var rate *string
-	var period *claim.Period
+	// The nearest of each is found first and copied once: copying each
+	// nearer one on the way allocated for every time of the sentence.
 	bestR, bestP := len(s.text)+1, len(s.text)+1
+	r, p := -1, -1
 	for i := range s.times {
 		e := &s.times[i]
 		d := distance(at, e.Start, e.End)
 		if e.Rate != "" && d < bestR {
-			r := e.Rate
-			rate, bestR = &r, d
+			r, bestR = i, d
 		}
 		if e.Period != nil && d < bestP {
-			p := *e.Period
-			p.Text = s.rawText(e.Start, e.End)
-			period, bestP = &p, d
+			p, bestP = i, d
 		}
+	}
+	var rate *string
+	var period *claim.Period
+	if r >= 0 {
+		rt := s.times[r].Rate
+		rate = &rt
+	}
+	if p >= 0 {
+		e := &s.times[p]
+		pd := *e.Period
+		pd.Text = s.rawText(e.Start, e.End)
+		period = &pd
 	}
 	return rate, period
 }
