@@ -400,7 +400,7 @@ func figuresOf(text string, toks []token) []figure {
 	// sentences have one or two figures in all.
 	var out []figure
 	if len(cands) > 0 {
-		out = make([]figure, 0, len(cands)+1)
+		out = make([]figure, 0, len(cands))
 	}
 	for _, c := range cands {
 		var f figure
