@@ -236,6 +236,9 @@ func FindLowered(sentence, lowered string) []Attribution {
 	}
 	p.matchAliases()
 	for i := first; i < len(p.t); i++ {
+		if !p.t[i].mayCue() {
+			continue
+		}
 		if k := p.cueAt(i); k != cueNone {
 			p.handle(i, k)
 		}
@@ -297,12 +300,16 @@ func putParser(p *parser) {
 // it need no second look.
 func (p *parser) firstCue() int {
 	for i := range p.t {
-		if p.cueAt(i) != cueNone {
+		if p.t[i].mayCue() && p.cueAt(i) != cueNone {
 			return i
 		}
 	}
 	return -1
 }
+
+// mayCue reports whether the token's word is a cue at all: a test that
+// inlines, so that the many words that are none cost no call of cueAt.
+func (t *tok) mayCue() bool { return t.w != nil && t.w.cue != cueNone }
 
 func (p *parser) cueAt(i int) cueKind {
 	t := &p.t[i]
