@@ -372,8 +372,9 @@ func figuresOf(text string, toks []token) []figure {
 	// stay on the stack.
 	var buf [4]candidates
 	cands := buf[:0]
-	for i, t := range toks {
-		if t.kind != tokNum || t.num.Kind != number.Count {
+	for i := range toks {
+		// By pointer: a token is 48 bytes, and most are not counts.
+		if t := &toks[i]; t.kind != tokNum || t.num.Kind != number.Count {
 			continue
 		}
 		c := candidates{i: i}
@@ -472,7 +473,8 @@ func appendSubFigures(out []figure, text string, toks []token, figs []figure) []
 	if len(figs) == 0 {
 		return out
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		// A number that is already a figure's is not a part of one; a
 		// sentence has few figures, so they are looked through.
 		if t.kind != tokNum || t.num.Kind != number.Count || slices.ContainsFunc(figs, func(f figure) bool { return f.numTok == i }) {
