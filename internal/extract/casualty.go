@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/extract/number"
 )
@@ -370,8 +372,9 @@ func figuresOf(text string, toks []token) []figure {
 	// stay on the stack.
 	var buf [4]candidates
 	cands := buf[:0]
-	for i, t := range toks {
-		if t.kind != tokNum || t.num.Kind != number.Count {
+	for i := range toks {
+		// By pointer: a token is 48 bytes, and most are not counts.
+		if t := &toks[i]; t.kind != tokNum || t.num.Kind != number.Count {
 			continue
 		}
 		c := candidates{i: i}
@@ -394,7 +397,12 @@ func figuresOf(text string, toks []token) []figure {
 			}
 		}
 	}
+	// The sub-figures, denials and singulars go on the same slice: most
+	// sentences have one or two figures in all.
 	var out []figure
+	if len(cands) > 0 {
+		out = make([]figure, 0, len(cands))
+	}
 	for _, c := range cands {
 		var f figure
 		switch {
@@ -422,10 +430,9 @@ func figuresOf(text string, toks []token) []figure {
 		out = append(out, f)
 	}
 	markParts(toks, out)
-	out = append(out, subFigures(text, toks, out)...)
-	out = append(out, denials(toks)...)
-	out = append(out, singulars(text, toks)...)
-	return out
+	out = appendSubFigures(out, text, toks, out[:len(out):len(out)])
+	out = appendDenials(out, toks)
+	return appendSingulars(out, text, toks)
 }
 
 // hasTrigger reports whether some casualty trigger may start at a token
@@ -458,20 +465,19 @@ func hypotheticalNear(toks []token, at int) bool {
 	return false
 }
 
-// subFigures finds the numbers that count a part of a figure of the same
-// sentence: "12 were killed, including 5 children", "six civilians including
-// a child were among at least 22 killed". They take the kind of that figure.
-func subFigures(text string, toks []token, figs []figure) []figure {
+// appendSubFigures appends to out the numbers that count a part of a
+// figure of figs, of the same sentence: "12 were killed, including 5
+// children", "six civilians including a child were among at least 22
+// killed". They take the kind of that figure.
+func appendSubFigures(out []figure, text string, toks []token, figs []figure) []figure {
 	if len(figs) == 0 {
-		return nil
+		return out
 	}
-	taken := map[int]bool{}
-	for _, f := range figs {
-		taken[f.numTok] = true
-	}
-	var out []figure
-	for i, t := range toks {
-		if t.kind != tokNum || t.num.Kind != number.Count || taken[i] {
+	for i := range toks {
+		t := &toks[i]
+		// A number that is already a figure's is not a part of one; a
+		// sentence has few figures, so they are looked through.
+		if t.kind != tokNum || t.num.Kind != number.Count || slices.ContainsFunc(figs, func(f figure) bool { return f.numTok == i }) {
 			continue
 		}
 		parent := -1
@@ -539,11 +545,10 @@ func nearestFigure(figs []figure, i int, before bool) int {
 	return best
 }
 
-// denials finds statements that nobody was hurt ("no casualties were
-// reported", "no one was killed"). They are claims of zero: a count that
-// other sources can contradict.
-func denials(toks []token) []figure {
-	var out []figure
+// appendDenials appends to out the statements that nobody was hurt ("no
+// casualties were reported", "no one was killed"). They are claims of
+// zero: a count that other sources can contradict.
+func appendDenials(out []figure, toks []token) []figure {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tokWord {
@@ -605,10 +610,10 @@ func markParts(toks []token, figs []figure) {
 	}
 }
 
-// singulars finds one victim named with an article: "a woman was killed",
-// "A child killed", "an officer died". They are figures of one.
-func singulars(text string, toks []token) []figure {
-	var out []figure
+// appendSingulars appends to out the single victims named with an
+// article: "a woman was killed", "A child killed", "an officer died". They
+// are figures of one.
+func appendSingulars(out []figure, text string, toks []token) []figure {
 	for i := 0; i+2 < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tokWord || t.lower != "a" && t.lower != "an" && t.lower != "one" {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -27,6 +29,24 @@ type docContext struct {
 	country  string   // ISO code of the country the article's places lie in most
 	others   []string // the next countries by that vote, best first
 
+	// The claims' counts and sources, each its own copy, are taken from
+	// these slabs: one allocation a document rather than one a claim.
+	// An element is written once before its address is taken, so a slab
+	// that grows leaves the claims' pointers valid.
+	counts  []claim.Count
+	sources []claim.Source
+}
+
+// slabs sizes the count and source slabs for n claims.
+func (c *docContext) slabs(n int) {
+	c.counts = make([]claim.Count, 0, n)
+	c.sources = make([]claim.Source, 0, n)
+}
+
+// newSource is a copy of src for one claim.
+func (c *docContext) newSource(src *claim.Source) *claim.Source {
+	c.sources = append(c.sources, *src)
+	return &c.sources[len(c.sources)-1]
 }
 
 func newContext(doc *document.Document, sents []*analysed) *docContext {
@@ -248,14 +268,15 @@ func (s *analysed) quote() claim.Quote {
 
 func (c *docContext) casualtyClaim(si int, f figure) claim.Claim {
 	s := c.sents[si]
-	count := f.count
+	c.counts = append(c.counts, f.count)
+	count := &c.counts[len(c.counts)-1]
 	if count.Text != "" && f.numTok < len(s.toks) && s.toks[f.numTok].kind == tokNum {
 		t := s.toks[f.numTok]
 		count.Text = s.rawText(t.start, t.end)
 	}
 	cl := claim.Claim{
 		Kind:         f.kind,
-		Count:        &count,
+		Count:        count,
 		Victims:      f.victims,
 		VictimsText:  f.victimsText,
 		Quote:        s.quote(),
@@ -299,41 +320,48 @@ func (c *docContext) serviceClaims(si int, sv serviceFind) []claim.Claim {
 // speaker of its clause when the sentence has several, else the sentence's.
 func (c *docContext) figureSource(si, at int) *claim.Source {
 	if sp := clauseSource(c.sents[si].clauses, at); sp != nil {
-		src := *sp
-		return &src
+		return c.newSource(sp)
 	}
 	return c.sourceFor(si)
 }
 
 func (c *docContext) sourceFor(si int) *claim.Source {
 	if sp := c.speakers[si]; sp != nil {
-		src := *sp
-		return &src
+		return c.newSource(sp)
 	}
 	if c.outlet != nil {
-		src := *c.outlet
-		return &src
+		return c.newSource(c.outlet)
 	}
 	return nil
 }
 
 // timeNear returns the rate and the period nearest to offset at.
 func (s *analysed) timeNear(at int) (*string, *claim.Period) {
-	var rate *string
-	var period *claim.Period
+	// The nearest of each is found first and copied once: copying each
+	// nearer one on the way allocated for every time of the sentence.
 	bestR, bestP := len(s.text)+1, len(s.text)+1
+	r, p := -1, -1
 	for i := range s.times {
 		e := &s.times[i]
 		d := distance(at, e.Start, e.End)
 		if e.Rate != "" && d < bestR {
-			r := e.Rate
-			rate, bestR = &r, d
+			r, bestR = i, d
 		}
 		if e.Period != nil && d < bestP {
-			p := *e.Period
-			p.Text = s.rawText(e.Start, e.End)
-			period, bestP = &p, d
+			p, bestP = i, d
 		}
+	}
+	var rate *string
+	var period *claim.Period
+	if r >= 0 {
+		rt := s.times[r].Rate
+		rate = &rt
+	}
+	if p >= 0 {
+		e := &s.times[p]
+		pd := *e.Period
+		pd.Text = s.rawText(e.Start, e.End)
+		period = &pd
 	}
 	return rate, period
 }
@@ -397,8 +425,34 @@ func nearestCause(s *analysed, at int) (claim.Cause, string) {
 // actorNear returns the perpetrator named nearest to the figure, leaving out
 // the sentence's speaker.
 func (s *analysed) actorNear(at int) *claim.Actor {
-	var actor *claim.Actor
-	best := len(s.text) + 1
+	best, bestD := -1, len(s.text)+1
+	for i, a := range s.namedActors() {
+		if d := distance(at, a.sp.Start, a.sp.End); d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	a := s.named[best].actor
+	return &a
+}
+
+// namedActor is an actor phrase of the sentence that acts in it, with the
+// actor it names.
+type namedActor struct {
+	sp    attrib.Span
+	actor claim.Actor
+}
+
+// namedActors is the sentence's actor phrases that could be a claim's
+// perpetrator, normalised once: which they are does not depend on the
+// claim, and a sentence often has several claims.
+func (s *analysed) namedActors() []namedActor {
+	if s.namedDone {
+		return s.named
+	}
+	s.namedDone = true
 	for _, sp := range s.actors {
 		if s.isSpeaker(sp.Start, sp.End) || !s.actsHere(sp) {
 			continue
@@ -407,12 +461,10 @@ func (s *analysed) actorNear(at int) *claim.Actor {
 		if !ok {
 			continue
 		}
-		if d := distance(at, sp.Start, sp.End); d < best {
-			a.Text = s.rawText(sp.Start, sp.End)
-			actor, best = &a, d
-		}
+		a.Text = s.rawText(sp.Start, sp.End)
+		s.named = append(s.named, namedActor{sp, a})
 	}
-	return actor
+	return s.named
 }
 
 // actsHere reports whether an actor named in the sentence is said to do
@@ -420,17 +472,16 @@ func (s *analysed) actorNear(at int) *claim.Actor {
 // shelled", "the coalition's bombing". A name standing alone ("the Daesh
 // capital") is not a perpetrator.
 func (s *analysed) actsHere(sp attrib.Span) bool {
-	first, last := -1, -1
-	for i, t := range s.toks {
-		if t.start >= sp.Start && t.end <= sp.End {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 {
+	// The tokens inside the span are a run: the first that starts in it,
+	// and those after it up to the span's end. Tokens are in order, so
+	// the first is found by halving rather than by reading all.
+	first, _ := slices.BinarySearchFunc(s.toks, sp.Start, func(t token, at int) int { return cmp.Compare(t.start, at) })
+	if first == len(s.toks) || s.toks[first].end > sp.End {
 		return false
+	}
+	last := first
+	for last+1 < len(s.toks) && s.toks[last+1].end <= sp.End {
+		last++
 	}
 	k := first - 1
 	if k >= 0 && s.toks[k].lower == "the" {
@@ -630,6 +681,9 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 		}
 	}
 	info.Places = make([]claim.Place, 0, n)
+	// The places' offsets in one allocation rather than one a place: a
+	// document names dozens.
+	spans := make([]int, 0, 2*n)
 	for _, s := range c.sents {
 		if s.seg != &d.Body {
 			continue
@@ -639,8 +693,8 @@ func (c *docContext) documentInfo() claim.DocumentInfo {
 				continue
 			}
 			a, b := s.rawSpan(m.nameStart, m.nameEnd)
-			span := &[2]int{a, b} // one allocation for both offsets
-			p := claim.Place{Text: d.Body.Raw[a:b], Start: &span[0], End: &span[1]}
+			spans = append(spans, a, b)
+			p := claim.Place{Text: d.Body.Raw[a:b], Start: &spans[len(spans)-2], End: &spans[len(spans)-1]}
 			geoPlace(&p, m.entry)
 			info.Places = append(info.Places, p)
 		}

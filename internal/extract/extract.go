@@ -36,6 +36,9 @@ type analysed struct {
 	attribs     []attrib.Attribution
 	attribsDone bool
 	cue         bool // a word is a cue of the attribution rules
+
+	named     []namedActor // see namedActors
+	namedDone bool
 }
 
 // attributions returns the sentence's attributions, running the attribution
@@ -76,6 +79,7 @@ func Check(doc *document.Document) claim.Result {
 	var claims []claim.Claim
 	if nclaims > 0 {
 		claims = make([]claim.Claim, 0, nclaims)
+		ctx.slabs(nclaims)
 	}
 	subs := subOf{}
 	for si, s := range sents {

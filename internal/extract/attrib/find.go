@@ -190,8 +190,7 @@ type parser struct {
 	t         []tok
 	last      string // the text t holds the tokens of, kept for the next call
 	tokenized bool
-	aliasFrom []int // token i ends a source alias starting at aliasFrom[i], or -1
-	aliasTo   []int // token i starts a source alias ending before aliasTo[i], or -1
+	aliasEnd  []int // per token: the end of the source alias it starts, -1, or aliasUnknown (see aliasTo)
 	out       []Attribution
 	ms        []ActorMention // scratch of FindActorsLowered and NormalizeActor
 
@@ -237,12 +236,22 @@ func FindLowered(sentence, lowered string) []Attribution {
 	}
 	p.matchAliases()
 	for i := first; i < len(p.t); i++ {
+		if !p.t[i].mayCue() {
+			continue
+		}
 		if k := p.cueAt(i); k != cueNone {
 			p.handle(i, k)
 		}
 	}
-	out := p.out
-	p.out = nil
+	// The attributions were gathered in the parser's buffer, reused from
+	// sentence to sentence: the result is one allocation of its size
+	// rather than a slice grown by doubling.
+	var out []Attribution
+	if len(p.out) > 0 {
+		out = slices.Clone(p.out)
+	}
+	clear(p.out)
+	p.out = p.out[:0]
 	slices.SortStableFunc(out, func(a, b Attribution) int {
 		if a.CueAt != b.CueAt {
 			return a.CueAt - b.CueAt
@@ -274,13 +283,16 @@ func getParser(s, lowered string) *parser {
 func putParser(p *parser) {
 	if cap(p.t) > 1<<14 || len(p.last) > 1<<16 {
 		// Do not pin one huge input.
-		p.t, p.aliasFrom, p.aliasTo, p.ms = nil, nil, nil, nil
+		p.t, p.aliasEnd, p.ms = nil, nil, nil
 		p.last, p.tokenized = "", false
 	}
 	if cap(p.ms) > 1<<10 {
 		p.ms = nil
 	}
-	p.s, p.out = "", nil
+	if cap(p.out) > 64 {
+		p.out = nil
+	}
+	p.s = ""
 	parsers.Put(p)
 }
 
@@ -288,12 +300,16 @@ func putParser(p *parser) {
 // it need no second look.
 func (p *parser) firstCue() int {
 	for i := range p.t {
-		if p.cueAt(i) != cueNone {
+		if p.t[i].mayCue() && p.cueAt(i) != cueNone {
 			return i
 		}
 	}
 	return -1
 }
+
+// mayCue reports whether the token's word is a cue at all: a test that
+// inlines, so that the many words that are none cost no call of cueAt.
+func (t *tok) mayCue() bool { return t.w != nil && t.w.cue != cueNone }
 
 func (p *parser) cueAt(i int) cueKind {
 	t := &p.t[i]
@@ -347,26 +363,46 @@ func (p *parser) tollAfter(i int) bool {
 	return false
 }
 
+// matchAliases readies the source aliases to be matched on demand: a
+// speaker phrase is looked for around the cues only, so most tokens of
+// a sentence are never asked whether an alias starts or ends there.
 func (p *parser) matchAliases() {
 	n := len(p.t)
-	p.aliasFrom = slices.Grow(p.aliasFrom[:0], n)[:n]
-	p.aliasTo = slices.Grow(p.aliasTo[:0], n)[:n]
-	for i := range p.aliasFrom {
-		p.aliasFrom[i], p.aliasTo[i] = -1, -1
+	p.aliasEnd = slices.Grow(p.aliasEnd[:0], n)[:n]
+	for i := range p.aliasEnd {
+		p.aliasEnd[i] = aliasUnknown
 	}
-	for i := 0; i < n; i++ {
-		if !lex.src.root.mayStart(&p.t[i]) {
-			continue
-		}
-		e, end := lex.src.longest(p.t, i)
-		if e == nil || e.reject {
-			continue
-		}
-		p.aliasTo[i] = end
-		if p.aliasFrom[end-1] < 0 || i < p.aliasFrom[end-1] {
-			p.aliasFrom[end-1] = i
+}
+
+// aliasUnknown marks a token not yet matched against the aliases.
+const aliasUnknown = -2
+
+// aliasTo is the end of the source alias starting at token i (the
+// longest one, unless it is rejected), or -1.
+func (p *parser) aliasTo(i int) int {
+	if end := p.aliasEnd[i]; end != aliasUnknown {
+		return end
+	}
+	end := -1
+	if lex.src.root.mayStart(&p.t[i]) {
+		if e, x := lex.src.longest(p.t, i); e != nil && !e.reject {
+			end = x
 		}
 	}
+	p.aliasEnd[i] = end
+	return end
+}
+
+// aliasFrom is the first token of the earliest alias (as aliasTo finds
+// them) that ends with token k, or -1. An alias is at most maxAliasLen
+// tokens long, so only the starts that close to k are tried.
+func (p *parser) aliasFrom(k int) int {
+	for i := max(0, k-maxAliasLen+1); i <= k; i++ {
+		if p.aliasTo(i) == k+1 {
+			return i
+		}
+	}
+	return -1
 }
 
 func (p *parser) key(i int) string {
@@ -457,7 +493,7 @@ func (p *parser) headAt(j int) bool {
 	if j < 0 || j >= len(p.t) || !p.t[j].word() || p.t[j].is(cPlaceNoun) {
 		return false
 	}
-	if p.aliasFrom[j] >= 0 || p.aliasTo[j] >= 0 {
+	if p.aliasFrom(j) >= 0 || p.aliasTo(j) >= 0 {
 		return true
 	}
 	return p.unitOK(j, j)
@@ -478,7 +514,7 @@ func (p *parser) backward(end int) (int, bool) {
 	lowerHead := false // the unit just taken is a lower-case common noun
 	for steps := 0; i >= 0 && words < maxWords && steps < 3*maxWords; steps++ {
 		t := &p.t[i]
-		if a := p.aliasFrom[i]; a >= 0 {
+		if a := p.aliasFrom(i); a >= 0 {
 			s, i = a, a-1
 			words++
 			lowerHead = false
@@ -528,7 +564,7 @@ func (p *parser) backward(end int) (int, bool) {
 		}
 		g := p.group(i)
 		if p.unitOK(g, i) {
-			lowerHead = !p.t[g].cap && p.aliasTo[g] < 0 && !p.t[i].is(cPlaceNoun) && !p.t[i].is(cCompass)
+			lowerHead = !p.t[g].cap && p.aliasTo(g) < 0 && !p.t[i].is(cPlaceNoun) && !p.t[i].is(cCompass)
 			s, i = g, g-1
 			words++
 			continue
@@ -613,7 +649,7 @@ func (p *parser) forward(start int) (int, bool) {
 	}
 	words := 0
 	for steps := 0; i < n && words < maxWords && steps < 3*maxWords; steps++ {
-		if end := p.aliasTo[i]; end > i {
+		if end := p.aliasTo(i); end > i {
 			i = end
 			words++
 			continue
@@ -666,7 +702,7 @@ func (p *parser) forward(start int) (int, bool) {
 				}
 				j++
 			}
-			if j < n && p.headAt(j) && !p.t[j].is(cPlaceNoun) && (!p.t[j].cap || p.aliasTo[j] >= 0 || (j+1 < n && p.t[j+1].hyph && p.t[j+1].is(cCompoundTail))) {
+			if j < n && p.headAt(j) && !p.t[j].is(cPlaceNoun) && (!p.t[j].cap || p.aliasTo(j) >= 0 || (j+1 < n && p.t[j+1].hyph && p.t[j+1].is(cCompoundTail))) {
 				i = j
 				continue
 			}
@@ -878,7 +914,7 @@ func (p *parser) speakerBefore(k int, cue Span) (Attribution, int, status) {
 		} else if e == nil {
 			// "killed in Binnish activists said": an unknown place name.
 			m := s
-			for m < k && p.t[m].word() && p.t[m].cap && p.aliasTo[m] < 0 {
+			for m < k && p.t[m].word() && p.t[m].cap && p.aliasTo(m) < 0 {
 				m++
 			}
 			if m > s && m < k && !p.t[m].cap {
@@ -1065,7 +1101,7 @@ func (p *parser) allCaps(s, e int) bool {
 // mediaPrefix splits "Syrian state TV Barazi" into a media alias and the
 // capitalised name after it; it returns the name's first token.
 func (p *parser) mediaPrefix(s, e int) (int, bool) {
-	m := p.aliasTo[s]
+	m := p.aliasTo(s)
 	if m <= s || m >= e {
 		return 0, false
 	}
