@@ -700,11 +700,11 @@ func (f *furniture) matchTitle(pos int) (int, bool) {
 		if ws == i {
 			return 0, false
 		}
-		bw := foldWord(f.buf[ws:i])
-		if bw == w {
+		equal, prefix := foldCompare(f.buf[ws:i], w)
+		if equal {
 			continue
 		}
-		if k == len(f.title)-1 && len(w) >= 2 && strings.HasPrefix(bw, w) {
+		if k == len(f.title)-1 && len(w) >= 2 && prefix {
 			cut = true // the title's last word was cut short
 			break
 		}
@@ -738,6 +738,10 @@ func (f *furniture) matchTitle(pos int) (int, bool) {
 
 // isWordByte reports whether the rune at b[i] belongs to a word.
 func isWordByte(b []byte, i int) bool {
+	if c := b[i]; c < utf8.RuneSelf {
+		// Most text: the ASCII letters and digits are its only word runes.
+		return c == '\'' || 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
 	r, _ := utf8.DecodeRune(b[i:])
 	return r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
@@ -765,7 +769,53 @@ func words(s string) []string {
 }
 
 func foldWord(b []byte) string {
-	return strings.ToLower(strings.ReplaceAll(string(b), "'", ""))
+	if !asciiBytes(b) {
+		return strings.ToLower(strings.ReplaceAll(string(b), "'", ""))
+	}
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		if c != '\'' {
+			out = append(out, lowerASCII(c))
+		}
+	}
+	return string(out)
+}
+
+// foldCompare reports whether foldWord(b) is w and whether it starts with
+// w, without building it when b is ASCII: matchTitle compares every body
+// word it passes.
+func foldCompare(b []byte, w string) (equal, prefix bool) {
+	if !asciiBytes(b) {
+		fw := foldWord(b)
+		return fw == w, strings.HasPrefix(fw, w)
+	}
+	n := 0 // bytes of foldWord(b) so far
+	for _, c := range b {
+		if c == '\'' {
+			continue
+		}
+		if n < len(w) && w[n] != lowerASCII(c) {
+			return false, false
+		}
+		n++
+	}
+	return n == len(w), n >= len(w)
+}
+
+func asciiBytes(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // tail peels furniture off the end of the body, one piece at a time.

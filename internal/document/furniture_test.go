@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // furnitureCases are page furniture, credits and date stamps as they occur
@@ -444,4 +446,31 @@ func FuzzAnywhereFromStart(f *testing.F) {
 			checkFromStart(t, r, b)
 		}
 	})
+}
+
+// TestFoldFastPaths checks the ASCII paths of foldWord, foldCompare and
+// isWordByte against their definitions.
+func TestFoldFastPaths(t *testing.T) {
+	bodyWords := []string{"", "Homs", "HOMS", "homs", "Homs'", "'", "don't", "DON'T", "Governor's", "1935", "A1b2",
+		"Aleppo", "Alep", "ÉTAT", "état", "Ünïcode's", "x\xffy", "İstanbul", "Kelvin\u212a"}
+	titleWords := []string{"", "homs", "hom", "dont", "governors", "1935", "a1b2", "aleppo", "alep", "état", "ünïcodes", "istanbul", "i̇stanbul"}
+	for _, b := range bodyWords {
+		old := strings.ToLower(strings.ReplaceAll(b, "'", ""))
+		if got := foldWord([]byte(b)); got != old {
+			t.Errorf("foldWord(%q) = %q, want %q", b, got, old)
+		}
+		for _, w := range titleWords {
+			eq, pre := foldCompare([]byte(b), w)
+			if eq != (old == w) || pre != strings.HasPrefix(old, w) {
+				t.Errorf("foldCompare(%q, %q) = %v, %v; want %v, %v", b, w, eq, pre, old == w, strings.HasPrefix(old, w))
+			}
+		}
+	}
+	for c := range 256 {
+		b := []byte{byte(c), 'a'}
+		r, _ := utf8.DecodeRune(b)
+		if got, want := isWordByte(b, 0), r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Errorf("isWordByte(%q) = %v, want %v", b, got, want)
+		}
+	}
 }

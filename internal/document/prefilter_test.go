@@ -302,3 +302,22 @@ func TestLinkMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestGramFill checks fill against recording the pairs one at a time, for
+// every length around the eight-byte steps.
+func TestGramFill(t *testing.T) {
+	src := []byte("Get short URL\xff\x00 (Reuters) - BEIRUT, 05.10.2017 é")
+	for n := range len(src) + 1 {
+		b := src[:n]
+		var got, want gramSet
+		got[3] = 1 // fill must clear what was there
+		got.fill(b)
+		for i := 0; i+1 < len(b); i++ {
+			h := gramOf(b[i], b[i+1])
+			want[h>>6] |= 1 << (h & 63)
+		}
+		if got != want {
+			t.Fatalf("fill(%q) differs from the pairs one at a time", b)
+		}
+	}
+}

@@ -54,8 +54,10 @@ func plainASCII(s string) bool {
 	// only), and the bytes are then looked at one by one.
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Sliced to eight first, the bytes are read in one load.
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		if (w|(w-0x20*ones)|((w^0x7f*ones)-ones))&tops != 0 && !plainASCIIBytes(s[i:i+8]) {
 			return false
 		}
