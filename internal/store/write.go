@@ -166,8 +166,22 @@ func (s *Store) save(ctx context.Context, docs []Doc, same SameReport) ([]Saved,
 
 func (w *writer) saveAll(ctx context.Context, docs []Doc, same SameReport) ([]Saved, error) {
 	out := make([]Saved, len(docs))
-	var added []int64
+	added := make([]int64, 0, len(docs))
 	var err error
+	// The batch's claim rows and band keys grow to about this: sized at
+	// once, not by doubling, which cost the writer a tenth of save's time.
+	nclaims, nbands := 0, 0
+	for i := range docs {
+		if docs[i].enc != nil {
+			nclaims += len(docs[i].enc.claims)
+		}
+		nbands += len(docs[i].Bands)
+	}
+	w.claims = slices.Grow(w.claims, nclaims)
+	w.bands = slices.Grow(w.bands, nbands)
+	if w.indexed != nil {
+		w.indexed.rows = slices.Grow(w.indexed.rows, nbands)
+	}
 	if w.lockKey == nil {
 		if err := w.findKeys(ctx, docs); err != nil {
 			return nil, fmt.Errorf("save: %w", err)
