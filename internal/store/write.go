@@ -464,8 +464,9 @@ func (w *writer) close() {
 }
 
 // maxWriteStmts bounds the statements the store keeps prepared for its
-// writer: a dozen fixed ones and the multi-row inserts, whose row counts
-// are powers of two (insertRows).
+// writer: a dozen fixed ones, the key lookups and the multi-row inserts
+// into six tables, whose row counts are powers of two up to 64 (seven
+// shapes each; insertRows).
 const maxWriteStmts = 96
 
 // stmt is query (written with ? placeholders) prepared for w's
