@@ -39,7 +39,8 @@ func BenchmarkIngest(b *testing.B) {
 
 // BenchmarkSavePrepared times the writer alone: the first TALLY_BENCH_DOCS
 // (default 5,000) documents of TALLY_BENCH_CORPUS are prepared (extracted
-// and signed) once, untimed, then stored in batches of 256 into a new
+// and signed) once, untimed, then stored in batches of TALLY_BENCH_BATCH
+// (default 256) into a new
 // SQLite store per iteration, each batch's report-group lookups made
 // (untimed) just before it is saved, as the workers make them.
 func BenchmarkSavePrepared(b *testing.B) {
@@ -47,9 +48,12 @@ func BenchmarkSavePrepared(b *testing.B) {
 	if corpus == "" {
 		b.Skip("TALLY_BENCH_CORPUS is not set: go run ./bench/corpus -n 5000 -o /tmp/corpus.jsonl")
 	}
-	limit := 5000
+	limit, size := 5000, 256
 	if n, err := strconv.Atoi(os.Getenv("TALLY_BENCH_DOCS")); err == nil && n > 0 {
 		limit = n
+	}
+	if n, err := strconv.Atoi(os.Getenv("TALLY_BENCH_BATCH")); err == nil && n > 0 {
+		size = n
 	}
 	var docs []store.Doc
 	for d, err := range document.ReadPath(corpus, document.Options{}) {
@@ -69,7 +73,7 @@ func BenchmarkSavePrepared(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for batch := range slices.Chunk(docs, 256) {
+		for batch := range slices.Chunk(docs, size) {
 			// The workers' report-group lookups, as ingest runs them.
 			for i := range batch {
 				if err := s.FindGroup(ctx, &batch[i], ingest.SameReport); err != nil {
