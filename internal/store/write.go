@@ -237,11 +237,13 @@ type queuedRows struct {
 	groups, docs, sigs, flags []any
 }
 
+// docInsertColumns are the documents columns a new document's row gives, but
+// for its id, in the order appendDocValues gives them.
 const (
-	docInsertColumns = `id, key, ext_id, title, body, published, source, url, origin,
+	docInsertColumns = `key, ext_id, title, body, published, source, url, origin,
 		html, plain, credits, places, primary_name, primary_admin1, primary_country,
 		group_id, extractor, ingested_at`
-	docInsertColumnCount = 19
+	docInsertColumnCount = 18
 )
 
 // flushDocs inserts the rows queued, parents first (the foreign keys are
@@ -254,7 +256,7 @@ func (w *writer) flushDocs(ctx context.Context) error {
 	if err := w.insertRows(ctx, "report_groups (id, created_at)", 2, q.groups, ""); err != nil {
 		return fmt.Errorf("report groups: %w", err)
 	}
-	if err := w.insertRows(ctx, "documents ("+docInsertColumns+")", docInsertColumnCount, q.docs, ""); err != nil {
+	if err := w.insertRows(ctx, "documents (id, "+docInsertColumns+")", docInsertColumnCount+1, q.docs, ""); err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
 	if err := w.insertRows(ctx, "doc_sigs (doc_id, minhash)", 2, q.sigs, ""); err != nil {
@@ -265,6 +267,18 @@ func (w *writer) flushDocs(ctx context.Context) error {
 	}
 	q.groups, q.docs, q.sigs, q.flags = q.groups[:0], q.docs[:0], q.sigs[:0], q.flags[:0]
 	return nil
+}
+
+// appendDocValues appends the values of d's documents row, in the order of
+// docInsertColumns.
+func appendDocValues(args []any, d *Doc, group int64) []any {
+	var pName, pAdmin1, pCountry *string
+	if p := d.PrimaryPlace; p != nil {
+		pName, pAdmin1, pCountry = p.Name, p.Admin1, p.Country
+	}
+	return append(args, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
+		nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, d.enc.credits, d.enc.places,
+		pName, pAdmin1, pCountry, group, d.Extractor, now())
 }
 
 // bandRow is a report_bands row.
@@ -445,10 +459,8 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	}{
 		{&w.findKey, `SELECT id, group_id FROM documents WHERE key = ?`},
 		{&w.insGroup, `INSERT INTO report_groups (created_at) VALUES (?) RETURNING id`},
-		{&w.insDoc, `INSERT INTO documents (key, ext_id, title, body, published, source, url, origin,
-			html, plain, credits, places, primary_name, primary_admin1, primary_country,
-			group_id, extractor, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&w.insDoc, `INSERT INTO documents (` + docInsertColumns + `)
+			VALUES (?` + strings.Repeat(", ?", docInsertColumnCount-1) + `) RETURNING id`},
 		{&w.insSig, `INSERT INTO doc_sigs (doc_id, minhash) VALUES (?, ?)`},
 		{&w.insFlag, `INSERT INTO flags (doc_id, kind, claims, message) VALUES (?, ?, ?, ?)`},
 		{&w.insPlace, ignore + ` places (geonames_id, name, admin1, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
@@ -574,23 +586,16 @@ func (w *writer) save(ctx context.Context, d *Doc, same SameReport) (sv Saved, e
 	if d.enc == nil {
 		d.Encode()
 	}
-	var pName, pAdmin1, pCountry *string
-	if p := d.PrimaryPlace; p != nil {
-		pName, pAdmin1, pCountry = p.Name, p.Admin1, p.Country
-	}
 	if q := w.queued; q != nil {
 		sv.ID = q.nextDoc
 		q.nextDoc++
-		q.docs = append(q.docs, sv.ID, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
-			nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, d.enc.credits, d.enc.places,
-			pName, pAdmin1, pCountry, sv.Group, d.Extractor, now())
+		q.docs = append(q.docs, sv.ID)
+		q.docs = appendDocValues(q.docs, d, sv.Group)
 		if len(d.MinHash) > 0 {
 			q.sigs = append(q.sigs, sv.ID, d.MinHash)
 		}
 	} else {
-		err = w.insDoc.QueryRowContext(ctx, d.Key, d.ExtID, d.Title, d.Body, nullString(d.Published),
-			nullString(d.Source), nullString(d.URL), d.Origin, d.HTML, d.Plain, d.enc.credits, d.enc.places,
-			pName, pAdmin1, pCountry, sv.Group, d.Extractor, now()).Scan(&sv.ID)
+		err = w.insDoc.QueryRowContext(ctx, appendDocValues(nil, d, sv.Group)...).Scan(&sv.ID)
 		if err != nil {
 			return sv, fmt.Errorf("document: %w", err)
 		}
