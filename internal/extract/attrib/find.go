@@ -397,6 +397,10 @@ func (p *parser) aliasTo(i int) int {
 // them) that ends with token k, or -1. An alias is at most maxAliasLen
 // tokens long, so only the starts that close to k are tried.
 func (p *parser) aliasFrom(k int) int {
+	// Most words end no alias: the starts before them need no trying.
+	if !lex.src.mayEnd(&p.t[k]) {
+		return -1
+	}
 	for i := max(0, k-maxAliasLen+1); i <= k; i++ {
 		if p.aliasTo(i) == k+1 {
 			return i

@@ -263,6 +263,7 @@ func (p *parser) is(i int, c wordClass) bool { return i >= 0 && i < len(p.t) && 
 // words follow.
 type trie[E any] struct {
 	root     rootEdges
+	ends     []bool // by word id: the word is the last of some entry's keys
 	nodes    []trieNode
 	edgeKeys []uint64 // open addressing over edgeKey; 0: free
 	edgeVals []int32
@@ -315,7 +316,11 @@ func (t *trie[E]) build(f *frozenTrie[E], words int) {
 	}
 	t.edgeKeys, t.edgeVals = make([]uint64, size), make([]int32, size)
 	mask := uint64(size - 1)
+	t.ends = make([]bool, words)
 	for _, e := range f.edges {
+		if f.nodes[e.child].e != 0 {
+			t.ends[uint32(e.key)>>1] = true
+		}
 		if e.key>>33 == 0 {
 			if w := int32(uint32(e.key) >> 1); e.key&1 != 0 {
 				t.root.nextU[w] = e.child
@@ -378,6 +383,12 @@ func (t *trie[E]) children(n int32, tk *tok, out []int32) []int32 {
 		}
 	}
 	return out
+}
+
+// mayEnd reports whether some entry ends with token tk: whether a walk
+// could reach a node with an entry by one of tk's keys.
+func (t *trie[E]) mayEnd(tk *tok) bool {
+	return tk.p == 0 && (tk.w != nil && t.ends[tk.w.id] || tk.wa != nil && t.ends[tk.wa.id])
 }
 
 // mayStart reports whether token tk leads anywhere from the root: whether
