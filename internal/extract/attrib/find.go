@@ -394,10 +394,14 @@ func (p *parser) aliasTo(i int) int {
 }
 
 // aliasFrom is the first token of the earliest alias (as aliasTo finds
-// them) that ends with token k, or -1. An alias is at most maxAliasLen
-// tokens long, so only the starts that close to k are tried.
+// them) that ends with token k, or -1. Only the starts as close to k as
+// the longest alias ending with its word are tried (see endLenOf).
 func (p *parser) aliasFrom(k int) int {
-	for i := max(0, k-maxAliasLen+1); i <= k; i++ {
+	// Most words end no alias, and those that do end short ones: only
+	// the starts as far back as the longest alias ending with this word
+	// need trying.
+	n := lex.src.endLenOf(&p.t[k])
+	for i := max(0, k-n+1); i <= k; i++ {
 		if p.aliasTo(i) == k+1 {
 			return i
 		}

@@ -263,6 +263,7 @@ func (p *parser) is(i int, c wordClass) bool { return i >= 0 && i < len(p.t) && 
 // words follow.
 type trie[E any] struct {
 	root     rootEdges
+	endLen   []uint8 // by word id: the most keys of an entry whose last key it is; 0: none
 	nodes    []trieNode
 	edgeKeys []uint64 // open addressing over edgeKey; 0: free
 	edgeVals []int32
@@ -315,7 +316,13 @@ func (t *trie[E]) build(f *frozenTrie[E], words int) {
 	}
 	t.edgeKeys, t.edgeVals = make([]uint64, size), make([]int32, size)
 	mask := uint64(size - 1)
+	t.endLen = make([]uint8, words)
+	depth := nodeDepths(f)
 	for _, e := range f.edges {
+		if f.nodes[e.child].e != 0 {
+			w := uint32(e.key) >> 1
+			t.endLen[w] = max(t.endLen[w], depth[e.child])
+		}
 		if e.key>>33 == 0 {
 			if w := int32(uint32(e.key) >> 1); e.key&1 != 0 {
 				t.root.nextU[w] = e.child
@@ -331,6 +338,27 @@ func (t *trie[E]) build(f *frozenTrie[E], words int) {
 			}
 		}
 	}
+}
+
+// nodeDepths is, by node, how many keys lead to it from the root. A
+// node's depth is its parent's plus one, and edges come in no order: the
+// passes go on until no depth changes, as many as the trie is deep.
+func nodeDepths[E any](f *frozenTrie[E]) []uint8 {
+	depth := make([]uint8, len(f.nodes))
+	known := make([]bool, len(f.nodes))
+	if len(known) > 0 {
+		known[0] = true
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, e := range f.edges {
+			if n := e.key >> 33; known[n] && !known[e.child] {
+				depth[e.child], known[e.child] = depth[n]+1, true
+				changed = true
+			}
+		}
+	}
+	return depth
 }
 
 // child returns the child of node n by word id w, or 0.
@@ -378,6 +406,23 @@ func (t *trie[E]) children(n int32, tk *tok, out []int32) []int32 {
 		}
 	}
 	return out
+}
+
+// endLen is the most tokens an entry ending with token tk can have: the
+// longest walk that reaches a node with an entry by one of tk's keys; 0
+// when none does.
+func (t *trie[E]) endLenOf(tk *tok) int {
+	if tk.p != 0 {
+		return 0
+	}
+	n := uint8(0)
+	if tk.w != nil {
+		n = t.endLen[tk.w.id]
+	}
+	if tk.wa != nil {
+		n = max(n, t.endLen[tk.wa.id])
+	}
+	return int(n)
 }
 
 // mayStart reports whether token tk leads anywhere from the root: whether

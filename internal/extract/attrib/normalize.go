@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -79,9 +80,11 @@ func normalizeMixed(s string, toks []tok) (claim.Source, status) {
 
 // normalizeWords is normalizeToks given the phrase's words.
 func normalizeWords(s string, toks, words []tok) (claim.Source, status) {
-	src := claim.Source{Text: strings.TrimSpace(s), Type: claim.Unknown}
+	src := claim.Source{Type: claim.Unknown}
 	if len(toks) > 0 {
 		src.Text = s[toks[0].start:toks[len(toks)-1].end]
+	} else {
+		src.Text = strings.TrimSpace(s)
 	}
 	if len(words) == 0 {
 		return src, stReject
@@ -220,5 +223,19 @@ func cleanName(s string, words []tok) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return strings.Join(strings.Fields(s[words[0].start:words[len(words)-1].end]), " ")
+	return collapseSpaces(s[words[0].start:words[len(words)-1].end])
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "). Most names are
+// written with single spaces already, and are returned as they are rather
+// than split and joined again.
+func collapseSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r',
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }

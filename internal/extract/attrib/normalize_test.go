@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -181,4 +182,33 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func checkCollapseSpaces(t *testing.T, s string) {
+	t.Helper()
+	if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestCollapseSpacesAsFields holds collapseSpaces to what it stands for,
+// on edge cases and on every fakes-dev sentence.
+func TestCollapseSpacesAsFields(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "  ", "a", " a", "a ", "a  b", "a b", "a\tb", "a\nb", "a\u00a0b", "a\u0085b",
+		"Hisham Marwah", "Abu  Yazan", "é b", "a\u2003b", "\xff", "a \xff b",
+	} {
+		checkCollapseSpaces(t, s)
+	}
+	for _, text := range fakesDev(t) {
+		for _, s := range sentences(text) {
+			checkCollapseSpaces(t, s)
+		}
+	}
+}
+
+func FuzzCollapseSpaces(f *testing.F) {
+	f.Add("Hisham  Marwah")
+	f.Add("a\u00a0b c")
+	f.Fuzz(checkCollapseSpaces)
 }
