@@ -60,10 +60,8 @@ func (c *docContext) resolveGeo() {
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
 	// Keyed by the phrase when no admin1 is said, as for nearly every
-	// mention: a string key takes the map's fast path, where a pair of
-	// strings took the generic one. Sized for the mentions, so that it is
-	// not grown and rehashed mention by mention.
-	resolved := make(map[string]*place.Entry, n)
+	// mention.
+	var resolved phraseAnswers
 	// "X in Y": keyed by the phrase and the admin1 it is said to be in,
 	// as a pair (joining them into one string cost an allocation).
 	var resolvedIn map[[2]string]*place.Entry
@@ -89,7 +87,7 @@ func (c *docContext) resolveGeo() {
 			var e *place.Entry
 			var ok bool
 			if ctx.Admin1 == "" {
-				e, ok = resolved[text]
+				e, ok = resolved.get(text)
 			} else {
 				e, ok = resolvedIn[key]
 			}
@@ -142,7 +140,7 @@ func (c *docContext) resolveGeo() {
 				}
 			}
 			if ctx.Admin1 == "" {
-				resolved[text] = m.entry
+				resolved.put(text, m.entry)
 			} else {
 				if resolvedIn == nil {
 					resolvedIn = map[[2]string]*place.Entry{}
@@ -173,6 +171,51 @@ func (c *docContext) resolveGeo() {
 		}
 		s.places = kept
 	}
+}
+
+// phraseAnswers is a document's answers by phrase. Most documents resolve
+// a few distinct phrases, which are found in a short list faster than in
+// a map, and without making one; past phraseList, a map takes over.
+type phraseAnswers struct {
+	list [phraseList]phraseAnswer
+	n    int
+	m    map[string]*place.Entry
+}
+
+const phraseList = 16
+
+type phraseAnswer struct {
+	text  string
+	entry *place.Entry
+}
+
+func (p *phraseAnswers) get(text string) (*place.Entry, bool) {
+	if p.m != nil {
+		e, ok := p.m[text]
+		return e, ok
+	}
+	for i := range p.n {
+		if a := &p.list[i]; a.text == text {
+			return a.entry, true
+		}
+	}
+	return nil, false
+}
+
+// put adds an answer for a phrase get has not found.
+func (p *phraseAnswers) put(text string, e *place.Entry) {
+	if p.m == nil && p.n < phraseList {
+		p.list[p.n] = phraseAnswer{text, e}
+		p.n++
+		return
+	}
+	if p.m == nil {
+		p.m = make(map[string]*place.Entry, 4*phraseList)
+		for _, a := range p.list[:p.n] {
+			p.m[a.text] = a.entry
+		}
+	}
+	p.m[text] = e
 }
 
 func sameEntry(a, b place.Entry) bool {

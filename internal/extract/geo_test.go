@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/tallyhq/tally/internal/place"
 )
 
 // TestMentionTextListHeads: a list's plural head comes off in any case,
@@ -65,6 +67,30 @@ func TestNameTokenLowerCase(t *testing.T) {
 		}
 		if got := nameToken(toks[0]); got != c.want {
 			t.Errorf("nameToken(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
+
+// TestPhraseAnswersMatchMap: the short list and the map it turns into
+// answer as one map would, across the switch.
+func TestPhraseAnswersMatchMap(t *testing.T) {
+	for _, distinct := range []int{0, 1, phraseList - 1, phraseList, phraseList + 1, 5 * phraseList} {
+		var p phraseAnswers
+		want := map[string]*place.Entry{}
+		for i := range 3 * distinct {
+			text := strings.Repeat("x", i%distinct+1)
+			e, ok := p.get(text)
+			if we, wok := want[text]; ok != wok || e != we {
+				t.Fatalf("%d phrases: get(%q) = %p, %v; want %p, %v", distinct, text, e, ok, we, wok)
+			}
+			if !ok {
+				var entry *place.Entry
+				if i%3 != 0 { // some phrases resolve to nothing
+					entry = &place.Entry{Name: text}
+				}
+				p.put(text, entry)
+				want[text] = entry
+			}
 		}
 	}
 }
