@@ -149,14 +149,18 @@ func (c *docContext) resolveGeo() {
 			}
 		}
 		kept := s.places[:0]
-		for _, m := range s.places {
+		for i := range s.places {
+			// Read in place: a mention is large to copy. kept writes
+			// only at or before i, so m still reads mention i.
+			m := &s.places[i]
 			if !m.anaphor && isCommonWord(s.text[m.nameStart:m.nameEnd]) {
 				continue
 			}
-			if m.anaphor || m.entry != nil || m.marked {
-				kept = append(kept, m)
+			e := m.entry
+			if m.anaphor || e != nil || m.marked {
+				kept = append(kept, *m)
 			}
-			if m.entry != nil && !slices.ContainsFunc(near, func(e place.Entry) bool { return sameEntry(e, *m.entry) }) {
+			if e != nil && !hasEntry(near, e) {
 				// The latest maxNearPlaces, kept in one array: Resolve
 				// reads Near only while it runs.
 				switch len(near) {
@@ -166,7 +170,7 @@ func (c *docContext) resolveGeo() {
 					copy(near, near[1:])
 					near = near[:maxNearPlaces-1]
 				}
-				near = append(near, *m.entry)
+				near = append(near, *e)
 			}
 		}
 		s.places = kept
@@ -216,6 +220,17 @@ func (p *phraseAnswers) put(text string, e *place.Entry) {
 		}
 	}
 	p.m[text] = e
+}
+
+// hasEntry reports whether some entry of es is sameEntry as e: the
+// coordinates are compared first, as they tell most places apart at once.
+func hasEntry(es []place.Entry, e *place.Entry) bool {
+	for i := range es {
+		if n := &es[i]; n.Lat == e.Lat && n.Lon == e.Lon && n.Name == e.Name && n.Country == e.Country {
+			return true
+		}
+	}
+	return false
 }
 
 func sameEntry(a, b place.Entry) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,5 +93,36 @@ func TestPhraseAnswersMatchMap(t *testing.T) {
 				want[text] = entry
 			}
 		}
+	}
+}
+
+// TestHasEntryMatchesSameEntry: hasEntry is slices.ContainsFunc with
+// sameEntry, whatever field tells two entries apart.
+func TestHasEntryMatchesSameEntry(t *testing.T) {
+	base := place.Entry{Name: "Aleppo", Country: "SY", Lat: 36.2, Lon: 37.16, Population: 1}
+	variants := []place.Entry{base}
+	for _, f := range []func(*place.Entry){
+		func(e *place.Entry) { e.Name = "Halab" },
+		func(e *place.Entry) { e.Country = "TR" },
+		func(e *place.Entry) { e.Lat = 36.3 },
+		func(e *place.Entry) { e.Lon = 37.2 },
+		func(e *place.Entry) { e.Population = 2 }, // not compared
+	} {
+		v := base
+		f(&v)
+		variants = append(variants, v)
+	}
+	for i := range variants {
+		for j := range variants {
+			es := variants[i : i+1]
+			e := variants[j]
+			want := slices.ContainsFunc(es, func(x place.Entry) bool { return sameEntry(x, e) })
+			if got := hasEntry(es, &e); got != want {
+				t.Errorf("hasEntry(%v, %v) = %v, want %v", es, e, got, want)
+			}
+		}
+	}
+	if hasEntry(nil, &base) {
+		t.Error("hasEntry(nil) = true")
 	}
 }
