@@ -153,10 +153,13 @@ func (c *docContext) resolveGeo() {
 			// Read in place: a mention is large to copy. kept writes
 			// only at or before i, so m still reads mention i.
 			m := &s.places[i]
+			e := m.entry
+			if !m.anaphor && e == nil && !m.marked {
+				continue // neither kept nor nearby, common word or not
+			}
 			if !m.anaphor && isCommonWord(s.text[m.nameStart:m.nameEnd]) {
 				continue
 			}
-			e := m.entry
 			if m.anaphor || e != nil || m.marked {
 				kept = append(kept, *m)
 			}
@@ -753,8 +756,9 @@ func (g *memo) reset() {
 // coveredByPlace reports whether offset at lies inside a place mention the
 // rules already found.
 func (s *analysed) coveredByPlace(at int) bool {
-	for _, m := range s.places {
-		if at >= m.fullStart && at < m.fullEnd {
+	for i := range s.places {
+		// Read in place: ranging over the values copied each mention.
+		if m := &s.places[i]; at >= m.fullStart && at < m.fullEnd {
 			return true
 		}
 	}
