@@ -82,7 +82,7 @@ func (c *docContext) resolveGeo() {
 			if m.inNext && i+1 < len(s.places) && s.places[i+1].entry != nil {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
 			}
-			text := s.mentionText(*m)
+			text := s.textOf(m)
 			key := [2]string{text, ctx.Admin1}
 			var e *place.Entry
 			var ok bool
@@ -607,7 +607,18 @@ func resolveBareRef(name string) *geoAnswer {
 		return v
 	}
 	e, ok := place.Resolve(name, place.Context{})
-	return geoMemo.putBare(name, geoAnswer{e, ok})
+	return geoMemo.putBare(name, geoAnswer{entry: e, ok: ok})
+}
+
+// textOf is s.mentionText(*m), read from the mention's context-free
+// answer once it has one: the country vote, which may run twice, and the
+// resolution each ask for it. The memo's copy of the text is the same
+// string.
+func (s *analysed) textOf(m *placeMention) string {
+	if m.bareText != nil {
+		return m.bareText.text
+	}
+	return s.mentionText(*m)
 }
 
 // bareAnswer is resolveBare(text) for the mention's text (mentionText),
@@ -653,6 +664,7 @@ type knownAnswer struct {
 type geoAnswer struct {
 	entry place.Entry
 	ok    bool
+	text  string // the name asked, as the memo keeps it
 }
 
 const maxGeoMemo = 50000
@@ -734,8 +746,9 @@ func (g *memo) putBare(name string, v geoAnswer) *geoAnswer {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
+	v.text = g.clone(name)
 	p := g.answer(v)
-	g.bare[g.clone(name)] = p
+	g.bare[v.text] = p
 	return p
 }
 
@@ -899,7 +912,7 @@ func (c *docContext) voteCountry() string {
 				vote(m.capitalOf, 2, true)
 				continue
 			}
-			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
+			text, name := s.textOf(m), s.text[m.nameStart:m.nameEnd]
 			e, ok := m.bareAnswer(text)
 			if !ok && name != text {
 				// As the second pass does: "Syrias" counts for Syria.

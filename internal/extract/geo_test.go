@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/place"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // TestMentionTextListHeads: a list's plural head comes off in any case,
@@ -124,5 +126,36 @@ func TestHasEntryMatchesSameEntry(t *testing.T) {
 	}
 	if hasEntry(nil, &base) {
 		t.Error("hasEntry(nil) = true")
+	}
+}
+
+// TestTextOfMatchesMentionText: a mention's text read from its
+// context-free answer is mentionText's, for every mention of fakes-dev
+// the country vote asks about.
+func TestTextOfMatchesMentionText(t *testing.T) {
+	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
+	n := 0
+	for doc, err := range document.ReadPath(path, document.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := analyseForGeo(doc)
+		c := &docContext{doc: g.doc, sents: g.sents}
+		c.voteCountry()
+		for _, s := range c.sents {
+			for i := range s.places {
+				m := &s.places[i]
+				if m.bareText == nil {
+					continue
+				}
+				n++
+				if got, want := s.textOf(m), s.mentionText(*m); got != want {
+					t.Errorf("%s: textOf = %q, mentionText = %q", doc.ID, got, want)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no mentions asked about")
 	}
 }
