@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/tallyhq/tally/internal/claim"
@@ -780,7 +781,40 @@ func (s *analysed) coveredByPlace(at int) bool {
 
 // isCommonWord reports whether a name is an ordinary word that is a place
 // only inside a longer name ("New" in a title-case headline).
-func isCommonWord(name string) bool { return wordset.HasFolded(commonWords, name) }
+func isCommonWord(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			// Lower-casing may change its length ("\u212a" is "k").
+			return wordset.HasFolded(commonWords, name)
+		}
+	}
+	// In ASCII, lower-casing keeps the length and turns a letter into a
+	// letter, and nothing else into one: most names asked about have a
+	// length and initial no common word has, which is told without
+	// lower-casing and hashing them.
+	c := name[0:min(1, len(name))]
+	if len(name) >= len(commonShapes) || len(c) == 0 {
+		return false
+	}
+	l := c[0] | 0x20
+	if l < 'a' || l > 'z' || commonShapes[len(name)]&(1<<(l-'a')) == 0 {
+		return false
+	}
+	return wordset.HasFolded(commonWords, name)
+}
+
+// commonShapes has, for each length of a common word, a bit for each
+// letter one of that length starts with (bit 0 for "a").
+var commonShapes = func() []uint32 {
+	var t []uint32
+	for w := range commonWords {
+		for len(t) <= len(w) {
+			t = append(t, 0)
+		}
+		t[len(w)] |= 1 << (w[0] - 'a')
+	}
+	return t
+}()
 
 // commonWords are the "word" phrases of the places table, their words
 // joined by single spaces.

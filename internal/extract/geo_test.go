@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tallyhq/tally/internal/document"
+	"github.com/tallyhq/tally/internal/extract/wordset"
 	"github.com/tallyhq/tally/internal/place"
 	"github.com/tallyhq/tally/internal/testshared"
 )
@@ -39,11 +40,35 @@ func TestIsCommonWord(t *testing.T) {
 			}
 		}
 	}
-	for _, v := range []string{"Raqqa", "", "Ünew", strings.Repeat("New", 20)} {
+	for _, v := range []string{"Raqqa", "", "Ünew", strings.Repeat("New", 20), "\u212aurd", "\u212aURDS", "1st", "@", "[new", "neW", "Nex", "White  House"} {
 		if isCommonWord(v) != commonWords[strings.ToLower(v)] {
 			t.Errorf("isCommonWord(%q) disagrees with lower-casing", v)
 		}
 	}
+	// Every common word is lower-case ASCII starting with a letter, as
+	// commonShapes takes them to be.
+	for w := range commonWords {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || strings.ToLower(w) != w {
+			t.Errorf("common word %q does not start with a lower-case letter", w)
+		}
+	}
+}
+
+// FuzzIsCommonWord: the length and initial filter agrees with looking the
+// lower-cased name up, whatever the bytes.
+func FuzzIsCommonWord(f *testing.F) {
+	for w := range commonWords {
+		f.Add(w)
+		f.Add(strings.ToUpper(w))
+	}
+	f.Add("\u212aurd")
+	f.Add("Raqqa")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, name string) {
+		if got, want := isCommonWord(name), wordset.HasFolded(commonWords, name); got != want {
+			t.Errorf("isCommonWord(%q) = %v, HasFolded %v", name, got, want)
+		}
+	})
 }
 
 // TestNameTokenLowerCase pins which lower-case words nameToken lets into a
