@@ -33,7 +33,9 @@ func (c *docContext) resolveGeo() {
 	for _, s := range c.sents {
 		c.addBareNames(s)
 		n += len(s.places)
-		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+		if !placesInOrder(s.places) {
+			slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+		}
 	}
 	if c.country == "" {
 		// The names found standing alone may tell the country.
@@ -235,6 +237,18 @@ func hasEntry(es []place.Entry, e *place.Entry) bool {
 		}
 	}
 	return false
+}
+
+// placesInOrder reports whether the mentions are in the order of their
+// phrases' starts already, as most sentences' are: the stable sort then
+// leaves them as they are, and it copied two mentions for each comparison.
+func placesInOrder(ms []placeMention) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].fullStart < ms[i-1].fullStart {
+			return false
+		}
+	}
+	return true
 }
 
 func sameEntry(a, b place.Entry) bool {

@@ -184,3 +184,19 @@ func TestTextOfMatchesMentionText(t *testing.T) {
 		t.Fatal("no mentions asked about")
 	}
 }
+
+// TestPlacesInOrder: a sentence's mentions are left unsorted only when the
+// stable sort by start would leave them as they are.
+func TestPlacesInOrder(t *testing.T) {
+	for _, starts := range [][]int{{}, {3}, {1, 2, 3}, {1, 1, 2}, {2, 1}, {1, 3, 2}, {5, 5, 4}} {
+		ms := make([]placeMention, len(starts))
+		for i, st := range starts {
+			ms[i] = placeMention{fullStart: st, nameEnd: i} // nameEnd tells them apart
+		}
+		sorted := slices.Clone(ms)
+		slices.SortStableFunc(sorted, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+		if got, want := placesInOrder(ms), slices.Equal(ms, sorted); got != want {
+			t.Errorf("placesInOrder(%v) = %v, want %v", starts, got, want)
+		}
+	}
+}
