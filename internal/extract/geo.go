@@ -113,7 +113,7 @@ func (c *docContext) resolveGeo() {
 					// "Syrias Shairat airbase": scraped copy lost the
 					// possessor's apostrophe, and the gazetteer knows the
 					// name only with its tail noun.
-					e, ok = s.resolveOwnPhrase(*m, ctx)
+					e, ok = s.resolveOwnPhrase(m, ctx)
 				}
 				if name := s.text[m.nameStart:m.nameEnd]; !ok && name != text {
 					// Resolve is a function of its arguments: asking again
@@ -124,7 +124,7 @@ func (c *docContext) resolveGeo() {
 					m.entry = entryOf(e)
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
 					m.entry = entryOf(e)
-				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
+				} else if e, end, ok := s.resolvePrefix(m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
 					m.entry = entryOf(e)
@@ -258,7 +258,7 @@ func sameEntry(a, b place.Entry) bool {
 // mentionText is the phrase handed to the gazetteer: the name with the
 // words that say what kind of place it is ("Idlib province", "the outskirts
 // of Raqqa"), without a list's plural head ("cities of").
-func (s *analysed) mentionText(m placeMention) string {
+func (s *analysed) mentionText(m *placeMention) string {
 	text := s.text[m.fullStart:m.fullEnd]
 	if !hasSOf(text) {
 		// No list head here, and lower-casing would allocate.
@@ -297,7 +297,7 @@ var listHeads = []string{"cities of ", "towns of ", "villages of ", "settlements
 // resolveOwnPhrase resolves a mention's name with the words after it
 // ("Shairat airbase") when a possessor stands before it, which the full
 // phrase carries.
-func (s *analysed) resolveOwnPhrase(m placeMention, ctx place.Context) (place.Entry, bool) {
+func (s *analysed) resolveOwnPhrase(m *placeMention, ctx place.Context) (place.Entry, bool) {
 	if m.fullStart >= m.nameStart || m.fullEnd <= m.nameEnd {
 		return place.Entry{}, false
 	}
@@ -633,7 +633,7 @@ func (s *analysed) textOf(m *placeMention) string {
 	if m.bareText != nil {
 		return m.bareText.text
 	}
-	return s.mentionText(*m)
+	return s.mentionText(m)
 }
 
 // bareAnswer is resolveBare(text) for the mention's text (mentionText),
@@ -846,7 +846,7 @@ var commonWords = func() map[string]bool {
 
 // resolvePrefix resolves the longest proper prefix of a multi-word name,
 // returning the entry and where the name then ends.
-func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry, int, bool) {
+func (s *analysed) resolvePrefix(m *placeMention, ctx place.Context) (place.Entry, int, bool) {
 	name := s.text[m.nameStart:m.nameEnd]
 	for {
 		cut := strings.LastIndexByte(name, ' ')

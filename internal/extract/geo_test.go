@@ -25,7 +25,7 @@ func TestMentionTextListHeads(t *testing.T) {
 		"Şehirs of Hatay":          "Şehirs of Hatay",
 	} {
 		s := &analysed{text: text}
-		if got := s.mentionText(placeMention{fullStart: 0, fullEnd: len(text)}); got != want {
+		if got := s.mentionText(&placeMention{fullStart: 0, fullEnd: len(text)}); got != want {
 			t.Errorf("mentionText(%q) = %q, want %q", text, got, want)
 		}
 	}
@@ -174,7 +174,7 @@ func TestTextOfMatchesMentionText(t *testing.T) {
 					continue
 				}
 				n++
-				if got, want := s.textOf(m), s.mentionText(*m); got != want {
+				if got, want := s.textOf(m), s.mentionText(m); got != want {
 					t.Errorf("%s: textOf = %q, mentionText = %q", doc.ID, got, want)
 				}
 			}
