@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/extract/wordset"
@@ -31,7 +33,9 @@ func (c *docContext) resolveGeo() {
 	for _, s := range c.sents {
 		c.addBareNames(s)
 		n += len(s.places)
-		slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+		if !placesInOrder(s.places) {
+			slices.SortStableFunc(s.places, func(a, b placeMention) int { return a.fullStart - b.fullStart })
+		}
 	}
 	if c.country == "" {
 		// The names found standing alone may tell the country.
@@ -59,10 +63,8 @@ func (c *docContext) resolveGeo() {
 	// One sense per discourse: a name an article has resolved means the
 	// same place when it comes again, which also spares the gazetteer.
 	// Keyed by the phrase when no admin1 is said, as for nearly every
-	// mention: a string key takes the map's fast path, where a pair of
-	// strings took the generic one. Sized for the mentions, so that it is
-	// not grown and rehashed mention by mention.
-	resolved := make(map[string]*place.Entry, n)
+	// mention.
+	var resolved phraseAnswers
 	// "X in Y": keyed by the phrase and the admin1 it is said to be in,
 	// as a pair (joining them into one string cost an allocation).
 	var resolvedIn map[[2]string]*place.Entry
@@ -83,12 +85,12 @@ func (c *docContext) resolveGeo() {
 			if m.inNext && i+1 < len(s.places) && s.places[i+1].entry != nil {
 				ctx.Admin1 = s.places[i+1].entry.Admin1
 			}
-			text := s.mentionText(*m)
+			text := s.textOf(m)
 			key := [2]string{text, ctx.Admin1}
 			var e *place.Entry
 			var ok bool
 			if ctx.Admin1 == "" {
-				e, ok = resolved[text]
+				e, ok = resolved.get(text)
 			} else {
 				e, ok = resolvedIn[key]
 			}
@@ -111,7 +113,7 @@ func (c *docContext) resolveGeo() {
 					// "Syrias Shairat airbase": scraped copy lost the
 					// possessor's apostrophe, and the gazetteer knows the
 					// name only with its tail noun.
-					e, ok = s.resolveOwnPhrase(*m, ctx)
+					e, ok = s.resolveOwnPhrase(m, ctx)
 				}
 				if name := s.text[m.nameStart:m.nameEnd]; !ok && name != text {
 					// Resolve is a function of its arguments: asking again
@@ -122,7 +124,7 @@ func (c *docContext) resolveGeo() {
 					m.entry = entryOf(e)
 				} else if e, ok := c.resolveElsewhere(text, ctx); ok {
 					m.entry = entryOf(e)
-				} else if e, end, ok := s.resolvePrefix(*m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
+				} else if e, end, ok := s.resolvePrefix(m, ctx); ok && !(s.headline && c.writtenInLowerCase(s.text[m.nameStart:end])) {
 					// Title case runs a name into the next words ("Deir
 					// Ezour Advances"): the longest known prefix is the name.
 					m.entry = entryOf(e)
@@ -141,7 +143,7 @@ func (c *docContext) resolveGeo() {
 				}
 			}
 			if ctx.Admin1 == "" {
-				resolved[text] = m.entry
+				resolved.put(text, m.entry)
 			} else {
 				if resolvedIn == nil {
 					resolvedIn = map[[2]string]*place.Entry{}
@@ -150,14 +152,21 @@ func (c *docContext) resolveGeo() {
 			}
 		}
 		kept := s.places[:0]
-		for _, m := range s.places {
+		for i := range s.places {
+			// Read in place: a mention is large to copy. kept writes
+			// only at or before i, so m still reads mention i.
+			m := &s.places[i]
+			e := m.entry
+			if !m.anaphor && e == nil && !m.marked {
+				continue // neither kept nor nearby, common word or not
+			}
 			if !m.anaphor && isCommonWord(s.text[m.nameStart:m.nameEnd]) {
 				continue
 			}
-			if m.anaphor || m.entry != nil || m.marked {
-				kept = append(kept, m)
+			if m.anaphor || e != nil || m.marked {
+				kept = append(kept, *m)
 			}
-			if m.entry != nil && !slices.ContainsFunc(near, func(e place.Entry) bool { return sameEntry(e, *m.entry) }) {
+			if e != nil && !hasEntry(near, e) {
 				// The latest maxNearPlaces, kept in one array: Resolve
 				// reads Near only while it runs.
 				switch len(near) {
@@ -167,11 +176,79 @@ func (c *docContext) resolveGeo() {
 					copy(near, near[1:])
 					near = near[:maxNearPlaces-1]
 				}
-				near = append(near, *m.entry)
+				near = append(near, *e)
 			}
 		}
 		s.places = kept
 	}
+}
+
+// phraseAnswers is a document's answers by phrase. Most documents resolve
+// a few distinct phrases, which are found in a short list faster than in
+// a map, and without making one; past phraseList, a map takes over.
+type phraseAnswers struct {
+	list [phraseList]phraseAnswer
+	n    int
+	m    map[string]*place.Entry
+}
+
+const phraseList = 16
+
+type phraseAnswer struct {
+	text  string
+	entry *place.Entry
+}
+
+func (p *phraseAnswers) get(text string) (*place.Entry, bool) {
+	if p.m != nil {
+		e, ok := p.m[text]
+		return e, ok
+	}
+	for i := range p.n {
+		if a := &p.list[i]; a.text == text {
+			return a.entry, true
+		}
+	}
+	return nil, false
+}
+
+// put adds an answer for a phrase get has not found.
+func (p *phraseAnswers) put(text string, e *place.Entry) {
+	if p.m == nil && p.n < phraseList {
+		p.list[p.n] = phraseAnswer{text, e}
+		p.n++
+		return
+	}
+	if p.m == nil {
+		p.m = make(map[string]*place.Entry, 4*phraseList)
+		for _, a := range p.list[:p.n] {
+			p.m[a.text] = a.entry
+		}
+	}
+	p.m[text] = e
+}
+
+// hasEntry reports whether some entry of es is sameEntry as e: the
+// coordinates are compared first, as they tell most places apart at once.
+func hasEntry(es []place.Entry, e *place.Entry) bool {
+	for i := range es {
+		if n := &es[i]; n.Lat == e.Lat && n.Lon == e.Lon && n.Name == e.Name && n.Country == e.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// placesInOrder reports whether the mentions are in the order of their
+// phrases' starts already, as most sentences' are: the stable sort then
+// leaves them as they are, and it copied two mentions for each comparison.
+func placesInOrder(ms []placeMention) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].fullStart < ms[i-1].fullStart {
+			return false
+		}
+	}
+	return true
 }
 
 func sameEntry(a, b place.Entry) bool {
@@ -181,7 +258,7 @@ func sameEntry(a, b place.Entry) bool {
 // mentionText is the phrase handed to the gazetteer: the name with the
 // words that say what kind of place it is ("Idlib province", "the outskirts
 // of Raqqa"), without a list's plural head ("cities of").
-func (s *analysed) mentionText(m placeMention) string {
+func (s *analysed) mentionText(m *placeMention) string {
 	text := s.text[m.fullStart:m.fullEnd]
 	if !hasSOf(text) {
 		// No list head here, and lower-casing would allocate.
@@ -220,7 +297,7 @@ var listHeads = []string{"cities of ", "towns of ", "villages of ", "settlements
 // resolveOwnPhrase resolves a mention's name with the words after it
 // ("Shairat airbase") when a possessor stands before it, which the full
 // phrase carries.
-func (s *analysed) resolveOwnPhrase(m placeMention, ctx place.Context) (place.Entry, bool) {
+func (s *analysed) resolveOwnPhrase(m *placeMention, ctx place.Context) (place.Entry, bool) {
 	if m.fullStart >= m.nameStart || m.fullEnd <= m.nameEnd {
 		return place.Entry{}, false
 	}
@@ -545,9 +622,18 @@ func resolveBareRef(name string) *geoAnswer {
 		return v
 	}
 	e, ok := place.Resolve(name, place.Context{})
-	v := &geoAnswer{e, ok}
-	geoMemo.putBare(name, v)
-	return v
+	return geoMemo.putBare(name, geoAnswer{entry: e, ok: ok})
+}
+
+// textOf is s.mentionText(*m), read from the mention's context-free
+// answer once it has one: the country vote, which may run twice, and the
+// resolution each ask for it. The memo's copy of the text is the same
+// string.
+func (s *analysed) textOf(m *placeMention) string {
+	if m.bareText != nil {
+		return m.bareText.text
+	}
+	return s.mentionText(m)
 }
 
 // bareAnswer is resolveBare(text) for the mention's text (mentionText),
@@ -576,6 +662,13 @@ type memo struct {
 	bare  map[string]*geoAnswer // by pointer: an Entry is large to copy in and out
 	known map[string]knownAnswer
 	n     int // entries in both
+
+	// The names' copies and the answers are carved out of blocks rather
+	// than allocated one by one: a pass asks about thousands of new
+	// names, and their allocations were a tenth of the cost of
+	// remembering them. A block is written once and never changed.
+	names   []byte
+	answers []geoAnswer
 }
 
 type knownAnswer struct {
@@ -586,9 +679,17 @@ type knownAnswer struct {
 type geoAnswer struct {
 	entry place.Entry
 	ok    bool
+	text  string // the name asked, as the memo keeps it
 }
 
 const maxGeoMemo = 50000
+
+// memoBlock is the size in bytes of a block of names, and memoAnswers the
+// number of answers in a block of them.
+const (
+	memoBlock   = 4096
+	memoAnswers = 64
+)
 
 func newMemo() *memo {
 	return &memo{bare: map[string]*geoAnswer{}, known: map[string]knownAnswer{}}
@@ -596,15 +697,15 @@ func newMemo() *memo {
 
 func (g *memo) getBare(name string) (*geoAnswer, bool) {
 	g.mu.RLock()
-	defer g.mu.RUnlock()
 	v, ok := g.bare[name]
+	g.mu.RUnlock()
 	return v, ok
 }
 
 func (g *memo) getKnown(country, name string) (ok, found bool) {
 	g.mu.RLock()
-	defer g.mu.RUnlock()
 	a, found := g.known[name]
+	g.mu.RUnlock()
 	if !found || a.country != country {
 		return false, false
 	}
@@ -614,20 +715,56 @@ func (g *memo) getKnown(country, name string) (ok, found bool) {
 // room empties the memo when full; the caller holds the lock.
 func (g *memo) room() {
 	if g.n >= maxGeoMemo {
-		clear(g.bare)
-		clear(g.known)
-		g.n = 0
+		g.empty()
 	}
 	g.n++
 }
 
-func (g *memo) putBare(name string, v *geoAnswer) {
+// empty forgets everything; the caller holds the lock. The blocks are let
+// go, not reused: answers handed out point into them.
+func (g *memo) empty() {
+	clear(g.bare)
+	clear(g.known)
+	g.n = 0
+	g.names, g.answers = nil, nil
+}
+
+// clone copies a name into the current block of names; the caller holds
+// the lock. Names are slices of documents: copies keep the memo from
+// holding whole documents alive until it empties.
+func (g *memo) clone(name string) string {
+	if len(name) == 0 {
+		return ""
+	}
+	if len(name) > cap(g.names)-len(g.names) {
+		if len(name) > memoBlock/4 {
+			return strings.Clone(name) // a block would be mostly this
+		}
+		g.names = make([]byte, 0, memoBlock)
+	}
+	at := len(g.names)
+	g.names = append(g.names, name...)
+	return unsafe.String(&g.names[at], len(name))
+}
+
+// answer is a new answer in the current block; the caller holds the lock.
+func (g *memo) answer(v geoAnswer) *geoAnswer {
+	if len(g.answers) == cap(g.answers) {
+		g.answers = make([]geoAnswer, 0, memoAnswers)
+	}
+	g.answers = append(g.answers, v)
+	return &g.answers[len(g.answers)-1]
+}
+
+// putBare remembers v as name's answer and returns the memo's copy.
+func (g *memo) putBare(name string, v geoAnswer) *geoAnswer {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.room()
-	// Names are slices of documents: copies keep the memo from holding
-	// whole documents alive until it empties.
-	g.bare[strings.Clone(name)] = v
+	v.text = g.clone(name)
+	p := g.answer(v)
+	g.bare[v.text] = p
+	return p
 }
 
 func (g *memo) putKnown(country, name string, ok bool) {
@@ -635,22 +772,21 @@ func (g *memo) putKnown(country, name string, ok bool) {
 	defer g.mu.Unlock()
 	g.room()
 	// The country is a gazetteer code, not a slice of a document.
-	g.known[strings.Clone(name)] = knownAnswer{country, ok}
+	g.known[g.clone(name)] = knownAnswer{country, ok}
 }
 
 func (g *memo) reset() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	clear(g.bare)
-	clear(g.known)
-	g.n = 0
+	g.empty()
 }
 
 // coveredByPlace reports whether offset at lies inside a place mention the
 // rules already found.
 func (s *analysed) coveredByPlace(at int) bool {
-	for _, m := range s.places {
-		if at >= m.fullStart && at < m.fullEnd {
+	for i := range s.places {
+		// Read in place: ranging over the values copied each mention.
+		if m := &s.places[i]; at >= m.fullStart && at < m.fullEnd {
 			return true
 		}
 	}
@@ -659,7 +795,40 @@ func (s *analysed) coveredByPlace(at int) bool {
 
 // isCommonWord reports whether a name is an ordinary word that is a place
 // only inside a longer name ("New" in a title-case headline).
-func isCommonWord(name string) bool { return wordset.HasFolded(commonWords, name) }
+func isCommonWord(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			// Lower-casing may change its length ("\u212a" is "k").
+			return wordset.HasFolded(commonWords, name)
+		}
+	}
+	// In ASCII, lower-casing keeps the length and turns a letter into a
+	// letter, and nothing else into one: most names asked about have a
+	// length and initial no common word has, which is told without
+	// lower-casing and hashing them.
+	c := name[0:min(1, len(name))]
+	if len(name) >= len(commonShapes) || len(c) == 0 {
+		return false
+	}
+	l := c[0] | 0x20
+	if l < 'a' || l > 'z' || commonShapes[len(name)]&(1<<(l-'a')) == 0 {
+		return false
+	}
+	return wordset.HasFolded(commonWords, name)
+}
+
+// commonShapes has, for each length of a common word, a bit for each
+// letter one of that length starts with (bit 0 for "a").
+var commonShapes = func() []uint32 {
+	var t []uint32
+	for w := range commonWords {
+		for len(t) <= len(w) {
+			t = append(t, 0)
+		}
+		t[len(w)] |= 1 << (w[0] - 'a')
+	}
+	return t
+}()
 
 // commonWords are the "word" phrases of the places table, their words
 // joined by single spaces.
@@ -677,7 +846,7 @@ var commonWords = func() map[string]bool {
 
 // resolvePrefix resolves the longest proper prefix of a multi-word name,
 // returning the entry and where the name then ends.
-func (s *analysed) resolvePrefix(m placeMention, ctx place.Context) (place.Entry, int, bool) {
+func (s *analysed) resolvePrefix(m *placeMention, ctx place.Context) (place.Entry, int, bool) {
 	name := s.text[m.nameStart:m.nameEnd]
 	for {
 		cut := strings.LastIndexByte(name, ' ')
@@ -791,7 +960,7 @@ func (c *docContext) voteCountry() string {
 				vote(m.capitalOf, 2, true)
 				continue
 			}
-			text, name := s.mentionText(*m), s.text[m.nameStart:m.nameEnd]
+			text, name := s.textOf(m), s.text[m.nameStart:m.nameEnd]
 			e, ok := m.bareAnswer(text)
 			if !ok && name != text {
 				// As the second pass does: "Syrias" counts for Syria.
