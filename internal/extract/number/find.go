@@ -66,11 +66,10 @@ type finder struct {
 }
 
 func newFinder(s string) finder {
-	f := finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1, ppos: [2]int{-1, -1}}
-	for i := range f.lent {
-		f.lent[i].s = -1
-	}
-	return f
+	// The caches of prev and look start empty as zeros: no word has the
+	// empty span [0, 0) that an unused entry holds, and prev(s, 0) is the
+	// zero token its unused entries hold.
+	return finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1}
 }
 
 // next is next(f.s, pos), remembered for the last pos.
@@ -153,7 +152,7 @@ func AppendFind(dst []Mention, text string) []Mention {
 		if t.k == tEOF {
 			break
 		}
-		if t.k == tWord && f.look(t).flags&fStart == 0 {
+		if t.k == tWord && !f.mayStart(t) {
 			i = t.e
 			continue
 		}
@@ -261,6 +260,13 @@ func wordRun(s string, i int) int {
 // bytes whatever this says of them.
 func nonWord(x uint64) uint64 {
 	return ^(ascii8.Letters(x) | x) & ascii8.High
+}
+
+// mayStart reports whether try may succeed at the word t, by its entry and
+// the first letter of the word after it (see lexEntry.tryNext).
+func (f *finder) mayStart(t tok) bool {
+	e := f.look(t)
+	return e.flags&fStart != 0 && (f.mayFollow(t.e, e.tryNext) || e.class == wA && t.e < len(f.s) && f.s[t.e] == '-')
 }
 
 // try reads into x the expression starting at token t: a qualifier

@@ -96,6 +96,12 @@ type lexEntry struct {
 	// with no letter: the word after it turns most phrase tests away
 	// ("in" not before "excess") without reading that word.
 	qualNext, vagueNext uint32
+	// tryNext is what of the two, and of aNext, try reads: when the word
+	// after this one starts with none of its letters (see mayFollow) and
+	// this is not "a-" ("a-dozen"), try fails, and Find skips the word
+	// without trying it. Most start words of a text are "in", "a", "at",
+	// "an" and "as", before words that make no mention with them.
+	tryNext uint32
 }
 
 // allNext is a lexEntry's qualNext or vagueNext when the word after it
@@ -470,7 +476,32 @@ func init() {
 			addStartShape(w)
 		}
 	}
+	for _, e := range lexVals {
+		if e != nil {
+			e.tryNext = tryNextOf(e)
+		}
+	}
 	fillLexSlots()
+}
+
+// tryNextOf is e's tryNext: the letters of qualNext, and when the word may
+// start a quantity, those of vagueNext and those after "a"; every letter
+// when a number word or an ordinal reads on whatever follows.
+func tryNextOf(e *lexEntry) uint32 {
+	m := e.qualNext
+	if e.flags&fQuantity == 0 {
+		return m
+	}
+	m |= e.vagueNext
+	switch {
+	case e.flags&fOrdinal != 0:
+		return allNext
+	case e.flags&fNum == 0:
+		return m
+	case e.class == wA:
+		return m | aNext
+	}
+	return allNext
 }
 
 // lexKeys and lexVals are the lexicon as it is built, an open-addressing

@@ -1,0 +1,95 @@
+package number
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// findSlow is AppendFind as it was before mayStart: every start word is
+// tried, whatever follows it. It fails t when mayStart turns away a word
+// that try would take.
+func findSlow(t *testing.T, text string) []Mention {
+	t.Helper()
+	f := newFinder(text)
+	var out []Mention
+	var x expr
+	i := 0
+	for {
+		tk := candidate(text, i)
+		if tk.k == tEOF {
+			break
+		}
+		if tk.k == tWord && f.look(tk).flags&fStart == 0 {
+			i = tk.e
+			continue
+		}
+		skip := tk.k == tWord && !f.mayStart(tk)
+		if !f.try(tk, &x) {
+			i = tk.e
+			continue
+		}
+		if skip {
+			t.Fatalf("mayStart skips %q at %d, but try reads %q", text[tk.s:tk.e], tk.s, text[x.start:x.end])
+		}
+		if k, emit := f.classify(&x); emit {
+			out = append(out, f.mention(&x, k))
+			f.lastEnd, f.lastKind = x.end, k
+		}
+		i = max(x.end, tk.e)
+	}
+	return out
+}
+
+func checkSkipAgrees(t *testing.T, text string) {
+	t.Helper()
+	got, want := Find(text), findSlow(t, text)
+	if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("Find(%q) = %+v, trying every start word gives %+v", text, got, want)
+	}
+}
+
+// TestMayStartAgreesWithTry: skipping the start words that the next
+// word's first letter rules out finds what trying each of them does.
+func TestMayStartAgreesWithTry(t *testing.T) {
+	texts := append([]string{
+		"a-dozen people, a dozen, a hundred, a half million, a few, a couple of, a handful of, a number of",
+		"a minimum of 5, a maximum of 6, an estimated 7, as many as 8, at least 9, at most 10, in excess of 11",
+		"in 2014, at 5, as 6, an 7, a 8, a", "a ", "a -", "a-", "an-hundred", "A Dozen", "IN EXCESS OF 12",
+		"up to 30, no fewer than 4, not less than 5, just under 6, close to 7, well over 8",
+		"half a million, quarter of a million, first, twenty-first, one and a half million",
+	}, fuzzSeeds...)
+	for _, text := range texts {
+		checkSkipAgrees(t, text)
+	}
+	dev := devText(t)
+	for _, line := range strings.Split(dev, "\n") {
+		checkSkipAgrees(t, line)
+	}
+}
+
+func FuzzMayStart(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("a-dozen a few an estimated 5 in excess of 6")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSkipAgrees(t, text)
+	})
+}
+
+// TestFinderCachesStartEmpty: a new finder's zeroed caches answer as the
+// scanners do, for the first position and the first word.
+func TestFinderCachesStartEmpty(t *testing.T) {
+	for _, s := range []string{"", "a", "12 killed", " in 2014"} {
+		f := newFinder(s)
+		if got, want := f.prev(0), prev(s, 0); got != want {
+			t.Errorf("%q: new finder's prev(0) = %+v, want %+v", s, got, want)
+		}
+		if w := next(s, 0); w.k == tWord {
+			if got, want := f.look(w), look(s, w); got != want {
+				t.Errorf("%q: new finder's look of the first word = %p, want %p", s, got, want)
+			}
+		}
+	}
+}
