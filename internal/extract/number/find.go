@@ -203,7 +203,11 @@ func scanCandidate(s string, i int) tok {
 					l := bits.TrailingZeros64(other) / 8 // from 1: s[i] is a letter
 					after := byte(x >> (8 * l))
 					if after != '\'' || i+l+1 >= n {
-						if startLast[shapeIndex(c, l)]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 {
+						if row := shapeIndex(c, l); startLast[row]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 &&
+							!(after == ' ' && i+l+1 < n && !isSpace(s[i+l+1]) && startNext[row]&(1<<letterIndex[s[i+l+1]]) == 0) {
+							// A start word, unless the word after it
+							// rules it out as mayStart would: one space,
+							// then no letter of tryNext.
 							return tok{i, i + l, tWord}
 						}
 						i += l

@@ -476,9 +476,12 @@ func init() {
 			addStartShape(w)
 		}
 	}
-	for _, e := range lexVals {
+	for j, e := range lexVals {
 		if e != nil {
 			e.tryNext = tryNextOf(e)
+			if w := lexKeys[j]; e.flags&fStart != 0 && isAlpha(w[0]) && isAlpha(w[len(w)-1]) {
+				startNext[shapeIndex(w[0], len(w))] |= e.tryNext
+			}
 		}
 	}
 	fillLexSlots()
@@ -572,6 +575,12 @@ func fillLexSlots() {
 		lexSlots[j].k0, lexSlots[j].k1, lexSlots[j].e = k0, k1, lexVals[i]
 	}
 }
+
+// startNext is, by the row of startLast, the letters of the tryNext of
+// every start word of that shape: a word of the shape before a word
+// starting with none of them is no start, and the scan passes over it
+// ("in the", "a car") without returning it.
+var startNext [32 * shapeLens]uint32
 
 // startLast holds, for each first letter and length of a word that may
 // start a mention, a bit set of its possible last letters (bit 0 is 'a'),
