@@ -399,17 +399,45 @@ func findFigures(text string, toks []token) []figure {
 }
 
 // figuresOf is findFigures for a sentence known to have a trigger.
+//
+// One pass finds the first count, the first word that may open a denial
+// and the first that may open a singular; each rule starts there, or not
+// at all.
 func figuresOf(text string, toks []token) []figure {
 	var out []figure
+	counted := false
+	denial, single := -1, -1
 	for i := range toks {
-		// By pointer: a token is 48 bytes, and most are not counts.
-		if t := &toks[i]; t.kind == tokNum && t.num.Kind == number.Count {
-			out = countFigures(text, toks, i)
-			break
+		// By pointer: a token is 48 bytes, and most are neither.
+		switch t := &toks[i]; t.kind {
+		case tokNum:
+			if !counted && t.num.Kind == number.Count {
+				out = countFigures(text, toks, i)
+				counted = true
+			}
+		case tokWord:
+			if len(t.lower) > len("nobody") {
+				continue // most words: longer than any word below
+			}
+			switch t.lower {
+			case "no", "zero", "nobody", "none":
+				if denial < 0 {
+					denial = i
+				}
+			case "a", "an", "one":
+				if single < 0 {
+					single = i
+				}
+			}
 		}
 	}
-	out = appendDenials(out, toks)
-	return appendSingulars(out, text, toks)
+	if denial >= 0 {
+		out = appendDenials(out, toks, denial)
+	}
+	if single >= 0 {
+		out = appendSingulars(out, text, toks, single)
+	}
+	return out
 }
 
 // countFigures returns the figures of the counts of a sentence, and their
@@ -609,8 +637,10 @@ func nearestFigure(figs []figure, i int, before bool) int {
 // appendDenials appends to out the statements that nobody was hurt ("no
 // casualties were reported", "no one was killed"). They are claims of
 // zero: a count that other sources can contradict.
-func appendDenials(out []figure, toks []token) []figure {
-	for i := 0; i < len(toks); i++ {
+//
+// The statements start at toks[from] or after.
+func appendDenials(out []figure, toks []token, from int) []figure {
+	for i := from; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tokWord {
 			continue
@@ -674,8 +704,10 @@ func markParts(toks []token, figs []figure) {
 // appendSingulars appends to out the single victims named with an
 // article: "a woman was killed", "A child killed", "an officer died". They
 // are figures of one.
-func appendSingulars(out []figure, text string, toks []token) []figure {
-	for i := 0; i+2 < len(toks); i++ {
+//
+// The figures start at toks[from] or after.
+func appendSingulars(out []figure, text string, toks []token, from int) []figure {
+	for i := from; i+2 < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tokWord || t.lower != "a" && t.lower != "an" && t.lower != "one" {
 			continue
