@@ -81,8 +81,9 @@ func (f *finder) next(pos int) tok {
 }
 
 // mayFollow reports whether the token after pos may be a word starting
-// with a letter of next (a lexEntry's qualNext or vagueNext): when it is
-// not, no phrase with such a second word matches there.
+// with a letter of next (a lexEntry's qualNext or vagueNext), or a number
+// when next has digitNext: when it is not, no phrase with such a second
+// word matches there.
 func (f *finder) mayFollow(pos int, next uint32) bool {
 	if next == allNext || next == 0 {
 		return next != 0
@@ -93,11 +94,7 @@ func (f *finder) mayFollow(pos int, next uint32) bool {
 	if pos == len(f.s) {
 		return false
 	}
-	c := f.s[pos]
-	if isUpper(c) {
-		c += 'a' - 'A'
-	}
-	return c >= 'a' && c <= 'z' && next&(1<<(c-'a')) != 0
+	return next&(1<<nextIndex[f.s[pos]]) != 0
 }
 
 // prev is prev(f.s, pos), remembered for the last two positions (a
@@ -204,7 +201,7 @@ func scanCandidate(s string, i int) tok {
 					after := byte(x >> (8 * l))
 					if after != '\'' || i+l+1 >= n {
 						if row := shapeIndex(c, l); startLast[row]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 &&
-							!(after == ' ' && i+l+1 < n && !isSpace(s[i+l+1]) && startNext[row]&(1<<letterIndex[s[i+l+1]]) == 0) {
+							!(after == ' ' && i+l+1 < n && !isSpace(s[i+l+1]) && startNext[row]&(1<<nextIndex[s[i+l+1]]) == 0) {
 							// A start word, unless the word after it
 							// rules it out as mayStart would: one space,
 							// then no letter of tryNext.

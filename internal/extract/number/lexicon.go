@@ -92,9 +92,11 @@ type lexEntry struct {
 	phrases []*phrase // qualifier then vague phrases starting with this word, longest first
 	// qualNext and vagueNext hold the lower-case first letters ('a' is
 	// bit 0) of the second words of its qualifier and of its vague
-	// phrases, allNext when one is a word alone or a second word starts
-	// with no letter: the word after it turns most phrase tests away
-	// ("in" not before "excess") without reading that word.
+	// phrases, allNext when a vague phrase is a word alone or a second
+	// word starts with no letter: the word after it turns most phrase
+	// tests away ("in" not before "excess") without reading that word. A
+	// qualifier of one word adds the first letters of the words that may
+	// start a quantity, and digitNext.
 	qualNext, vagueNext uint32
 	// tryNext is what of the two, and of aNext, try reads: when the word
 	// after this one starts with none of its letters (see mayFollow) and
@@ -107,6 +109,10 @@ type lexEntry struct {
 // allNext is a lexEntry's qualNext or vagueNext when the word after it
 // decides nothing.
 const allNext = ^uint32(0)
+
+// digitNext is the bit of qualNext that lets a number follow (bit 26,
+// after the letters'; see nextIndex).
+const digitNext = 1 << 26
 
 // aNext holds the first letters of the words that can follow "a" in a
 // number ("a hundred", "a million", "a half million"), in the form of a
@@ -425,6 +431,18 @@ func init() {
 		e.flags |= fStart | fQuantity
 		e.phrases = append(e.phrases, ph)
 	}
+	// A qualifier of one word ("from", "some", "over") is a phrase only
+	// before a quantity: a number, or a word that may start one.
+	quantityFirst := uint32(digitNext)
+	for j, w := range lexKeys {
+		if w != "" && lexVals[j].flags&fQuantity != 0 {
+			if w[0] < 'a' || w[0] > 'z' {
+				quantityFirst = allNext
+			} else {
+				quantityFirst |= 1 << (w[0] - 'a')
+			}
+		}
+	}
 	for _, e := range lexVals {
 		if e == nil {
 			continue
@@ -434,7 +452,9 @@ func init() {
 			if p.vague {
 				m = &e.vagueNext
 			}
-			if len(p.words) < 2 || p.words[1][0] < 'a' || p.words[1][0] > 'z' {
+			if len(p.words) < 2 && !p.vague {
+				*m |= quantityFirst
+			} else if len(p.words) < 2 || p.words[1][0] < 'a' || p.words[1][0] > 'z' {
 				*m = allNext
 			} else {
 				*m |= 1 << (p.words[1][0] - 'a')
@@ -597,6 +617,22 @@ const shapeLens = 32
 func shapeIndex(c byte, n int) int {
 	return (int(c&31)*shapeLens + min(n, shapeLens-1)) & (len(startLast) - 1)
 }
+
+// nextIndex is the bit of a byte in qualNext, vagueNext and tryNext: c0 of
+// an ASCII letter, 26 for a digit, and 31, which only allNext sets, for any
+// other byte.
+var nextIndex = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = 31
+		switch {
+		case isAlpha(byte(c)):
+			t[c] = c0(byte(c))
+		case isDigit(byte(c)):
+			t[c] = 26
+		}
+	}
+	return
+}()
 
 // letterIndex is c0 of an ASCII letter, and 31 (a bit no startLast row
 // sets) for any other byte: a word ending in one starts nothing.

@@ -9,9 +9,10 @@ import (
 	"github.com/tallyhq/tally/internal/extract/ascii8"
 )
 
-// findSlow is AppendFind as it was before mayStart and startNext: every
-// start word is tried, whatever follows it. It fails t when mayStart turns
-// away a word that try would take.
+// findSlow is AppendFind as it was before mayStart, startNext and the
+// quantity letters of qualNext: every start word is tried, and every
+// qualifier phrase matched, whatever follows it. It fails t when mayStart
+// turns away a word that tryRef would take.
 func findSlow(t *testing.T, text string) []Mention {
 	t.Helper()
 	f := newFinder(text)
@@ -28,7 +29,7 @@ func findSlow(t *testing.T, text string) []Mention {
 			continue
 		}
 		skip := tk.k == tWord && !f.mayStart(tk)
-		if !f.try(tk, &x) {
+		if !f.tryRef(tk, &x) {
 			i = tk.e
 			continue
 		}
@@ -92,6 +93,31 @@ func scanCandidateRef(s string, i int) tok {
 	return tok{n, n, tEOF}
 }
 
+// tryRef is try without qualNext: every qualifier phrase of the word is
+// matched, whatever follows it.
+func (f *finder) tryRef(t tok, x *expr) bool {
+	if t.k == tWord {
+		e := f.look(t)
+		for _, p := range e.phrases {
+			if p.vague {
+				break
+			}
+			end, ok := f.matchPhrase(t, p)
+			if !ok {
+				continue
+			}
+			if f.expression(t.s, f.next(end), p.q, x) {
+				x.qualOver = p.over
+				return true
+			}
+		}
+		if e.flags&fQuantity == 0 {
+			return false
+		}
+	}
+	return f.expression(t.s, t, qNone, x)
+}
+
 func checkSkipAgrees(t *testing.T, text string) {
 	t.Helper()
 	got, want := Find(text), findSlow(t, text)
@@ -110,6 +136,8 @@ func TestMayStartAgreesWithTry(t *testing.T) {
 		"up to 30, no fewer than 4, not less than 5, just under 6, close to 7, well over 8",
 		"half a million, quarter of a million, first, twenty-first, one and a half million",
 		"in the 5, in  excess of 6, in\texcess of 7, a  dozen, a 12, a-12, an 8, as\u00a0many as 9, at\nleast 10, in excess",
+		"from 2014 to 2015, from the 12, from twelve to 13, some 30, some people, over 5, over Five, about $5, about half, around a dozen, nearly one-third",
+		"between 2 and 3, from x to 4, some\t12, some  twelve, from\n9, over\u00a012, over 1st, some first",
 		"a car, a bus, a hundred, a Hundred, a Few, a\tfew, a few", "in e", "a d", "at l", "at ",
 	}, fuzzSeeds...)
 	for _, text := range texts {
