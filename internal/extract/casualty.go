@@ -186,7 +186,13 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 			}
 			return f, false
 		}
-		e, n, before := triggerSides(toks, j)
+		var e, before *entry
+		var n int
+		if t.kind == tokWord && lexWords[t.wid].tables&triggers.bit != 0 {
+			// triggerSides' own first test, without the call: most
+			// words start no trigger.
+			e, n, before = triggerSides(toks, j)
+		}
 		if e != nil {
 			f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: j, end: toks[j+n-1].end}
 			if v.start == v.end {
@@ -304,8 +310,12 @@ func scanVictims(toks []token, j int, v *victimScan, filler func(string) bool, a
 // least 12", "the death toll rose to 58", "killed 5 people and 12 others".
 func matchBefore(text string, toks []token, i int) (f figure, ok bool) {
 	for k := i - 1; k >= 0 && k >= i-maxBeforeScan; k-- {
-		if toks[k].kind == tokPunct && toks[k].lower != "," {
+		t := &toks[k]
+		if t.kind == tokPunct && t.lower != "," {
 			break
+		}
+		if t.kind != tokWord || lexWords[t.wid].tables&triggers.bit == 0 {
+			continue // triggerAt's own first test, without the call: most words start no trigger
 		}
 		e, n := triggerAt(toks, k, false)
 		if e == nil {
@@ -510,7 +520,7 @@ func countFigures(text string, toks []token, first int) []figure {
 		out = append(out, f)
 	}
 	markParts(toks, out)
-	return appendSubFigures(out, text, toks, out[:len(out):len(out)])
+	return appendSubFigures(out, text, toks, out[:len(out):len(out)], first)
 }
 
 // hasTrigger reports whether some casualty trigger may start at a token
@@ -557,12 +567,13 @@ func hypotheticalNear(toks []token, at int) bool {
 // appendSubFigures appends to out the numbers that count a part of a
 // figure of figs, of the same sentence: "12 were killed, including 5
 // children", "six civilians including a child were among at least 22
-// killed". They take the kind of that figure.
-func appendSubFigures(out []figure, text string, toks []token, figs []figure) []figure {
+// killed". They take the kind of that figure. No count comes before
+// toks[first].
+func appendSubFigures(out []figure, text string, toks []token, figs []figure, first int) []figure {
 	if len(figs) == 0 {
 		return out
 	}
-	for i := range toks {
+	for i := first; i < len(toks); i++ {
 		t := &toks[i]
 		// A number that is already a figure's is not a part of one; a
 		// sentence has few figures, so they are looked through.

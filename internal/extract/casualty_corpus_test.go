@@ -165,7 +165,7 @@ func TestCasualtyCorpus(t *testing.T) {
 // figuresByFullScans is figuresOf as it was before its one pass: each rule
 // scans the whole sentence.
 func figuresByFullScans(text string, toks []token) []figure {
-	out := countFigures(text, toks, 0)
+	out := countFigures(text, toks, 0) // its sub-figures from the first token on
 	out = appendDenials(out, toks, 0)
 	return appendSingulars(out, text, toks, 0)
 }
