@@ -66,10 +66,19 @@ type finder struct {
 }
 
 func newFinder(s string) finder {
+	var f finder
+	f.init(s)
+	return f
+}
+
+// init makes f a new finder of s in place: AppendFind's finder is not
+// built and then copied, once per sentence.
+func (f *finder) init(s string) {
 	// The caches of prev and look start empty as zeros: no word has the
 	// empty span [0, 0) that an unused entry holds, and prev(s, 0) is the
 	// zero token its unused entries hold.
-	return finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1}
+	*f = finder{}
+	f.s, f.chainEnd, f.lastEnd, f.npos = s, -1, -1, -1
 }
 
 // next is next(f.s, pos), remembered for the last pos.
@@ -137,7 +146,8 @@ func Find(text string) []Mention {
 // of many sentences in turn can keep them all in one slab. It returns dst
 // itself, nil included, when text has none.
 func AppendFind(dst []Mention, text string) []Mention {
-	f := newFinder(text)
+	var f finder
+	f.init(text)
 	// News text has about one number per 150 bytes; sizing the result a
 	// little above that when the first comes saves append's copying on
 	// long texts. Most sentences have none, and get nil.
