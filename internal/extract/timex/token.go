@@ -228,9 +228,6 @@ var cueFilter [16 * 32 * 32 / 64]uint64
 // words (at non-ASCII bytes) but never joins two, so a cue word the
 // tokeniser would see is seen here too.
 func mayHaveTime(s string) bool {
-	if numberMayStart(s) {
-		return true
-	}
 	n := len(s)
 	for i := 0; i < n; {
 		if !isLetter(s[i]) {
@@ -262,7 +259,9 @@ func mayHaveTime(s string) bool {
 		}
 		i = j
 	}
-	return false
+	// The numbers last: a sentence with a cue word mostly has it early,
+	// and one without reads its numbers here and its words above anyway.
+	return numberMayStart(s)
 }
 
 func isLetter(c byte) bool { return byteClass[c]-cLower <= cUpper-cLower }
