@@ -48,6 +48,30 @@ func triggerAt(toks []token, i int, after bool) (*entry, int) {
 	return nil, 0
 }
 
+// triggerSides is triggerAt on both sides at once, for a loop that asks
+// for the trigger after the number and, failing that, for one before it:
+// the word's phrases are read once. after is what triggerAt(toks, i, true)
+// returns; before is triggerAt(toks, i, false) when after is nil.
+func triggerSides(toks []token, i int) (after *entry, n int, before *entry) {
+	if i >= len(toks) || toks[i].kind != tokWord || lexWords[toks[i].wid].tables&triggers.bit == 0 {
+		return nil, 0, nil
+	}
+	for _, e := range triggers.byWord[toks[i].wid] {
+		if i+len(e.words) > len(toks) || !phraseAt(toks, i, e.words) {
+			continue
+		}
+		switch e.field(1) {
+		case "after", "both":
+			return e, len(e.words), nil
+		case "before":
+			if before == nil {
+				before = e
+			}
+		}
+	}
+	return nil, 0, before
+}
+
 func phraseAt(toks []token, i int, words []string) bool {
 	for k, w := range words {
 		t := toks[i+k]
@@ -162,11 +186,18 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 			}
 			return f, false
 		}
-		if e, n := triggerAt(toks, j, true); e != nil {
+		var e, before *entry
+		var n int
+		if t.kind == tokWord && lexWords[t.wid].tables&triggers.bit != 0 {
+			// triggerSides' own first test, without the call: most
+			// words start no trigger.
+			e, n, before = triggerSides(toks, j)
+		}
+		if e != nil {
 			f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: j, end: toks[j+n-1].end}
 			if v.start == v.end {
 				// "bodies of civilians", "deaths among civilians"
-				scanVictims(toks, j+n, &v, fillersAfterTrigger, 0)
+				scanVictims(toks, j+n, &v, fillerAfterTrigger, 0)
 			}
 			f.victims = v.category()
 			if v.start < v.end {
@@ -174,7 +205,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 			}
 			return f, true
 		}
-		if e, _ := triggerAt(toks, j, false); e != nil {
+		if before != nil {
 			// An active verb ("killing") takes its own object; the number
 			// before it is not what it counts.
 			return f, false
@@ -210,7 +241,7 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 			}
 			return f, false
 		}
-		if auxiliaries[t.lower] {
+		if isAuxiliary(t.lower) {
 			sawAux = true
 		}
 		if gapLex.hasTok(t) {
@@ -230,19 +261,31 @@ func matchAfter(text string, toks []token, i int) (f figure, ok bool) {
 	return f, false
 }
 
-// victimFillers are the words a victim scan may pass over before the
+// The victim fillers are the words a victim scan may pass over before the
 // victim noun: after a trigger noun ("bodies of civilians"), and after a
 // number ("12 more people", "5 other civilians"), where one unknown word
-// (an adjective) may stand too.
-var (
-	fillersAfterTrigger = map[string]bool{"of": true, "among": true, "the": true, "including": true}
-	fillersAfterNumber  = map[string]bool{"of": true, "more": true, "other": true, "others": true, "people": true, "civilian": true, "the": true}
-)
+// (an adjective) may stand too. Switches, not maps: they are asked of
+// every word after a number.
+func fillerAfterTrigger(w string) bool {
+	switch w {
+	case "of", "among", "the", "including":
+		return true
+	}
+	return false
+}
+
+func fillerAfterNumber(w string) bool {
+	switch w {
+	case "of", "more", "other", "others", "people", "civilian", "the":
+		return true
+	}
+	return false
+}
 
 // scanVictims reads the victim words from toks[j:] into v, passing over
 // fillers and at most allowUnknown other words, and stopping at a
 // non-person noun.
-func scanVictims(toks []token, j int, v *victimScan, fillers map[string]bool, allowUnknown int) {
+func scanVictims(toks []token, j int, v *victimScan, filler func(string) bool, allowUnknown int) {
 	unknown := 0
 	for k := j; k < min(len(toks), j+victimLookahead); k++ {
 		if toks[k].kind != tokWord {
@@ -254,7 +297,7 @@ func scanVictims(toks []token, j int, v *victimScan, fillers map[string]bool, al
 		if v.start < v.end || thingLex.hasTok(&toks[k]) {
 			return
 		}
-		if fillers[toks[k].lower] {
+		if filler(toks[k].lower) {
 			continue
 		}
 		if unknown++; unknown > allowUnknown {
@@ -267,8 +310,12 @@ func scanVictims(toks []token, j int, v *victimScan, fillers map[string]bool, al
 // least 12", "the death toll rose to 58", "killed 5 people and 12 others".
 func matchBefore(text string, toks []token, i int) (f figure, ok bool) {
 	for k := i - 1; k >= 0 && k >= i-maxBeforeScan; k-- {
-		if toks[k].kind == tokPunct && toks[k].lower != "," {
+		t := &toks[k]
+		if t.kind == tokPunct && t.lower != "," {
 			break
+		}
+		if t.kind != tokWord || lexWords[t.wid].tables&triggers.bit == 0 {
+			continue // triggerAt's own first test, without the call: most words start no trigger
 		}
 		e, n := triggerAt(toks, k, false)
 		if e == nil {
@@ -283,7 +330,7 @@ func matchBefore(text string, toks []token, i int) (f figure, ok bool) {
 		}
 		f = figure{kind: claim.Kind(e.field(0)), numTok: i, trigTok: k}
 		var v victimScan
-		scanVictims(toks, i+1, &v, fillersAfterNumber, 1)
+		scanVictims(toks, i+1, &v, fillerAfterNumber, 1)
 		if v.start == 0 && v.end == 0 && isThingAfter(toks, i+1) {
 			return f, false
 		}
@@ -323,7 +370,7 @@ func gapOK(toks []token, from, to, gap int) bool {
 				return true
 			}
 			return false
-		case t.kind == tokPunct || clauseBreaks[t.lower]:
+		case t.kind == tokPunct || isClauseBreak(t.lower):
 			return false
 		}
 		words++
@@ -362,7 +409,51 @@ func findFigures(text string, toks []token) []figure {
 }
 
 // figuresOf is findFigures for a sentence known to have a trigger.
+//
+// One pass finds the first count, the first word that may open a denial
+// and the first that may open a singular; each rule starts there, or not
+// at all.
 func figuresOf(text string, toks []token) []figure {
+	var out []figure
+	counted := false
+	denial, single := -1, -1
+	for i := range toks {
+		// By pointer: a token is 48 bytes, and most are neither.
+		switch t := &toks[i]; t.kind {
+		case tokNum:
+			if !counted && t.num.Kind == number.Count {
+				out = countFigures(text, toks, i)
+				counted = true
+			}
+		case tokWord:
+			if len(t.lower) > len("nobody") {
+				continue // most words: longer than any word below
+			}
+			switch t.lower {
+			case "no", "zero", "nobody", "none":
+				if denial < 0 {
+					denial = i
+				}
+			case "a", "an", "one":
+				if single < 0 {
+					single = i
+				}
+			}
+		}
+	}
+	if denial >= 0 {
+		out = appendDenials(out, toks, denial)
+	}
+	if single >= 0 {
+		out = appendSingulars(out, text, toks, single)
+	}
+	return out
+}
+
+// countFigures returns the figures of the counts of a sentence, and their
+// parts, from its first count at toks[first]. It is figuresOf's own so
+// that a sentence without a count does not clear its candidates' buffer.
+func countFigures(text string, toks []token, first int) []figure {
 	type candidates struct {
 		i        int
 		a, b     figure
@@ -372,8 +463,7 @@ func figuresOf(text string, toks []token) []figure {
 	// stay on the stack.
 	var buf [4]candidates
 	cands := buf[:0]
-	for i := range toks {
-		// By pointer: a token is 48 bytes, and most are not counts.
+	for i := first; i < len(toks); i++ {
 		if t := &toks[i]; t.kind != tokNum || t.num.Kind != number.Count {
 			continue
 		}
@@ -430,9 +520,7 @@ func figuresOf(text string, toks []token) []figure {
 		out = append(out, f)
 	}
 	markParts(toks, out)
-	out = appendSubFigures(out, text, toks, out[:len(out):len(out)])
-	out = appendDenials(out, toks)
-	return appendSingulars(out, text, toks)
+	return appendSubFigures(out, text, toks, out[:len(out):len(out)], first)
 }
 
 // hasTrigger reports whether some casualty trigger may start at a token
@@ -446,13 +534,24 @@ func hasTrigger(toks []token) bool {
 	return false
 }
 
-// clauseBreaks end the reach of a verb before a number: in "killed two
-// while 12 were wounded" the 12 is not killed.
-var clauseBreaks = map[string]bool{"and": true, "or": true, "while": true, "but": true, "whereas": true,
-	"when": true, "after": true, "as": true, "since": true, "because": true, "although": true}
+// isClauseBreak reports a word that ends the reach of a verb before a
+// number: in "killed two while 12 were wounded" the 12 is not killed.
+func isClauseBreak(w string) bool {
+	switch w {
+	case "and", "or", "while", "but", "whereas", "when", "after", "as", "since", "because", "although":
+		return true
+	}
+	return false
+}
 
-// auxiliaries mark a passive or perfect verb phrase.
-var auxiliaries = map[string]bool{"were": true, "was": true, "been": true, "are": true, "is": true}
+// isAuxiliary reports a word that marks a passive or perfect verb phrase.
+func isAuxiliary(w string) bool {
+	switch w {
+	case "were", "was", "been", "are", "is":
+		return true
+	}
+	return false
+}
 
 // hypotheticalNear reports whether a modal or conditional word stands just
 // before the figure ("could kill thousands", "threatens to displace").
@@ -468,12 +567,13 @@ func hypotheticalNear(toks []token, at int) bool {
 // appendSubFigures appends to out the numbers that count a part of a
 // figure of figs, of the same sentence: "12 were killed, including 5
 // children", "six civilians including a child were among at least 22
-// killed". They take the kind of that figure.
-func appendSubFigures(out []figure, text string, toks []token, figs []figure) []figure {
+// killed". They take the kind of that figure. No count comes before
+// toks[first].
+func appendSubFigures(out []figure, text string, toks []token, figs []figure, first int) []figure {
 	if len(figs) == 0 {
 		return out
 	}
-	for i := range toks {
+	for i := first; i < len(toks); i++ {
 		t := &toks[i]
 		// A number that is already a figure's is not a part of one; a
 		// sentence has few figures, so they are looked through.
@@ -513,7 +613,7 @@ func appendSubFigures(out []figure, text string, toks []token, figs []figure) []
 			continue
 		}
 		var v victimScan
-		scanVictims(toks, i+1, &v, fillersAfterNumber, 1)
+		scanVictims(toks, i+1, &v, fillerAfterNumber, 1)
 		if v.start == v.end {
 			// "including 5 others" says nothing new about whom; keep it.
 			v.cat = claim.People
@@ -548,8 +648,10 @@ func nearestFigure(figs []figure, i int, before bool) int {
 // appendDenials appends to out the statements that nobody was hurt ("no
 // casualties were reported", "no one was killed"). They are claims of
 // zero: a count that other sources can contradict.
-func appendDenials(out []figure, toks []token) []figure {
-	for i := 0; i < len(toks); i++ {
+//
+// The statements start at toks[from] or after.
+func appendDenials(out []figure, toks []token, from int) []figure {
+	for i := from; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tokWord {
 			continue
@@ -613,8 +715,10 @@ func markParts(toks []token, figs []figure) {
 // appendSingulars appends to out the single victims named with an
 // article: "a woman was killed", "A child killed", "an officer died". They
 // are figures of one.
-func appendSingulars(out []figure, text string, toks []token) []figure {
-	for i := 0; i+2 < len(toks); i++ {
+//
+// The figures start at toks[from] or after.
+func appendSingulars(out []figure, text string, toks []token, from int) []figure {
+	for i := from; i+2 < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tokWord || t.lower != "a" && t.lower != "an" && t.lower != "one" {
 			continue
@@ -624,7 +728,7 @@ func appendSingulars(out []figure, text string, toks []token) []figure {
 			j++ // "a young woman"
 		}
 		cat, noun, ok := victimAt(toks, j)
-		if !ok || !noun || !singularVictim[toks[j].lower] {
+		if !ok || !noun || !isSingularVictim(toks[j].lower) {
 			continue
 		}
 		for k := j + 1; k < min(len(toks), j+4); k++ {
@@ -636,7 +740,7 @@ func appendSingulars(out []figure, text string, toks []token) []figure {
 					start:       t.start, end: toks[k+n-1].end})
 				break
 			}
-			if toks[k].kind != tokWord || !auxiliaries[toks[k].lower] && toks[k].lower != "has" && toks[k].lower != "reportedly" {
+			if toks[k].kind != tokWord || !isAuxiliary(toks[k].lower) && toks[k].lower != "has" && toks[k].lower != "reportedly" {
 				break
 			}
 		}
@@ -644,7 +748,12 @@ func appendSingulars(out []figure, text string, toks []token) []figure {
 	return out
 }
 
-// singularVictim lists the victim nouns that name one person.
-var singularVictim = map[string]bool{"woman": true, "child": true, "man": true, "boy": true, "girl": true,
-	"soldier": true, "civilian": true, "officer": true, "person": true, "fighter": true, "militant": true,
-	"policeman": true, "journalist": true, "doctor": true, "teenager": true, "baby": true, "infant": true}
+// isSingularVictim reports the victim nouns that name one person.
+func isSingularVictim(w string) bool {
+	switch w {
+	case "woman", "child", "man", "boy", "girl", "soldier", "civilian", "officer", "person", "fighter",
+		"militant", "policeman", "journalist", "doctor", "teenager", "baby", "infant":
+		return true
+	}
+	return false
+}

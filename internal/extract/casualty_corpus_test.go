@@ -2,10 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/extract/number"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // casualtyCorpus is the casualty rule set's corpus: sentences written in the
@@ -156,5 +159,48 @@ func TestCasualtyCorpus(t *testing.T) {
 				t.Errorf("figures\n got: %q\nwant: %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// figuresByFullScans is figuresOf as it was before its one pass: each rule
+// scans the whole sentence.
+func figuresByFullScans(text string, toks []token) []figure {
+	out := countFigures(text, toks, 0) // its sub-figures from the first token on
+	out = appendDenials(out, toks, 0)
+	return appendSingulars(out, text, toks, 0)
+}
+
+// TestFiguresOfAgreesWithFullScans: starting each figure rule at the
+// first word it can use finds what scanning every sentence whole does,
+// over every sentence of the development corpus and the table above.
+func TestFiguresOfAgreesWithFullScans(t *testing.T) {
+	check := func(text string) {
+		t.Helper()
+		toks := tokenize(text, number.Find(text))
+		if got, want := figuresOf(text, toks), figuresByFullScans(text, toks); !reflect.DeepEqual(got, want) {
+			t.Fatalf("figuresOf(%q) = %+v\nfull scans: %+v", text, got, want)
+		}
+	}
+	for _, tc := range casualtyCorpus {
+		check(tc.sentence)
+	}
+	for _, extra := range []string{"No one was killed but a woman was injured and 3 died.", "none", "a", "A man, no", "one killed, none hurt"} {
+		check(extra)
+	}
+	path := testshared.Path(t, testshared.FakesDevPath)
+	n := 0
+	for doc, err := range document.ReadPath(path, document.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, seg := range []*document.Text{&doc.Title, &doc.Body} {
+			for _, sp := range appendSentences(nil, seg.Norm) {
+				check(seg.Norm[sp.start:sp.end])
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("checked %d sentences of the development corpus", n)
 	}
 }

@@ -66,11 +66,19 @@ type finder struct {
 }
 
 func newFinder(s string) finder {
-	f := finder{s: s, chainEnd: -1, lastEnd: -1, npos: -1, ppos: [2]int{-1, -1}}
-	for i := range f.lent {
-		f.lent[i].s = -1
-	}
+	var f finder
+	f.init(s)
 	return f
+}
+
+// init makes f a new finder of s in place: AppendFind's finder is not
+// built and then copied, once per sentence.
+func (f *finder) init(s string) {
+	// The caches of prev and look start empty as zeros: no word has the
+	// empty span [0, 0) that an unused entry holds, and prev(s, 0) is the
+	// zero token its unused entries hold.
+	*f = finder{}
+	f.s, f.chainEnd, f.lastEnd, f.npos = s, -1, -1, -1
 }
 
 // next is next(f.s, pos), remembered for the last pos.
@@ -82,8 +90,9 @@ func (f *finder) next(pos int) tok {
 }
 
 // mayFollow reports whether the token after pos may be a word starting
-// with a letter of next (a lexEntry's qualNext or vagueNext): when it is
-// not, no phrase with such a second word matches there.
+// with a letter of next (a lexEntry's qualNext or vagueNext), or a number
+// when next has digitNext: when it is not, no phrase with such a second
+// word matches there.
 func (f *finder) mayFollow(pos int, next uint32) bool {
 	if next == allNext || next == 0 {
 		return next != 0
@@ -94,11 +103,7 @@ func (f *finder) mayFollow(pos int, next uint32) bool {
 	if pos == len(f.s) {
 		return false
 	}
-	c := f.s[pos]
-	if isUpper(c) {
-		c += 'a' - 'A'
-	}
-	return c >= 'a' && c <= 'z' && next&(1<<(c-'a')) != 0
+	return next&(1<<nextIndex[f.s[pos]]) != 0
 }
 
 // prev is prev(f.s, pos), remembered for the last two positions (a
@@ -141,7 +146,8 @@ func Find(text string) []Mention {
 // of many sentences in turn can keep them all in one slab. It returns dst
 // itself, nil included, when text has none.
 func AppendFind(dst []Mention, text string) []Mention {
-	f := newFinder(text)
+	var f finder
+	f.init(text)
 	// News text has about one number per 150 bytes; sizing the result a
 	// little above that when the first comes saves append's copying on
 	// long texts. Most sentences have none, and get nil.
@@ -153,7 +159,7 @@ func AppendFind(dst []Mention, text string) []Mention {
 		if t.k == tEOF {
 			break
 		}
-		if t.k == tWord && f.look(t).flags&fStart == 0 {
+		if t.k == tWord && !f.mayStart(t) {
 			i = t.e
 			continue
 		}
@@ -204,7 +210,11 @@ func scanCandidate(s string, i int) tok {
 					l := bits.TrailingZeros64(other) / 8 // from 1: s[i] is a letter
 					after := byte(x >> (8 * l))
 					if after != '\'' || i+l+1 >= n {
-						if startLast[shapeIndex(c, l)]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 {
+						if row := shapeIndex(c, l); startLast[row]&(1<<(letterIndex[byte(x>>(8*(l-1)))]&31)) != 0 &&
+							!(after == ' ' && i+l+1 < n && !isSpace(s[i+l+1]) && startNext[row]&(1<<nextIndex[s[i+l+1]]) == 0) {
+							// A start word, unless the word after it
+							// rules it out as mayStart would: one space,
+							// then no letter of tryNext.
 							return tok{i, i + l, tWord}
 						}
 						i += l
@@ -261,6 +271,13 @@ func wordRun(s string, i int) int {
 // bytes whatever this says of them.
 func nonWord(x uint64) uint64 {
 	return ^(ascii8.Letters(x) | x) & ascii8.High
+}
+
+// mayStart reports whether try may succeed at the word t, by its entry and
+// the first letter of the word after it (see lexEntry.tryNext).
+func (f *finder) mayStart(t tok) bool {
+	e := f.look(t)
+	return e.flags&fStart != 0 && (f.mayFollow(t.e, e.tryNext) || e.class == wA && t.e < len(f.s) && f.s[t.e] == '-')
 }
 
 // try reads into x the expression starting at token t: a qualifier

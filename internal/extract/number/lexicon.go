@@ -92,15 +92,27 @@ type lexEntry struct {
 	phrases []*phrase // qualifier then vague phrases starting with this word, longest first
 	// qualNext and vagueNext hold the lower-case first letters ('a' is
 	// bit 0) of the second words of its qualifier and of its vague
-	// phrases, allNext when one is a word alone or a second word starts
-	// with no letter: the word after it turns most phrase tests away
-	// ("in" not before "excess") without reading that word.
+	// phrases, allNext when a vague phrase is a word alone or a second
+	// word starts with no letter: the word after it turns most phrase
+	// tests away ("in" not before "excess") without reading that word. A
+	// qualifier of one word adds the first letters of the words that may
+	// start a quantity, and digitNext.
 	qualNext, vagueNext uint32
+	// tryNext is what of the two, and of aNext, try reads: when the word
+	// after this one starts with none of its letters (see mayFollow) and
+	// this is not "a-" ("a-dozen"), try fails, and Find skips the word
+	// without trying it. Most start words of a text are "in", "a", "at",
+	// "an" and "as", before words that make no mention with them.
+	tryNext uint32
 }
 
 // allNext is a lexEntry's qualNext or vagueNext when the word after it
 // decides nothing.
 const allNext = ^uint32(0)
+
+// digitNext is the bit of qualNext that lets a number follow (bit 26,
+// after the letters'; see nextIndex).
+const digitNext = 1 << 26
 
 // aNext holds the first letters of the words that can follow "a" in a
 // number ("a hundred", "a million", "a half million"), in the form of a
@@ -419,6 +431,18 @@ func init() {
 		e.flags |= fStart | fQuantity
 		e.phrases = append(e.phrases, ph)
 	}
+	// A qualifier of one word ("from", "some", "over") is a phrase only
+	// before a quantity: a number, or a word that may start one.
+	quantityFirst := uint32(digitNext)
+	for j, w := range lexKeys {
+		if w != "" && lexVals[j].flags&fQuantity != 0 {
+			if w[0] < 'a' || w[0] > 'z' {
+				quantityFirst = allNext
+			} else {
+				quantityFirst |= 1 << (w[0] - 'a')
+			}
+		}
+	}
 	for _, e := range lexVals {
 		if e == nil {
 			continue
@@ -428,7 +452,9 @@ func init() {
 			if p.vague {
 				m = &e.vagueNext
 			}
-			if len(p.words) < 2 || p.words[1][0] < 'a' || p.words[1][0] > 'z' {
+			if len(p.words) < 2 && !p.vague {
+				*m |= quantityFirst
+			} else if len(p.words) < 2 || p.words[1][0] < 'a' || p.words[1][0] > 'z' {
 				*m = allNext
 			} else {
 				*m |= 1 << (p.words[1][0] - 'a')
@@ -470,7 +496,35 @@ func init() {
 			addStartShape(w)
 		}
 	}
+	for j, e := range lexVals {
+		if e != nil {
+			e.tryNext = tryNextOf(e)
+			if w := lexKeys[j]; e.flags&fStart != 0 && isAlpha(w[0]) && isAlpha(w[len(w)-1]) {
+				startNext[shapeIndex(w[0], len(w))] |= e.tryNext
+			}
+		}
+	}
 	fillLexSlots()
+}
+
+// tryNextOf is e's tryNext: the letters of qualNext, and when the word may
+// start a quantity, those of vagueNext and those after "a"; every letter
+// when a number word or an ordinal reads on whatever follows.
+func tryNextOf(e *lexEntry) uint32 {
+	m := e.qualNext
+	if e.flags&fQuantity == 0 {
+		return m
+	}
+	m |= e.vagueNext
+	switch {
+	case e.flags&fOrdinal != 0:
+		return allNext
+	case e.flags&fNum == 0:
+		return m
+	case e.class == wA:
+		return m | aNext
+	}
+	return allNext
 }
 
 // lexKeys and lexVals are the lexicon as it is built, an open-addressing
@@ -542,6 +596,12 @@ func fillLexSlots() {
 	}
 }
 
+// startNext is, by the row of startLast, the letters of the tryNext of
+// every start word of that shape: a word of the shape before a word
+// starting with none of them is no start, and the scan passes over it
+// ("in the", "a car") without returning it.
+var startNext [32 * shapeLens]uint32
+
 // startLast holds, for each first letter and length of a word that may
 // start a mention, a bit set of its possible last letters (bit 0 is 'a'),
 // so that Find rejects most words of a text ("the", "said", "killed")
@@ -557,6 +617,22 @@ const shapeLens = 32
 func shapeIndex(c byte, n int) int {
 	return (int(c&31)*shapeLens + min(n, shapeLens-1)) & (len(startLast) - 1)
 }
+
+// nextIndex is the bit of a byte in qualNext, vagueNext and tryNext: c0 of
+// an ASCII letter, 26 for a digit, and 31, which only allNext sets, for any
+// other byte.
+var nextIndex = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = 31
+		switch {
+		case isAlpha(byte(c)):
+			t[c] = c0(byte(c))
+		case isDigit(byte(c)):
+			t[c] = 26
+		}
+	}
+	return
+}()
 
 // letterIndex is c0 of an ASCII letter, and 31 (a bit no startLast row
 // sets) for any other byte: a word ending in one starts nothing.

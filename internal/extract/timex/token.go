@@ -220,16 +220,14 @@ const cueRoles = rMonth | rWeekday | rWeekdayAbbr | rUnit | rDayWord | rOvernigh
 // cueFilter is lexFilter for the words with a cue role.
 var cueFilter [16 * 32 * 32 / 64]uint64
 
-// mayHaveTime reports whether text has a digit or a word with a cue role:
-// a text with neither has no time expression, and most sentences that
-// reach Find without a digit have no cue either, so this saves tokenising
-// them. Words are read as runs of ASCII letters, which splits some of the
-// tokeniser's words (at non-ASCII bytes) but never joins two, so a cue word
-// the tokeniser would see is seen here too.
+// mayHaveTime reports whether text has a number that may start a rule
+// (see numMayStart) or a word with a cue role: a text with neither has no
+// time expression, and most sentences that reach Find have neither (their
+// numbers are counts, "12 people"), so this saves tokenising them. Words
+// are read as runs of ASCII letters, which splits some of the tokeniser's
+// words (at non-ASCII bytes) but never joins two, so a cue word the
+// tokeniser would see is seen here too.
 func mayHaveTime(s string) bool {
-	if hasDigit(s) {
-		return true
-	}
 	n := len(s)
 	for i := 0; i < n; {
 		if !isLetter(s[i]) {
@@ -261,24 +259,61 @@ func mayHaveTime(s string) bool {
 		}
 		i = j
 	}
-	return false
+	// The numbers last: a sentence with a cue word mostly has it early,
+	// and one without reads its numbers here and its words above anyway.
+	return numberMayStart(s)
 }
 
 func isLetter(c byte) bool { return byteClass[c]-cLower <= cUpper-cLower }
 
-// hasDigit reports whether s has an ASCII digit, eight bytes at a time.
-func hasDigit(s string) bool {
+// numberMayStart reports whether s has a run of digits that numMayStart
+// might take, without a cue word after it: four digits (a year), or one
+// or two before '.', '-', a non-ASCII byte (a dash) or a word of role rOf
+// or rTo ("5th of", "1 to 5"), past any letters glued to them and spaces.
+// Three digits, or one or two before anything else, start a rule only
+// before a unit or a month, which are cue words. It errs towards true:
+// the digits of a word ("MH17"), which the tokeniser does not make a
+// number, are read as numbers too.
+func numberMayStart(s string) bool {
+	n := len(s)
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := ascii8.Load(s[i : i+8])
-		if ascii8.Digits(x) != 0 {
-			return true
+	for {
+		// To the next digit, eight bytes at a time: most bytes are not.
+		for i+8 <= n && ascii8.Digits(ascii8.Load(s[i:i+8])) == 0 {
+			i += 8
 		}
-	}
-	for ; i < len(s); i++ {
-		if byteClass[s[i]] == cDigit {
-			return true
+		for i < n && byteClass[s[i]] != cDigit {
+			i++
 		}
+		if i == n {
+			return false
+		}
+		j := i + 1
+		for j < n && byteClass[s[j]] == cDigit {
+			j++
+		}
+		switch d := j - i; {
+		case d == 4:
+			return true
+		case d <= 2:
+			k := j
+			for k < n && isAlnum(byteClass[s[k]]) {
+				k++
+			}
+			for k < n && byteClass[s[k]] == cSpace {
+				k++
+			}
+			if k < n && (s[k] == '.' || s[k] == '-' || s[k] >= 0x80) {
+				return true
+			}
+			e := k
+			for e < n && isLetter(s[e]) {
+				e++
+			}
+			if l := e - k; l > 0 && l <= lexMaxLen && lexWords[lexLookup(s, k, e)].roles&(rOf|rTo) != 0 {
+				return true
+			}
+		}
+		i = j
 	}
-	return false
 }
