@@ -97,6 +97,11 @@ var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": t
 func findPlaces(toks []token) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); i++ {
+		// Most tokens start nothing below: skip them in a loop of a few
+		// loads each rather than asking each what follows.
+		if i = nextPlaceCue(toks, i); i >= len(toks) {
+			break
+		}
 		var e *entry
 		var n int
 		if placeLex.mayStart(&toks[i]) {
@@ -185,6 +190,39 @@ func findPlaces(toks []token) []placeMention {
 	}
 	return out
 }
+
+// nextPlaceCue is the first index from i on where findPlaces may find
+// something, or len(toks): a name token, a word starting a phrase of the
+// places table, or one or two tokens before a capital word (see
+// capitalPhrase). Any other token matches no case of findPlaces: it is no
+// name, so neither a possessor nor the start of a name before a tail noun.
+func nextPlaceCue(toks []token, i int) int {
+	flags := placeWordFlags
+	for j := i; j < len(toks); j++ {
+		t := &toks[j]
+		if t.name {
+			return j
+		}
+		switch f := flags[t.wid]; {
+		case f&placeCapital != 0:
+			return max(i, j-2)
+		case f != 0:
+			return j
+		}
+	}
+	return len(toks)
+}
+
+// placeWordFlags is, by word number, whether the word starts a phrase of
+// the places table (placeStart) and whether it is a capital word
+// (placeCapital): what nextPlaceCue reads of lexWords, one byte a word. It
+// is made once every word is numbered (see lexicon.go's init).
+var placeWordFlags []uint8
+
+const (
+	placeStart = 1 << iota
+	placeCapital
+)
 
 // capitalPhrase reads "Syrian capital", "Syria's capital" or, as headlines
 // write it, "Syria capital" at toks[i]: the country whose capital it names
