@@ -87,6 +87,20 @@ func nameToken(t token) bool {
 	return true
 }
 
+// plainName is, by word number, nameToken of a capitalised token of that
+// word with neither a hyphen nor an apostrophe in it: what the tables say
+// of the word alone decides. It is made once every word is numbered (see
+// lexicon.go's init).
+var plainName []bool
+
+// plainNameOf is plainName of a word.
+func plainNameOf(info *wordInfo) bool {
+	if info.single&placeLex.bit != 0 && (info.role == "stop" || info.role == "prep") {
+		return false
+	}
+	return info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) == 0
+}
+
 // arabicArticles may stand in lower case inside a place name.
 var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "as": true, "ar": true, "an": true, "ash": true, "at": true, "ez-zor": true, "al-": true}
 

@@ -102,6 +102,7 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 				// The bulk of every word: ASCII letters and digits.
 				j++
 			}
+			plainEnd := j
 			if j < len(s) && byteKind[s[j]] != kSpace {
 				j = wordEnd(s, j)
 			}
@@ -117,7 +118,14 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 				w = strings.ToLower(s[i:j])
 			}
 			t := token{kind: tokWord, start: i, end: j, lower: w, upper: 'A' <= c && c <= 'Z', wid: wordID(w)}
-			t.name = nameToken(t)
+			if j <= plainEnd {
+				// Letters, digits and '*' alone: no hyphen for a
+				// lower-case article, no suffix to trim, so nameToken
+				// is what the tables say of the word.
+				t.name = t.upper && plainName[t.wid]
+			} else {
+				t.name = nameToken(t)
+			}
 			t.poss = t.name && possessive(t)
 			toks = append(toks, t)
 			i = j

@@ -7,7 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/extract/number"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // refAppendLowered is the tokenizer as it was before its ASCII fast paths:
@@ -123,4 +125,23 @@ func FuzzTokensAsReference(f *testing.F) {
 	}
 	f.Add("x25 killed, al-Nusra's 1,500 Daesh* fighters in Ḥamāh")
 	f.Fuzz(checkSameTokens)
+}
+
+// TestTokensAsReferenceFakesDev holds the tokenizer to the reference on
+// every sentence of the development corpus.
+func TestTokensAsReferenceFakesDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
+	for doc, err := range document.ReadPath(path, document.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{doc.Title.Norm, doc.Body.Norm} {
+			for _, sp := range splitSentences(text) {
+				checkSameTokens(t, text[sp.start:sp.end])
+			}
+		}
+	}
 }
