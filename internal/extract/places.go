@@ -173,10 +173,14 @@ func findPlaces(toks []token) []placeMention {
 		default:
 			continue
 		}
-		end, list := readPlaceList(toks, start, i)
-		if len(list) == 0 {
+		// The list is read onto out: one slice grown, not one a list.
+		base := len(out)
+		end, grown := readPlaceList(toks, start, i, e != nil && e.field(0) == "prep", out)
+		if len(grown) == base {
 			continue
 		}
+		out = grown
+		list := out[base:]
 		if bare {
 			// The noun alone does not make an unknown name a place
 			// ("Tishreen Palace area"): only the gazetteer does, in the
@@ -199,7 +203,6 @@ func findPlaces(toks []token) []placeMention {
 				list[0].fullStart = toks[k].start
 			}
 		}
-		out = append(out, list...)
 		i = end - 1
 	}
 	return out
@@ -285,12 +288,14 @@ func tailAfterName(toks []token, i int) bool {
 }
 
 // readPlaceList reads one or more coordinated place names from toks[j:]
-// ("the suburbs of Damascus in East Ghouta", "Aleppo, Deir ez-Zor and ...").
-// cue is the index of the preposition or head that introduced them.
-func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
-	var out []placeMention
+// ("the suburbs of Damascus in East Ghouta", "Aleppo, Deir ez-Zor and ...")
+// and appends them to out. cue is the index of the preposition or head
+// that introduced them; prep, whether the places table reads a preposition
+// there.
+func readPlaceList(toks []token, j, cue int, prep bool, out []placeMention) (int, []placeMention) {
+	base := len(out)
 	fullStart := toks[cue].start
-	if e, _ := placeLex.match(toks, cue); e != nil && e.field(0) == "prep" {
+	if prep {
 		fullStart = -1
 	}
 	for {
@@ -332,7 +337,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			if j < headStart {
 				m.fullStart = toks[j].start
 			}
-		case fullStart >= 0 && len(out) == 0:
+		case fullStart >= 0 && len(out) == base:
 			m.fullStart = fullStart
 		}
 		m.marked = headStart >= 0
@@ -347,7 +352,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			m.fullEnd = m.nameEnd
 		}
 		possessor := isPossessive(toks[k-1])
-		if len(out) > 0 && out[len(out)-1].possessor {
+		if len(out) > base && out[len(out)-1].possessor {
 			m.fullStart = out[len(out)-1].fullStart
 		}
 		m.possessor = possessor
