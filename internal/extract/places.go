@@ -109,7 +109,11 @@ var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": t
 // Raqqa", "Syria's Raqqa"), lists continuing them ("Aleppo, Deir ez-Zor and
 // East Ghouta"), and anaphors ("the city").
 func findPlaces(toks []token) []placeMention {
-	var out []placeMention
+	return appendPlaces(nil, toks)
+}
+
+// appendPlaces is findPlaces appending to out.
+func appendPlaces(out []placeMention, toks []token) []placeMention {
 	for i := 0; i < len(toks); i++ {
 		// Most tokens start nothing below: skip them in a loop of a few
 		// loads each rather than asking each what follows.
@@ -171,6 +175,10 @@ func findPlaces(toks []token) []placeMention {
 			// it is a place, without a preposition before it.
 			start, bare = i, true
 		default:
+			continue
+		}
+		if !mayListPlaces(toks, start) {
+			// Most prepositions are followed by no name.
 			continue
 		}
 		// The list is read onto out: one slice grown, not one a list.
@@ -285,6 +293,16 @@ func tailAfterName(toks []token, i int) bool {
 	}
 	e, _ := placeLex.match(toks, k)
 	return e != nil && e.field(0) == "tail"
+}
+
+// mayListPlaces is false when readPlaceList would read no place from
+// toks[j:]: after an optional "the", it reads head nouns, each starting with
+// a word of the places table, and then needs a name token.
+func mayListPlaces(toks []token, j int) bool {
+	if j < len(toks) && toks[j].lower == "the" {
+		j++
+	}
+	return j < len(toks) && (toks[j].name || placeWordFlags[toks[j].wid]&placeStart != 0)
 }
 
 // readPlaceList reads one or more coordinated place names from toks[j:]
