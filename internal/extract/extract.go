@@ -193,10 +193,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 	}
 	// The text lower-cased once, when that keeps offsets (all ASCII);
 	// else each sentence is lower-cased on its own.
-	lowered := ""
-	if isASCII(seg.Norm) {
-		lowered = lowerASCII(seg.Norm)
-	}
+	lowered, _ := lowerIfASCII(seg.Norm)
 	sc.spans = appendSentences(sc.spans[:0], seg.Norm)
 	spans := sc.spans
 	if need := len(sc.sents) + len(spans); cap(sc.sents) < need {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,6 +151,53 @@ func hasByte(x uint64, c byte) uint64 {
 	return (y - ones) &^ y & highBits
 }
 
+// abbreviationFolded is wordset.HasFolded(abbreviations, raw). An ASCII
+// word, as nearly every one before a full stop is, is lower-cased on the
+// stack and looked up in abbrevSet, which costs a third of the map's
+// hashing; a longer one than every abbreviation is none.
+func abbreviationFolded(raw string) bool {
+	var buf [maxAbbreviation]byte
+	if len(raw) > len(buf) {
+		if isASCII(raw) {
+			return false
+		}
+		return wordset.HasFolded(abbreviations, raw)
+	}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c >= utf8.RuneSelf {
+			// "K" lower-cases to "k": the library's folding decides.
+			return wordset.HasFolded(abbreviations, raw)
+		}
+		buf[i] = asciiLowerTable[c]
+	}
+	return len(raw) > 0 && abbrevSet.ID(unsafe.String(&buf[0], len(raw))) != 0
+}
+
+// foldedLen is len(strings.ToLower(s)), without the copy for ASCII.
+func foldedLen(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return len(strings.ToLower(s))
+}
+
+// abbrevSet numbers the abbreviations, for abbreviationFolded; the
+// longest has maxAbbreviation bytes.
+var abbrevSet = func() *wordset.Set {
+	keys := make([]string, 0, len(abbreviations))
+	for k := range abbreviations {
+		if len(k) > maxAbbreviation {
+			panic("extract: an abbreviation longer than maxAbbreviation")
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return wordset.New(keys)
+}()
+
+const maxAbbreviation = 8
+
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -164,14 +212,14 @@ func isAbbreviation(text string, dot int) bool {
 		j--
 	}
 	raw := text[j:dot]
-	if wordset.HasFolded(abbreviations, raw) {
+	if abbreviationFolded(raw) {
 		return true
 	}
 	// A single capital letter: an initial or part of "U.S.".
 	if dot-j == 1 && text[j] >= 'A' && text[j] <= 'Z' {
 		return true
 	}
-	if strings.Contains(raw, ".") && len(strings.ToLower(raw)) <= 6 {
+	if strings.Contains(raw, ".") && foldedLen(raw) <= 6 {
 		return true
 	}
 	// Decimal point inside a number.

@@ -291,6 +291,34 @@ func lowerASCII(s string) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// lowerIfASCII is lowerASCII of s and true when every byte of s is
+// ASCII, else "" and false: one pass over the text where isASCII and then
+// lowerASCII would make two.
+func lowerIfASCII(s string) (string, bool) {
+	if len(s) == 0 {
+		return "", true
+	}
+	b := make([]byte, len(s))
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		if x&highBits != 0 {
+			return "", false
+		}
+		fromA := x + 0x3f3f3f3f3f3f3f3f
+		pastZ := x + 0x2525252525252525
+		binary.LittleEndian.PutUint64(b[i:], x|(fromA&^pastZ&highBits)>>2)
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+		b[i] = asciiLowerTable[s[i]]
+	}
+	return unsafe.String(&b[0], len(b)), true
+}
+
 // highBits is the top bit of each byte of a word: set only for bytes of
 // non-ASCII characters.
 const highBits = 0x8080808080808080
