@@ -225,7 +225,8 @@ func nextPlaceCue(toks []token, i int) int {
 	flags := placeWordFlags
 	for j := i; j < len(toks); j++ {
 		t := &toks[j]
-		if t.name {
+		if t.name || int(t.wid) >= len(flags) {
+			// A name, or a word while the tables load: findPlaces asks.
 			return j
 		}
 		switch f := flags[t.wid]; {
@@ -302,7 +303,11 @@ func mayListPlaces(toks []token, j int) bool {
 	if j < len(toks) && toks[j].lower == "the" {
 		j++
 	}
-	return j < len(toks) && (toks[j].name || placeWordFlags[toks[j].wid]&placeStart != 0)
+	if j >= len(toks) {
+		return false
+	}
+	t := &toks[j]
+	return t.name || int(t.wid) >= len(placeWordFlags) || placeWordFlags[t.wid]&placeStart != 0
 }
 
 // readPlaceList reads one or more coordinated place names from toks[j:]

@@ -118,10 +118,11 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 				w = strings.ToLower(s[i:j])
 			}
 			t := token{kind: tokWord, start: i, end: j, lower: w, upper: 'A' <= c && c <= 'Z', wid: wordID(w)}
-			if j <= plainEnd {
+			if j <= plainEnd && int(t.wid) < len(plainName) {
 				// Letters, digits and '*' alone: no hyphen for a
 				// lower-case article, no suffix to trim, so nameToken
-				// is what the tables say of the word.
+				// is what the tables say of the word (once they are
+				// all loaded: see lexicon.go's init).
 				t.name = t.upper && plainName[t.wid]
 			} else {
 				t.name = nameToken(t)
