@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/binary"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,28 +150,9 @@ func hasByte(x uint64, c byte) uint64 {
 	return (y - ones) &^ y & highBits
 }
 
-// abbreviationFolded is wordset.HasFolded(abbreviations, raw). An ASCII
-// word, as nearly every one before a full stop is, is lower-cased on the
-// stack and looked up in abbrevSet, which costs a third of the map's
-// hashing; a longer one than every abbreviation is none.
-func abbreviationFolded(raw string) bool {
-	var buf [maxAbbreviation]byte
-	if len(raw) > len(buf) {
-		if isASCII(raw) {
-			return false
-		}
-		return wordset.HasFolded(abbreviations, raw)
-	}
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c >= utf8.RuneSelf {
-			// "K" lower-cases to "k": the library's folding decides.
-			return wordset.HasFolded(abbreviations, raw)
-		}
-		buf[i] = asciiLowerTable[c]
-	}
-	return len(raw) > 0 && abbrevSet.ID(unsafe.String(&buf[0], len(raw))) != 0
-}
+// abbreviationFolded is wordset.HasFolded(abbreviations, raw), without
+// hashing an ASCII word into the map.
+func abbreviationFolded(raw string) bool { return abbrevSet.Has(raw) }
 
 // foldedLen is len(strings.ToLower(s)), without the copy for ASCII.
 func foldedLen(s string) int {
@@ -182,21 +162,7 @@ func foldedLen(s string) int {
 	return len(strings.ToLower(s))
 }
 
-// abbrevSet numbers the abbreviations, for abbreviationFolded; the
-// longest has maxAbbreviation bytes.
-var abbrevSet = func() *wordset.Set {
-	keys := make([]string, 0, len(abbreviations))
-	for k := range abbreviations {
-		if len(k) > maxAbbreviation {
-			panic("extract: an abbreviation longer than maxAbbreviation")
-		}
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return wordset.New(keys)
-}()
-
-const maxAbbreviation = 8
+var abbrevSet = wordset.NewFolded(abbreviations)
 
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {
