@@ -56,7 +56,7 @@ func nameToken(t token) bool {
 				return false
 			}
 		}
-		return k+1 < len(w) && arabicArticles[w[:k]] && lexWords[t.wid].role != "stop"
+		return k+1 < len(w) && isArabicArticle(w[:k]) && lexWords[t.wid].role != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 	// What the tables say of w: the token knows it for its own word, and
@@ -99,6 +99,16 @@ func plainNameOf(info *wordInfo) bool {
 		return false
 	}
 	return info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) == 0
+}
+
+// isArabicArticle is arabicArticles[w], as a switch the compiler turns
+// into a few comparisons of length and bytes rather than a hash.
+func isArabicArticle(w string) bool {
+	switch w {
+	case "al", "el", "ez", "az", "ad", "as", "ar", "an", "ash", "at", "ez-zor", "al-":
+		return true
+	}
+	return false
 }
 
 // arabicArticles may stand in lower case inside a place name.
@@ -344,7 +354,7 @@ func readPlaceList(toks []token, j, cue int, prep bool, out []placeMention) (int
 			// mention when it comes to the adjective.
 			break
 		}
-		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && arabicArticles[toks[k].lower] && k+1 < len(toks) && isNameToken(toks[k+1])) {
+		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && isArabicArticle(toks[k].lower) && k+1 < len(toks) && isNameToken(toks[k+1])) {
 			k++
 			if isPossessive(toks[k-1]) {
 				break

@@ -289,3 +289,16 @@ func FuzzPlacesAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkSamePlaces)
 }
+
+func TestIsArabicArticle(t *testing.T) {
+	for _, w := range []string{"", "al", "al-", "ez-zor", "ash", "a", "als", "ez-", "Al", "el-", "at"} {
+		if got := isArabicArticle(w); got != arabicArticles[w] {
+			t.Errorf("isArabicArticle(%q) = %v, want %v", w, got, arabicArticles[w])
+		}
+	}
+	for w := range arabicArticles {
+		if !isArabicArticle(w) {
+			t.Errorf("isArabicArticle(%q) = false", w)
+		}
+	}
+}
