@@ -135,11 +135,16 @@ func appendPlaces(out []placeMention, toks []token) []placeMention {
 		if placeLex.mayStart(&toks[i]) {
 			e, n = placeLex.match(toks, i)
 		}
-		if e != nil && e.field(0) == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
+		// The phrase's role, asked below again and again; "" for none.
+		role := ""
+		if e != nil {
+			role = e.field(0)
+		}
+		if role == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
 		}
-		if e != nil && (e.field(0) == "status" || e.field(0) == "agent") {
+		if role == "status" || role == "agent" {
 			// "outlawed in Russia", "loyal to Damascus": skip the name
 			// too, lest it be read after "in" or "to" as where the
 			// article's events are.
@@ -150,7 +155,7 @@ func appendPlaces(out []placeMention, toks []token) []placeMention {
 			i--
 			continue
 		}
-		if e != nil && e.field(0) == "anaphor" {
+		if role == "anaphor" {
 			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
 				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
 				plural: strings.HasPrefix(toks[i].lower, "these")})
@@ -175,7 +180,7 @@ func appendPlaces(out []placeMention, toks []token) []placeMention {
 		}
 		start, bare := -1, false
 		switch {
-		case e != nil && (e.field(0) == "prep" || e.field(0) == "head"):
+		case role == "prep" || role == "head":
 			start = i + n
 		case isNameToken(toks[i]) && isPossessive(toks[i]) && i+1 < len(toks) && isNameToken(toks[i+1]):
 			// "Syria's Raqqa": the possessor is a place when the possessed is.
@@ -193,7 +198,7 @@ func appendPlaces(out []placeMention, toks []token) []placeMention {
 		}
 		// The list is read onto out: one slice grown, not one a list.
 		base := len(out)
-		end, grown := readPlaceList(toks, start, i, e != nil && e.field(0) == "prep", out)
+		end, grown := readPlaceList(toks, start, i, role == "prep", out)
 		if len(grown) == base {
 			continue
 		}
@@ -207,7 +212,7 @@ func appendPlaces(out []placeMention, toks []token) []placeMention {
 				list[k].marked, list[k].bare = false, true
 			}
 		}
-		if e != nil && e.field(0) == "head" && len(list) > 0 {
+		if role == "head" && len(list) > 0 {
 			// "the Salah al-Din district of Aleppo": a name before the head
 			// noun belongs to the phrase.
 			k := i
