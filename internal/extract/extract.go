@@ -150,6 +150,7 @@ type scratch struct {
 	sents    []analysed
 	mentions []number.Mention // the sentences' number mentions, which their tokens point into
 	spans    []sentence       // a text's sentences, before analysis
+	places   []placeMention   // the sentences' place mentions
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -160,6 +161,7 @@ const (
 	maxPooledTokens    = 1 << 16
 	maxPooledSentences = 1 << 12
 	maxPooledMentions  = 1 << 12
+	maxPooledPlaces    = 1 << 12
 )
 
 // release returns sc to the pool. The sentences and mentions are cleared
@@ -172,7 +174,10 @@ func (sc *scratch) release() {
 	sc.spans = sc.spans[:0]
 	clear(sc.mentions)
 	sc.mentions = sc.mentions[:0]
-	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.spans) <= maxPooledSentences && cap(sc.mentions) <= maxPooledMentions {
+	clear(sc.places)
+	sc.places = sc.places[:0]
+	if cap(sc.toks) <= maxPooledTokens && cap(sc.sents) <= maxPooledSentences && cap(sc.spans) <= maxPooledSentences &&
+		cap(sc.mentions) <= maxPooledMentions && cap(sc.places) <= maxPooledPlaces {
 		scratches.Put(sc)
 	}
 }
@@ -188,10 +193,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 	}
 	// The text lower-cased once, when that keeps offsets (all ASCII);
 	// else each sentence is lower-cased on its own.
-	lowered := ""
-	if isASCII(seg.Norm) {
-		lowered = lowerASCII(seg.Norm)
-	}
+	lowered, _ := lowerIfASCII(seg.Norm)
 	sc.spans = appendSentences(sc.spans[:0], seg.Norm)
 	spans := sc.spans
 	if need := len(sc.sents) + len(spans); cap(sc.sents) < need {
@@ -223,6 +225,15 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 		if lowered != "" {
 			lower = lowered[sp.start:sp.end]
 		}
+		// The places come from a slab too, most sentences having one or
+		// none: a slice of their own would grow at every mention. Capped,
+		// a sentence's places are copied when a later rule appends one.
+		pfrom := len(sc.places)
+		sc.places = appendPlaces(sc.places, toks)
+		var places []placeMention
+		if len(sc.places) > pfrom {
+			places = sc.places[pfrom:len(sc.places):len(sc.places)]
+		}
 		s := &all[k]
 		tables, cue := wordTablesOf(toks)
 		*s = analysed{
@@ -232,7 +243,7 @@ func analyse(seg *document.Text, published time.Time, headline bool, sc *scratch
 			headline: headline,
 			toks:     toks,
 			lower:    lower,
-			places:   findPlaces(toks),
+			places:   places,
 			cue:      cue,
 		}
 		// Every figure and service has a word of its table, which most

@@ -101,6 +101,19 @@ func init() {
 	for b := range punctIDs {
 		punctIDs[b] = wordID(string([]byte{byte(b)}))
 	}
+	plainName = make([]bool, len(lexWords))
+	for id := range lexWords {
+		plainName[id] = plainNameOf(&lexWords[id])
+	}
+	placeWordFlags = make([]uint8, len(lexWords))
+	for id, w := range lexWords {
+		if w.tables&placeLex.bit != 0 {
+			placeWordFlags[id] |= placeStart
+		}
+		if w.capital {
+			placeWordFlags[id] |= placeCapital
+		}
+	}
 	wordFlags = make([]uint32, len(lexWords))
 	for id, w := range lexWords {
 		wordFlags[id] = uint32(w.tables)

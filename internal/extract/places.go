@@ -56,7 +56,7 @@ func nameToken(t token) bool {
 				return false
 			}
 		}
-		return k+1 < len(w) && arabicArticles[w[:k]] && lexWords[t.wid].role != "stop"
+		return k+1 < len(w) && isArabicArticle(w[:k]) && lexWords[t.wid].role != "stop"
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 	// What the tables say of w: the token knows it for its own word, and
@@ -87,6 +87,30 @@ func nameToken(t token) bool {
 	return true
 }
 
+// plainName is, by word number, nameToken of a capitalised token of that
+// word with neither a hyphen nor an apostrophe in it: what the tables say
+// of the word alone decides. It is made once every word is numbered (see
+// lexicon.go's init).
+var plainName []bool
+
+// plainNameOf is plainName of a word.
+func plainNameOf(info *wordInfo) bool {
+	if info.single&placeLex.bit != 0 && (info.role == "stop" || info.role == "prep") {
+		return false
+	}
+	return info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) == 0
+}
+
+// isArabicArticle is arabicArticles[w], as a switch the compiler turns
+// into a few comparisons of length and bytes rather than a hash.
+func isArabicArticle(w string) bool {
+	switch w {
+	case "al", "el", "ez", "az", "ad", "as", "ar", "an", "ash", "at", "ez-zor", "al-":
+		return true
+	}
+	return false
+}
+
 // arabicArticles may stand in lower case inside a place name.
 var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "as": true, "ar": true, "an": true, "ash": true, "at": true, "ez-zor": true, "al-": true}
 
@@ -95,18 +119,32 @@ var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": t
 // Raqqa", "Syria's Raqqa"), lists continuing them ("Aleppo, Deir ez-Zor and
 // East Ghouta"), and anaphors ("the city").
 func findPlaces(toks []token) []placeMention {
-	var out []placeMention
+	return appendPlaces(nil, toks)
+}
+
+// appendPlaces is findPlaces appending to out.
+func appendPlaces(out []placeMention, toks []token) []placeMention {
 	for i := 0; i < len(toks); i++ {
+		// Most tokens start nothing below: skip them in a loop of a few
+		// loads each rather than asking each what follows.
+		if i = nextPlaceCue(toks, i); i >= len(toks) {
+			break
+		}
 		var e *entry
 		var n int
 		if placeLex.mayStart(&toks[i]) {
 			e, n = placeLex.match(toks, i)
 		}
-		if e != nil && e.field(0) == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
+		// The phrase's role, asked below again and again; "" for none.
+		role := ""
+		if e != nil {
+			role = e.field(0)
+		}
+		if role == "anaphor" && i+n < len(toks) && toks[i+n].lower == "of" {
 			// "the city of Raqqa" names the city: read it as a head noun.
 			continue
 		}
-		if e != nil && (e.field(0) == "status" || e.field(0) == "agent") {
+		if role == "status" || role == "agent" {
 			// "outlawed in Russia", "loyal to Damascus": skip the name
 			// too, lest it be read after "in" or "to" as where the
 			// article's events are.
@@ -117,7 +155,7 @@ func findPlaces(toks []token) []placeMention {
 			i--
 			continue
 		}
-		if e != nil && e.field(0) == "anaphor" {
+		if role == "anaphor" {
 			out = append(out, placeMention{fullStart: toks[i].start, fullEnd: toks[i+n-1].end,
 				nameStart: toks[i].start, nameEnd: toks[i+n-1].end, anaphor: true,
 				plural: strings.HasPrefix(toks[i].lower, "these")})
@@ -142,7 +180,7 @@ func findPlaces(toks []token) []placeMention {
 		}
 		start, bare := -1, false
 		switch {
-		case e != nil && (e.field(0) == "prep" || e.field(0) == "head"):
+		case role == "prep" || role == "head":
 			start = i + n
 		case isNameToken(toks[i]) && isPossessive(toks[i]) && i+1 < len(toks) && isNameToken(toks[i+1]):
 			// "Syria's Raqqa": the possessor is a place when the possessed is.
@@ -154,10 +192,18 @@ func findPlaces(toks []token) []placeMention {
 		default:
 			continue
 		}
-		end, list := readPlaceList(toks, start, i)
-		if len(list) == 0 {
+		if !mayListPlaces(toks, start) {
+			// Most prepositions are followed by no name.
 			continue
 		}
+		// The list is read onto out: one slice grown, not one a list.
+		base := len(out)
+		end, grown := readPlaceList(toks, start, i, role == "prep", out)
+		if len(grown) == base {
+			continue
+		}
+		out = grown
+		list := out[base:]
 		if bare {
 			// The noun alone does not make an unknown name a place
 			// ("Tishreen Palace area"): only the gazetteer does, in the
@@ -166,7 +212,7 @@ func findPlaces(toks []token) []placeMention {
 				list[k].marked, list[k].bare = false, true
 			}
 		}
-		if e != nil && e.field(0) == "head" && len(list) > 0 {
+		if role == "head" && len(list) > 0 {
 			// "the Salah al-Din district of Aleppo": a name before the head
 			// noun belongs to the phrase.
 			k := i
@@ -180,11 +226,44 @@ func findPlaces(toks []token) []placeMention {
 				list[0].fullStart = toks[k].start
 			}
 		}
-		out = append(out, list...)
 		i = end - 1
 	}
 	return out
 }
+
+// nextPlaceCue is the first index from i on where findPlaces may find
+// something, or len(toks): a name token, a word starting a phrase of the
+// places table, or one or two tokens before a capital word (see
+// capitalPhrase). Any other token matches no case of findPlaces: it is no
+// name, so neither a possessor nor the start of a name before a tail noun.
+func nextPlaceCue(toks []token, i int) int {
+	flags := placeWordFlags
+	for j := i; j < len(toks); j++ {
+		t := &toks[j]
+		if t.name || int(t.wid) >= len(flags) {
+			// A name, or a word while the tables load: findPlaces asks.
+			return j
+		}
+		switch f := flags[t.wid]; {
+		case f&placeCapital != 0:
+			return max(i, j-2)
+		case f != 0:
+			return j
+		}
+	}
+	return len(toks)
+}
+
+// placeWordFlags is, by word number, whether the word starts a phrase of
+// the places table (placeStart) and whether it is a capital word
+// (placeCapital): what nextPlaceCue reads of lexWords, one byte a word. It
+// is made once every word is numbered (see lexicon.go's init).
+var placeWordFlags []uint8
+
+const (
+	placeStart = 1 << iota
+	placeCapital
+)
 
 // capitalPhrase reads "Syrian capital", "Syria's capital" or, as headlines
 // write it, "Syria capital" at toks[i]: the country whose capital it names
@@ -232,13 +311,29 @@ func tailAfterName(toks []token, i int) bool {
 	return e != nil && e.field(0) == "tail"
 }
 
+// mayListPlaces is false when readPlaceList would read no place from
+// toks[j:]: after an optional "the", it reads head nouns, each starting with
+// a word of the places table, and then needs a name token.
+func mayListPlaces(toks []token, j int) bool {
+	if j < len(toks) && toks[j].lower == "the" {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	t := &toks[j]
+	return t.name || int(t.wid) >= len(placeWordFlags) || placeWordFlags[t.wid]&placeStart != 0
+}
+
 // readPlaceList reads one or more coordinated place names from toks[j:]
-// ("the suburbs of Damascus in East Ghouta", "Aleppo, Deir ez-Zor and ...").
-// cue is the index of the preposition or head that introduced them.
-func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
-	var out []placeMention
+// ("the suburbs of Damascus in East Ghouta", "Aleppo, Deir ez-Zor and ...")
+// and appends them to out. cue is the index of the preposition or head
+// that introduced them; prep, whether the places table reads a preposition
+// there.
+func readPlaceList(toks []token, j, cue int, prep bool, out []placeMention) (int, []placeMention) {
+	base := len(out)
 	fullStart := toks[cue].start
-	if e, _ := placeLex.match(toks, cue); e != nil && e.field(0) == "prep" {
+	if prep {
 		fullStart = -1
 	}
 	for {
@@ -264,7 +359,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			// mention when it comes to the adjective.
 			break
 		}
-		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && arabicArticles[toks[k].lower] && k+1 < len(toks) && isNameToken(toks[k+1])) {
+		for k < len(toks) && (isNameToken(toks[k]) || k > nameStart && isArabicArticle(toks[k].lower) && k+1 < len(toks) && isNameToken(toks[k+1])) {
 			k++
 			if isPossessive(toks[k-1]) {
 				break
@@ -280,7 +375,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			if j < headStart {
 				m.fullStart = toks[j].start
 			}
-		case fullStart >= 0 && len(out) == 0:
+		case fullStart >= 0 && len(out) == base:
 			m.fullStart = fullStart
 		}
 		m.marked = headStart >= 0
@@ -295,7 +390,7 @@ func readPlaceList(toks []token, j, cue int) (int, []placeMention) {
 			m.fullEnd = m.nameEnd
 		}
 		possessor := isPossessive(toks[k-1])
-		if len(out) > 0 && out[len(out)-1].possessor {
+		if len(out) > base && out[len(out)-1].possessor {
 			m.fullStart = out[len(out)-1].fullStart
 		}
 		m.possessor = possessor

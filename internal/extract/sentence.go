@@ -150,6 +150,20 @@ func hasByte(x uint64, c byte) uint64 {
 	return (y - ones) &^ y & highBits
 }
 
+// abbreviationFolded is wordset.HasFolded(abbreviations, raw), without
+// hashing an ASCII word into the map.
+func abbreviationFolded(raw string) bool { return abbrevSet.Has(raw) }
+
+// foldedLen is len(strings.ToLower(s)), without the copy for ASCII.
+func foldedLen(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return len(strings.ToLower(s))
+}
+
+var abbrevSet = wordset.NewFolded(abbreviations)
+
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -164,14 +178,14 @@ func isAbbreviation(text string, dot int) bool {
 		j--
 	}
 	raw := text[j:dot]
-	if wordset.HasFolded(abbreviations, raw) {
+	if abbreviationFolded(raw) {
 		return true
 	}
 	// A single capital letter: an initial or part of "U.S.".
 	if dot-j == 1 && text[j] >= 'A' && text[j] <= 'Z' {
 		return true
 	}
-	if strings.Contains(raw, ".") && len(strings.ToLower(raw)) <= 6 {
+	if strings.Contains(raw, ".") && foldedLen(raw) <= 6 {
 		return true
 	}
 	// Decimal point inside a number.

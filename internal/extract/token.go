@@ -102,6 +102,7 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 				// The bulk of every word: ASCII letters and digits.
 				j++
 			}
+			plainEnd := j
 			if j < len(s) && byteKind[s[j]] != kSpace {
 				j = wordEnd(s, j)
 			}
@@ -117,7 +118,15 @@ func appendLowered(toks []token, s, lowered string, mentions []number.Mention) [
 				w = strings.ToLower(s[i:j])
 			}
 			t := token{kind: tokWord, start: i, end: j, lower: w, upper: 'A' <= c && c <= 'Z', wid: wordID(w)}
-			t.name = nameToken(t)
+			if j <= plainEnd && int(t.wid) < len(plainName) {
+				// Letters, digits and '*' alone: no hyphen for a
+				// lower-case article, no suffix to trim, so nameToken
+				// is what the tables say of the word (once they are
+				// all loaded: see lexicon.go's init).
+				t.name = t.upper && plainName[t.wid]
+			} else {
+				t.name = nameToken(t)
+			}
 			t.poss = t.name && possessive(t)
 			toks = append(toks, t)
 			i = j
@@ -281,6 +290,34 @@ func lowerASCII(s string) string {
 	// As strings.Builder does: b is not written again, so the string
 	// may share it rather than copy it.
 	return unsafe.String(&b[0], len(b))
+}
+
+// lowerIfASCII is lowerASCII of s and true when every byte of s is
+// ASCII, else "" and false: one pass over the text where isASCII and then
+// lowerASCII would make two.
+func lowerIfASCII(s string) (string, bool) {
+	if len(s) == 0 {
+		return "", true
+	}
+	b := make([]byte, len(s))
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		if x&highBits != 0 {
+			return "", false
+		}
+		fromA := x + 0x3f3f3f3f3f3f3f3f
+		pastZ := x + 0x2525252525252525
+		binary.LittleEndian.PutUint64(b[i:], x|(fromA&^pastZ&highBits)>>2)
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+		b[i] = asciiLowerTable[s[i]]
+	}
+	return unsafe.String(&b[0], len(b)), true
 }
 
 // highBits is the top bit of each byte of a word: set only for bytes of

@@ -7,7 +7,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/extract/number"
+	"github.com/tallyhq/tally/internal/extract/wordset"
+	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // refAppendLowered is the tokenizer as it was before its ASCII fast paths:
@@ -123,4 +126,74 @@ func FuzzTokensAsReference(f *testing.F) {
 	}
 	f.Add("x25 killed, al-Nusra's 1,500 Daesh* fighters in Ḥamāh")
 	f.Fuzz(checkSameTokens)
+}
+
+// TestTokensAsReferenceFakesDev holds the tokenizer to the reference on
+// every sentence of the development corpus.
+func TestTokensAsReferenceFakesDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
+	for doc, err := range document.ReadPath(path, document.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{doc.Title.Norm, doc.Body.Norm} {
+			for _, sp := range splitSentences(text) {
+				checkSameTokens(t, text[sp.start:sp.end])
+			}
+		}
+	}
+}
+
+func checkLowerIfASCII(t *testing.T, s string) {
+	t.Helper()
+	got, ok := lowerIfASCII(s)
+	want := ""
+	if isASCII(s) {
+		want = strings.ToLower(s)
+	}
+	if ok != isASCII(s) || got != want {
+		t.Fatalf("lowerIfASCII(%q) = %q, %v; want %q, %v", s, got, ok, want, isASCII(s))
+	}
+}
+
+func TestLowerIfASCII(t *testing.T) {
+	for _, s := range []string{"", "A", "Raqqa's ZOO@[`{", "12345678ABCDEFGHx", "abcdefgh\xc3\xa9", "\xc3\xa9abcdefghIJ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{~\x7f\x00"} {
+		checkLowerIfASCII(t, s)
+	}
+}
+
+func FuzzLowerIfASCII(f *testing.F) {
+	f.Add("Raqqa's ZOO@[`{ 12345678")
+	f.Add("abcdefgh\xc3\xa9")
+	f.Fuzz(checkLowerIfASCII)
+}
+
+func checkAbbreviationFolded(t *testing.T, raw string) {
+	t.Helper()
+	if got, want := abbreviationFolded(raw), wordset.HasFolded(abbreviations, raw); got != want {
+		t.Fatalf("abbreviationFolded(%q) = %v, HasFolded gives %v", raw, got, want)
+	}
+	if got, want := foldedLen(raw), len(strings.ToLower(raw)); got != want {
+		t.Fatalf("foldedLen(%q) = %d, want %d", raw, got, want)
+	}
+}
+
+func TestAbbreviationFolded(t *testing.T) {
+	for k := range abbreviations {
+		checkAbbreviationFolded(t, k)
+		checkAbbreviationFolded(t, strings.ToUpper(k))
+		checkAbbreviationFolded(t, k+"x")
+	}
+	for _, s := range []string{"", "U.S", "\u212ao", "C\u212a", "approxim", "approximately", "Mrs", "É", "dr\xff"} {
+		checkAbbreviationFolded(t, s)
+	}
+}
+
+func FuzzAbbreviationFolded(f *testing.F) {
+	f.Add("U.S")
+	f.Add("\u212ao")
+	f.Fuzz(checkAbbreviationFolded)
 }

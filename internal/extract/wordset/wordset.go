@@ -149,3 +149,53 @@ func HasFolded(set map[string]bool, word string) bool {
 	}
 	return set[string(buf[:len(word)])]
 }
+
+// Folded is a fixed set of lower-case words asked about in any case: what
+// HasFolded answers of a map, with an ASCII word looked up in a Set (one
+// probe) rather than hashed into the map.
+type Folded struct {
+	set   *Set
+	words map[string]bool // for words the library lower-cases otherwise
+	max   int             // the longest word's length
+}
+
+// NewFolded makes the Folded set of the words words maps to true.
+func NewFolded(words map[string]bool) *Folded {
+	f := &Folded{words: words}
+	keys := make([]string, 0, len(words))
+	for k, ok := range words {
+		if ok {
+			keys = append(keys, k)
+			f.max = max(f.max, len(k))
+		}
+	}
+	// Numbers need not be stable: only whether a word is held is asked.
+	f.set = New(keys)
+	return f
+}
+
+// Has reports whether the set holds word lower-cased, as HasFolded does.
+func (f *Folded) Has(word string) bool {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return HasFolded(f.words, word)
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			// Lower-casing may change its length ("\u212a" is "k").
+			return HasFolded(f.words, word)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if len(word) > f.max {
+		return false
+	}
+	if len(word) == 0 {
+		return f.set.ID("") != 0
+	}
+	return f.set.ID(unsafe.String(&buf[0], len(word))) != 0
+}

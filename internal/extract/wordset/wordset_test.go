@@ -86,3 +86,40 @@ func FuzzID(f *testing.F) {
 		}
 	})
 }
+
+var foldedWords = map[string]bool{"mr": true, "u.s": true, "no": false, "approx": true, "": true,
+	"government-controlled": true, "ﺍﻟﺮﻗﺔ": true, "k": true, "i̇stanbul": true}
+
+func checkFolded(t *testing.T, f *Folded, words map[string]bool, w string) {
+	t.Helper()
+	if got, want := f.Has(w), HasFolded(words, w); got != want {
+		t.Fatalf("Has(%q) = %v, HasFolded gives %v", w, got, want)
+	}
+}
+
+func TestFolded(t *testing.T) {
+	f := NewFolded(foldedWords)
+	for k := range foldedWords {
+		for _, w := range []string{k, strings.ToUpper(k), k + "x", "x" + k, capitalised(k)} {
+			checkFolded(t, f, foldedWords, w)
+		}
+	}
+	for _, w := range []string{"\u212a", "İstanbul", "MR", "Mr", "GOVERNMENT-CONTROLLED-AREAS-OF-THE-NORTH", "approxi"} {
+		checkFolded(t, f, foldedWords, w)
+	}
+}
+
+func FuzzFolded(f *testing.F) {
+	fs := NewFolded(foldedWords)
+	f.Add("Mr")
+	f.Add("\u212a")
+	f.Fuzz(func(t *testing.T, w string) { checkFolded(t, fs, foldedWords, w) })
+}
+
+// capitalised is w with its first byte in upper case, when it is ASCII.
+func capitalised(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
