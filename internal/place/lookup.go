@@ -216,6 +216,13 @@ func MayBeKnown(name string) bool { return mayBe(name, -1) }
 
 // mayBe is MayBeIn for the country of entry ci, MayBeKnown for ci < 0.
 func mayBe(name string, ci int32) bool {
+	// A name taken apart already (by Resolve without context, which the
+	// first pass over a text asks of every mention) is answered from its
+	// rows as the memo holds them, without keying it again or reading the
+	// gazetteer, which is out of the cache by then.
+	if m, ok := mentions.get(name); ok {
+		return m.mayBe(ci)
+	}
 	s := trimMention(name)
 	if s == "" || len(s) > maxMention {
 		return false // Resolve takes nothing from it
@@ -247,6 +254,10 @@ func mayBe(name string, ci int32) bool {
 				return false
 			}
 		}
+		// Most likely a yes, which the caller follows with IsKnownIn or
+		// Resolve of the same name: it is taken apart once, here, from the
+		// key made above, and remembered for them.
+		return plainMention(name, key).mayBe(ci)
 	}
 	ex := index(exactBin)
 	lo, hi := findHashed(ex, 0, key)
@@ -583,7 +594,27 @@ func lookupMention(name string) *mention {
 	// memo from holding the whole document alive, and the parse's slices
 	// point into the copy too.
 	name = strings.Clone(name)
-	m := &mention{q: parseMention(name, true), keyCands: noCands}
+	return remember(name, &mention{q: parseMention(name, true), keyCands: noCands})
+}
+
+// plainMention is lookupMention for a name mayBe found plain (trimmed,
+// not refused, without modifiers), whose key it has made: parseMention
+// would key it again and find it so.
+func plainMention(name string, key []byte) *mention {
+	name = strings.Clone(name)
+	s := trimMention(name)
+	if work != nil {
+		work.keyed += len(s)
+	}
+	lo, hi := findHashed(index(exactBin), 0, key)
+	q := query{core: s, form: formPlain}
+	q.exact = exactRun{of: s, key: string(key), lo: lo, hi: hi, searched: true}
+	return remember(name, &mention{q: q, keyCands: noCands})
+}
+
+// remember finds the candidates of a name taken apart, m, and remembers
+// it under name (a copy of the caller's).
+func remember(name string, m *mention) *mention {
 	if m.q.core != "" {
 		m.find()
 	}
@@ -591,6 +622,26 @@ func lookupMention(name string) *mention {
 	// them, so that neither can keep more alive than its bound.
 	mentions.put(name, m, len(m.exact)+len(m.skip)+len(m.loose))
 	return m
+}
+
+// mayBe is mayBe(name, ci) for the name m was taken apart from.
+func (m *mention) mayBe(ci int32) bool {
+	switch m.q.form {
+	case formRefused:
+		return false
+	case formModified:
+		return true
+	}
+	if ci < 0 {
+		return len(m.exact) > 0 || len(m.loose) > 0
+	}
+	ccn := record(ci).countryNum()
+	for _, c := range m.exact {
+		if sumCountryNum(c.idx) == ccn {
+			return true
+		}
+	}
+	return strings.IndexByte(m.run.cc, byte(ci)) >= 0
 }
 
 // find fills in the key of m's name and its candidates, which names of one

@@ -28,7 +28,20 @@ type query struct {
 	quals []string // phrases that situate it: "Syria" in "Syria's Raqqa", "Texas" in "Austin, Texas"
 
 	exact exactRun // the last phrase looked up in the exact index while taking the mention apart
+	form  form     // what mayBe makes of the name before looking it up
 }
+
+// form is what mayBe makes of a name as written, so that a name taken
+// apart already is answered from its memo: refused (empty, or too long to
+// be a name), with modifiers or qualifiers (a yes without looking), or
+// plain (answered by its key's and skeleton's rows).
+type form byte
+
+const (
+	formRefused form = iota
+	formModified
+	formPlain
+)
 
 // exactRun is where the key of a phrase lies in the exact index: when the
 // phrase is the core, the candidates need not search for it again.
@@ -235,8 +248,10 @@ func parseMention(raw string, quals bool) query {
 		// is kept for find, found in the exact index or not.
 		q.exactKnown(s, true)
 		q.core = s
+		q.form = formPlain
 		return q
 	}
+	q.form = formModified
 	if m, ok := loneModifier(s); ok {
 		// "City", "Countryside" and "Town" are places somewhere, but never
 		// what a text means by the bare word.
