@@ -148,7 +148,7 @@ func IsKnownIn(name, country string) bool {
 	if len(m.exact) > 0 {
 		return true
 	}
-	// Only skeleton matches are left (m.skip is empty). They are judged by
+	// Only skeleton matches are left. They are judged by
 	// their summaries: most capitalised words that reach here share a
 	// common skeleton with hundreds of places, and reading each one's
 	// record was most of the cost of saying no.
@@ -556,30 +556,27 @@ type mention struct {
 // keyCands are the candidates of a key: the exact matches in entry order,
 // and the rows of its skeleton in their order (most prominent first),
 // shared with the skeleton memo rather than copied. An entry matched
-// exactly is not a candidate again through its skeleton: skip lists the
-// positions in loose of such entries, in order.
+// exactly is not a candidate again through its skeleton (matchedExactly).
 type keyCands struct {
 	exact []cand
+	// The first and last entries of exact; for none, a range nothing is in.
+	exactLo, exactHi int32
 	loose []cand // run.cands
-	skip  []int32
 	run   *run
 	skel  int // the consonant symbols of the key's skeleton
 }
 
 // noCands is the keyCands of a key that has none.
-var noCands = &keyCands{run: &run{}}
+var noCands = &keyCands{run: &run{}, exactLo: 1, exactHi: 0}
 
 // all returns the candidates as one list: the exact matches, then the
 // skeleton's other rows.
 func (m *mention) all() []cand {
 	out := append([]cand(nil), m.exact...)
-	sk := m.skip
-	for j, c := range m.loose {
-		if len(sk) > 0 && int(sk[0]) == j {
-			sk = sk[1:]
-			continue
+	for _, c := range m.loose {
+		if !m.matchedExactly(c.idx) {
+			out = append(out, c)
 		}
-		out = append(out, c)
 	}
 	return out
 }
@@ -620,7 +617,7 @@ func remember(name string, m *mention) *mention {
 	}
 	// Counted with the candidates it holds on to, as the keys memo counts
 	// them, so that neither can keep more alive than its bound.
-	mentions.put(name, m, len(m.exact)+len(m.skip)+len(m.loose))
+	mentions.put(name, m, len(m.exact)+len(m.loose))
 	return m
 }
 
@@ -699,7 +696,7 @@ func (m *mention) find() {
 		m.keyCands, m.q.skel = noCands, 0
 		return
 	}
-	kc := &keyCands{}
+	kc := &keyCands{exactLo: 1, exactHi: 0}
 	if hi > lo {
 		ex := index(exactBin)
 		kc.exact = make([]cand, 0, hi-lo)
@@ -707,58 +704,38 @@ func (m *mention) find() {
 			idx, fl := ex.value(i)
 			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
 		}
+		kc.exactLo, kc.exactHi = kc.exact[0].idx, kc.exact[len(kc.exact)-1].idx
 	}
 	kc.skel = len(sk) - bytes.Count(sk, []byte("@"))
 	kc.run = r
 	kc.loose = kc.run.cands
-	if len(kc.exact) > 0 {
-		kc.skip = skipped(kc.exact, kc.loose)
-	}
-	keys.put(key, kc, len(kc.exact)+len(kc.skip)+len(kc.loose))
+	keys.put(key, kc, len(kc.exact)+len(kc.loose))
 	m.keyCands, m.q.skel = kc, kc.skel
 }
 
-// skipped lists the positions in loose of the entries of exact (in entry
-// order). Most keys have a few exact matches, among hundreds of skeleton
-// rows: those are compared directly, which is several times cheaper than a
-// binary search through a comparison function.
-func skipped(exact, loose []cand) []int32 {
-	var skip []int32
-	first, last := exact[0].idx, exact[len(exact)-1].idx
-	if len(exact) <= 8 {
-		for j, c := range loose {
-			if c.idx < first || c.idx > last {
-				continue
-			}
-			for _, e := range exact {
-				if e.idx == c.idx {
-					skip = append(skip, int32(j))
-					break
-				}
-			}
-		}
-		return skip
-	}
-	for j, c := range loose {
-		if c.idx < first || c.idx > last {
-			continue
-		}
-		// A binary search written out: through a comparison function it
-		// was most of the cost of a key with many exact matches.
-		lo, hi := 0, len(exact)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if exact[m].idx < c.idx {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < len(exact) && exact[lo].idx == c.idx {
-			skip = append(skip, int32(j))
+// matchedExactly reports whether entry idx is one of the exact matches
+// (in entry order): such a row of the skeleton is not a candidate again.
+// Asked only of the rows ranking reaches, a few of a run most of the time:
+// listing them for every key when its candidates were gathered went
+// through every row of its skeleton, thousands for a common one.
+// It inlines: most keys have no exact match, and most rows fall outside
+// the exact matches' range.
+func (kc *keyCands) matchedExactly(idx int32) bool {
+	return kc.exactLo <= idx && idx <= kc.exactHi && hasEntry(kc.exact, idx)
+}
+
+// hasEntry reports whether candidates in entry order include entry idx.
+func hasEntry(ex []cand, idx int32) bool {
+	lo, hi := 0, len(ex)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ex[m].idx < idx {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return skip
+	return lo < len(ex) && ex[lo].idx == idx
 }
 
 // run is the candidates of one skeleton, in the order of their rows, with
@@ -800,12 +777,16 @@ func looseRun(loose string) *run {
 // newRun makes the run of skeleton loose, whose rows are [lo, hi), and
 // remembers it.
 func newRun(loose string, lo, hi int) *run {
-	lx := index(looseBin)
 	ccs := looseCCBin[lo:hi]
 	r := &run{cands: make([]cand, hi-lo), cc: ccs}
-	for k := range r.cands {
-		idx, fl := lx.value(lo + k)
-		r.cands[k] = cand{idx: idx, flags: fl, cc: ccs[k]}
+	// The rows' values, read as one slice: a common skeleton has
+	// thousands of rows, and index.value checked and offset each.
+	rows := looseBin[4+lo*layout.IndexRowSize : 4+hi*layout.IndexRowSize]
+	cs := r.cands[:len(rows)/layout.IndexRowSize]
+	for k := range cs {
+		b := rows[k*layout.IndexRowSize+4 : k*layout.IndexRowSize+8]
+		v := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		cs[k] = cand{idx: int32(v & layout.EntryMask), flags: byte(v >> layout.FlagShift), cc: ccs[k]}
 	}
 	skeletons.put(loose, r, len(r.cands))
 	return r

@@ -108,3 +108,31 @@ func FuzzMayBe(f *testing.F) {
 		checkMayBe(t, name, cc)
 	})
 }
+
+// TestMatchedExactlyAgrees checks the rows of a skeleton ranking passes
+// over as matched exactly against the set of the exact matches' entries.
+func TestMatchedExactlyAgrees(t *testing.T) {
+	t.Cleanup(ResetMemo)
+	rows := 0
+	for _, name := range mayBeNames {
+		m := lookupMention(name)
+		exact := map[int32]bool{}
+		for _, c := range m.exact {
+			exact[c.idx] = true
+		}
+		for _, c := range m.loose {
+			rows++
+			if got := m.matchedExactly(c.idx); got != exact[c.idx] {
+				t.Fatalf("%q: matchedExactly(%d) = %v, want %v", name, c.idx, got, exact[c.idx])
+			}
+		}
+		for _, idx := range []int32{-1, 0, 1, int32(numEntries()) - 1, int32(numEntries())} {
+			if got := m.matchedExactly(idx); got != exact[idx] {
+				t.Fatalf("%q: matchedExactly(%d) = %v, want %v", name, idx, got, exact[idx])
+			}
+		}
+	}
+	if rows < 100 {
+		t.Fatalf("only %d skeleton rows checked", rows)
+	}
+}

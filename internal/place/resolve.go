@@ -374,7 +374,6 @@ func (sr *scanRun) bound(h *hints, c cand, rest float64) float64 {
 // returns where it stopped.
 func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 	h, m := &r.h, r.m
-	sk := m.skip
 	n := len(m.loose)
 	if sr.ps != nil {
 		n = len(sr.ps)
@@ -387,13 +386,10 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 		if sr.ps != nil {
 			j = int(sr.ps[i])
 		}
-		for len(sk) > 0 && int(sk[0]) < j {
-			sk = sk[1:]
-		}
-		if len(sk) > 0 && int(sk[0]) == j {
-			continue // matched exactly
-		}
 		c := m.loose[j]
+		if m.matchedExactly(c.idx) {
+			continue
+		}
 		if sr.abroad && c.cc == h.countryAt {
 			continue
 		}
