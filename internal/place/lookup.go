@@ -561,9 +561,9 @@ type keyCands struct {
 	exact []cand
 	// The first and last entries of exact; for none, a range nothing is in.
 	exactLo, exactHi int32
-	loose []cand // run.cands
-	run   *run
-	skel  int // the consonant symbols of the key's skeleton
+	loose            []cand // run.cands
+	run              *run
+	skel             int // the consonant symbols of the key's skeleton
 }
 
 // noCands is the keyCands of a key that has none.
