@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tallyhq/tally/internal/place/layout"
 	"github.com/tallyhq/tally/internal/place/namekey"
@@ -457,11 +458,10 @@ func (h *hints) init(ctx Context, quals []string) {
 			h.setNear(ctx)
 			return
 		}
-		r := record(i)
 		h.ccn = ccNum(h.country)
-		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
-		h.cP = h.cLat * math.Pi / 180
-		h.cCos = math.Cos(h.cP)
+		pt := &countryPoints()[i]
+		h.cLat, h.cLon, h.hasCountryPt = pt.lat, pt.lon, true
+		h.cP, h.cCos = pt.p, pt.cos
 		h.countryAt = layout.NoCountry
 		if i < layout.NoCountry {
 			h.countryAt = byte(i)
@@ -471,6 +471,24 @@ func (h *hints) init(ctx Context, quals []string) {
 	}
 	h.setNear(ctx)
 }
+
+// countryPoint is a country's representative point as hints keeps it:
+// its latitude in radians and the cosine of that worked out once per
+// country, not once for every mention in it (the record is out of the
+// cache by then, too).
+type countryPoint struct{ lat, lon, p, cos float64 }
+
+var countryPoints = sync.OnceValue(func() []countryPoint {
+	pts := make([]countryPoint, numCountries())
+	for i := range pts {
+		r := record(int32(i))
+		p := &pts[i]
+		p.lat, p.lon = r.lat(), r.lon()
+		p.p = p.lat * math.Pi / 180
+		p.cos = math.Cos(p.p)
+	}
+	return pts
+})
 
 func (h *hints) setNear(ctx Context) {
 	h.near = ctx.Near
