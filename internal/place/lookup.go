@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/place/layout"
@@ -551,6 +552,7 @@ func ResetMemo() {
 type mention struct {
 	q query
 	*keyCands
+	room textRoom // its name and key, which q points into
 }
 
 // keyCands are the candidates of a key: the exact matches in entry order,
@@ -590,23 +592,59 @@ func lookupMention(name string) *mention {
 	// The name is usually a slice of a document's text: a copy keeps the
 	// memo from holding the whole document alive, and the parse's slices
 	// point into the copy too.
-	name = strings.Clone(name)
-	return remember(name, &mention{q: parseMention(name, true), keyCands: noCands})
+	m := &mention{keyCands: noCands}
+	name = m.room.keepString(name)
+	m.q = parseMentionIn(name, true, &m.room)
+	m.q.room = nil // nothing more is kept
+	return remember(name, m)
 }
 
 // plainMention is lookupMention for a name mayBe found plain (trimmed,
 // not refused, without modifiers), whose key it has made: parseMention
 // would key it again and find it so.
 func plainMention(name string, key []byte) *mention {
-	name = strings.Clone(name)
+	m := &mention{keyCands: noCands}
+	name = m.room.keepString(name)
 	s := trimMention(name)
 	if work != nil {
 		work.keyed += len(s)
 	}
 	lo, hi := findHashed(index(exactBin), 0, key)
-	q := query{core: s, form: formPlain}
-	q.exact = exactRun{of: s, key: string(key), lo: lo, hi: hi, searched: true}
-	return remember(name, &mention{q: q, keyCands: noCands})
+	m.q = query{core: s, form: formPlain}
+	m.q.exact = exactRun{of: s, key: m.room.keepBytes(key), lo: lo, hi: hi, searched: true}
+	return remember(name, m)
+}
+
+// textRoom holds a remembered mention's copy of its name, and its key, in
+// the mention itself when they fit, as most do: two allocations fewer for
+// each new name.
+type textRoom struct {
+	buf  [mentionRoom]byte
+	used int
+}
+
+const mentionRoom = 48
+
+// keepString returns a copy of s, in the room if it fits.
+func (t *textRoom) keepString(s string) string {
+	if len(s) == 0 || len(s) > len(t.buf)-t.used {
+		return strings.Clone(s)
+	}
+	n := copy(t.buf[t.used:], s)
+	p := &t.buf[t.used]
+	t.used += n
+	return unsafe.String(p, n)
+}
+
+// keepBytes returns b as a string, in the room if it fits.
+func (t *textRoom) keepBytes(b []byte) string {
+	if len(b) == 0 || len(b) > len(t.buf)-t.used {
+		return string(b)
+	}
+	n := copy(t.buf[t.used:], b)
+	p := &t.buf[t.used]
+	t.used += n
+	return unsafe.String(p, n)
 }
 
 // remember finds the candidates of a name taken apart, m, and remembers

@@ -29,6 +29,8 @@ type query struct {
 
 	exact exactRun // the last phrase looked up in the exact index while taking the mention apart
 	form  form     // what mayBe makes of the name before looking it up
+
+	room *textRoom // where a kept key is copied while the mention is taken apart, nil for the heap
 }
 
 // form is what mayBe makes of a name as written, so that a name taken
@@ -208,7 +210,11 @@ func (q *query) exactKnown(s string, keep bool) bool {
 	lo, hi := findHashed(index(exactBin), 0, k)
 	key := ""
 	if lo < hi || keep {
-		key = string(k)
+		if q.room != nil {
+			key = q.room.keepBytes(k)
+		} else {
+			key = string(k)
+		}
 	}
 	q.exact = exactRun{of: s, key: key, lo: lo, hi: hi, searched: true}
 	return lo < hi
@@ -236,8 +242,12 @@ func isASCIIAlnum(c byte) bool {
 // whole; otherwise qualifiers are split off (when quals is true) and
 // modifiers stripped one at a time until what is left is a known name or
 // nothing more can be stripped.
-func parseMention(raw string, quals bool) query {
-	var q query
+func parseMention(raw string, quals bool) query { return parseMentionIn(raw, quals, nil) }
+
+// parseMentionIn is parseMention keeping the key it finds in room (nil:
+// on the heap). The query returned still points to room.
+func parseMentionIn(raw string, quals bool, room *textRoom) query {
+	q := query{room: room}
 	s := trimMention(raw)
 	if s == "" || len(s) > maxMention {
 		return q
