@@ -553,6 +553,7 @@ type mention struct {
 	q query
 	*keyCands
 	room textRoom // its name and key, which q points into
+	own  keyCands // its key's candidates, when it was the first of its key
 }
 
 // keyCands are the candidates of a key: the exact matches in entry order,
@@ -563,7 +564,8 @@ type keyCands struct {
 	exact []cand
 	// The first and last entries of exact; for none, a range nothing is in.
 	exactLo, exactHi int32
-	loose            []cand // run.cands
+	exactArr         [4]cand // exact, when it fits
+	loose            []cand  // run.cands
 	run              *run
 	skel             int // the consonant symbols of the key's skeleton
 }
@@ -724,7 +726,7 @@ func (m *mention) find() {
 			llo, lhi := findLoose(string(sk))
 			r = noCands.run
 			if lhi > llo {
-				r = newRun(string(sk), llo, lhi)
+				r = newRunOf(sk, llo, lhi)
 			}
 		}
 	}
@@ -734,10 +736,17 @@ func (m *mention) find() {
 		m.keyCands, m.q.skel = noCands, 0
 		return
 	}
-	kc := &keyCands{exactLo: 1, exactHi: 0}
+	// Held in the mention: the keys memo keeps it alive as long as it
+	// keeps the candidates, one allocation fewer a new key.
+	kc := &m.own
+	*kc = keyCands{exactLo: 1, exactHi: 0}
 	if hi > lo {
 		ex := index(exactBin)
-		kc.exact = make([]cand, 0, hi-lo)
+		if hi-lo <= len(kc.exactArr) {
+			kc.exact = kc.exactArr[:0]
+		} else {
+			kc.exact = make([]cand, 0, hi-lo)
+		}
 		for i := lo; i < hi; i++ {
 			idx, fl := ex.value(i)
 			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
@@ -781,7 +790,8 @@ func hasEntry(ex []cand, idx int32) bool {
 // find the rows in the text's country without reading the others.
 type run struct {
 	cands []cand
-	cc    string // the rows' country entries, as loosecc.bin has them
+	cc    string   // the rows' country entries, as loosecc.bin has them
+	skel  [24]byte // the skeleton the memo knows it by, when it fits
 }
 
 // inCountry appends to ps the positions of the rows of r whose country
@@ -812,11 +822,27 @@ func looseRun(loose string) *run {
 	return newRun(loose, lo, hi)
 }
 
+// newRunOf is newRun for a skeleton made in a buffer: copied into the run
+// when it fits, one allocation fewer a new skeleton.
+func newRunOf(sk []byte, lo, hi int) *run {
+	r := &run{}
+	loose := ""
+	if n := len(sk); n > 0 && n <= len(r.skel) {
+		copy(r.skel[:], sk)
+		loose = unsafe.String(&r.skel[0], n)
+	} else {
+		loose = string(sk)
+	}
+	return r.fill(loose, lo, hi)
+}
+
 // newRun makes the run of skeleton loose, whose rows are [lo, hi), and
 // remembers it.
-func newRun(loose string, lo, hi int) *run {
+func newRun(loose string, lo, hi int) *run { return new(run).fill(loose, lo, hi) }
+
+func (r *run) fill(loose string, lo, hi int) *run {
 	ccs := looseCCBin[lo:hi]
-	r := &run{cands: make([]cand, hi-lo), cc: ccs}
+	r.cands, r.cc = make([]cand, hi-lo), ccs
 	// The rows' values, read as one slice: a common skeleton has
 	// thousands of rows, and index.value checked and offset each.
 	rows := looseBin[4+lo*layout.IndexRowSize : 4+hi*layout.IndexRowSize]
