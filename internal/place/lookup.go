@@ -287,21 +287,41 @@ const keyBuf = 128
 
 // mayHaveModifiers reports whether parseMention might take anything off
 // a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an
-// apostrophe, a leading or trailing modifier, or the name being one.
+// apostrophe, a leading or trailing modifier, or the name being one. One
+// pass over the bytes finds the qualifier marks (see hasQualifierMark)
+// and the first and last spaces the modifier checks need.
 func mayHaveModifiers(s string) bool {
-	if hasQualifierMark(s) {
-		return true
+	first, last := -1, -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '\'':
+			return true
+		case 0xe2: // ’ is E2 80 99; no rune's encoding has E2 but as its first byte
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
+				return true
+			}
+		case ' ':
+			if i+3 < len(s) && s[i+1]|0x20 == 'i' && s[i+2]|0x20 == 'n' && s[i+3] == ' ' {
+				return true
+			}
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
-	if _, ok := loneModifier(s); ok {
-		return true
+	if first < 0 {
+		// One word: a modifier only if it is one.
+		_, ok := loneModifier(s)
+		return ok
 	}
-	if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
+	if last > 0 && mayBeModifierWord(s[last+1:]) {
 		var buf [maxModifierWord]byte
-		if _, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
+		if _, ok := trailing[string(lowerWord(s[last+1:], &buf))]; ok {
 			return true
 		}
 	}
-	_, ok := leadingModifier(s)
+	_, ok := leadingModifierAt(s, first)
 	return ok
 }
 

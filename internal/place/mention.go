@@ -103,6 +103,12 @@ var leading = []modifier{
 // leadingModifier finds the first leading modifier that s begins with and
 // does not end with.
 func leadingModifier(s string) (modifier, bool) {
+	return leadingModifierAt(s, strings.IndexByte(s, ' '))
+}
+
+// leadingModifierAt is leadingModifier for s whose first space is at sp
+// (-1 for none).
+func leadingModifierAt(s string, sp int) (modifier, bool) {
 	c := s[0] | 0x20
 	if c < 'a' || c > 'z' {
 		return modifier{}, false
@@ -110,7 +116,6 @@ func leadingModifier(s string) (modifier, bool) {
 	// Every leading modifier ends in a space: a name of one word, as most
 	// are, has none, and one whose first space is elsewhere does not
 	// have this one.
-	sp := strings.IndexByte(s, ' ')
 	if sp < 0 {
 		return modifier{}, false
 	}
