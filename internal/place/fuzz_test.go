@@ -137,3 +137,60 @@ func TestHasQualifierMark(t *testing.T) {
 		}
 	}
 }
+
+// mayHaveModifiersSteps is mayHaveModifiers as the checks it fuses, one
+// after another.
+func mayHaveModifiersSteps(s string) bool {
+	if hasQualifierMark(s) {
+		return true
+	}
+	if _, ok := loneModifier(s); ok {
+		return true
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
+		var buf [maxModifierWord]byte
+		if _, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
+			return true
+		}
+	}
+	_, ok := leadingModifier(s)
+	return ok
+}
+
+// TestMayHaveModifiersFused checks the one-pass mayHaveModifiers against
+// its steps, on phrases of modifier words, names, marks and spaces.
+func TestMayHaveModifiersFused(t *testing.T) {
+	parts := []string{" ", "  ", "in", "IN", ",", "'", "’", "\xe2", "é", "north", "North", "the", "The", "of",
+		"province", "Province", "city", "town", "outskirts", "Raqqa", "Idlib", "n", "NW", "near", "east", "K", "countryside", "-"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := trimMention(b.String())
+		if s == "" {
+			continue
+		}
+		if got, want := mayHaveModifiers(s), mayHaveModifiersSteps(s); got != want {
+			t.Fatalf("mayHaveModifiers(%q) = %v, its steps say %v", s, got, want)
+		}
+	}
+}
+
+func FuzzMayHaveModifiers(f *testing.F) {
+	for _, s := range []string{"Raqqa", "Idlib province", "north of Aleppo", "Austin, Texas", "Kafr Zeita in Hama", "Syria’s north", "N Syria", "countryside"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s = trimMention(s); s == "" {
+			return
+		}
+		if got, want := mayHaveModifiers(s), mayHaveModifiersSteps(s); got != want {
+			t.Fatalf("mayHaveModifiers(%q) = %v, its steps say %v", s, got, want)
+		}
+	})
+}

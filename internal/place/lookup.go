@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/tallyhq/tally/internal/claim"
 	"github.com/tallyhq/tally/internal/place/layout"
@@ -148,7 +149,7 @@ func IsKnownIn(name, country string) bool {
 	if len(m.exact) > 0 {
 		return true
 	}
-	// Only skeleton matches are left (m.skip is empty). They are judged by
+	// Only skeleton matches are left. They are judged by
 	// their summaries: most capitalised words that reach here share a
 	// common skeleton with hundreds of places, and reading each one's
 	// record was most of the cost of saying no.
@@ -216,6 +217,13 @@ func MayBeKnown(name string) bool { return mayBe(name, -1) }
 
 // mayBe is MayBeIn for the country of entry ci, MayBeKnown for ci < 0.
 func mayBe(name string, ci int32) bool {
+	// A name taken apart already (by Resolve without context, which the
+	// first pass over a text asks of every mention) is answered from its
+	// rows as the memo holds them, without keying it again or reading the
+	// gazetteer, which is out of the cache by then.
+	if m, ok := mentions.get(name); ok {
+		return m.mayBe(ci)
+	}
 	s := trimMention(name)
 	if s == "" || len(s) > maxMention {
 		return false // Resolve takes nothing from it
@@ -247,6 +255,10 @@ func mayBe(name string, ci int32) bool {
 				return false
 			}
 		}
+		// Most likely a yes, which the caller follows with IsKnownIn or
+		// Resolve of the same name: it is taken apart once, here, from the
+		// key made above, and remembered for them.
+		return plainMention(name, key).mayBe(ci)
 	}
 	ex := index(exactBin)
 	lo, hi := findHashed(ex, 0, key)
@@ -275,21 +287,41 @@ const keyBuf = 128
 
 // mayHaveModifiers reports whether parseMention might take anything off
 // a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an
-// apostrophe, a leading or trailing modifier, or the name being one.
+// apostrophe, a leading or trailing modifier, or the name being one. One
+// pass over the bytes finds the qualifier marks (see hasQualifierMark)
+// and the first and last spaces the modifier checks need.
 func mayHaveModifiers(s string) bool {
-	if hasQualifierMark(s) {
-		return true
+	first, last := -1, -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '\'':
+			return true
+		case 0xe2: // ’ is E2 80 99; no rune's encoding has E2 but as its first byte
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
+				return true
+			}
+		case ' ':
+			if i+3 < len(s) && s[i+1]|0x20 == 'i' && s[i+2]|0x20 == 'n' && s[i+3] == ' ' {
+				return true
+			}
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
-	if _, ok := loneModifier(s); ok {
-		return true
+	if first < 0 {
+		// One word: a modifier only if it is one.
+		_, ok := loneModifier(s)
+		return ok
 	}
-	if i := strings.LastIndexByte(s, ' '); i > 0 && mayBeModifierWord(s[i+1:]) {
+	if last > 0 && mayBeModifierWord(s[last+1:]) {
 		var buf [maxModifierWord]byte
-		if _, ok := trailing[string(lowerWord(s[i+1:], &buf))]; ok {
+		if _, ok := trailing[string(lowerWord(s[last+1:], &buf))]; ok {
 			return true
 		}
 	}
-	_, ok := leadingModifier(s)
+	_, ok := leadingModifierAt(s, first)
 	return ok
 }
 
@@ -540,35 +572,35 @@ func ResetMemo() {
 type mention struct {
 	q query
 	*keyCands
+	room textRoom // its name and key, which q points into
+	own  keyCands // its key's candidates, when it was the first of its key
 }
 
 // keyCands are the candidates of a key: the exact matches in entry order,
 // and the rows of its skeleton in their order (most prominent first),
 // shared with the skeleton memo rather than copied. An entry matched
-// exactly is not a candidate again through its skeleton: skip lists the
-// positions in loose of such entries, in order.
+// exactly is not a candidate again through its skeleton (matchedExactly).
 type keyCands struct {
 	exact []cand
-	loose []cand // run.cands
-	skip  []int32
-	run   *run
-	skel  int // the consonant symbols of the key's skeleton
+	// The first and last entries of exact; for none, a range nothing is in.
+	exactLo, exactHi int32
+	exactArr         [4]cand // exact, when it fits
+	loose            []cand  // run.cands
+	run              *run
+	skel             int // the consonant symbols of the key's skeleton
 }
 
 // noCands is the keyCands of a key that has none.
-var noCands = &keyCands{run: &run{}}
+var noCands = &keyCands{run: &run{}, exactLo: 1, exactHi: 0}
 
 // all returns the candidates as one list: the exact matches, then the
 // skeleton's other rows.
 func (m *mention) all() []cand {
 	out := append([]cand(nil), m.exact...)
-	sk := m.skip
-	for j, c := range m.loose {
-		if len(sk) > 0 && int(sk[0]) == j {
-			sk = sk[1:]
-			continue
+	for _, c := range m.loose {
+		if !m.matchedExactly(c.idx) {
+			out = append(out, c)
 		}
-		out = append(out, c)
 	}
 	return out
 }
@@ -582,15 +614,91 @@ func lookupMention(name string) *mention {
 	// The name is usually a slice of a document's text: a copy keeps the
 	// memo from holding the whole document alive, and the parse's slices
 	// point into the copy too.
-	name = strings.Clone(name)
-	m := &mention{q: parseMention(name, true), keyCands: noCands}
+	m := &mention{keyCands: noCands}
+	name = m.room.keepString(name)
+	m.q = parseMentionIn(name, true, &m.room)
+	m.q.room = nil // nothing more is kept
+	return remember(name, m)
+}
+
+// plainMention is lookupMention for a name mayBe found plain (trimmed,
+// not refused, without modifiers), whose key it has made: parseMention
+// would key it again and find it so.
+func plainMention(name string, key []byte) *mention {
+	m := &mention{keyCands: noCands}
+	name = m.room.keepString(name)
+	s := trimMention(name)
+	if work != nil {
+		work.keyed += len(s)
+	}
+	lo, hi := findHashed(index(exactBin), 0, key)
+	m.q = query{core: s, form: formPlain}
+	m.q.exact = exactRun{of: s, key: m.room.keepBytes(key), lo: lo, hi: hi, searched: true}
+	return remember(name, m)
+}
+
+// textRoom holds a remembered mention's copy of its name, and its key, in
+// the mention itself when they fit, as most do: two allocations fewer for
+// each new name.
+type textRoom struct {
+	buf  [mentionRoom]byte
+	used int
+}
+
+const mentionRoom = 48
+
+// keepString returns a copy of s, in the room if it fits.
+func (t *textRoom) keepString(s string) string {
+	if len(s) == 0 || len(s) > len(t.buf)-t.used {
+		return strings.Clone(s)
+	}
+	n := copy(t.buf[t.used:], s)
+	p := &t.buf[t.used]
+	t.used += n
+	return unsafe.String(p, n)
+}
+
+// keepBytes returns b as a string, in the room if it fits.
+func (t *textRoom) keepBytes(b []byte) string {
+	if len(b) == 0 || len(b) > len(t.buf)-t.used {
+		return string(b)
+	}
+	n := copy(t.buf[t.used:], b)
+	p := &t.buf[t.used]
+	t.used += n
+	return unsafe.String(p, n)
+}
+
+// remember finds the candidates of a name taken apart, m, and remembers
+// it under name (a copy of the caller's).
+func remember(name string, m *mention) *mention {
 	if m.q.core != "" {
 		m.find()
 	}
 	// Counted with the candidates it holds on to, as the keys memo counts
 	// them, so that neither can keep more alive than its bound.
-	mentions.put(name, m, len(m.exact)+len(m.skip)+len(m.loose))
+	mentions.put(name, m, len(m.exact)+len(m.loose))
 	return m
+}
+
+// mayBe is mayBe(name, ci) for the name m was taken apart from.
+func (m *mention) mayBe(ci int32) bool {
+	switch m.q.form {
+	case formRefused:
+		return false
+	case formModified:
+		return true
+	}
+	if ci < 0 {
+		return len(m.exact) > 0 || len(m.loose) > 0
+	}
+	ccn := record(ci).countryNum()
+	for _, c := range m.exact {
+		if sumCountryNum(c.idx) == ccn {
+			return true
+		}
+	}
+	return strings.IndexByte(m.run.cc, byte(ci)) >= 0
 }
 
 // find fills in the key of m's name and its candidates, which names of one
@@ -638,7 +746,7 @@ func (m *mention) find() {
 			llo, lhi := findLoose(string(sk))
 			r = noCands.run
 			if lhi > llo {
-				r = newRun(string(sk), llo, lhi)
+				r = newRunOf(sk, llo, lhi)
 			}
 		}
 	}
@@ -648,66 +756,53 @@ func (m *mention) find() {
 		m.keyCands, m.q.skel = noCands, 0
 		return
 	}
-	kc := &keyCands{}
+	// Held in the mention: the keys memo keeps it alive as long as it
+	// keeps the candidates, one allocation fewer a new key.
+	kc := &m.own
+	*kc = keyCands{exactLo: 1, exactHi: 0}
 	if hi > lo {
 		ex := index(exactBin)
-		kc.exact = make([]cand, 0, hi-lo)
+		if hi-lo <= len(kc.exactArr) {
+			kc.exact = kc.exactArr[:0]
+		} else {
+			kc.exact = make([]cand, 0, hi-lo)
+		}
 		for i := lo; i < hi; i++ {
 			idx, fl := ex.value(i)
 			kc.exact = append(kc.exact, cand{idx: idx, flags: fl, exact: true})
 		}
+		kc.exactLo, kc.exactHi = kc.exact[0].idx, kc.exact[len(kc.exact)-1].idx
 	}
 	kc.skel = len(sk) - bytes.Count(sk, []byte("@"))
 	kc.run = r
 	kc.loose = kc.run.cands
-	if len(kc.exact) > 0 {
-		kc.skip = skipped(kc.exact, kc.loose)
-	}
-	keys.put(key, kc, len(kc.exact)+len(kc.skip)+len(kc.loose))
+	keys.put(key, kc, len(kc.exact)+len(kc.loose))
 	m.keyCands, m.q.skel = kc, kc.skel
 }
 
-// skipped lists the positions in loose of the entries of exact (in entry
-// order). Most keys have a few exact matches, among hundreds of skeleton
-// rows: those are compared directly, which is several times cheaper than a
-// binary search through a comparison function.
-func skipped(exact, loose []cand) []int32 {
-	var skip []int32
-	first, last := exact[0].idx, exact[len(exact)-1].idx
-	if len(exact) <= 8 {
-		for j, c := range loose {
-			if c.idx < first || c.idx > last {
-				continue
-			}
-			for _, e := range exact {
-				if e.idx == c.idx {
-					skip = append(skip, int32(j))
-					break
-				}
-			}
-		}
-		return skip
-	}
-	for j, c := range loose {
-		if c.idx < first || c.idx > last {
-			continue
-		}
-		// A binary search written out: through a comparison function it
-		// was most of the cost of a key with many exact matches.
-		lo, hi := 0, len(exact)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if exact[m].idx < c.idx {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < len(exact) && exact[lo].idx == c.idx {
-			skip = append(skip, int32(j))
+// matchedExactly reports whether entry idx is one of the exact matches
+// (in entry order): such a row of the skeleton is not a candidate again.
+// Asked only of the rows ranking reaches, a few of a run most of the time:
+// listing them for every key when its candidates were gathered went
+// through every row of its skeleton, thousands for a common one.
+// It inlines: most keys have no exact match, and most rows fall outside
+// the exact matches' range.
+func (kc *keyCands) matchedExactly(idx int32) bool {
+	return kc.exactLo <= idx && idx <= kc.exactHi && hasEntry(kc.exact, idx)
+}
+
+// hasEntry reports whether candidates in entry order include entry idx.
+func hasEntry(ex []cand, idx int32) bool {
+	lo, hi := 0, len(ex)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ex[m].idx < idx {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return skip
+	return lo < len(ex) && ex[lo].idx == idx
 }
 
 // run is the candidates of one skeleton, in the order of their rows, with
@@ -715,7 +810,8 @@ func skipped(exact, loose []cand) []int32 {
 // find the rows in the text's country without reading the others.
 type run struct {
 	cands []cand
-	cc    string // the rows' country entries, as loosecc.bin has them
+	cc    string   // the rows' country entries, as loosecc.bin has them
+	skel  [24]byte // the skeleton the memo knows it by, when it fits
 }
 
 // inCountry appends to ps the positions of the rows of r whose country
@@ -746,15 +842,35 @@ func looseRun(loose string) *run {
 	return newRun(loose, lo, hi)
 }
 
+// newRunOf is newRun for a skeleton made in a buffer: copied into the run
+// when it fits, one allocation fewer a new skeleton.
+func newRunOf(sk []byte, lo, hi int) *run {
+	r := &run{}
+	loose := ""
+	if n := len(sk); n > 0 && n <= len(r.skel) {
+		copy(r.skel[:], sk)
+		loose = unsafe.String(&r.skel[0], n)
+	} else {
+		loose = string(sk)
+	}
+	return r.fill(loose, lo, hi)
+}
+
 // newRun makes the run of skeleton loose, whose rows are [lo, hi), and
 // remembers it.
-func newRun(loose string, lo, hi int) *run {
-	lx := index(looseBin)
+func newRun(loose string, lo, hi int) *run { return new(run).fill(loose, lo, hi) }
+
+func (r *run) fill(loose string, lo, hi int) *run {
 	ccs := looseCCBin[lo:hi]
-	r := &run{cands: make([]cand, hi-lo), cc: ccs}
-	for k := range r.cands {
-		idx, fl := lx.value(lo + k)
-		r.cands[k] = cand{idx: idx, flags: fl, cc: ccs[k]}
+	r.cands, r.cc = make([]cand, hi-lo), ccs
+	// The rows' values, read as one slice: a common skeleton has
+	// thousands of rows, and index.value checked and offset each.
+	rows := looseBin[4+lo*layout.IndexRowSize : 4+hi*layout.IndexRowSize]
+	cs := r.cands[:len(rows)/layout.IndexRowSize]
+	for k := range cs {
+		b := rows[k*layout.IndexRowSize+4 : k*layout.IndexRowSize+8]
+		v := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		cs[k] = cand{idx: int32(v & layout.EntryMask), flags: byte(v >> layout.FlagShift), cc: ccs[k]}
 	}
 	skeletons.put(loose, r, len(r.cands))
 	return r

@@ -28,7 +28,22 @@ type query struct {
 	quals []string // phrases that situate it: "Syria" in "Syria's Raqqa", "Texas" in "Austin, Texas"
 
 	exact exactRun // the last phrase looked up in the exact index while taking the mention apart
+	form  form     // what mayBe makes of the name before looking it up
+
+	room *textRoom // where a kept key is copied while the mention is taken apart, nil for the heap
 }
+
+// form is what mayBe makes of a name as written, so that a name taken
+// apart already is answered from its memo: refused (empty, or too long to
+// be a name), with modifiers or qualifiers (a yes without looking), or
+// plain (answered by its key's and skeleton's rows).
+type form byte
+
+const (
+	formRefused form = iota
+	formModified
+	formPlain
+)
 
 // exactRun is where the key of a phrase lies in the exact index: when the
 // phrase is the core, the candidates need not search for it again.
@@ -88,6 +103,12 @@ var leading = []modifier{
 // leadingModifier finds the first leading modifier that s begins with and
 // does not end with.
 func leadingModifier(s string) (modifier, bool) {
+	return leadingModifierAt(s, strings.IndexByte(s, ' '))
+}
+
+// leadingModifierAt is leadingModifier for s whose first space is at sp
+// (-1 for none).
+func leadingModifierAt(s string, sp int) (modifier, bool) {
 	c := s[0] | 0x20
 	if c < 'a' || c > 'z' {
 		return modifier{}, false
@@ -95,7 +116,6 @@ func leadingModifier(s string) (modifier, bool) {
 	// Every leading modifier ends in a space: a name of one word, as most
 	// are, has none, and one whose first space is elsewhere does not
 	// have this one.
-	sp := strings.IndexByte(s, ' ')
 	if sp < 0 {
 		return modifier{}, false
 	}
@@ -195,7 +215,11 @@ func (q *query) exactKnown(s string, keep bool) bool {
 	lo, hi := findHashed(index(exactBin), 0, k)
 	key := ""
 	if lo < hi || keep {
-		key = string(k)
+		if q.room != nil {
+			key = q.room.keepBytes(k)
+		} else {
+			key = string(k)
+		}
 	}
 	q.exact = exactRun{of: s, key: key, lo: lo, hi: hi, searched: true}
 	return lo < hi
@@ -223,8 +247,12 @@ func isASCIIAlnum(c byte) bool {
 // whole; otherwise qualifiers are split off (when quals is true) and
 // modifiers stripped one at a time until what is left is a known name or
 // nothing more can be stripped.
-func parseMention(raw string, quals bool) query {
-	var q query
+func parseMention(raw string, quals bool) query { return parseMentionIn(raw, quals, nil) }
+
+// parseMentionIn is parseMention keeping the key it finds in room (nil:
+// on the heap). The query returned still points to room.
+func parseMentionIn(raw string, quals bool, room *textRoom) query {
+	q := query{room: room}
 	s := trimMention(raw)
 	if s == "" || len(s) > maxMention {
 		return q
@@ -235,8 +263,10 @@ func parseMention(raw string, quals bool) query {
 		// is kept for find, found in the exact index or not.
 		q.exactKnown(s, true)
 		q.core = s
+		q.form = formPlain
 		return q
 	}
+	q.form = formModified
 	if m, ok := loneModifier(s); ok {
 		// "City", "Countryside" and "Town" are places somewhere, but never
 		// what a text means by the bare word.

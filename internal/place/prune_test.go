@@ -12,7 +12,7 @@ import (
 // their summaries: every candidate scored from its record.
 func resolveUnpruned(name string, ctx Context) (Entry, bool) {
 	m := lookupMention(name)
-	q, cs := m.q, m.all()
+	q, cs := &m.q, m.all()
 	if q.core == "" || len(cs) == 0 {
 		return Entry{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tallyhq/tally/internal/place/layout"
 	"github.com/tallyhq/tally/internal/place/namekey"
@@ -170,7 +171,7 @@ type scored struct {
 // (a district named after its town), admin1, country or region.
 func Resolve(name string, ctx Context) (Entry, bool) {
 	m := lookupMention(name)
-	q := m.q
+	q := &m.q
 	if q.core == "" || len(m.exact) == 0 && len(m.loose) == 0 {
 		return Entry{}, false
 	}
@@ -285,7 +286,7 @@ const inCountryBuf = 64
 // (rarely) slices beyond them.
 type resolver struct {
 	h       hints
-	q       query
+	q       *query
 	m       *mention
 	rest    float64      // looseRest
 	rowRest *[16]float64 // rowRests
@@ -374,7 +375,6 @@ func (sr *scanRun) bound(h *hints, c cand, rest float64) float64 {
 // returns where it stopped.
 func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 	h, m := &r.h, r.m
-	sk := m.skip
 	n := len(m.loose)
 	if sr.ps != nil {
 		n = len(sr.ps)
@@ -387,13 +387,10 @@ func (r *resolver) scan(sr *scanRun, i int, rivals bool, floor float64) int {
 		if sr.ps != nil {
 			j = int(sr.ps[i])
 		}
-		for len(sk) > 0 && int(sk[0]) < j {
-			sk = sk[1:]
-		}
-		if len(sk) > 0 && int(sk[0]) == j {
-			continue // matched exactly
-		}
 		c := m.loose[j]
+		if m.matchedExactly(c.idx) {
+			continue
+		}
 		if sr.abroad && c.cc == h.countryAt {
 			continue
 		}
@@ -461,11 +458,10 @@ func (h *hints) init(ctx Context, quals []string) {
 			h.setNear(ctx)
 			return
 		}
-		r := record(i)
 		h.ccn = ccNum(h.country)
-		h.cLat, h.cLon, h.hasCountryPt = r.lat(), r.lon(), true
-		h.cP = h.cLat * math.Pi / 180
-		h.cCos = math.Cos(h.cP)
+		pt := &countryPoints()[i]
+		h.cLat, h.cLon, h.hasCountryPt = pt.lat, pt.lon, true
+		h.cP, h.cCos = pt.p, pt.cos
 		h.countryAt = layout.NoCountry
 		if i < layout.NoCountry {
 			h.countryAt = byte(i)
@@ -475,6 +471,24 @@ func (h *hints) init(ctx Context, quals []string) {
 	}
 	h.setNear(ctx)
 }
+
+// countryPoint is a country's representative point as hints keeps it:
+// its latitude in radians and the cosine of that worked out once per
+// country, not once for every mention in it (the record is out of the
+// cache by then, too).
+type countryPoint struct{ lat, lon, p, cos float64 }
+
+var countryPoints = sync.OnceValue(func() []countryPoint {
+	pts := make([]countryPoint, numCountries())
+	for i := range pts {
+		r := record(int32(i))
+		p := &pts[i]
+		p.lat, p.lon = r.lat(), r.lon()
+		p.p = p.lat * math.Pi / 180
+		p.cos = math.Cos(p.p)
+	}
+	return pts
+})
 
 func (h *hints) setNear(ctx Context) {
 	h.near = ctx.Near
@@ -570,7 +584,7 @@ func readQualifier(s string) (cc string, admin1 []int32) {
 // the most that places named nearby can add will not be ranked: its
 // distances to them are not worked out, and the score returned is below
 // floor.
-func (h *hints) score(c cand, q query, floor float64) float64 {
+func (h *hints) score(c cand, q *query, floor float64) float64 {
 	if work != nil {
 		work.scored++
 		work.near += len(h.near)
@@ -658,7 +672,7 @@ var maxLevelWeight = func() (m [4]float64) {
 
 // looseRest is at least what bound adds to the prior bucket and the
 // country weight for any candidate matched through its skeleton alone.
-func (h *hints) looseRest(q query) float64 {
+func (h *hints) looseRest(q *query) float64 {
 	s := weightCapital + weightLoose // the highest feature weight
 	if h.anyExact {
 		s += weightLooseRest
@@ -678,7 +692,7 @@ func (h *hints) looseRest(q query) float64 {
 // be (a capital's, else a secondary seat's), instead of the most of any.
 // They depend on four things only, and are worked out for every
 // combination at start-up (a few KB), not for every call.
-func (h *hints) rowRests(q query) *[16]float64 {
+func (h *hints) rowRests(q *query) *[16]float64 {
 	return &rowRestTable[q.want][b2i(h.anyExact)][b2i(len(h.admin1) > 0)][b2i(len(h.near) > 0)]
 }
 
@@ -755,7 +769,7 @@ const boundSlack = 0.01
 // bound is at least score(c, q, any floor), worked out from the entry's
 // summary alone: its population rounded up, the most its distance from the
 // context country and from the places named nearby could add.
-func (h *hints) bound(c cand, q query) float64 {
+func (h *hints) bound(c cand, q *query) float64 {
 	lvl := sumLevel(c.idx)
 	var s float64
 	if lvl == layout.LevelRegion {
@@ -847,7 +861,7 @@ const (
 )
 
 // decide turns ranked candidates into an answer at the level it is sure of.
-func (h *hints) decide(sc []scored, q query) (Entry, bool) {
+func (h *hints) decide(sc []scored, q *query) (Entry, bool) {
 	best := sc[0]
 	if h.rejects(best, q) {
 		return Entry{}, false
@@ -917,7 +931,7 @@ func (h *hints) decide(sc []scored, q query) (Entry, bool) {
 // rejects reports whether the best candidate is no answer at all, whatever
 // its rivals: a place abroad the text does not point to, a weak variant,
 // another name of a small town.
-func (h *hints) rejects(best scored, q query) bool {
+func (h *hints) rejects(best scored, q *query) bool {
 	rb := record(best.idx)
 	lvl := rb.level()
 	if h.country != "" && rb.country() != h.country && lvl != layout.LevelCountry && lvl != layout.LevelRegion && !h.foreignOK(best) {
@@ -966,7 +980,7 @@ func (h *hints) foreignOK(c scored) bool {
 // ("Raqa" in a Syrian article) or the skeleton long enough not to be a
 // coincidence ("Kafr Zeita" for Kafr Zayta); or, with no context, a
 // notable place with a long skeleton and the same initial.
-func (h *hints) acceptVariant(i int32, q query) bool {
+func (h *hints) acceptVariant(i int32, q *query) bool {
 	key := q.key
 	r := record(i)
 	inCountry := h.country != "" && r.country() == h.country
@@ -1015,7 +1029,7 @@ var regionBucket = layout.PriorBucket(layout.PriorKey(0, 0, layout.LevelRegion))
 // summaries: a capitalised word of a short skeleton ("Latest", "Daeshs")
 // shares it with hundreds of places, whose ranking was much of the cost of
 // saying no.
-func (h *hints) variantMayPass(m *mention, q query, inCountry []int32) bool {
+func (h *hints) variantMayPass(m *mention, q *query, inCountry []int32) bool {
 	n := q.skel
 	if h.country == "" {
 		if len(h.admin1) > 0 || len(h.near) > 0 {
@@ -1143,7 +1157,7 @@ func samePlace(a, b int32) bool {
 
 // resultLevel is the precision of a resolution to r: the entry's level,
 // made coarser for a town by what the mention said around it.
-func resultLevel(r rec, q query) Level {
+func resultLevel(r rec, q *query) Level {
 	if r.level() != layout.LevelPlace {
 		return levels[r.level()]
 	}

@@ -24,6 +24,7 @@ package namekey
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -251,7 +252,30 @@ func appendASCII(dst []byte, name string) (_ []byte, ok, rules bool) {
 				i += 2
 				continue
 			}
-			return dst[:n0], false, false
+			// A Latin letter with diacritics ("Ḩamāh", "Maʿarrat"), as
+			// the gazetteer's own names have: keyed from a table of what
+			// keyRunes makes of each such rune, where decomposing the
+			// whole name and looking up each rune's properties cost
+			// several times as much.
+			r, size := utf8.DecodeRuneInString(name[i:])
+			lk, ok := latinKey(r)
+			if !ok {
+				return dst[:n0], false, false
+			}
+			i += size - 1
+			switch lk {
+			case "":
+			case " ":
+				if n := len(dst); n > w {
+					if n-w <= 3 && !rules {
+						rules = shortRule(dst[w:n])
+					}
+					dst = append(dst, ' ')
+					w = n + 1
+				}
+			default:
+				dst = append(dst, lk...)
+			}
 		default:
 			dst = append(dst, c)
 		}
@@ -265,6 +289,74 @@ func appendASCII(dst []byte, name string) (_ []byte, ok, rules bool) {
 		dst = dst[:n-1] // the space after the last word
 	}
 	return dst, true, rules
+}
+
+// latinKey gives what keyRunes makes of rune r, a letter of the Latin
+// ranges below or a combining mark: "" when it is dropped, " " for a word
+// break, else the ASCII letters it writes; ok is false for any other rune,
+// and for one keyRunes makes anything else of.
+func latinKey(r rune) (s string, ok bool) {
+	var i int
+	switch {
+	case r < latinLo1:
+		return "", false
+	case r < latinHi1:
+		i = int(r - latinLo1)
+	case latinLo2 <= r && r < latinHi2:
+		i = int(r-latinLo2) + latinHi1 - latinLo1
+	case isApostrophe(r):
+		return "", true
+	default:
+		return "", false
+	}
+	e := latinTable()[i]
+	return e.s, e.ok
+}
+
+// The ranges latinKey knows: Latin-1, Latin Extended-A and -B, IPA,
+// spacing modifiers (ʿ and ʾ of transliteration), combining diacritics,
+// and Latin Extended Additional (ḩ, ṭ).
+const (
+	latinLo1, latinHi1 = 0x80, 0x370
+	latinLo2, latinHi2 = 0x1e00, 0x1f00
+)
+
+type latinEntry struct {
+	s  string
+	ok bool
+}
+
+// latinTable is made on first use, by keying each rune rune by rune
+// between two letters no word rule touches: so it says what keyRunes
+// does, whatever that is.
+var latinTable = sync.OnceValue(func() []latinEntry {
+	t := make([]latinEntry, latinHi1-latinLo1+latinHi2-latinLo2)
+	for i := range t {
+		r := rune(latinLo1 + i)
+		if i >= latinHi1-latinLo1 {
+			r = rune(latinLo2 + i - (latinHi1 - latinLo1))
+		}
+		k := keyRunes("q" + string(r) + "q")
+		switch {
+		case k == "qq":
+			t[i] = latinEntry{"", true}
+		case k == "q q":
+			t[i] = latinEntry{" ", true}
+		case len(k) > 2 && k[0] == 'q' && k[len(k)-1] == 'q' && isLowerASCII(k[1:len(k)-1]):
+			t[i] = latinEntry{k[1 : len(k)-1], true}
+		}
+	}
+	return t
+})
+
+// isLowerASCII reports whether s is ASCII lower-case letters and digits.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // What asciiKey makes of a byte that is not kept.

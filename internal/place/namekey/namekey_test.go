@@ -148,6 +148,9 @@ func FuzzAppend(f *testing.F) {
 		if got := string(AppendKey([]byte("pre"), name)); got != "pre"+k {
 			t.Fatalf("AppendKey after a prefix (%q) = %q", name, got)
 		}
+		if want := keyRunes(name); len(name) <= MaxInput && k != want {
+			t.Fatalf("Key(%q) = %q, rune by rune %q", name, k, want)
+		}
 		l := Loose(k)
 		if got := string(AppendLoose(buf[:0], []byte(k))); got != l {
 			t.Fatalf("AppendLoose(%q) = %q, Loose = %q", k, got, l)
@@ -175,7 +178,8 @@ func TestAppendKeyAllocates(t *testing.T) {
 // and abbreviations.
 func TestKeyASCIIFastPath(t *testing.T) {
 	parts := []string{"a", "Z", "7", " ", "  ", "'", "`", "-", ".", ",", "\x00", "\x7f", "al", "Al-", "el ", "the ", "St", "st.", "Mt ", "de", "Idlib", "KAFR", "as",
-		"ash-", "Ath ", "adh", "Ste ", "ft", "ez-", "ul ", "ud", "an", "At", "es", "’", "‘", "’s", "—", "é", "\xe2\x80", "\xe2"}
+		"ash-", "Ath ", "adh", "Ste ", "ft", "ez-", "ul ", "ud", "an", "At", "es", "’", "‘", "’s", "—", "é", "\xe2\x80", "\xe2",
+		"ā", "Ḩ", "ḩ", "ʿ", "ʾ", "ū", "ī", "Ş", "ğ", "ø", "Æ", "ß", "ẞ", "\u0301", "\u00a0", "«", "ł", "İ", "ı", "ǅ", "ƒ", "ṭ", "Ẓ", "\u02bc", "ر"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := range 100000 {
 		var b strings.Builder
@@ -241,5 +245,31 @@ func TestShortRule(t *testing.T) {
 		if got := shortRule([]byte(w)); got != want {
 			t.Errorf("shortRule([]byte(%q)) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestLatinTable checks the key of every rune latinKey knows, alone and
+// between letters, spaces, articles and marks, against keying rune by
+// rune.
+func TestLatinTable(t *testing.T) {
+	known := 0
+	for _, rg := range [][2]rune{{0, latinHi1 + 16}, {latinLo2 - 16, latinHi2 + 16}, {0x2000, 0x2040}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			if _, ok := latinKey(r); ok {
+				known++
+			}
+			for _, f := range []string{"%c", "a%ca", "Al-%c", "%c al", "x %c", "%c\u0301b", "St%c", "a%c%cb", "%c'"} {
+				name := strings.ReplaceAll(f, "%c", string(r))
+				if got, want := Key(name), keyRunes(name); got != want {
+					t.Fatalf("Key(%q) = %q, rune by rune %q", name, got, want)
+				}
+				if got, want := string(AppendKey(nil, name)), keyRunes(name); got != want {
+					t.Fatalf("AppendKey(%q) = %q, rune by rune %q", name, got, want)
+				}
+			}
+		}
+	}
+	if known < 600 {
+		t.Fatalf("latinKey knows %d runes, want most of its ranges", known)
 	}
 }
