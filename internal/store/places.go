@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tallyhq/tally/internal/claim"
 )
@@ -48,11 +49,26 @@ func (s *Store) PlaceCounts(ctx context.Context, f PlaceFilter) ([]PlaceCount, e
 	w.add("c.hypothetical = ?", false)
 	w.add("(r.decision IS NULL OR r.decision <> ?)", string(Reject))
 	w.facets(facets{f.Admin1, f.Country, f.Kinds, f.Victims, f.Causes, f.Source, f.SourceType})
-	if f.From != "" {
-		w.add("c.date_end >= ?", f.From)
-	}
-	if f.To != "" {
-		w.add("c.date_start <= ?", f.To)
+	classes, ok := periodClasses(f.From, f.To, "c.")
+	switch {
+	case f.From == "" && f.To == "":
+	case s.dialect == SQLite && ok:
+		// One term for each class of period length, each a range of
+		// claims_window, SQLite's only index of claims' dates.
+		var terms []string
+		var args []any
+		for _, c := range classes {
+			terms = append(terms, "("+strings.Join(c.conds, " AND ")+")")
+			args = append(args, c.args...)
+		}
+		w.add("("+strings.Join(terms, " OR ")+")", args...)
+	default:
+		if f.From != "" {
+			w.add("c.date_end >= ?", f.From)
+		}
+		if f.To != "" {
+			w.add("c.date_start <= ?", f.To)
+		}
 	}
 	q := `SELECT p.geonames_id, p.name, p.admin1, p.country, p.lat, p.lon, c.kind, count(*), max(c.place_precision)
 		FROM claims c JOIN places p ON p.geonames_id = c.geonames_id` + latestReviewJoin + w.String() +

@@ -295,30 +295,45 @@ func windowGather(claims int64) int {
 // for each class of period length the start lies in a closed range. ok is
 // false when from is not a date.
 func periodWindow(from, to string) (q string, args []any, ok bool) {
+	classes, ok := periodClasses(from, to, "")
+	if !ok {
+		return "", nil, false
+	}
+	parts := make([]string, len(classes))
+	for i, w := range classes {
+		parts[i] = "SELECT id FROM claims" + w.String()
+		args = append(args, w.args...)
+	}
+	return strings.Join(parts, " UNION ALL "), args, true
+}
+
+// periodClasses are the conditions on the columns of claims (named with
+// prefix, "c." or "") that a claim of each class of period length meets
+// when its dates overlap from..to: together, exactly that overlap.
+func periodClasses(from, to, prefix string) ([]where, bool) {
 	var start time.Time
 	if from != "" {
 		var err error
 		if start, err = time.Parse(time.DateOnly, from); err != nil {
-			return "", nil, false
+			return nil, false
 		}
 	}
-	var parts []string
+	var classes []where
 	for class := 0; class <= len(classDays); class++ {
 		var w where
-		w.add("date_class = ?", class)
+		w.add(prefix+"date_class = ?", class)
 		if from != "" && class < len(classDays) {
-			w.add("date_start >= ?", start.AddDate(0, 0, -classDays[class]).Format(time.DateOnly))
+			w.add(prefix+"date_start >= ?", start.AddDate(0, 0, -classDays[class]).Format(time.DateOnly))
 		}
 		if to != "" {
-			w.add("date_start <= ?", to)
+			w.add(prefix+"date_start <= ?", to)
 		}
 		if from != "" {
-			w.add("date_end >= ?", from)
+			w.add(prefix+"date_end >= ?", from)
 		}
-		parts = append(parts, "SELECT id FROM claims"+w.String())
-		args = append(args, w.args...)
+		classes = append(classes, w)
 	}
-	return strings.Join(parts, " UNION ALL "), args, true
+	return classes, true
 }
 
 // claimPlan is how SQLite is told to run a claim query where its planner
@@ -333,11 +348,11 @@ type claimPlan struct {
 }
 
 // planClaims decides f's claimPlan for a period by counting, up to a
-// bound, the claims its indexes give, cheapest first: each end of the
-// period alone (claims_date_end, claims_date), which finds an empty period
-// in one probe and a few candidates at once, and only when both ends let
-// many through, the period itself (claims_window), whose count costs most.
-// Plans are kept for the next query of the same period (Store.plans).
+// bound, the claims claims_window gives, cheapest first: each end of the
+// period alone, which finds an empty period at once and a few candidates
+// in a few probes, and only when both ends let many through, the period
+// itself, whose count costs most. Plans are kept for the next query of the
+// same period (Store.plans).
 func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error) {
 	if s.dialect != SQLite || (f.From == "" && f.To == "") || f.DocID != 0 {
 		return claimPlan{}, nil
@@ -361,19 +376,21 @@ func (s *Store) planClaims(ctx context.Context, f ClaimFilter) (claimPlan, error
 // id.
 func (s *Store) planPeriod(ctx context.Context, f ClaimFilter, last int64) (claimPlan, error) {
 	var pl claimPlan
-	type side struct {
-		plan       periodPlan
-		value, sql string
-	}
-	for _, sd := range []side{
-		{byDateEnd, f.From, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date_end WHERE date_end >= ? LIMIT ?)`},
-		{byDateStart, f.To, `SELECT count(*) FROM (SELECT 1 FROM claims INDEXED BY claims_date WHERE date_start <= ? LIMIT ?)`},
-	} {
-		if sd.value == "" {
+	// Each end alone is a window too: claims_window bounds where the
+	// claims ending after From start (but for the few long or undated
+	// ones), and those starting before To are a range of it. The claims
+	// of the period are a part of either end's, so that when one end's
+	// are few, gathering the period's is cheap.
+	for _, end := range [][2]string{{f.From, ""}, {"", f.To}} {
+		if end == [2]string{} {
+			continue
+		}
+		q, args, ok := periodWindow(end[0], end[1])
+		if !ok {
 			continue
 		}
 		var n int
-		if err := s.queryRow(ctx, sd.sql, sd.value, fewCandidates).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, `SELECT count(*) FROM (`+q+` LIMIT ?)`, append(args, fewCandidates)...).Scan(&n); err != nil {
 			return pl, fmt.Errorf("period: %w", err)
 		}
 		switch {
@@ -385,7 +402,7 @@ func (s *Store) planPeriod(ctx context.Context, f ClaimFilter, last int64) (clai
 			// up each of the period's claims in the full-text index
 			// costs about a millisecond for a common word.
 		case n < fewCandidates:
-			pl.dates = sd.plan
+			pl.window = true
 			return pl, nil
 		}
 	}
@@ -426,12 +443,7 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan, sel string) (string, []a
 	}
 	// A unary + keeps SQLite from using the column's index.
 	end, start := "c.date_end", "c.date_start"
-	switch f.dates {
-	case byDateEnd:
-		start = "+" + start
-	case byDateStart:
-		end = "+" + end
-	case byID:
+	if f.dates == byID {
 		end, start = "+"+end, "+"+start
 	}
 	if f.From != "" {
@@ -484,17 +496,7 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan, sel string) (string, []a
 		return s.rebind(q), append(wargs, w.args...)
 	}
 	order := "c.id"
-	from := ""
-	switch f.dates {
-	case byDateEnd:
-		from = "FROM claims c INDEXED BY claims_date_end "
-	case byDateStart:
-		from = "FROM claims c INDEXED BY claims_date "
-	}
-	switch {
-	case from != "":
-		sel = strings.Replace(sel, "FROM claims c ", from, 1)
-	case f.Text != "" && s.dialect == SQLite:
+	if f.Text != "" && s.dialect == SQLite {
 		// Driven by the full-text index in its rowid order, a page of the
 		// newest matches stops after a page, where a rowid list of every
 		// match would be gathered and sorted first.
@@ -523,11 +525,9 @@ func (s *Store) claimQuery(f ClaimFilter, pl claimPlan, sel string) (string, []a
 type periodPlan int
 
 const (
-	byPlanner   periodPlan = iota // no period, or not SQLite
-	byID                          // newest first, the period checked on each claim
-	byDateEnd                     // the few claims ending at or after From, sorted
-	byDateStart                   // the few claims starting at or before To, sorted
-	byNothing                     // no claim ends after From, or none starts before To
+	byPlanner periodPlan = iota // no period, or not SQLite
+	byID                        // newest first, the period checked on each claim
+	byNothing                   // no claim ends after From, or none starts before To
 )
 
 // fewCandidates bounds the claims or documents a period's index gives for
