@@ -799,7 +799,7 @@ func isCommonWord(name string) bool {
 	for i := 0; i < len(name); i++ {
 		if name[i] >= utf8.RuneSelf {
 			// Lower-casing may change its length ("\u212a" is "k").
-			return wordset.HasFolded(commonWords, name)
+			return commonSet.Has(name)
 		}
 	}
 	// In ASCII, lower-casing keeps the length and turns a letter into a
@@ -814,8 +814,12 @@ func isCommonWord(name string) bool {
 	if l < 'a' || l > 'z' || commonShapes[len(name)]&(1<<(l-'a')) == 0 {
 		return false
 	}
-	return wordset.HasFolded(commonWords, name)
+	return commonSet.Has(name)
 }
+
+// commonSet answers as wordset.HasFolded(commonWords, name), with one probe
+// of a table for an ASCII name rather than a map hash.
+var commonSet = wordset.NewFolded(commonWords)
 
 // commonShapes has, for each length of a common word, a bit for each
 // letter one of that length starts with (bit 0 for "a").

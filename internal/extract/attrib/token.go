@@ -339,7 +339,12 @@ var byteKinds = func() (t [256]uint8) {
 
 // isTitleAbbrev reports whether word, in lower case, is a title
 // abbreviation.
-func isTitleAbbrev(word string) bool { return wordset.HasFolded(titleAbbrevs, word) }
+func isTitleAbbrev(word string) bool { return titleAbbrevSet.Has(word) }
+
+// titleAbbrevSet answers as wordset.HasFolded(titleAbbrevs, word) in one
+// probe of a table rather than a map hash: scanWord asks it of every word
+// before a full stop.
+var titleAbbrevSet = wordset.NewFolded(titleAbbrevs)
 
 // makeWord fills t, a zero token, for the word s[i:j]; lower is s with
 // ASCII letters in lower case, or "" when the word has no upper-case ASCII
