@@ -26,26 +26,23 @@ func TestWordID(t *testing.T) {
 	}
 }
 
-// TestLowerASCII: lowerASCII is strings.ToLower on ASCII.
-func TestLowerASCII(t *testing.T) {
+// TestLowerIfASCIIEveryByte: every ASCII byte, at every place of an
+// eight-byte word and of the tail, is lower-cased as strings.ToLower does.
+func TestLowerIfASCIIEveryByte(t *testing.T) {
 	var b strings.Builder
 	for c := range 128 {
 		b.WriteByte(byte(c))
 	}
 	all := b.String()
 	for _, s := range []string{"", all, all[1:], all[3:], all[7:], "At Least 19 People, ALEPPO's U.S.-led [x]", "@AZ[`az{"} {
-		if got, want := lowerASCII(s), strings.ToLower(s); got != want {
-			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
-		}
+		checkLowerIfASCII(t, s)
 	}
 	// Every ASCII byte at every place of a word, beside a capital.
 	for c := range 128 {
 		for at := range 9 {
 			w := []byte("QWERTYUIOP")
 			w[at] = byte(c)
-			if got, want := lowerASCII(string(w)), strings.ToLower(string(w)); got != want {
-				t.Errorf("lowerASCII(%q) = %q, want %q", w, got, want)
-			}
+			checkLowerIfASCII(t, string(w))
 		}
 	}
 }

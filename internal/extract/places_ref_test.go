@@ -5,9 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tallyhq/tally/internal/document"
 	"github.com/tallyhq/tally/internal/extract/number"
-	"github.com/tallyhq/tally/internal/testshared"
 )
 
 // refFindPlaces is findPlaces as it was before it skipped the tokens that
@@ -270,17 +268,7 @@ func TestPlacesAsReferenceFakesDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the whole corpus")
 	}
-	path := testshared.Path(t, "corpus/fakes-dev/fakes-dev.csv")
-	for doc, err := range document.ReadPath(path, document.Options{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, text := range []string{doc.Title.Norm, doc.Body.Norm} {
-			for _, sp := range splitSentences(text) {
-				checkSamePlaces(t, text[sp.start:sp.end])
-			}
-		}
-	}
+	forEachDevSentence(t, checkSamePlaces)
 }
 
 func FuzzPlacesAsReference(f *testing.F) {

@@ -46,10 +46,7 @@ func tokenize(s string, mentions []number.Mention) []token {
 func appendTokens(toks []token, s string, mentions []number.Mention) []token {
 	// Lower-casing the sentence once costs one allocation instead of one
 	// a word; it keeps offsets only when every byte is ASCII.
-	lowered := ""
-	if isASCII(s) {
-		lowered = lowerASCII(s)
-	}
+	lowered, _ := lowerIfASCII(s)
 	return appendLowered(toks, s, lowered, mentions)
 }
 
@@ -258,43 +255,10 @@ func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
-// lowerASCII is strings.ToLower for a text of ASCII bytes, eight bytes at
-// a time: the library's version writes each byte through a builder, and
-// the text is every byte of every document.
-func lowerASCII(s string) string {
-	if len(s) == 0 {
-		return ""
-	}
-	b := make([]byte, len(s))
-	src := unsafe.Slice(unsafe.StringData(s), len(s))
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64(src[i:])
-		if x&highBits != 0 {
-			// Not ASCII: byte by byte, as the tail.
-			for k := i; k < i+8; k++ {
-				b[k] = asciiLowerTable[s[k]]
-			}
-			continue
-		}
-		// In each byte, below 0x80: adding 0x80-'A' sets the top bit from
-		// 'A' on, adding 0x80-'Z'-1 from past 'Z'; no byte carries into
-		// the next. The letters between get 0x20, the case bit.
-		fromA := x + 0x3f3f3f3f3f3f3f3f
-		pastZ := x + 0x2525252525252525
-		binary.LittleEndian.PutUint64(b[i:], x|(fromA&^pastZ&highBits)>>2)
-	}
-	for ; i < len(s); i++ {
-		b[i] = asciiLowerTable[s[i]]
-	}
-	// As strings.Builder does: b is not written again, so the string
-	// may share it rather than copy it.
-	return unsafe.String(&b[0], len(b))
-}
-
-// lowerIfASCII is lowerASCII of s and true when every byte of s is
-// ASCII, else "" and false: one pass over the text where isASCII and then
-// lowerASCII would make two.
+// lowerIfASCII is strings.ToLower(s) and true when every byte of s is
+// ASCII, else "" and false, eight bytes at a time: the library's version
+// writes each byte through a builder, and the text is every byte of every
+// document. One pass tells ASCII and lower-cases it.
 func lowerIfASCII(s string) (string, bool) {
 	if len(s) == 0 {
 		return "", true
@@ -307,6 +271,9 @@ func lowerIfASCII(s string) (string, bool) {
 		if x&highBits != 0 {
 			return "", false
 		}
+		// In each byte, below 0x80: adding 0x80-'A' sets the top bit from
+		// 'A' on, adding 0x80-'Z'-1 from past 'Z'; no byte carries into
+		// the next. The letters between get 0x20, the case bit.
 		fromA := x + 0x3f3f3f3f3f3f3f3f
 		pastZ := x + 0x2525252525252525
 		binary.LittleEndian.PutUint64(b[i:], x|(fromA&^pastZ&highBits)>>2)
@@ -317,6 +284,8 @@ func lowerIfASCII(s string) (string, bool) {
 		}
 		b[i] = asciiLowerTable[s[i]]
 	}
+	// As strings.Builder does: b is not written again, so the string
+	// may share it rather than copy it.
 	return unsafe.String(&b[0], len(b)), true
 }
 

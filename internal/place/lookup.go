@@ -288,8 +288,10 @@ const keyBuf = 128
 // mayHaveModifiers reports whether parseMention might take anything off
 // a trimmed name: a qualifier (", Texas", " in Hama", "Syria's"), an
 // apostrophe, a leading or trailing modifier, or the name being one. One
-// pass over the bytes finds the qualifier marks (see hasQualifierMark)
-// and the first and last spaces the modifier checks need.
+// pass over the bytes finds the qualifier marks (a comma, an apostrophe '
+// or ’, " in " in any case) and the first and last spaces the modifier
+// checks need: strings.ContainsAny decodes every rune when a character
+// sought is not ASCII, and most names asked about have none of these.
 func mayHaveModifiers(s string) bool {
 	first, last := -1, -1
 	for i := 0; i < len(s); i++ {
@@ -323,29 +325,6 @@ func mayHaveModifiers(s string) bool {
 	}
 	_, ok := leadingModifierAt(s, first)
 	return ok
-}
-
-// hasQualifierMark reports whether s has a comma, an apostrophe (' or ’)
-// or " in " in any case: strings.ContainsAny(s, ",'’") ||
-// lastIndexFold(s, " in ") >= 0 in one pass over the bytes. ContainsAny
-// decodes every rune when a character sought is not ASCII, and most names
-// asked about have none of these, so each was read through twice.
-func hasQualifierMark(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',', '\'':
-			return true
-		case 0xe2: // ’ is E2 80 99; no rune's encoding has E2 but as its first byte
-			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
-				return true
-			}
-		case ' ':
-			if i+3 < len(s) && s[i+1]|0x20 == 'i' && s[i+2]|0x20 == 'n' && s[i+3] == ' ' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // notable is a place worth matching through its skeleton alone: a
