@@ -32,6 +32,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"code.dny.dev/ssrf"
 	"github.com/tallyhq/tally/internal/document"
@@ -141,9 +142,19 @@ func (c *Client) control(network, address string, _ syscall.RawConn) error {
 		return &notPublicError{addr: strconv.Quote(address), why: "cannot parse the address"}
 	}
 	if err := c.check(ap); err != nil {
-		return &notPublicError{addr: ap.Addr().String(), why: reason(ap.Addr(), err)}
+		return &notPublicError{addr: printable(ap.Addr().String()), why: reason(ap.Addr(), err)}
 	}
 	return nil
+}
+
+// printable is addr as it reads, or quoted when it has a character that
+// is not graphic: an IPv6 zone may hold any byte ("fe80::1%\n"), and an
+// error stays one line.
+func printable(addr string) string {
+	if strings.ContainsFunc(addr, func(r rune) bool { return !unicode.IsGraphic(r) }) {
+		return strconv.Quote(addr)
+	}
+	return addr
 }
 
 // notPublicError is a refused address; it is ErrNotPublic.
