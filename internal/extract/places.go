@@ -101,8 +101,9 @@ func plainNameOf(info *wordInfo) bool {
 	return info.single&(triggers.bit|victimLex.bit|causeLex.bit|thingLex.bit) == 0
 }
 
-// isArabicArticle is arabicArticles[w], as a switch the compiler turns
-// into a few comparisons of length and bytes rather than a hash.
+// isArabicArticle reports the Arabic articles that may stand in lower case
+// inside a place name: a switch the compiler turns into a few comparisons
+// of length and bytes rather than a hash.
 func isArabicArticle(w string) bool {
 	switch w {
 	case "al", "el", "ez", "az", "ad", "as", "ar", "an", "ash", "at", "ez-zor", "al-":
@@ -110,9 +111,6 @@ func isArabicArticle(w string) bool {
 	}
 	return false
 }
-
-// arabicArticles may stand in lower case inside a place name.
-var arabicArticles = map[string]bool{"al": true, "el": true, "ez": true, "az": true, "ad": true, "as": true, "ar": true, "an": true, "ash": true, "at": true, "ez-zor": true, "al-": true}
 
 // findPlaces returns the place mentions of a sentence: capitalised names
 // after a locative preposition or a head noun ("in Raqqa", "the city of

@@ -637,15 +637,10 @@ func (t *textRoom) keepString(s string) string {
 	return unsafe.String(p, n)
 }
 
-// keepBytes returns b as a string, in the room if it fits.
+// keepBytes returns b as a string, in the room if it fits: keepString
+// copies what it is given either way, so b is only read.
 func (t *textRoom) keepBytes(b []byte) string {
-	if len(b) == 0 || len(b) > len(t.buf)-t.used {
-		return string(b)
-	}
-	n := copy(t.buf[t.used:], b)
-	p := &t.buf[t.used]
-	t.used += n
-	return unsafe.String(p, n)
+	return t.keepString(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // remember finds the candidates of a name taken apart, m, and remembers
